@@ -1,0 +1,169 @@
+/*
+ * cat_build.c - build the system catalog from the SQL text under data/.
+ * Run by `make` (through mkcatalog); statements are executed one at a time
+ * so a bad row is reported with its file and line, and the database is
+ * written to a temporary name and renamed only when everything loaded and
+ * every alias points at a real row.
+ */
+#include "catalog/cat_int.h"
+#include "util/err.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The data files are small; anything larger is a mistake. */
+#define CAT_SQL_FILE_MAX (16u << 20)
+
+static int read_file(char **out, const char *path, struct err *err)
+{
+	FILE *f = fopen(path, "rb");
+	struct sbuf sb;
+	char buf[8192];
+	size_t n;
+
+	*out = NULL;
+	if (!f)
+		return err_set(err, ERR_IO, "cannot open '%s': %s", path, strerror(errno));
+	sbuf_init(&sb);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		sbuf_add(&sb, buf, n);
+		if (sb.len > CAT_SQL_FILE_MAX) {
+			fclose(f);
+			sbuf_release(&sb);
+			return err_set(err, ERR_IO, "'%s' is larger than %u bytes", path,
+				       CAT_SQL_FILE_MAX);
+		}
+	}
+	if (ferror(f)) {
+		fclose(f);
+		sbuf_release(&sb);
+		return err_set(err, ERR_IO, "cannot read '%s'", path);
+	}
+	fclose(f);
+	*out = sbuf_detach(&sb);
+	sbuf_release(&sb);
+	return 0;
+}
+
+static size_t count_lines(const char *from, const char *to)
+{
+	size_t n = 0;
+
+	for (; from < to; from++)
+		n += *from == '\n';
+	return n;
+}
+
+static int exec_script(sqlite3 *db, const char *path, const char *text,
+		       struct err *err)
+{
+	const char *p = text, *tail;
+
+	while (*p) {
+		sqlite3_stmt *st = NULL;
+		int rc = sqlite3_prepare_v2(db, p, -1, &st, &tail);
+
+		if (rc == SQLITE_OK && st) {
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+				rc = SQLITE_OK;
+		}
+		if (rc != SQLITE_OK) {
+			const char *at = p;
+
+			while (*at == ' ' || *at == '\n' || *at == '\t' || *at == '\r')
+				at++;
+			err_set(err, ERR_PARSE, "%s:%zu: %s", path,
+				count_lines(text, at) + 1, sqlite3_errmsg(db));
+			sqlite3_finalize(st);
+			return -ERR_PARSE;
+		}
+		sqlite3_finalize(st);
+		if (tail == p)
+			break;
+		p = tail;
+	}
+	return 0;
+}
+
+/* Every alias must name an existing row of its kind. */
+static int check_aliases(sqlite3 *db, struct err *err)
+{
+	size_t k;
+
+	for (k = 0; k < CAT_KIND_COUNT; k++) {
+		const struct cat_kind_info *ki = cat_kind_info((enum cat_kind)k);
+		sqlite3_stmt *st = NULL;
+		char sql[160];
+		int r;
+
+		snprintf(sql, sizeof(sql),
+			 "SELECT alias, id FROM alias WHERE kind = ?1"
+			 " AND id NOT IN (SELECT id FROM \"%s\")", ki->table);
+		if ((r = cat_prepare(&st, db, sql, err)) < 0)
+			return r;
+		sqlite3_bind_text(st, 1, ki->table, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			r = err_set(err, ERR_PARSE, "alias '%s' names unknown %s '%s'",
+				    (const char *)sqlite3_column_text(st, 0), ki->table,
+				    (const char *)sqlite3_column_text(st, 1));
+			sqlite3_finalize(st);
+			return r;
+		}
+		sqlite3_finalize(st);
+	}
+	return 0;
+}
+
+int cat_build(const char *path, const char *const *sql_files, size_t n,
+	      struct err *err)
+{
+	struct sbuf tmp;
+	sqlite3 *db = NULL;
+	char *text = NULL;
+	size_t i;
+	int r = 0;
+
+	sbuf_init(&tmp);
+	sbuf_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
+	unlink(tmp.buf);
+	if (sqlite3_open_v2(tmp.buf, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
+		r = err_set(err, ERR_IO, "cannot create '%s'", tmp.buf);
+		goto out;
+	}
+	if ((r = cat_exec(db, "BEGIN", err)) < 0)
+		goto out;
+	for (i = 0; i < n; i++) {
+		if ((r = read_file(&text, sql_files[i], err)) < 0 ||
+		    (r = exec_script(db, sql_files[i], text, err)) < 0)
+			goto out;
+		free(text);
+		text = NULL;
+	}
+	if ((r = check_aliases(db, err)) < 0 ||
+	    (r = cat_exec(db, "COMMIT", err)) < 0)
+		goto out;
+	if (sqlite3_close(db) != SQLITE_OK) {
+		r = err_set(err, ERR_IO, "cannot finish '%s'", tmp.buf);
+		db = NULL;
+		goto out;
+	}
+	db = NULL;
+	if (rename(tmp.buf, path) < 0)
+		r = err_set(err, ERR_IO, "cannot rename '%s' to '%s': %s", tmp.buf,
+			    path, strerror(errno));
+out:
+	free(text);
+	if (db)
+		sqlite3_close(db);
+	if (r < 0)
+		unlink(tmp.buf);
+	sbuf_release(&tmp);
+	return r;
+}

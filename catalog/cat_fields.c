@@ -1,0 +1,228 @@
+/*
+ * cat_fields.c - the field table of each catalog kind: column name, C type,
+ * offset in the kind's struct and how a person reads it.  The tables must
+ * list the columns in the order of data/schema.sql (a unit test checks).
+ */
+#include "catalog/cat.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+#include <stddef.h>
+#include <string.h>
+#include <strings.h>
+
+/* One field of struct S: name, type, offset, text size, display, flags. */
+#define FLD(S, m, t, d, f) \
+	{ #m, t, offsetof(struct S, m), sizeof(((struct S *)0)->m), d, f }
+/* The four price columns, nested in struct cat_price. */
+#define PRICE(S) \
+	{ "price_usd", CAT_REAL, offsetof(struct S, price.price_usd), 0, CAT_D_USD, CAT_F_BRIEF }, \
+	{ "price_kind", CAT_TEXT, offsetof(struct S, price.price_kind), CAT_WORD_MAX, CAT_D_PLAIN, 0 }, \
+	{ "price_source", CAT_TEXT, offsetof(struct S, price.price_source), CAT_SOURCE_MAX, CAT_D_PLAIN, 0 }, \
+	{ "price_as_of", CAT_TEXT, offsetof(struct S, price.price_as_of), CAT_WORD_MAX, CAT_D_PLAIN, 0 }
+
+enum { B = CAT_F_BRIEF };
+
+static const struct cat_field gpu_fields[] = {
+	FLD(cat_gpu, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_gpu, name, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_gpu, vendor, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_gpu, architecture, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_gpu, segment, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_gpu, form_factor, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_gpu, memory_bytes, CAT_INT, CAT_D_BYTES, B),
+	FLD(cat_gpu, memory_type, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_gpu, memory_bandwidth_bytes_per_s, CAT_REAL, CAT_D_BPS, B),
+	FLD(cat_gpu, fp16_dense_flops, CAT_REAL, CAT_D_FLOPS, 0),
+	FLD(cat_gpu, bf16_dense_flops, CAT_REAL, CAT_D_FLOPS, B),
+	FLD(cat_gpu, fp16_fp32acc_dense_flops, CAT_REAL, CAT_D_FLOPS, 0),
+	FLD(cat_gpu, fp8_dense_flops, CAT_REAL, CAT_D_FLOPS, B),
+	FLD(cat_gpu, int8_dense_ops, CAT_REAL, CAT_D_FLOPS, 0),
+	FLD(cat_gpu, int4_dense_ops, CAT_REAL, CAT_D_FLOPS, 0),
+	FLD(cat_gpu, fp4_dense_flops, CAT_REAL, CAT_D_FLOPS, 0),
+	FLD(cat_gpu, fp32_flops, CAT_REAL, CAT_D_FLOPS, 0),
+	FLD(cat_gpu, tdp_w, CAT_REAL, CAT_D_WATTS, B),
+	FLD(cat_gpu, idle_w, CAT_REAL, CAT_D_WATTS, 0),
+	FLD(cat_gpu, interconnect, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_gpu, interconnect_bytes_per_s, CAT_REAL, CAT_D_BPS, 0),
+	FLD(cat_gpu, pcie_gen, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_gpu, pcie_lanes, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_gpu, p2p, CAT_BOOL, CAT_D_PLAIN, 0),
+	FLD(cat_gpu, slot_width, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_gpu, cooling, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_gpu, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_gpu, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+	PRICE(cat_gpu),
+};
+
+static const struct cat_field model_fields[] = {
+	FLD(cat_model, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_model, name, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_model, family, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_model, hf_repo, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_model, layers, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_model, hidden, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_model, intermediate, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, heads, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, kv_heads, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_model, head_dim, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, vocab, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, tied_embeddings, CAT_BOOL, CAT_D_PLAIN, 0),
+	FLD(cat_model, max_context, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_model, attention, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_model, sliding_window, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, sliding_layers, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, moe_experts, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, moe_top_k, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, moe_shared_experts, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, moe_intermediate, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, moe_dense_layers, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, kv_lora_rank, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, q_lora_rank, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, qk_rope_head_dim, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, qk_nope_head_dim, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, v_head_dim, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_model, params_total, CAT_REAL, CAT_D_COUNT, B),
+	FLD(cat_model, params_active, CAT_REAL, CAT_D_COUNT, B),
+	FLD(cat_model, native_dtype, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_model, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_model, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+static const struct cat_field ssd_fields[] = {
+	FLD(cat_ssd, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_ssd, name, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_ssd, vendor, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_ssd, interface, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_ssd, pcie_gen, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_ssd, form_factor, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_ssd, capacity_bytes, CAT_INT, CAT_D_BYTES, B),
+	FLD(cat_ssd, seq_read_bytes_per_s, CAT_REAL, CAT_D_BPS, B),
+	FLD(cat_ssd, seq_write_bytes_per_s, CAT_REAL, CAT_D_BPS, 0),
+	FLD(cat_ssd, rand_read_iops, CAT_REAL, CAT_D_COUNT, B),
+	FLD(cat_ssd, read_latency_s, CAT_REAL, CAT_D_SECONDS, 0),
+	FLD(cat_ssd, active_w, CAT_REAL, CAT_D_WATTS, 0),
+	FLD(cat_ssd, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_ssd, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+	PRICE(cat_ssd),
+};
+
+static const struct cat_field psu_fields[] = {
+	FLD(cat_psu, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_psu, name, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_psu, vendor, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_psu, form_factor, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_psu, rated_w, CAT_REAL, CAT_D_WATTS, B),
+	FLD(cat_psu, efficiency_level, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_psu, hot_swap, CAT_BOOL, CAT_D_PLAIN, B),
+	FLD(cat_psu, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_psu, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+	PRICE(cat_psu),
+};
+
+static const struct cat_field chassis_fields[] = {
+	FLD(cat_chassis, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_chassis, name, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_chassis, vendor, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_chassis, kind, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_chassis, rack_units, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_chassis, gpu_slots, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_chassis, gpu_form_factor, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_chassis, max_gpu_width, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_chassis, cpu_sockets, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_chassis, psu_bays, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_chassis, psu_redundancy, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_chassis, psu_w, CAT_REAL, CAT_D_WATTS, 0),
+	FLD(cat_chassis, max_power_w, CAT_REAL, CAT_D_WATTS, B),
+	FLD(cat_chassis, airflow_cfm, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_chassis, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_chassis, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+	PRICE(cat_chassis),
+};
+
+static const struct cat_field cpu_fields[] = {
+	FLD(cat_cpu, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_cpu, name, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_cpu, vendor, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_cpu, segment, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_cpu, cores, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_cpu, threads, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_cpu, base_hz, CAT_REAL, CAT_D_HZ, 0),
+	FLD(cat_cpu, boost_hz, CAT_REAL, CAT_D_HZ, 0),
+	FLD(cat_cpu, pcie_gen, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_cpu, pcie_lanes, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_cpu, memory_type, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_cpu, memory_channels, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_cpu, max_sockets, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_cpu, tdp_w, CAT_REAL, CAT_D_WATTS, B),
+	FLD(cat_cpu, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_cpu, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+	PRICE(cat_cpu),
+};
+
+static const struct cat_field memory_fields[] = {
+	FLD(cat_memory, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_memory, name, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_memory, vendor, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_memory, type, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_memory, capacity_bytes, CAT_INT, CAT_D_BYTES, B),
+	FLD(cat_memory, speed_mts, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_memory, ecc, CAT_BOOL, CAT_D_PLAIN, 0),
+	FLD(cat_memory, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_memory, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+	PRICE(cat_memory),
+};
+
+static const struct cat_field engine_fields[] = {
+	FLD(cat_engine, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine, name, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, version, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine, image, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine, port, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_engine, health_path, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, weight_formats, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, kv_formats, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, default_kv_format, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, gpu_memory_utilization, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_engine, max_num_seqs, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, max_num_batched_tokens, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, kv_block_tokens, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, tp_flag, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+#define KIND(k, t, p, S, f) { k, t, p, sizeof(struct S), f, ARRAY_SIZE(f) }
+static const struct cat_kind_info kinds[CAT_KIND_COUNT] = {
+	KIND(CAT_GPU, "gpu", "gpus", cat_gpu, gpu_fields),
+	KIND(CAT_MODEL, "model", "models", cat_model, model_fields),
+	KIND(CAT_SSD, "ssd", "ssds", cat_ssd, ssd_fields),
+	KIND(CAT_PSU, "psu", "psus", cat_psu, psu_fields),
+	KIND(CAT_CHASSIS, "chassis", "chassis", cat_chassis, chassis_fields),
+	KIND(CAT_CPU, "cpu", "cpus", cat_cpu, cpu_fields),
+	KIND(CAT_MEMORY, "memory", "memory", cat_memory, memory_fields),
+	KIND(CAT_ENGINE, "engine", "engines", cat_engine, engine_fields),
+};
+
+const struct cat_kind_info *cat_kind_info(enum cat_kind kind)
+{
+	if ((size_t)kind >= CAT_KIND_COUNT)
+		return NULL;
+	return &kinds[kind];
+}
+
+int cat_kind_parse(enum cat_kind *out, const char *word, struct err *err)
+{
+	size_t i;
+
+	for (i = 0; i < CAT_KIND_COUNT; i++) {
+		if (strcasecmp(word, kinds[i].table) == 0 ||
+		    strcasecmp(word, kinds[i].plural) == 0) {
+			*out = kinds[i].kind;
+			return 0;
+		}
+	}
+	return err_set(err, ERR_INVAL,
+		       "unknown catalog kind '%.64s': expected gpus, ssds, psus, chassis, cpus, memory, models or engines",
+		       word);
+}

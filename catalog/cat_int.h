@@ -1,0 +1,36 @@
+/*
+ * cat_int.h - private to catalog/: the connection and statement helpers.
+ * Nothing outside catalog/ includes this or sqlite3.h.
+ */
+#ifndef RIGPLAN_CATALOG_CAT_INT_H
+#define RIGPLAN_CATALOG_CAT_INT_H
+
+#include <sqlite3.h>
+
+#include "catalog/cat.h"
+
+struct cat {
+	sqlite3 *db;        /* in-memory main; "sys" and "user" attached */
+	int has_overlay;    /* user.db is attached (not just absent) */
+	int writable;
+};
+
+/* Prepare `sql` on cat's connection; ERR_DB with SQLite's message. */
+int cat_prepare(sqlite3_stmt **out, sqlite3 *db, const char *sql,
+		struct err *err);
+
+/* Run a statement without results (no parameters). */
+int cat_exec(sqlite3 *db, const char *sql, struct err *err);
+
+/* ERR_DB from the connection's last error, with context. */
+int cat_db_error(sqlite3 *db, const char *what, struct err *err);
+
+/* Fill `row` (a struct of the kind) from the current result row of a
+ * statement whose columns are the kind's fields in order. */
+int cat_row_fill(void *row, const struct cat_kind_info *ki,
+		 sqlite3_stmt *st, struct err *err);
+
+/* "SELECT f1, f2, ... FROM table" for the kind; caller frees. */
+char *cat_select_sql(const struct cat_kind_info *ki, const char *tail);
+
+#endif

@@ -1,0 +1,424 @@
+/*
+ * cat_open.c - find, open and combine the system catalog and the user
+ * overlay.  The connection's main database is an empty in-memory one; the
+ * system catalog is attached read-only as "sys", the overlay as "user",
+ * and TEMP views with the tables' names merge them so that a user row
+ * overrides the system row of the same id.  Queries elsewhere just name
+ * the table ("gpu") and get the merged view.
+ */
+#include "catalog/cat_int.h"
+#include "util/err.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* How long a writer waits for another rigplan holding the overlay. */
+#define CAT_BUSY_TIMEOUT_MS 5000
+
+int cat_db_error(sqlite3 *db, const char *what, struct err *err)
+{
+	return err_set(err, ERR_DB, "%s: %s", what, sqlite3_errmsg(db));
+}
+
+int cat_prepare(sqlite3_stmt **out, sqlite3 *db, const char *sql,
+		struct err *err)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, out, NULL) != SQLITE_OK) {
+		*out = NULL;
+		return cat_db_error(db, "cannot query the catalog", err);
+	}
+	return 0;
+}
+
+int cat_exec(sqlite3 *db, const char *sql, struct err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(err, ERR_DB, "catalog statement failed: %s",
+			msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -ERR_DB;
+	}
+	return 0;
+}
+
+static int file_readable(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	       access(path, R_OK) == 0;
+}
+
+static int copy_path(char *dst, size_t size, const char *src,
+		     const char *what, struct err *err)
+{
+	if (strlen(src) >= size)
+		return err_set(err, ERR_INVAL, "%s path is too long", what);
+	memcpy(dst, src, strlen(src) + 1);
+	return 0;
+}
+
+/* data/catalog.db beside the running program, as in the build tree. */
+static int build_tree_catalog(char *out, size_t size)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	if ((size_t)snprintf(out, size, "%s/data/catalog.db", dirname(exe)) >= size)
+		return 0;
+	return file_readable(out);
+}
+
+int cat_paths_default(struct cat_paths *out, struct err *err)
+{
+	const char *env = getenv("RIGPLAN_CATALOG");
+	const char *xdg, *home;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if (env && *env) {
+		r = copy_path(out->system, sizeof(out->system), env,
+			      "RIGPLAN_CATALOG", err);
+		if (r < 0)
+			return r;
+		out->system_origin = "RIGPLAN_CATALOG";
+	} else if (build_tree_catalog(out->system, sizeof(out->system))) {
+		out->system_origin = "build tree";
+	} else {
+		r = copy_path(out->system, sizeof(out->system),
+			      RIGPLAN_PKGDATADIR "/catalog.db", "catalog", err);
+		if (r < 0)
+			return r;
+		out->system_origin = "installed";
+	}
+
+	env = getenv("RIGPLAN_USER_DB");
+	xdg = getenv("XDG_DATA_HOME");
+	home = getenv("HOME");
+	if (env && *env) {
+		out->user_origin = "RIGPLAN_USER_DB";
+		return copy_path(out->user, sizeof(out->user), env,
+				 "RIGPLAN_USER_DB", err);
+	}
+	/* XDG base directory spec: relative XDG_DATA_HOME values are invalid
+	 * and must be ignored. */
+	if (xdg && xdg[0] == '/') {
+		out->user_origin = "XDG_DATA_HOME";
+		if ((size_t)snprintf(out->user, sizeof(out->user),
+				     "%s/rigplan/user.db", xdg) >= sizeof(out->user))
+			return err_set(err, ERR_INVAL, "XDG_DATA_HOME is too long");
+		return 0;
+	}
+	if (!home || home[0] != '/')
+		return err_set(err, ERR_INVAL,
+			       "cannot place the user catalog: set HOME, XDG_DATA_HOME or RIGPLAN_USER_DB");
+	out->user_origin = "HOME";
+	if ((size_t)snprintf(out->user, sizeof(out->user),
+			     "%s/.local/share/rigplan/user.db", home) >= sizeof(out->user))
+		return err_set(err, ERR_INVAL, "HOME is too long");
+	return 0;
+}
+
+/* A file: URI for `path` with `query`, so ATTACH can open it read-only. */
+static char *file_uri(const char *path, const char *query)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct sbuf sb;
+	const unsigned char *p;
+
+	sbuf_init(&sb);
+	sbuf_addstr(&sb, "file:");
+	for (p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/._-~", *p)) {
+			sbuf_addch(&sb, (char)*p);
+		} else {
+			sbuf_addch(&sb, '%');
+			sbuf_addch(&sb, hex[*p >> 4]);
+			sbuf_addch(&sb, hex[*p & 15]);
+		}
+	}
+	sbuf_addf(&sb, "?%s", query);
+	return sbuf_detach(&sb);
+}
+
+static int attach(sqlite3 *db, const char *path, const char *query,
+		  const char *schema, struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *uri = file_uri(path, query);
+	char sql[64];
+	int r = 0;
+
+	snprintf(sql, sizeof(sql), "ATTACH DATABASE ?1 AS %s", schema);
+	if ((r = cat_prepare(&st, db, sql, err)) < 0)
+		goto out;
+	sqlite3_bind_text(st, 1, uri, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		r = err_set(err, ERR_DB, "cannot open catalog '%s': %s", path,
+			    sqlite3_errmsg(db));
+out:
+	sqlite3_finalize(st);
+	free(uri);
+	return r;
+}
+
+static int schema_version(long *out, sqlite3 *db, const char *schema,
+			  struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char sql[64];
+	int r;
+
+	snprintf(sql, sizeof(sql), "PRAGMA %s.user_version", schema);
+	if ((r = cat_prepare(&st, db, sql, err)) < 0)
+		return r;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		r = cat_db_error(db, "cannot read the catalog version", err);
+	} else {
+		*out = (long)sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+static int check_version(sqlite3 *db, const char *schema, const char *path,
+			 struct err *err)
+{
+	long v = 0;
+	int r = schema_version(&v, db, schema, err);
+
+	if (r < 0)
+		return err_prefix(err, "catalog '%s'", path);
+	if (v == CAT_SCHEMA_VERSION)
+		return 0;
+	if (v == 0)
+		return err_set(err, ERR_DB,
+			       "'%s' is not a rigplan catalog (no schema version)", path);
+	return err_set(err, ERR_DB,
+		       "catalog '%s' has schema version %ld but this rigplan reads version %d%s",
+		       path, v, CAT_SCHEMA_VERSION,
+		       v > CAT_SCHEMA_VERSION ? "; upgrade rigplan" : "");
+}
+
+/* The CREATE TABLE statements of the system catalog, in order. */
+static int system_tables(char ***out, size_t *n, sqlite3 *db, struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	int r, rc;
+
+	*out = NULL;
+	*n = 0;
+	r = cat_prepare(&st, db,
+			"SELECT name, sql FROM sys.sqlite_master WHERE type = 'table'"
+			" AND name NOT LIKE 'sqlite_%' ORDER BY rowid", err);
+	if (r < 0)
+		return r;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xgrow(*out, &cap, 2 * (*n + 1), sizeof(char *));
+		(*out)[2 * *n] = xstrdup((const char *)sqlite3_column_text(st, 0));
+		(*out)[2 * *n + 1] = xstrdup((const char *)sqlite3_column_text(st, 1));
+		(*n)++;
+	}
+	if (rc != SQLITE_DONE)
+		r = cat_db_error(db, "cannot read the catalog schema", err);
+	sqlite3_finalize(st);
+	return r;
+}
+
+static void free_tables(char **tables, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < 2 * n; i++)
+		free(tables[i]);
+	free(tables);
+}
+
+static int mkdir_parents(const char *path, struct err *err)
+{
+	char dir[4096];
+	char *p;
+
+	if (strlen(path) >= sizeof(dir))
+		return err_set(err, ERR_IO, "path '%s' is too long", path);
+	memcpy(dir, path, strlen(path) + 1);
+	p = strrchr(dir, '/');
+	if (!p || p == dir)
+		return 0;
+	*p = '\0';
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+			return err_set(err, ERR_IO, "cannot create directory '%s': %s",
+				       dir, strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return err_set(err, ERR_IO, "cannot create directory '%s': %s", dir,
+			       strerror(errno));
+	return 0;
+}
+
+/*
+ * Create the overlay at `path` if it is new: the system catalog's tables,
+ * and the schema version, in one transaction on a connection of its own
+ * (BEGIN IMMEDIATE, so two rigplans creating it at once take turns).
+ */
+static int overlay_create(const char *path, char **tables, size_t n,
+			  struct err *err)
+{
+	sqlite3 *udb = NULL;
+	long v = 0;
+	size_t i;
+	char sql[64];
+	int r = 0;
+
+	if ((r = mkdir_parents(path, err)) < 0)
+		return r;
+	if (sqlite3_open_v2(path, &udb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
+		r = err_set(err, ERR_IO, "cannot create user catalog '%s': %s", path,
+			    udb ? sqlite3_errmsg(udb) : "out of memory");
+		goto out;
+	}
+	sqlite3_busy_timeout(udb, CAT_BUSY_TIMEOUT_MS);
+	if ((r = cat_exec(udb, "BEGIN IMMEDIATE", err)) < 0)
+		goto out;
+	if ((r = schema_version(&v, udb, "main", err)) < 0)
+		goto rollback;
+	if (v != 0) {           /* someone else created it meanwhile */
+		r = cat_exec(udb, "COMMIT", err);
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		if ((r = cat_exec(udb, tables[2 * i + 1], err)) < 0)
+			goto rollback;
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", CAT_SCHEMA_VERSION);
+	if ((r = cat_exec(udb, sql, err)) < 0 ||
+	    (r = cat_exec(udb, "COMMIT", err)) < 0)
+		goto rollback;
+	goto out;
+rollback:
+	sqlite3_exec(udb, "ROLLBACK", NULL, NULL, NULL);
+out:
+	sqlite3_close(udb);
+	if (r < 0)
+		err_prefix(err, "user catalog '%s'", path);
+	return r;
+}
+
+/* Whether the table has an `id` column (rows that a user row overrides). */
+static int table_has_id(const char *create_sql)
+{
+	return strstr(create_sql, "\n  id TEXT PRIMARY KEY") != NULL ||
+	       strstr(create_sql, "(id TEXT PRIMARY KEY") != NULL;
+}
+
+static int create_views(sqlite3 *db, char **tables, size_t n, int overlay,
+			struct err *err)
+{
+	struct sbuf sb;
+	size_t i;
+	int r = 0;
+
+	sbuf_init(&sb);
+	for (i = 0; i < n && r == 0; i++) {
+		const char *t = tables[2 * i];
+
+		sbuf_reset(&sb);
+		if (!overlay)
+			sbuf_addf(&sb, "CREATE TEMP VIEW \"%s\" AS SELECT * FROM sys.\"%s\"",
+				  t, t);
+		else if (table_has_id(tables[2 * i + 1]))
+			sbuf_addf(&sb, "CREATE TEMP VIEW \"%s\" AS SELECT * FROM user.\"%s\""
+				  " UNION ALL SELECT * FROM sys.\"%s\" WHERE id NOT IN"
+				  " (SELECT id FROM user.\"%s\")", t, t, t, t);
+		else if (strcmp(t, "alias") == 0)
+			sbuf_addf(&sb, "CREATE TEMP VIEW alias AS SELECT * FROM user.alias"
+				  " UNION ALL SELECT * FROM sys.alias WHERE (kind, alias)"
+				  " NOT IN (SELECT kind, alias FROM user.alias)");
+		else
+			sbuf_addf(&sb, "CREATE TEMP VIEW \"%s\" AS SELECT * FROM user.\"%s\""
+				  " UNION ALL SELECT * FROM sys.\"%s\"", t, t, t);
+		r = cat_exec(db, sb.buf, err);
+	}
+	sbuf_release(&sb);
+	return r;
+}
+
+int cat_open(struct cat **out, const struct cat_paths *paths,
+	     enum cat_open_mode mode, struct err *err)
+{
+	struct cat *cat = xcalloc(1, sizeof(*cat));
+	char **tables = NULL;
+	size_t ntables = 0;
+	int r;
+
+	*out = NULL;
+	errno = 0;
+	if (!file_readable(paths->system)) {
+		r = err_set(err, ERR_IO,
+			    "cannot read catalog '%s': %s; run 'make' or set RIGPLAN_CATALOG",
+			    paths->system, errno ? strerror(errno) : "not a regular file");
+		goto fail;
+	}
+	if (sqlite3_open_v2(":memory:", &cat->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+		r = err_set(err, ERR_DB, "cannot start SQLite");
+		goto fail;
+	}
+	sqlite3_busy_timeout(cat->db, CAT_BUSY_TIMEOUT_MS);
+	if ((r = attach(cat->db, paths->system, "mode=ro", "sys", err)) < 0 ||
+	    (r = check_version(cat->db, "sys", paths->system, err)) < 0 ||
+	    (r = system_tables(&tables, &ntables, cat->db, err)) < 0)
+		goto fail;
+	if (mode == CAT_WRITE &&
+	    (r = overlay_create(paths->user, tables, ntables, err)) < 0)
+		goto fail;
+	if (file_readable(paths->user)) {
+		r = attach(cat->db, paths->user,
+			   mode == CAT_WRITE ? "mode=rw" : "mode=ro", "user", err);
+		if (r < 0 || (r = check_version(cat->db, "user", paths->user, err)) < 0)
+			goto fail;
+		cat->has_overlay = 1;
+		cat->writable = mode == CAT_WRITE;
+	}
+	if ((r = create_views(cat->db, tables, ntables, cat->has_overlay, err)) < 0)
+		goto fail;
+	free_tables(tables, ntables);
+	*out = cat;
+	return 0;
+fail:
+	free_tables(tables, ntables);
+	cat_free(cat);
+	return r;
+}
+
+void cat_free(struct cat *cat)
+{
+	if (!cat)
+		return;
+	sqlite3_close(cat->db);
+	free(cat);
+}
+
+int cat_has_overlay(const struct cat *cat)
+{
+	return cat->has_overlay;
+}

@@ -1,0 +1,144 @@
+/*
+ * cat_write.c - the only writes rigplan makes: to the user overlay, each
+ * one a single IMMEDIATE transaction, so a crash or a concurrent rigplan
+ * never leaves a half-written row.  The system catalog is never written.
+ */
+#include "catalog/cat_int.h"
+#include "util/err.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static int need_overlay(struct cat *cat, struct err *err)
+{
+	if (!cat->has_overlay || !cat->writable)
+		return err_set(err, ERR_INVAL,
+			       "the catalog was opened read-only; open it with CAT_WRITE");
+	return 0;
+}
+
+static int has_price(enum cat_kind kind)
+{
+	return kind != CAT_MODEL && kind != CAT_ENGINE;
+}
+
+static int valid_date(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+	size_t i;
+	int month, day;
+
+	if (strlen(s) != sizeof(shape) - 1)
+		return 0;
+	for (i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
+			return 0;
+	month = (s[5] - '0') * 10 + (s[6] - '0');
+	day = (s[8] - '0') * 10 + (s[9] - '0');
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/* Run one bound statement inside the caller's transaction. */
+static int step_bound(sqlite3 *db, const char *sql, const char *const *text,
+		      size_t ntext, const double *num, struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int r;
+
+	if ((r = cat_prepare(&st, db, sql, err)) < 0)
+		return r;
+	for (i = 0; i < ntext; i++)
+		sqlite3_bind_text(st, (int)i + 1, text[i], -1, SQLITE_TRANSIENT);
+	if (num)
+		sqlite3_bind_double(st, (int)ntext + 1, *num);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		r = cat_db_error(db, "cannot write the user catalog", err);
+	sqlite3_finalize(st);
+	return r;
+}
+
+int cat_set_price(struct cat *cat, enum cat_kind kind, const char *name,
+		  double price_usd, const char *price_kind,
+		  const char *source, const char *as_of, struct err *err)
+{
+	const struct cat_kind_info *ki = cat_kind_info(kind);
+	char id[CAT_ID_MAX], copy[256], update[256];
+	const char *text[4];
+	int r;
+
+	if (!has_price(kind))
+		return err_set(err, ERR_INVAL, "%s entries have no price", ki->table);
+	if (!isfinite(price_usd) || price_usd <= 0 || price_usd > 1e9)
+		return err_set(err, ERR_INVAL,
+			       "invalid price %g: expected more than 0 and at most 1e9 USD",
+			       price_usd);
+	if (strcmp(price_kind, "list") && strcmp(price_kind, "msrp") &&
+	    strcmp(price_kind, "street"))
+		return err_set(err, ERR_INVAL,
+			       "invalid price kind '%.32s': expected list, msrp or street",
+			       price_kind);
+	if (strlen(source) < 1 || strlen(source) >= CAT_SOURCE_MAX)
+		return err_set(err, ERR_INVAL,
+			       "invalid price source: expected 1 to %d characters",
+			       CAT_SOURCE_MAX - 1);
+	if (!valid_date(as_of))
+		return err_set(err, ERR_INVAL,
+			       "invalid date '%.32s': expected YYYY-MM-DD", as_of);
+	if ((r = need_overlay(cat, err)) < 0 ||
+	    (r = cat_resolve(id, cat, kind, name, err)) < 0)
+		return r;
+
+	snprintf(copy, sizeof(copy),
+		 "INSERT INTO user.\"%s\" SELECT * FROM sys.\"%s\" WHERE id = ?1"
+		 " AND id NOT IN (SELECT id FROM user.\"%s\")",
+		 ki->table, ki->table, ki->table);
+	snprintf(update, sizeof(update),
+		 "UPDATE user.\"%s\" SET price_kind = ?2, price_source = ?3,"
+		 " price_as_of = ?4, price_usd = ?5 WHERE id = ?1", ki->table);
+	text[0] = id;
+	text[1] = price_kind;
+	text[2] = source;
+	text[3] = as_of;
+	if ((r = cat_exec(cat->db, "BEGIN IMMEDIATE", err)) < 0)
+		return r;
+	if ((r = step_bound(cat->db, copy, text, 1, NULL, err)) < 0 ||
+	    (r = step_bound(cat->db, update, text, 4, &price_usd, err)) < 0 ||
+	    (r = cat_exec(cat->db, "COMMIT", err)) < 0) {
+		sqlite3_exec(cat->db, "ROLLBACK", NULL, NULL, NULL);
+		return r;
+	}
+	return 0;
+}
+
+int cat_user_remove(struct cat *cat, enum cat_kind kind, const char *name,
+		    struct err *err)
+{
+	const struct cat_kind_info *ki = cat_kind_info(kind);
+	char id[CAT_ID_MAX], sql[128];
+	const char *text[1];
+	int r;
+
+	if ((r = need_overlay(cat, err)) < 0 ||
+	    (r = cat_resolve(id, cat, kind, name, err)) < 0)
+		return r;
+	snprintf(sql, sizeof(sql), "DELETE FROM user.\"%s\" WHERE id = ?1", ki->table);
+	text[0] = id;
+	if ((r = cat_exec(cat->db, "BEGIN IMMEDIATE", err)) < 0)
+		return r;
+	if ((r = step_bound(cat->db, sql, text, 1, NULL, err)) < 0)
+		goto rollback;
+	if (sqlite3_changes(cat->db) == 0) {
+		r = err_set(err, ERR_NOTFOUND, "%s '%s' has no entry in the user catalog",
+			    ki->table, id);
+		goto rollback;
+	}
+	if ((r = cat_exec(cat->db, "COMMIT", err)) < 0)
+		goto rollback;
+	return 0;
+rollback:
+	sqlite3_exec(cat->db, "ROLLBACK", NULL, NULL, NULL);
+	return r;
+}

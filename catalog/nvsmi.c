@@ -1,0 +1,407 @@
+/*
+ * nvsmi.c - parse `nvidia-smi -q -x` with libxml2 and match its GPUs to
+ * the catalog.  Only element text is read, never entity content; values
+ * are parsed with their units ("81559 MiB", "700.00 W", "16x") and checked
+ * against physical bounds before they are believed.
+ */
+#include "catalog/nvsmi.h"
+#include "catalog/cat_int.h"
+#include "util/err.h"
+#include "util/num.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+/* Physical bounds for believable values (a GPU with 4 TiB of memory or a
+ * 5 kW power limit is a corrupt file, not a GPU). */
+#define NVSMI_MEMORY_MAX_BYTES (4.0 * 1099511627776.0)
+#define NVSMI_POWER_MAX_W 5000.0
+#define NVSMI_GPUS_MAX 1024
+/* A catalog size and nvidia-smi's usable size agree when the latter is
+ * 90-101% of the former: ECC on GDDR6 reserves 6.25% (T4: 15360 of
+ * 16384 MiB) and firmware a little more; HBM parts lose under 1%
+ * (H100 SXM: 81559 of 81920 MiB, tests/data/nvsmi/h100-sxm.xml). */
+#define NVSMI_MEMORY_RATIO_MIN 0.90
+#define NVSMI_MEMORY_RATIO_MAX 1.01
+
+void nvsmi_inventory_init(struct nvsmi_inventory *inv)
+{
+	memset(inv, 0, sizeof(*inv));
+}
+
+void nvsmi_inventory_release(struct nvsmi_inventory *inv)
+{
+	free(inv->gpus);
+	nvsmi_inventory_init(inv);
+}
+
+const char *nvsmi_match_name(enum nvsmi_match m)
+{
+	switch (m) {
+	case NVSMI_MATCH_EXACT:
+		return "exact";
+	case NVSMI_MATCH_NAME_ONLY:
+		return "name-only";
+	default:
+		return "none";
+	}
+}
+
+static xmlNode *child(xmlNode *node, const char *name)
+{
+	xmlNode *c;
+
+	for (c = node ? node->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST name))
+			return c;
+	return NULL;
+}
+
+/* Follow a path of child element names. */
+static xmlNode *path(xmlNode *node, const char *const *names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && node; i++)
+		node = child(node, names[i]);
+	return node;
+}
+
+/*
+ * The element's own text, trimmed, into out.  Returns 1 when there is
+ * text, 0 when the element is absent or empty, and -ERR_PARSE when it
+ * holds an entity reference (never expanded) or is too long.
+ */
+static int text_of(char *out, size_t size, xmlNode *node, const char *what,
+		   struct err *err)
+{
+	struct sbuf sb;
+	xmlNode *c;
+	size_t start = 0, end;
+	int r = 1;
+
+	out[0] = '\0';
+	if (!node)
+		return 0;
+	sbuf_init(&sb);
+	for (c = node->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content)
+				sbuf_addstr(&sb, (const char *)c->content);
+		} else if (c->type == XML_ENTITY_REF_NODE) {
+			r = err_set(err, ERR_PARSE, "entity reference in <%s> is not allowed",
+				    what);
+			goto out;
+		}
+		if (sb.len > 4096)
+			break;
+	}
+	while (start < sb.len && strchr(" \t\r\n", sb.buf[start]))
+		start++;
+	end = sb.len;
+	while (end > start && strchr(" \t\r\n", sb.buf[end - 1]))
+		end--;
+	if (end - start >= size) {
+		r = err_set(err, ERR_PARSE, "<%s> is too long (%zu characters)", what,
+			    end - start);
+		goto out;
+	}
+	memcpy(out, sb.buf + start, end - start);
+	out[end - start] = '\0';
+	r = end > start;
+out:
+	sbuf_release(&sb);
+	return r;
+}
+
+/* A quantity with a unit; NaN when absent or "N/A". */
+static int quantity(double *out, xmlNode *node, const char *what,
+		    const char *unit, double max, struct err *err)
+{
+	char text[64];
+	int r = text_of(text, sizeof(text), node, what, err);
+
+	*out = NAN;
+	if (r <= 0 || strcmp(text, "N/A") == 0)
+		return r < 0 ? r : 0;
+	if (num_parse_with_unit(out, text, unit, err) < 0)
+		return err_set(err, ERR_PARSE, "<%s> is '%s': expected a number in %s",
+			       what, text, unit);
+	if (!(*out > 0) || *out > max)
+		return err_set(err, ERR_PARSE, "<%s> is '%s': out of range", what, text);
+	return 0;
+}
+
+static int gpu_parse(struct nvsmi_gpu *g, xmlNode *node, struct err *err)
+{
+	static const char *const mem[] = { "fb_memory_usage", "total" };
+	static const char *const power[] = { "gpu_power_readings", "current_power_limit" };
+	static const char *const power_old[] = { "power_readings", "power_limit" };
+	static const char *const defpower[] = { "gpu_power_readings", "default_power_limit" };
+	static const char *const gen[] = { "pci", "pci_gpu_link_info", "pcie_gen", "max_link_gen" };
+	static const char *const width[] = { "pci", "pci_gpu_link_info", "link_widths", "max_link_width" };
+	xmlNode *pl;
+	xmlChar *id;
+	double mib, v;
+	int r;
+
+	memset(g, 0, sizeof(*g));
+	if ((r = text_of(g->product_name, sizeof(g->product_name),
+			 child(node, "product_name"), "product_name", err)) <= 0)
+		return r < 0 ? r : err_set(err, ERR_PARSE, "a <gpu> has no <product_name>");
+	if ((r = text_of(g->architecture, sizeof(g->architecture),
+			 child(node, "product_architecture"), "product_architecture", err)) < 0 ||
+	    (r = text_of(g->uuid, sizeof(g->uuid), child(node, "uuid"), "uuid", err)) < 0)
+		return r;
+	id = xmlGetProp(node, BAD_CAST "id");
+	if (id) {
+		snprintf(g->pci_bus_id, sizeof(g->pci_bus_id), "%s", (const char *)id);
+		xmlFree(id);
+	}
+
+	if ((r = quantity(&mib, path(node, mem, 2), "total", "MiB",
+			  NVSMI_MEMORY_MAX_BYTES / 1048576.0, err)) < 0)
+		return r;
+	if (isnan(mib))
+		return err_set(err, ERR_PARSE, "GPU '%s' has no <fb_memory_usage><total>",
+			       g->product_name);
+	g->memory_bytes = (int64_t)llround(mib * 1048576.0);
+
+	/* Drivers before R535 called it power_readings/power_limit. */
+	pl = path(node, power, 2);
+	if (!pl)
+		pl = path(node, power_old, 2);
+	if ((r = quantity(&g->power_limit_w, pl, "current_power_limit", "W",
+			  NVSMI_POWER_MAX_W, err)) < 0 ||
+	    (r = quantity(&g->default_power_limit_w, path(node, defpower, 2),
+			  "default_power_limit", "W", NVSMI_POWER_MAX_W, err)) < 0)
+		return r;
+
+	if ((r = quantity(&v, path(node, gen, 4), "max_link_gen", "", 7, err)) < 0)
+		return r;
+	g->pcie_gen = isnan(v) ? CAT_NULL_INT : (int64_t)v;
+	if ((r = quantity(&v, path(node, width, 4), "max_link_width", "x", 32, err)) < 0)
+		return r;
+	g->pcie_lanes = isnan(v) ? CAT_NULL_INT : (int64_t)v;
+	return 0;
+}
+
+/* Documents that declare entities are refused outright: nvidia-smi never
+ * writes any, and refusing them is simpler than bounding expansion. */
+static int refuse_entities(xmlDoc *doc, struct err *err)
+{
+	xmlNode *n;
+
+	if (!doc->intSubset)
+		return 0;
+	for (n = doc->intSubset->children; n; n = n->next)
+		if (n->type == XML_ENTITY_DECL)
+			return err_set(err, ERR_PARSE, "entity declarations are not allowed");
+	return 0;
+}
+
+int nvsmi_parse(struct nvsmi_inventory *inv, const char *buf, size_t len,
+		const char *name, struct err *err)
+{
+	/* No NOENT (entities stay unexpanded), no DTDLOAD/DTDATTR, no network. */
+	const int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+			 XML_PARSE_NOCDATA;
+	xmlParserCtxt *ctxt = NULL;
+	xmlDoc *doc = NULL;
+	xmlNode *root, *n;
+	size_t cap = 0;
+	int r = 0;
+
+	nvsmi_inventory_init(inv);
+	if (len == 0) {
+		r = err_set(err, ERR_PARSE, "'%s' is empty", name);
+		goto out;
+	}
+	if (len > NVSMI_FILE_MAX) {
+		r = err_set(err, ERR_PARSE, "'%s' is larger than %u bytes", name,
+			    NVSMI_FILE_MAX);
+		goto out;
+	}
+	ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		r = err_set(err, ERR_PARSE, "cannot start the XML parser");
+		goto out;
+	}
+	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, opts);
+	if (!doc) {
+		const xmlError *e = xmlCtxtGetLastError(ctxt);
+		char msg[200] = "not well-formed";
+		size_t k;
+
+		if (e && e->message) {
+			snprintf(msg, sizeof(msg), "%s", e->message);
+			k = strlen(msg);
+			while (k && (msg[k - 1] == '\n' || msg[k - 1] == ' '))
+				msg[--k] = '\0';
+		}
+		r = err_set(err, ERR_PARSE, "'%s' is not valid XML (line %d): %s", name,
+			    e ? e->line : 0, msg);
+		goto out;
+	}
+	if ((r = refuse_entities(doc, err)) < 0)
+		goto fail;
+	root = xmlDocGetRootElement(doc);
+	if (!root || !xmlStrEqual(root->name, BAD_CAST "nvidia_smi_log")) {
+		r = err_set(err, ERR_PARSE,
+			    "'%s' is not nvidia-smi -q -x output: root element is <%s>, expected <nvidia_smi_log>",
+			    name, root ? (const char *)root->name : "none");
+		goto out;
+	}
+	if ((r = text_of(inv->driver_version, sizeof(inv->driver_version),
+			 child(root, "driver_version"), "driver_version", err)) < 0 ||
+	    (r = text_of(inv->cuda_version, sizeof(inv->cuda_version),
+			 child(root, "cuda_version"), "cuda_version", err)) < 0)
+		goto fail;
+	for (n = root->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "gpu"))
+			continue;
+		if (inv->n >= NVSMI_GPUS_MAX) {
+			r = err_set(err, ERR_PARSE, "more than %d GPUs", NVSMI_GPUS_MAX);
+			goto fail;
+		}
+		inv->gpus = xgrow(inv->gpus, &cap, inv->n + 1, sizeof(*inv->gpus));
+		if ((r = gpu_parse(&inv->gpus[inv->n], n, err)) < 0) {
+			err_prefix(err, "GPU %zu", inv->n);
+			goto fail;
+		}
+		inv->n++;
+	}
+	if (inv->n == 0)
+		r = err_set(err, ERR_PARSE, "'%s' lists no GPU", name);
+	goto out;
+fail:
+	err_prefix(err, "'%s'", name);
+out:
+	if (r < 0)
+		nvsmi_inventory_release(inv);
+	xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+	return r;
+}
+
+int nvsmi_read_file(struct nvsmi_inventory *inv, const char *file,
+		    struct err *err)
+{
+	FILE *f = fopen(file, "rb");
+	struct sbuf sb;
+	char buf[8192];
+	size_t n;
+	int r;
+
+	nvsmi_inventory_init(inv);
+	if (!f)
+		return err_set(err, ERR_IO, "cannot open '%s': %s", file, strerror(errno));
+	sbuf_init(&sb);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		sbuf_add(&sb, buf, n);
+		if (sb.len > NVSMI_FILE_MAX)
+			break;
+	}
+	if (ferror(f)) {
+		r = err_set(err, ERR_IO, "cannot read '%s': %s", file, strerror(errno));
+	} else {
+		r = nvsmi_parse(inv, sb.buf, sb.len, file, err);
+	}
+	fclose(f);
+	sbuf_release(&sb);
+	return r;
+}
+
+int nvsmi_match(struct nvsmi_inventory *inv, struct cat *cat, struct err *err)
+{
+	size_t i;
+
+	for (i = 0; i < inv->n; i++) {
+		struct nvsmi_gpu *g = &inv->gpus[i];
+		struct err lookup = ERR_INIT;
+		struct cat_gpu row;
+		double ratio;
+		int r = cat_gpu_find(&row, cat, g->product_name, &lookup);
+
+		if (r == -ERR_NOTFOUND) {
+			g->match = NVSMI_MATCH_NONE;
+			snprintf(g->note, sizeof(g->note), "%s", lookup.msg);
+			continue;
+		}
+		if (r < 0)
+			return err_set(err, lookup.code, "%s", lookup.msg);
+		memcpy(g->gpu_id, row.id, sizeof(g->gpu_id));
+		ratio = (double)g->memory_bytes / (double)row.memory_bytes;
+		if (ratio >= NVSMI_MEMORY_RATIO_MIN && ratio <= NVSMI_MEMORY_RATIO_MAX) {
+			g->match = NVSMI_MATCH_EXACT;
+		} else {
+			g->match = NVSMI_MATCH_NAME_ONLY;
+			snprintf(g->note, sizeof(g->note),
+				 "reports %.1f GiB but catalog '%s' has %.1f GiB",
+				 (double)g->memory_bytes / 1073741824.0, row.id,
+				 (double)row.memory_bytes / 1073741824.0);
+		}
+	}
+	return 0;
+}
+
+int nvsmi_save(struct cat *cat, const struct nvsmi_inventory *inv,
+	       const char *source, const char *as_of, struct err *err)
+{
+	static const char sql[] =
+		"INSERT OR REPLACE INTO user.inventory (uuid, gpu_id, product_name,"
+		" memory_bytes, power_limit_w, pcie_gen, pcie_lanes, driver_version,"
+		" cuda_version, source, as_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int r;
+
+	if (!cat->has_overlay || !cat->writable)
+		return err_set(err, ERR_INVAL, "the catalog was opened read-only");
+	if ((r = cat_exec(cat->db, "BEGIN IMMEDIATE", err)) < 0)
+		return r;
+	if ((r = cat_prepare(&st, cat->db, sql, err)) < 0)
+		goto rollback;
+	for (i = 0; i < inv->n; i++) {
+		const struct nvsmi_gpu *g = &inv->gpus[i];
+		char uuid[CAT_ID_MAX];
+
+		/* A GPU without a UUID is keyed by its bus id within the file. */
+		snprintf(uuid, sizeof(uuid), "%s", g->uuid[0] ? g->uuid : g->pci_bus_id);
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+		if (g->gpu_id[0])
+			sqlite3_bind_text(st, 2, g->gpu_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, g->product_name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 4, g->memory_bytes);
+		if (!isnan(g->power_limit_w))
+			sqlite3_bind_double(st, 5, g->power_limit_w);
+		if (g->pcie_gen != CAT_NULL_INT)
+			sqlite3_bind_int64(st, 6, g->pcie_gen);
+		if (g->pcie_lanes != CAT_NULL_INT)
+			sqlite3_bind_int64(st, 7, g->pcie_lanes);
+		sqlite3_bind_text(st, 8, inv->driver_version, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 9, inv->cuda_version, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 10, source, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 11, as_of, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			r = cat_db_error(cat->db, "cannot save the inventory", err);
+			goto rollback;
+		}
+	}
+	sqlite3_finalize(st);
+	return cat_exec(cat->db, "COMMIT", err);
+rollback:
+	sqlite3_finalize(st);
+	sqlite3_exec(cat->db, "ROLLBACK", NULL, NULL, NULL);
+	return r;
+}

@@ -1,0 +1,92 @@
+/*
+ * cmd.h - the command table, dispatch, help and the CLI's error sink.
+ *
+ * Only cli/ prints.  Errors go to stderr as "rigplan: error: msg"; results
+ * go to stdout.  A command's exec returns the process exit status.
+ */
+#ifndef RIGPLAN_CLI_CMD_H
+#define RIGPLAN_CLI_CMD_H
+
+#include <stdio.h>
+
+#include "cli/opt.h"
+
+struct err;
+struct sbuf;
+struct cat;
+
+/* Exit statuses (documented in every --help and the man page). */
+enum cli_exit {
+	EXIT_OK = 0,
+	EXIT_RUNTIME = 1,
+	EXIT_USAGE = 2,
+	EXIT_DATA = 3,
+	EXIT_NOT_BUILT = 4,
+	EXIT_INFEASIBLE = 5
+};
+
+struct cli_ctx;
+
+struct cmd_entry {
+	const char *name;
+	const char *summary;      /* one line, for command lists */
+	const char *operands;     /* synopsis after the options: "KIND ID" */
+	const char *description;  /* paragraph for --help; may be NULL */
+	const struct opt_spec *opts;
+	int (*exec)(int argc, char **argv, struct cli_ctx *ctx);
+	const struct cmd_entry *const *subs;  /* NULL-terminated, or NULL */
+};
+
+struct cli_ctx {
+	const char *prog;
+	const char *catalog_path;  /* --catalog, or NULL */
+	const char *user_db_path;  /* --user-db, or NULL */
+	const struct cmd_entry *cmd;  /* the command being run */
+	char path[128];            /* "catalog list", for messages */
+};
+
+/* The top-level command table, NULL-terminated. */
+const struct cmd_entry *const *cmd_root(void);
+
+/* Run argv[0] from `table`, descending into subcommands. */
+int cmd_dispatch(const struct cmd_entry *const *table, int argc, char **argv,
+		 struct cli_ctx *ctx);
+
+/* The help text of an entry ("rigplan catalog list" etc.). */
+void cmd_help_text(struct sbuf *sb, const struct cmd_entry *e, const char *path,
+		   const char *prog);
+void cmd_main_help(struct sbuf *sb, const char *prog);
+
+/* Find a command by its words ("catalog", "list"); NULL if unknown, with
+ * the message in err. */
+const struct cmd_entry *cmd_lookup(char **words, int n, char *path,
+				   size_t path_size, struct err *err);
+
+/* Print "prog: error: msg" / "prog: warning: msg" to stderr. */
+void cli_error(const struct cli_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void cli_warning(const struct cli_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Report err and return the exit status its code maps to. */
+int cli_fail(const struct cli_ctx *ctx, const struct err *err);
+
+/* A usage error: message, synopsis, pointer to --help; returns 2. */
+int cli_usage(const struct cli_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Parse the command's options.  Calls `on_opt(id, arg, data)` for each;
+ * returns -1 when parsing should stop with exit status *status (help was
+ * printed, or a usage error was reported), else the index of the first
+ * operand.  on_opt returns 0, or a negative err code with err set.
+ */
+int cli_parse(int argc, char **argv, struct cli_ctx *ctx,
+	      int (*on_opt)(int id, const char *arg, void *data, struct err *err),
+	      void *data, int *status);
+
+/* Open the catalog named by the global options and environment. */
+int cli_open_catalog(struct cat **out, struct cli_ctx *ctx, int write,
+		     int *status);
+
+#endif

@@ -1,0 +1,460 @@
+/*
+ * cmd_catalog.c - `rigplan catalog ...`: list, show, path, import-nvsmi,
+ * set-price and remove.  Parses, calls catalog/, prints; no model maths.
+ */
+#include "cli/cmd.h"
+#include "cli/out.h"
+#include "catalog/cat.h"
+#include "catalog/nvsmi.h"
+#include "util/err.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum { O_JSON = 256, O_CSV, O_SAVE, O_SOURCE, O_KIND, O_DATE };
+
+struct catalog_opts {
+	int json, csv, save;
+	const char *source, *price_kind, *date;
+};
+#define CATALOG_OPTS_INIT { 0, 0, 0, NULL, "street", NULL }
+
+static int on_opt(int id, const char *arg, void *data, struct err *err)
+{
+	struct catalog_opts *o = data;
+
+	switch (id) {
+	case O_JSON: o->json = 1; break;
+	case O_CSV: o->csv = 1; break;
+	case O_SAVE: o->save = 1; break;
+	case O_SOURCE: o->source = arg; break;
+	case O_KIND: o->price_kind = arg; break;
+	case O_DATE: o->date = arg; break;
+	default:
+		return err_set(err, ERR_INVAL, "unhandled option");
+	}
+	return 0;
+}
+
+static const struct opt_spec json_opts[] = {
+	{ "json", 0, no_argument, O_JSON, NULL, "print JSON (SI units)" },
+	OPT_END
+};
+
+static const struct opt_spec list_opts[] = {
+	{ "json", 0, no_argument, O_JSON, NULL, "print a JSON array (SI units)" },
+	{ "csv", 0, no_argument, O_CSV, NULL, "print CSV with every field (SI units)" },
+	OPT_END
+};
+
+/* Parse options and check the operand count; -1 means exit with *status. */
+static int parse(int argc, char **argv, struct cli_ctx *ctx,
+		 struct catalog_opts *o, int min, int max, int *status)
+{
+	int first = cli_parse(argc, argv, ctx, on_opt, o, status);
+
+	if (first < 0)
+		return -1;
+	if (argc - first < min) {
+		*status = cli_usage(ctx, "missing operand");
+		return -1;
+	}
+	if (argc - first > max) {
+		*status = cli_usage(ctx, "unexpected operand '%s'", argv[first + max]);
+		return -1;
+	}
+	if (o->json && o->csv) {
+		*status = cli_usage(ctx, "--json and --csv cannot be used together");
+		return -1;
+	}
+	return first;
+}
+
+static int kind_operand(enum cat_kind *kind, struct cli_ctx *ctx,
+			const char *word, int *status)
+{
+	struct err err = ERR_INIT;
+
+	if (cat_kind_parse(kind, word, &err) < 0) {
+		*status = cli_usage(ctx, "%s", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int exec_list(int argc, char **argv, struct cli_ctx *ctx)
+{
+	struct catalog_opts o = CATALOG_OPTS_INIT;
+	struct err err = ERR_INIT;
+	struct cat *cat = NULL;
+	const struct cat_kind_info *ki;
+	enum cat_kind kind;
+	void *rows = NULL;
+	size_t n = 0, i;
+	int first, status = EXIT_OK;
+
+	if ((first = parse(argc, argv, ctx, &o, 1, 1, &status)) < 0 ||
+	    kind_operand(&kind, ctx, argv[first], &status) < 0 ||
+	    cli_open_catalog(&cat, ctx, 0, &status) < 0)
+		return status;
+	ki = cat_kind_info(kind);
+	if (cat_list(&rows, &n, cat, kind, &err) < 0) {
+		status = cli_fail(ctx, &err);
+		goto out;
+	}
+	if (o.json) {
+		json_t *a = json_array();
+
+		for (i = 0; i < n; i++)
+			json_array_append_new(a, out_row_json(ki, (char *)rows + i * ki->row_size));
+		out_json_print(stdout, a);
+		json_decref(a);
+	} else if (o.csv) {
+		out_rows_csv(stdout, ki, rows, n);
+	} else {
+		out_rows_table(stdout, ki, rows, n);
+	}
+out:
+	free(rows);
+	cat_free(cat);
+	return status;
+}
+
+static int exec_show(int argc, char **argv, struct cli_ctx *ctx)
+{
+	struct catalog_opts o = CATALOG_OPTS_INIT;
+	struct err err = ERR_INIT;
+	struct cat *cat = NULL;
+	const struct cat_kind_info *ki;
+	enum cat_kind kind;
+	void *row = NULL;
+	int first, user, status = EXIT_OK;
+
+	if ((first = parse(argc, argv, ctx, &o, 2, 2, &status)) < 0 ||
+	    kind_operand(&kind, ctx, argv[first], &status) < 0 ||
+	    cli_open_catalog(&cat, ctx, 0, &status) < 0)
+		return status;
+	ki = cat_kind_info(kind);
+	row = xcalloc(1, ki->row_size);
+	if (cat_find(row, cat, kind, argv[first + 1], &err) < 0 ||
+	    (user = cat_is_user_row(cat, kind, (const char *)row, &err)) < 0) {
+		status = cli_fail(ctx, &err);
+		goto out;
+	}
+	if (o.json) {
+		json_t *obj = out_row_json(ki, row);
+
+		json_object_set_new(obj, "origin", json_string(user ? "user" : "system"));
+		out_json_print(stdout, obj);
+		json_decref(obj);
+	} else {
+		out_row_show(stdout, ki, row);
+		printf("%-*s  %s\n", 6, "origin", user ? "user overlay" : "system catalog");
+	}
+out:
+	free(row);
+	cat_free(cat);
+	return status;
+}
+
+static int exec_path(int argc, char **argv, struct cli_ctx *ctx)
+{
+	struct catalog_opts o = CATALOG_OPTS_INIT;
+	struct cat_paths paths;
+	struct err err = ERR_INIT;
+	int first, status = EXIT_OK, user_exists;
+	FILE *f;
+
+	if ((first = parse(argc, argv, ctx, &o, 0, 0, &status)) < 0)
+		return status;
+	if (cat_paths_default(&paths, &err) < 0)
+		return cli_fail(ctx, &err);
+	if (ctx->catalog_path) {
+		snprintf(paths.system, sizeof(paths.system), "%s", ctx->catalog_path);
+		paths.system_origin = "--catalog";
+	}
+	if (ctx->user_db_path) {
+		snprintf(paths.user, sizeof(paths.user), "%s", ctx->user_db_path);
+		paths.user_origin = "--user-db";
+	}
+	f = fopen(paths.user, "rb");
+	user_exists = f != NULL;
+	if (f)
+		fclose(f);
+	if (o.json) {
+		json_t *obj = json_pack("{s:{s:s,s:s},s:{s:s,s:s,s:b}}",
+					"system", "path", paths.system, "origin",
+					paths.system_origin, "user", "path", paths.user,
+					"origin", paths.user_origin, "exists", user_exists);
+
+		if (!obj) {
+			err_set(&err, ERR_INVAL, "a catalog path is not valid UTF-8");
+			return cli_fail(ctx, &err);
+		}
+		out_json_print(stdout, obj);
+		json_decref(obj);
+	} else {
+		printf("system catalog  %s  (%s)\n", paths.system, paths.system_origin);
+		printf("user overlay    %s  (%s%s)\n", paths.user, paths.user_origin,
+		       user_exists ? "" : ", not created yet");
+	}
+	return EXIT_OK;
+}
+
+static void today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm))
+		strftime(out, 11, "%Y-%m-%d", &tm);
+	else
+		memcpy(out, "1970-01-01", 11);
+}
+
+static json_t *inventory_json(const struct nvsmi_inventory *inv)
+{
+	json_t *gpus = json_array();
+	size_t i;
+
+	for (i = 0; i < inv->n; i++) {
+		const struct nvsmi_gpu *g = &inv->gpus[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "index", json_integer((json_int_t)i));
+		json_object_set_new(o, "product_name", json_string(g->product_name));
+		json_object_set_new(o, "id", g->gpu_id[0] ? json_string(g->gpu_id) : json_null());
+		json_object_set_new(o, "match", json_string(nvsmi_match_name(g->match)));
+		json_object_set_new(o, "uuid", g->uuid[0] ? json_string(g->uuid) : json_null());
+		json_object_set_new(o, "pci_bus_id", g->pci_bus_id[0] ? json_string(g->pci_bus_id) : json_null());
+		json_object_set_new(o, "memory_bytes", json_integer((json_int_t)g->memory_bytes));
+		json_object_set_new(o, "power_limit_w", isnan(g->power_limit_w) ? json_null() :
+				    json_real(g->power_limit_w));
+		json_object_set_new(o, "default_power_limit_w",
+				    isnan(g->default_power_limit_w) ? json_null() :
+				    json_real(g->default_power_limit_w));
+		json_object_set_new(o, "pcie_gen", g->pcie_gen == CAT_NULL_INT ? json_null() :
+				    json_integer((json_int_t)g->pcie_gen));
+		json_object_set_new(o, "pcie_lanes", g->pcie_lanes == CAT_NULL_INT ? json_null() :
+				    json_integer((json_int_t)g->pcie_lanes));
+		json_object_set_new(o, "note", g->note[0] ? json_string(g->note) : json_null());
+		json_array_append_new(gpus, o);
+	}
+	return json_pack("{s:s?,s:s?,s:o}", "driver_version",
+			 inv->driver_version[0] ? inv->driver_version : NULL,
+			 "cuda_version", inv->cuda_version[0] ? inv->cuda_version : NULL,
+			 "gpus", gpus);
+}
+
+static void inventory_table(const struct nvsmi_inventory *inv)
+{
+	static const char *const head[] = {
+		"#", "product_name", "id", "match", "memory", "power_limit", "pcie"
+	};
+	static const int right[] = { 1, 0, 0, 0, 1, 1, 0 };
+	const size_t nc = ARRAY_SIZE(head);
+	char **cells = xcalloc((inv->n + 1) * nc, sizeof(*cells));
+	size_t i, c;
+
+	for (c = 0; c < nc; c++)
+		cells[c] = xstrdup(head[c]);
+	for (i = 0; i < inv->n; i++) {
+		const struct nvsmi_gpu *g = &inv->gpus[i];
+		char **row = cells + (i + 1) * nc;
+		char buf[64];
+
+		snprintf(buf, sizeof(buf), "%zu", i);
+		row[0] = xstrdup(buf);
+		row[1] = xstrdup(g->product_name);
+		row[2] = xstrdup(g->gpu_id[0] ? g->gpu_id : "-");
+		row[3] = xstrdup(nvsmi_match_name(g->match));
+		snprintf(buf, sizeof(buf), "%.1f GiB", (double)g->memory_bytes / 1073741824.0);
+		row[4] = xstrdup(buf);
+		if (isnan(g->power_limit_w))
+			snprintf(buf, sizeof(buf), "-");
+		else
+			snprintf(buf, sizeof(buf), "%.0f W", g->power_limit_w);
+		row[5] = xstrdup(buf);
+		if (g->pcie_gen == CAT_NULL_INT || g->pcie_lanes == CAT_NULL_INT)
+			snprintf(buf, sizeof(buf), "-");
+		else
+			snprintf(buf, sizeof(buf), "gen%lld x%lld", (long long)g->pcie_gen,
+				 (long long)g->pcie_lanes);
+		row[6] = xstrdup(buf);
+	}
+	printf("driver %s, CUDA %s\n", inv->driver_version[0] ? inv->driver_version : "-",
+	       inv->cuda_version[0] ? inv->cuda_version : "-");
+	out_table(stdout, cells, inv->n + 1, nc, right);
+	for (i = 0; i < inv->n; i++)
+		if (inv->gpus[i].note[0])
+			printf("GPU %zu: %s\n", i, inv->gpus[i].note);
+	for (i = 0; i < (inv->n + 1) * nc; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+static int exec_import(int argc, char **argv, struct cli_ctx *ctx)
+{
+	struct catalog_opts o = CATALOG_OPTS_INIT;
+	struct nvsmi_inventory inv;
+	struct err err = ERR_INIT;
+	struct cat *cat = NULL;
+	int first, status = EXIT_OK;
+	char date[11];
+
+	nvsmi_inventory_init(&inv);
+	if ((first = parse(argc, argv, ctx, &o, 1, 1, &status)) < 0)
+		return status;
+	if (nvsmi_read_file(&inv, argv[first], &err) < 0)
+		return cli_fail(ctx, &err);
+	if (cli_open_catalog(&cat, ctx, o.save, &status) < 0)
+		goto out;
+	if (nvsmi_match(&inv, cat, &err) < 0) {
+		status = cli_fail(ctx, &err);
+		goto out;
+	}
+	today(date);
+	if (o.save && nvsmi_save(cat, &inv, argv[first], date, &err) < 0) {
+		status = cli_fail(ctx, &err);
+		goto out;
+	}
+	if (o.json) {
+		json_t *j = inventory_json(&inv);
+
+		if (!j) {
+			err_set(&err, ERR_PARSE, "'%s' holds text that is not valid UTF-8",
+				argv[first]);
+			status = cli_fail(ctx, &err);
+			goto out;
+		}
+		out_json_print(stdout, j);
+		json_decref(j);
+	} else {
+		inventory_table(&inv);
+		if (o.save)
+			printf("saved %zu GPU%s to the user catalog\n", inv.n,
+			       inv.n == 1 ? "" : "s");
+	}
+out:
+	nvsmi_inventory_release(&inv);
+	cat_free(cat);
+	return status;
+}
+
+static const struct opt_spec price_opts[] = {
+	{ "source", 0, required_argument, O_SOURCE, "TEXT", "where the price comes from (required)" },
+	{ "kind", 0, required_argument, O_KIND, "KIND", "list, msrp or street (default: street)" },
+	{ "date", 0, required_argument, O_DATE, "YYYY-MM-DD", "when the price was seen (default: today)" },
+	OPT_END
+};
+
+static int exec_set_price(int argc, char **argv, struct cli_ctx *ctx)
+{
+	struct catalog_opts o = CATALOG_OPTS_INIT;
+	struct err err = ERR_INIT;
+	struct cat *cat = NULL;
+	enum cat_kind kind;
+	double usd;
+	int first, status = EXIT_OK;
+	char date[11];
+
+	if ((first = parse(argc, argv, ctx, &o, 3, 3, &status)) < 0 ||
+	    kind_operand(&kind, ctx, argv[first], &status) < 0)
+		return status;
+	if (opt_double(&usd, "USD", argv[first + 2], 0.01, 1e9, &err) < 0)
+		return cli_usage(ctx, "%s", err.msg);
+	if (!o.source)
+		return cli_usage(ctx, "--source is required: say where the price comes from");
+	today(date);
+	if (cli_open_catalog(&cat, ctx, 1, &status) < 0)
+		return status;
+	if (cat_set_price(cat, kind, argv[first + 1], usd, o.price_kind, o.source,
+			  o.date ? o.date : date, &err) < 0)
+		status = cli_fail(ctx, &err);
+	cat_free(cat);
+	return status;
+}
+
+static int exec_remove(int argc, char **argv, struct cli_ctx *ctx)
+{
+	struct catalog_opts o = CATALOG_OPTS_INIT;
+	struct err err = ERR_INIT;
+	struct cat *cat = NULL;
+	enum cat_kind kind;
+	int first, status = EXIT_OK;
+
+	if ((first = parse(argc, argv, ctx, &o, 2, 2, &status)) < 0 ||
+	    kind_operand(&kind, ctx, argv[first], &status) < 0 ||
+	    cli_open_catalog(&cat, ctx, 1, &status) < 0)
+		return status;
+	if (cat_user_remove(cat, kind, argv[first + 1], &err) < 0)
+		status = cli_fail(ctx, &err);
+	cat_free(cat);
+	return status;
+}
+
+static const struct opt_spec no_opts[] = { OPT_END };
+static const struct opt_spec import_opts[] = {
+	{ "json", 0, no_argument, O_JSON, NULL, "print JSON (SI units)" },
+	{ "save", 0, no_argument, O_SAVE, NULL, "store the GPUs in the user catalog's inventory" },
+	OPT_END
+};
+
+static const struct cmd_entry list_entry = {
+	"list", "List every catalog entry of a kind", "KIND",
+	"KIND is one of gpus, models, ssds, psus, chassis, cpus, memory, engines.\n"
+	"The table shows the main fields in readable units; --json and --csv\n"
+	"give every field in SI units (bytes, bytes/s, FLOP/s, W, USD).",
+	list_opts, exec_list, NULL
+};
+
+static const struct cmd_entry show_entry = {
+	"show", "Show one catalog entry with every field and its source", "KIND ID",
+	"ID may be the id, an alias (H100, 'NVIDIA H100 80GB HBM3') or the name;\n"
+	"case, spaces and hyphens do not matter.  An unknown name exits 2 and\n"
+	"lists the nearest ids.",
+	json_opts, exec_show, NULL
+};
+
+static const struct cmd_entry path_entry = {
+	"path", "Print where the system catalog and the user overlay are", NULL,
+	"The user overlay holds your own prices and GPUs; its rows override the\n"
+	"system catalog's rows of the same id.",
+	json_opts, exec_path, NULL
+};
+
+static const struct cmd_entry import_entry = {
+	"import-nvsmi", "Read 'nvidia-smi -q -x' output and match its GPUs to the catalog",
+	"FILE",
+	"Create FILE on the machine with: nvidia-smi -q -x > FILE\n"
+	"A malformed or hostile file exits 3 and nothing is stored.",
+	import_opts, exec_import, NULL
+};
+
+static const struct cmd_entry set_price_entry = {
+	"set-price", "Record your own price for a catalog entry (user overlay)",
+	"KIND ID USD",
+	"The entry is copied into the user overlay with the new price; the\n"
+	"system catalog is never changed.  Undo with 'rigplan catalog remove'.",
+	price_opts, exec_set_price, NULL
+};
+
+static const struct cmd_entry remove_entry = {
+	"remove", "Remove your overlay entry for an id (the system entry shows again)",
+	"KIND ID", NULL, no_opts, exec_remove, NULL
+};
+
+static const struct cmd_entry *const catalog_subs[] = {
+	&list_entry, &show_entry, &path_entry, &import_entry, &set_price_entry,
+	&remove_entry, NULL
+};
+
+const struct cmd_entry cmd_catalog_entry = {
+	"catalog", "Query the hardware and model catalog; import nvidia-smi inventories",
+	NULL, NULL, no_opts, NULL, catalog_subs
+};

@@ -1,0 +1,68 @@
+/*
+ * opt.h - option tables: one table per command drives getopt_long *and*
+ * the help text, so the two cannot disagree.  Numbers from the command
+ * line go through opt_double/opt_size/opt_bytes, which check range and
+ * reject trailing junk.
+ */
+#ifndef RIGPLAN_CLI_OPT_H
+#define RIGPLAN_CLI_OPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct err;
+struct sbuf;
+
+struct opt_spec {
+	const char *name;     /* long name, kebab-case */
+	int short_name;       /* 0 for none */
+	int has_arg;          /* no_argument / required_argument */
+	int id;               /* returned by opt_next; > 255 for long-only */
+	const char *argname;  /* "FILE", "USD" */
+	const char *help;     /* one line */
+};
+
+#define OPT_END { NULL, 0, 0, 0, NULL, NULL }
+#define OPT_HELP_ID 'h'
+
+struct opt_parser {
+	const struct opt_spec *specs;  /* terminated by OPT_END */
+	int argc;
+	char **argv;
+	char shortopts[128];
+	void *longopts;                /* struct option[], owned */
+	const char *arg;               /* argument of the last option */
+};
+
+/*
+ * Prepare to parse argv[1..] with `specs`; --help is always added.  With
+ * stop_at_operand (the global options) parsing ends at the command name;
+ * otherwise options and operands may be mixed ("list gpus --json").
+ */
+void opt_parser_init(struct opt_parser *p, const struct opt_spec *specs,
+		     int argc, char **argv, int stop_at_operand);
+void opt_parser_release(struct opt_parser *p);
+
+/*
+ * Next option: its id, OPT_HELP_ID for --help, -1 at the end (then
+ * opt_index() is the first operand), or -2 on a usage error (message in
+ * err, naming the option and the nearest valid one).
+ */
+int opt_next(struct opt_parser *p, struct err *err);
+int opt_index(const struct opt_parser *p);
+
+/* Append the option list, one "  -x, --name=ARG  help" line each. */
+void opt_help(struct sbuf *sb, const struct opt_spec *specs);
+
+/* Numbers with a range [min, max]; `what` names the option in messages. */
+int opt_double(double *out, const char *what, const char *text, double min,
+	       double max, struct err *err);
+int opt_size(size_t *out, const char *what, const char *text, size_t min,
+	     size_t max, struct err *err);
+int opt_bytes(uint64_t *out, const char *what, const char *text,
+	      uint64_t min, uint64_t max, struct err *err);
+
+/* Re-arm getopt for a fresh argv (glibc: optind = 0; see getopt(3)). */
+void cli_getopt_reset(void);
+
+#endif

@@ -1,0 +1,263 @@
+-- rigplan catalog schema, version 1.
+--
+-- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
+-- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
+-- names its source (a datasheet URL or document) and the date it was read
+-- (as_of, ISO 8601).  A price is optional but, when present, says whether
+-- it is a vendor list price, a launch MSRP or a street price, and where and
+-- when it was seen.  The user overlay (user.db) is created with exactly
+-- these tables, so a user row overrides a system row of the same id.
+PRAGMA user_version = 1;
+
+CREATE TABLE gpu (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  vendor TEXT NOT NULL CHECK (vendor IN ('nvidia', 'amd', 'intel')),
+  architecture TEXT NOT NULL CHECK (length(architecture) < 32),
+  segment TEXT NOT NULL CHECK (segment IN ('datacenter', 'workstation', 'consumer', 'edge')),
+  form_factor TEXT NOT NULL CHECK (form_factor IN ('sxm', 'oam', 'pcie', 'module')),
+  memory_bytes INTEGER NOT NULL CHECK (memory_bytes > 0),
+  memory_type TEXT NOT NULL CHECK (length(memory_type) < 32),
+  memory_bandwidth_bytes_per_s REAL NOT NULL CHECK (memory_bandwidth_bytes_per_s > 0),
+  -- Tensor (matrix) throughput, dense.  fp16 is with fp32 accumulate on
+  -- data-centre parts; GeForce cards run fp16 at full rate only with fp16
+  -- accumulate, so for them fp16_fp32acc_dense_flops records the halved
+  -- rate that frameworks actually use (it is NULL where they are equal).
+  fp16_dense_flops REAL CHECK (fp16_dense_flops > 0),
+  bf16_dense_flops REAL CHECK (bf16_dense_flops > 0),
+  fp16_fp32acc_dense_flops REAL CHECK (fp16_fp32acc_dense_flops > 0),
+  fp8_dense_flops REAL CHECK (fp8_dense_flops > 0),
+  int8_dense_ops REAL CHECK (int8_dense_ops > 0),
+  int4_dense_ops REAL CHECK (int4_dense_ops > 0),
+  fp4_dense_flops REAL CHECK (fp4_dense_flops > 0),
+  fp32_flops REAL NOT NULL CHECK (fp32_flops > 0),
+  tdp_w REAL NOT NULL CHECK (tdp_w > 0),
+  idle_w REAL CHECK (idle_w > 0),
+  -- GPU-to-GPU link: total (both directions) bandwidth per GPU as vendors
+  -- quote it; 'none' means peers talk over PCIe.
+  interconnect TEXT NOT NULL CHECK (interconnect IN ('nvlink', 'nvlink-bridge', 'infinity-fabric', 'ethernet', 'none')),
+  interconnect_bytes_per_s REAL CHECK (interconnect_bytes_per_s > 0),
+  pcie_gen INTEGER NOT NULL CHECK (pcie_gen BETWEEN 3 AND 6),
+  pcie_lanes INTEGER NOT NULL CHECK (pcie_lanes IN (4, 8, 16)),
+  p2p INTEGER NOT NULL CHECK (p2p IN (0, 1)),
+  slot_width INTEGER CHECK (slot_width BETWEEN 1 AND 4),
+  cooling TEXT NOT NULL CHECK (cooling IN ('active', 'passive', 'liquid')),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  price_usd REAL CHECK (price_usd > 0),
+  price_kind TEXT CHECK (price_kind IN ('list', 'msrp', 'street')),
+  price_source TEXT CHECK (length(price_source) < 256),
+  price_as_of TEXT CHECK (price_as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  CHECK ((price_usd IS NULL) = (price_kind IS NULL) AND (price_usd IS NULL) = (price_source IS NULL)
+         AND (price_usd IS NULL) = (price_as_of IS NULL))
+);
+
+CREATE TABLE model (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  family TEXT NOT NULL CHECK (length(family) < 32),
+  hf_repo TEXT NOT NULL CHECK (length(hf_repo) < 96),
+  layers INTEGER NOT NULL CHECK (layers > 0),
+  hidden INTEGER NOT NULL CHECK (hidden > 0),
+  intermediate INTEGER NOT NULL CHECK (intermediate > 0),
+  heads INTEGER NOT NULL CHECK (heads > 0),
+  kv_heads INTEGER NOT NULL CHECK (kv_heads > 0 AND kv_heads <= heads),
+  head_dim INTEGER NOT NULL CHECK (head_dim > 0),
+  vocab INTEGER NOT NULL CHECK (vocab > 0),
+  tied_embeddings INTEGER NOT NULL CHECK (tied_embeddings IN (0, 1)),
+  max_context INTEGER NOT NULL CHECK (max_context > 0),
+  attention TEXT NOT NULL CHECK (attention IN ('mha', 'gqa', 'mqa', 'mla')),
+  -- Sliding-window attention: window size in tokens and how many of the
+  -- layers use it (the rest attend to the full context).
+  sliding_window INTEGER CHECK (sliding_window > 0),
+  sliding_layers INTEGER CHECK (sliding_layers >= 0),
+  -- Mixture of experts (0 experts: dense).  moe_intermediate is one
+  -- expert's FFN width; moe_dense_layers leading layers use a dense FFN.
+  moe_experts INTEGER NOT NULL DEFAULT 0 CHECK (moe_experts >= 0),
+  moe_top_k INTEGER NOT NULL DEFAULT 0 CHECK (moe_top_k >= 0 AND moe_top_k <= moe_experts),
+  moe_shared_experts INTEGER NOT NULL DEFAULT 0 CHECK (moe_shared_experts >= 0),
+  moe_intermediate INTEGER CHECK (moe_intermediate > 0),
+  moe_dense_layers INTEGER NOT NULL DEFAULT 0 CHECK (moe_dense_layers >= 0),
+  -- Multi-head latent attention (DeepSeek): the KV cache holds
+  -- kv_lora_rank + qk_rope_head_dim values per token per layer.
+  kv_lora_rank INTEGER CHECK (kv_lora_rank > 0),
+  q_lora_rank INTEGER CHECK (q_lora_rank > 0),
+  qk_rope_head_dim INTEGER CHECK (qk_rope_head_dim > 0),
+  qk_nope_head_dim INTEGER CHECK (qk_nope_head_dim > 0),
+  v_head_dim INTEGER CHECK (v_head_dim > 0),
+  params_total REAL NOT NULL CHECK (params_total > 0),
+  params_active REAL NOT NULL CHECK (params_active > 0 AND params_active <= params_total),
+  native_dtype TEXT NOT NULL CHECK (native_dtype IN ('bf16', 'fp16', 'fp8', 'mxfp4')),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+CREATE TABLE ssd (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  vendor TEXT NOT NULL CHECK (length(vendor) < 32),
+  interface TEXT NOT NULL CHECK (interface IN ('nvme', 'sata')),
+  pcie_gen INTEGER CHECK (pcie_gen BETWEEN 3 AND 6),
+  form_factor TEXT NOT NULL CHECK (form_factor IN ('m.2', 'u.2', 'u.3', 'e1.s', 'e3.s', '2.5in')),
+  capacity_bytes INTEGER NOT NULL CHECK (capacity_bytes > 0),
+  seq_read_bytes_per_s REAL NOT NULL CHECK (seq_read_bytes_per_s > 0),
+  seq_write_bytes_per_s REAL NOT NULL CHECK (seq_write_bytes_per_s > 0),
+  rand_read_iops REAL NOT NULL CHECK (rand_read_iops > 0),
+  read_latency_s REAL CHECK (read_latency_s > 0),
+  active_w REAL CHECK (active_w > 0),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  price_usd REAL CHECK (price_usd > 0),
+  price_kind TEXT CHECK (price_kind IN ('list', 'msrp', 'street')),
+  price_source TEXT CHECK (length(price_source) < 256),
+  price_as_of TEXT CHECK (price_as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  CHECK ((price_usd IS NULL) = (price_kind IS NULL) AND (price_usd IS NULL) = (price_source IS NULL)
+         AND (price_usd IS NULL) = (price_as_of IS NULL)),
+  CHECK ((interface = 'nvme') = (pcie_gen IS NOT NULL))
+);
+
+CREATE TABLE psu (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  vendor TEXT NOT NULL CHECK (length(vendor) < 32),
+  form_factor TEXT NOT NULL CHECK (form_factor IN ('atx', 'sfx', 'crps', 'server')),
+  rated_w REAL NOT NULL CHECK (rated_w > 0),
+  efficiency_level TEXT NOT NULL CHECK (efficiency_level IN ('white', 'bronze', 'silver', 'gold', 'platinum', 'titanium')),
+  hot_swap INTEGER NOT NULL CHECK (hot_swap IN (0, 1)),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  price_usd REAL CHECK (price_usd > 0),
+  price_kind TEXT CHECK (price_kind IN ('list', 'msrp', 'street')),
+  price_source TEXT CHECK (length(price_source) < 256),
+  price_as_of TEXT CHECK (price_as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  CHECK ((price_usd IS NULL) = (price_kind IS NULL) AND (price_usd IS NULL) = (price_source IS NULL)
+         AND (price_usd IS NULL) = (price_as_of IS NULL))
+);
+
+-- 80 PLUS minimum efficiency by level at a fraction of rated load.
+-- variant: '115v-internal' (ATX desktop), '230v-internal-redundant'
+-- (data-centre redundant supplies).
+CREATE TABLE psu_efficiency (
+  level TEXT NOT NULL CHECK (level IN ('white', 'bronze', 'silver', 'gold', 'platinum', 'titanium')),
+  variant TEXT NOT NULL CHECK (variant IN ('115v-internal', '230v-internal-redundant')),
+  load_fraction REAL NOT NULL CHECK (load_fraction > 0 AND load_fraction <= 1),
+  efficiency REAL NOT NULL CHECK (efficiency > 0.5 AND efficiency < 1),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  PRIMARY KEY (level, variant, load_fraction)
+);
+
+CREATE TABLE chassis (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  vendor TEXT NOT NULL CHECK (length(vendor) < 32),
+  kind TEXT NOT NULL CHECK (kind IN ('tower', 'rack')),
+  rack_units INTEGER CHECK (rack_units BETWEEN 1 AND 10),
+  gpu_slots INTEGER NOT NULL CHECK (gpu_slots BETWEEN 1 AND 16),
+  gpu_form_factor TEXT NOT NULL CHECK (gpu_form_factor IN ('pcie', 'sxm', 'oam')),
+  max_gpu_width INTEGER CHECK (max_gpu_width BETWEEN 1 AND 4),
+  cpu_sockets INTEGER NOT NULL CHECK (cpu_sockets BETWEEN 1 AND 4),
+  psu_bays INTEGER NOT NULL CHECK (psu_bays BETWEEN 1 AND 12),
+  psu_redundancy TEXT NOT NULL CHECK (psu_redundancy IN ('none', 'n+1', 'n+n')),
+  psu_w REAL CHECK (psu_w > 0),
+  max_power_w REAL CHECK (max_power_w > 0),
+  airflow_cfm REAL CHECK (airflow_cfm > 0),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  price_usd REAL CHECK (price_usd > 0),
+  price_kind TEXT CHECK (price_kind IN ('list', 'msrp', 'street')),
+  price_source TEXT CHECK (length(price_source) < 256),
+  price_as_of TEXT CHECK (price_as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  CHECK ((price_usd IS NULL) = (price_kind IS NULL) AND (price_usd IS NULL) = (price_source IS NULL)
+         AND (price_usd IS NULL) = (price_as_of IS NULL)),
+  CHECK ((kind = 'rack') = (rack_units IS NOT NULL))
+);
+
+CREATE TABLE cpu (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  vendor TEXT NOT NULL CHECK (vendor IN ('intel', 'amd', 'nvidia', 'ampere')),
+  segment TEXT NOT NULL CHECK (segment IN ('server', 'workstation', 'desktop')),
+  cores INTEGER NOT NULL CHECK (cores > 0),
+  threads INTEGER NOT NULL CHECK (threads >= cores),
+  base_hz REAL NOT NULL CHECK (base_hz > 0),
+  boost_hz REAL CHECK (boost_hz > 0),
+  pcie_gen INTEGER NOT NULL CHECK (pcie_gen BETWEEN 3 AND 6),
+  pcie_lanes INTEGER NOT NULL CHECK (pcie_lanes > 0),
+  memory_type TEXT NOT NULL CHECK (length(memory_type) < 16),
+  memory_channels INTEGER NOT NULL CHECK (memory_channels > 0),
+  max_sockets INTEGER NOT NULL CHECK (max_sockets BETWEEN 1 AND 8),
+  tdp_w REAL NOT NULL CHECK (tdp_w > 0),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  price_usd REAL CHECK (price_usd > 0),
+  price_kind TEXT CHECK (price_kind IN ('list', 'msrp', 'street')),
+  price_source TEXT CHECK (length(price_source) < 256),
+  price_as_of TEXT CHECK (price_as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  CHECK ((price_usd IS NULL) = (price_kind IS NULL) AND (price_usd IS NULL) = (price_source IS NULL)
+         AND (price_usd IS NULL) = (price_as_of IS NULL))
+);
+
+CREATE TABLE memory (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  vendor TEXT NOT NULL CHECK (length(vendor) < 32),
+  type TEXT NOT NULL CHECK (type IN ('ddr4-rdimm', 'ddr5-rdimm', 'ddr4-udimm', 'ddr5-udimm')),
+  capacity_bytes INTEGER NOT NULL CHECK (capacity_bytes > 0),
+  speed_mts INTEGER NOT NULL CHECK (speed_mts > 0),
+  ecc INTEGER NOT NULL CHECK (ecc IN (0, 1)),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  price_usd REAL CHECK (price_usd > 0),
+  price_kind TEXT CHECK (price_kind IN ('list', 'msrp', 'street')),
+  price_source TEXT CHECK (length(price_source) < 256),
+  price_as_of TEXT CHECK (price_as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  CHECK ((price_usd IS NULL) = (price_kind IS NULL) AND (price_usd IS NULL) = (price_source IS NULL)
+         AND (price_usd IS NULL) = (price_as_of IS NULL))
+);
+
+-- Serving engines: container image, port and health endpoint, the formats
+-- they load, and the scheduler defaults of the version named.
+CREATE TABLE engine (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  version TEXT NOT NULL CHECK (length(version) < 32),
+  image TEXT NOT NULL CHECK (length(image) < 128),
+  port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+  health_path TEXT NOT NULL CHECK (health_path GLOB '/*' AND length(health_path) < 64),
+  weight_formats TEXT NOT NULL CHECK (length(weight_formats) < 160),
+  kv_formats TEXT NOT NULL CHECK (length(kv_formats) < 64),
+  default_kv_format TEXT NOT NULL CHECK (length(default_kv_format) < 16),
+  gpu_memory_utilization REAL CHECK (gpu_memory_utilization > 0 AND gpu_memory_utilization <= 1),
+  max_num_seqs INTEGER CHECK (max_num_seqs > 0),
+  max_num_batched_tokens INTEGER CHECK (max_num_batched_tokens > 0),
+  kv_block_tokens INTEGER CHECK (kv_block_tokens > 0),
+  tp_flag TEXT CHECK (length(tp_flag) < 48),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- Other names a user may type or a tool may print (nvidia-smi's
+-- product_name), matched case-insensitively.
+CREATE TABLE alias (
+  kind TEXT NOT NULL CHECK (kind IN ('gpu', 'model', 'ssd', 'psu', 'chassis', 'cpu', 'memory', 'engine')),
+  alias TEXT NOT NULL COLLATE NOCASE CHECK (length(alias) BETWEEN 1 AND 95),
+  id TEXT NOT NULL,
+  PRIMARY KEY (kind, alias)
+);
+
+-- GPUs the user owns, from `catalog import-nvsmi --save` (overlay only;
+-- empty in the system catalog).
+CREATE TABLE inventory (
+  uuid TEXT PRIMARY KEY CHECK (length(uuid) BETWEEN 1 AND 63),
+  gpu_id TEXT,
+  product_name TEXT NOT NULL CHECK (length(product_name) < 96),
+  memory_bytes INTEGER NOT NULL CHECK (memory_bytes > 0),
+  power_limit_w REAL CHECK (power_limit_w > 0),
+  pcie_gen INTEGER,
+  pcie_lanes INTEGER,
+  driver_version TEXT CHECK (length(driver_version) < 32),
+  cuda_version TEXT CHECK (length(cuda_version) < 16),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 1 AND 255),
+  as_of TEXT NOT NULL
+);
