@@ -1,1 +1,29 @@
--- cpus
+-- CPUs (AMD and Intel product pages): PCIe lanes per socket, memory
+-- channels per socket, TDP (Intel: processor base power); prices are the
+-- vendors' recommended customer / 1ku list prices at launch.
+INSERT INTO cpu (id, name, vendor, segment, cores, threads, base_hz, boost_hz, pcie_gen, pcie_lanes, memory_type,
+  memory_channels, max_sockets, tdp_w, source, as_of, price_usd, price_kind, price_source, price_as_of) VALUES
+('epyc-9654', 'AMD EPYC 9654', 'amd', 'server', 96, 192, 2.4e9, 3.7e9, 5, 128, 'DDR5', 12, 2, 360,
+  'https://www.amd.com/en/products/processors/server/epyc/4th-generation-9004-and-8004-series/amd-epyc-9654.html', '2026-11-24', 11805, 'list', 'AMD launch price list, November 2022', '2022-11-10'),
+('epyc-9554', 'AMD EPYC 9554', 'amd', 'server', 64, 128, 3.1e9, 3.75e9, 5, 128, 'DDR5', 12, 2, 360,
+  'https://www.amd.com/en/products/processors/server/epyc/4th-generation-9004-and-8004-series/amd-epyc-9554.html', '2026-11-24', 9087, 'list', 'AMD launch price list, November 2022', '2022-11-10'),
+('epyc-9354', 'AMD EPYC 9354', 'amd', 'server', 32, 64, 3.25e9, 3.8e9, 5, 128, 'DDR5', 12, 2, 280,
+  'https://www.amd.com/en/products/processors/server/epyc/4th-generation-9004-and-8004-series/amd-epyc-9354.html', '2026-11-24', 3420, 'list', 'AMD launch price list, November 2022', '2022-11-10'),
+('epyc-9124', 'AMD EPYC 9124', 'amd', 'server', 16, 32, 3.0e9, 3.7e9, 5, 128, 'DDR5', 12, 2, 200,
+  'https://www.amd.com/en/products/processors/server/epyc/4th-generation-9004-and-8004-series/amd-epyc-9124.html', '2026-11-24', 1083, 'list', 'AMD launch price list, November 2022', '2022-11-10'),
+('epyc-9655', 'AMD EPYC 9655', 'amd', 'server', 96, 192, 2.6e9, 4.5e9, 5, 128, 'DDR5', 12, 2, 400,
+  'https://www.amd.com/en/products/processors/server/epyc/9005-series/amd-epyc-9655.html', '2026-11-24', NULL, NULL, NULL, NULL),
+('xeon-platinum-8480plus', 'Intel Xeon Platinum 8480+', 'intel', 'server', 56, 112, 2.0e9, 3.8e9, 5, 80, 'DDR5', 8, 8, 350,
+  'https://www.intel.com/content/www/us/en/products/sku/231746/intel-xeon-platinum-8480-processor-105m-cache-2-00-ghz/specifications.html', '2026-11-24', 10710, 'list', 'Intel ARK recommended customer price', '2026-11-24'),
+('xeon-platinum-8468', 'Intel Xeon Platinum 8468', 'intel', 'server', 48, 96, 2.1e9, 3.8e9, 5, 80, 'DDR5', 8, 2, 350,
+  'https://www.intel.com/content/www/us/en/products/sku/231735/intel-xeon-platinum-8468-processor-105m-cache-2-10-ghz/specifications.html', '2026-11-24', 7214, 'list', 'Intel ARK recommended customer price', '2026-11-24'),
+('xeon-gold-6448y', 'Intel Xeon Gold 6448Y', 'intel', 'server', 32, 64, 2.1e9, 4.1e9, 5, 80, 'DDR5', 8, 2, 225,
+  'https://www.intel.com/content/www/us/en/products/sku/232384/intel-xeon-gold-6448y-processor-60m-cache-2-10-ghz/specifications.html', '2026-11-24', 3583, 'list', 'Intel ARK recommended customer price', '2026-11-24'),
+('xeon-w9-3495x', 'Intel Xeon w9-3495X', 'intel', 'workstation', 56, 112, 1.9e9, 4.8e9, 5, 112, 'DDR5', 8, 1, 350,
+  'https://www.intel.com/content/www/us/en/products/sku/233420/intel-xeon-w93495x-processor-105m-cache-1-90-ghz/specifications.html', '2026-11-24', 5889, 'list', 'Intel ARK recommended customer price', '2026-11-24'),
+('threadripper-pro-7995wx', 'AMD Ryzen Threadripper PRO 7995WX', 'amd', 'workstation', 96, 192, 2.5e9, 5.1e9, 5, 128, 'DDR5', 8, 1, 350,
+  'https://www.amd.com/en/products/processors/workstations/ryzen-threadripper/7000-wx-series/amd-ryzen-threadripper-pro-7995wx.html', '2026-11-24', 9999, 'msrp', 'AMD launch announcement, October 2023', '2023-10-19'),
+('ryzen-9-7950x', 'AMD Ryzen 9 7950X', 'amd', 'desktop', 16, 32, 4.5e9, 5.7e9, 5, 24, 'DDR5', 2, 1, 170,
+  'https://www.amd.com/en/products/processors/desktops/ryzen/7000-series/amd-ryzen-9-7950x.html (24 usable PCIe 5.0 lanes)', '2026-11-24', 699, 'msrp', 'AMD launch announcement, August 2022', '2022-08-29'),
+('core-i9-14900k', 'Intel Core i9-14900K', 'intel', 'desktop', 24, 32, 3.2e9, 6.0e9, 5, 20, 'DDR5', 2, 1, 125,
+  'https://www.intel.com/content/www/us/en/products/sku/236773/intel-core-i9-processor-14900k-36m-cache-up-to-6-00-ghz/specifications.html (16 PCIe 5.0 + 4 PCIe 4.0)', '2026-11-24', 589, 'list', 'Intel ARK recommended customer price', '2026-11-24');

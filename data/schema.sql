@@ -30,7 +30,7 @@ CREATE TABLE gpu (
   int8_dense_ops REAL CHECK (int8_dense_ops > 0),
   int4_dense_ops REAL CHECK (int4_dense_ops > 0),
   fp4_dense_flops REAL CHECK (fp4_dense_flops > 0),
-  fp32_flops REAL NOT NULL CHECK (fp32_flops > 0),
+  fp32_flops REAL CHECK (fp32_flops > 0),  -- NULL where the vendor publishes none
   tdp_w REAL NOT NULL CHECK (tdp_w > 0),
   idle_w REAL CHECK (idle_w > 0),
   -- GPU-to-GPU link: total (both directions) bandwidth per GPU as vendors
@@ -158,7 +158,7 @@ CREATE TABLE chassis (
   max_gpu_width INTEGER CHECK (max_gpu_width BETWEEN 1 AND 4),
   cpu_sockets INTEGER NOT NULL CHECK (cpu_sockets BETWEEN 1 AND 4),
   psu_bays INTEGER NOT NULL CHECK (psu_bays BETWEEN 1 AND 12),
-  psu_redundancy TEXT NOT NULL CHECK (psu_redundancy IN ('none', 'n+1', 'n+n')),
+  psu_redundancy TEXT NOT NULL CHECK (psu_redundancy IN ('none', 'n+1', 'n+2', 'n+n')),
   psu_w REAL CHECK (psu_w > 0),
   max_power_w REAL CHECK (max_power_w > 0),
   airflow_cfm REAL CHECK (airflow_cfm > 0),

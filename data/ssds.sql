@@ -1,1 +1,31 @@
--- ssds
+-- Drives: sequential read/write and 4 KiB random read IOPS (QD32-class,
+-- as datasheets quote them) from the manufacturers' product pages.
+-- Capacities are decimal as marketed (2 TB = 2e12 bytes).  QD1 latency is
+-- left NULL where the datasheet does not state it.
+INSERT INTO ssd (id, name, vendor, interface, pcie_gen, form_factor, capacity_bytes, seq_read_bytes_per_s,
+  seq_write_bytes_per_s, rand_read_iops, read_latency_s, active_w, source, as_of,
+  price_usd, price_kind, price_source, price_as_of) VALUES
+('samsung-990-pro-2tb', 'Samsung 990 PRO 2TB', 'samsung', 'nvme', 4, 'm.2', 2e12, 7450e6, 6900e6, 1400e3, NULL, NULL,
+  'https://semiconductor.samsung.com/consumer-storage/internal-ssd/990-pro/', '2026-11-24', NULL, NULL, NULL, NULL),
+('samsung-980-pro-1tb', 'Samsung 980 PRO 1TB', 'samsung', 'nvme', 4, 'm.2', 1e12, 7000e6, 5000e6, 1000e3, NULL, NULL,
+  'https://semiconductor.samsung.com/consumer-storage/internal-ssd/980pro/', '2026-11-24', NULL, NULL, NULL, NULL),
+('samsung-970-evo-plus-1tb', 'Samsung 970 EVO Plus 1TB', 'samsung', 'nvme', 3, 'm.2', 1e12, 3500e6, 3300e6, 600e3, NULL, NULL,
+  'https://semiconductor.samsung.com/consumer-storage/internal-ssd/970evoplus/', '2026-11-24', NULL, NULL, NULL, NULL),
+('samsung-9100-pro-2tb', 'Samsung 9100 PRO 2TB', 'samsung', 'nvme', 5, 'm.2', 2e12, 14700e6, 13400e6, 1850e3, NULL, NULL,
+  'https://semiconductor.samsung.com/consumer-storage/internal-ssd/9100-pro/', '2026-11-24', NULL, NULL, NULL, NULL),
+('wd-black-sn850x-2tb', 'WD_BLACK SN850X 2TB', 'western digital', 'nvme', 4, 'm.2', 2e12, 7300e6, 6600e6, 1200e3, NULL, NULL,
+  'https://www.westerndigital.com/products/internal-drives/wd-black-sn850x-nvme-ssd', '2026-11-24', NULL, NULL, NULL, NULL),
+('wd-blue-sn580-1tb', 'WD Blue SN580 1TB', 'western digital', 'nvme', 4, 'm.2', 1e12, 4150e6, 4150e6, 600e3, NULL, NULL,
+  'https://www.westerndigital.com/products/internal-drives/wd-blue-sn580-nvme-ssd', '2026-11-24', NULL, NULL, NULL, NULL),
+('crucial-t705-2tb', 'Crucial T705 2TB', 'crucial', 'nvme', 5, 'm.2', 2e12, 14500e6, 12700e6, 1550e3, NULL, NULL,
+  'https://www.crucial.com/ssd/t705/ct2000t705ssd3', '2026-11-24', NULL, NULL, NULL, NULL),
+('crucial-p3-plus-2tb', 'Crucial P3 Plus 2TB', 'crucial', 'nvme', 4, 'm.2', 2e12, 5000e6, 4200e6, 650e3, NULL, NULL,
+  'https://www.crucial.com/ssd/p3-plus/ct2000p3pssd8', '2026-11-24', NULL, NULL, NULL, NULL),
+('samsung-pm9a3-3.84tb', 'Samsung PM9A3 3.84TB U.2', 'samsung', 'nvme', 4, 'u.2', 3.84e12, 6900e6, 4100e6, 1000e3, NULL, NULL,
+  'https://semiconductor.samsung.com/ssd/datacenter-ssd/pm9a3/', '2026-11-24', NULL, NULL, NULL, NULL),
+('micron-7450-pro-3.84tb', 'Micron 7450 PRO 3.84TB U.3', 'micron', 'nvme', 4, 'u.3', 3.84e12, 6800e6, 5300e6, 1000e3, NULL, NULL,
+  'https://www.micron.com/products/storage/ssd/data-center-ssd/7450-ssd', '2026-11-24', NULL, NULL, NULL, NULL),
+('samsung-870-evo-1tb', 'Samsung 870 EVO 1TB SATA', 'samsung', 'sata', NULL, '2.5in', 1e12, 560e6, 530e6, 98e3, NULL, NULL,
+  'https://semiconductor.samsung.com/consumer-storage/internal-ssd/870evo/', '2026-11-24', NULL, NULL, NULL, NULL),
+('crucial-mx500-1tb', 'Crucial MX500 1TB SATA', 'crucial', 'sata', NULL, '2.5in', 1e12, 560e6, 510e6, 95e3, NULL, NULL,
+  'https://www.crucial.com/ssd/mx500/ct1000mx500ssd1', '2026-11-24', NULL, NULL, NULL, NULL);
