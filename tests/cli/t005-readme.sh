@@ -4,6 +4,7 @@ export RIGPLAN_USER_DB="$tmp/user.db"
 sed -n '/<!-- examples -->/,/<!-- end examples -->/p' "$TOP_SRCDIR/README.md" |
   grep '^rigplan ' >"$tmp/examples"
 check "README has examples" [ -s "$tmp/examples" ]
+cd "$TOP_SRCDIR"  # examples use paths relative to the source tree
 while IFS= read -r line; do
   eval "run \"\$PROG\" ${line#rigplan }"
   check "README: $line" [ "$rc" = 0 ]
