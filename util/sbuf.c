@@ -71,6 +71,9 @@ char *sbuf_detach(struct sbuf *sb)
 {
 	char *s = sb->buf;
 
-	sbuf_init(sb);
+	/* Leave sb released (not re-initialised): callers that detach are
+	 * done with the buffer, and an allocation here would leak. */
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
 	return s;
 }

@@ -23,7 +23,8 @@ void sbuf_addstr(struct sbuf *sb, const char *s);
 void sbuf_addch(struct sbuf *sb, char c);
 void sbuf_addf(struct sbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Caller owns the returned string; sb is left initialised and empty. */
+/* Caller owns the returned string; sb is left released (sbuf_init it
+ * again before reuse; sbuf_release on it is a no-op). */
 char *sbuf_detach(struct sbuf *sb);
 
 #endif
