@@ -7,6 +7,7 @@
  */
 #include "catalog/cat_int.h"
 #include "util/err.h"
+#include "util/fileio.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
@@ -18,37 +19,6 @@
 
 /* The data files are small; anything larger is a mistake. */
 #define CAT_SQL_FILE_MAX (16u << 20)
-
-static int read_file(char **out, const char *path, struct err *err)
-{
-	FILE *f = fopen(path, "rb");
-	struct sbuf sb;
-	char buf[8192];
-	size_t n;
-
-	*out = NULL;
-	if (!f)
-		return err_set(err, ERR_IO, "cannot open '%s': %s", path, strerror(errno));
-	sbuf_init(&sb);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		sbuf_add(&sb, buf, n);
-		if (sb.len > CAT_SQL_FILE_MAX) {
-			fclose(f);
-			sbuf_release(&sb);
-			return err_set(err, ERR_IO, "'%s' is larger than %u bytes", path,
-				       CAT_SQL_FILE_MAX);
-		}
-	}
-	if (ferror(f)) {
-		fclose(f);
-		sbuf_release(&sb);
-		return err_set(err, ERR_IO, "cannot read '%s'", path);
-	}
-	fclose(f);
-	*out = sbuf_detach(&sb);
-	sbuf_release(&sb);
-	return 0;
-}
 
 static size_t count_lines(const char *from, const char *to)
 {
@@ -140,7 +110,9 @@ int cat_build(const char *path, const char *const *sql_files, size_t n,
 	if ((r = cat_exec(db, "BEGIN", err)) < 0)
 		goto out;
 	for (i = 0; i < n; i++) {
-		if ((r = read_file(&text, sql_files[i], err)) < 0 ||
+		size_t len;
+
+		if ((r = file_read_all(&text, &len, sql_files[i], CAT_SQL_FILE_MAX, err)) < 0 ||
 		    (r = exec_script(db, sql_files[i], text, err)) < 0)
 			goto out;
 		free(text);

@@ -7,6 +7,7 @@
 #include "catalog/nvsmi.h"
 #include "catalog/cat_int.h"
 #include "util/err.h"
+#include "util/fileio.h"
 #include "util/num.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
@@ -295,28 +296,18 @@ out:
 int nvsmi_read_file(struct nvsmi_inventory *inv, const char *file,
 		    struct err *err)
 {
-	FILE *f = fopen(file, "rb");
-	struct sbuf sb;
-	char buf[8192];
-	size_t n;
+	char *buf = NULL;
+	size_t len = 0;
 	int r;
 
 	nvsmi_inventory_init(inv);
-	if (!f)
-		return err_set(err, ERR_IO, "cannot open '%s': %s", file, strerror(errno));
-	sbuf_init(&sb);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		sbuf_add(&sb, buf, n);
-		if (sb.len > NVSMI_FILE_MAX)
-			break;
-	}
-	if (ferror(f)) {
-		r = err_set(err, ERR_IO, "cannot read '%s': %s", file, strerror(errno));
-	} else {
-		r = nvsmi_parse(inv, sb.buf, sb.len, file, err);
-	}
-	fclose(f);
-	sbuf_release(&sb);
+	/* One byte over the limit is enough for nvsmi_parse to refuse it. */
+	r = file_read_all(&buf, &len, file, NVSMI_FILE_MAX, err);
+	if (r == -ERR_PARSE)
+		err_set(err, ERR_PARSE, "'%s' is larger than %u bytes", file, NVSMI_FILE_MAX);
+	else if (r == 0)
+		r = nvsmi_parse(inv, buf, len, file, err);
+	free(buf);
 	return r;
 }
 
