@@ -19,7 +19,7 @@
 struct err;
 struct cat;
 
-#define CAT_SCHEMA_VERSION 1
+#define CAT_SCHEMA_VERSION 2
 
 /* Text buffer sizes; the schema's CHECK constraints keep values below. */
 #define CAT_ID_MAX 64
@@ -33,7 +33,7 @@ struct cat;
 
 enum cat_kind {
 	CAT_GPU, CAT_MODEL, CAT_SSD, CAT_PSU, CAT_CHASSIS, CAT_CPU, CAT_MEMORY,
-	CAT_ENGINE, CAT_KIND_COUNT
+	CAT_ENGINE, CAT_EFFICIENCY, CAT_LINK, CAT_KIND_COUNT
 };
 
 /* Price columns shared by every buyable kind. */
@@ -173,6 +173,29 @@ struct cat_engine {
 	char as_of[CAT_WORD_MAX];
 };
 
+/* Measured efficiencies of a GPU or a GPU family (models/spec.h). */
+struct cat_efficiency {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char scope[CAT_WORD_MAX];
+	double bw, kernel_s, layer_s, step_s, launch_layer_s;
+	double gemm, gemm_fp8, attn_prefill, roofline_p;
+	double power_mem, power_comp;
+	double thermal_r_k_per_w, thermal_tau_s, temp_slowdown_c;
+	double context_bytes;
+	double err_decode_lo, err_decode_hi, err_prefill_lo, err_prefill_hi;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+struct cat_link {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	double efficiency, latency_s, bytes_per_s, err;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
 /* --- Field tables: one per kind, in column order. --- */
 
 enum cat_ftype { CAT_TEXT, CAT_INT, CAT_REAL, CAT_BOOL };
@@ -276,6 +299,21 @@ int cat_gpu_find(struct cat_gpu *out, struct cat *cat, const char *name,
 		 struct err *err);
 int cat_model_find(struct cat_model *out, struct cat *cat, const char *name,
 		   struct err *err);
+
+/*
+ * The efficiency record for a GPU: its own row, else its architecture's;
+ * ERR_NOTFOUND when neither exists.
+ */
+int cat_efficiency_for(struct cat_efficiency *out, struct cat *cat,
+		       const struct cat_gpu *gpu, struct err *err);
+
+/*
+ * The 80 PLUS curve of a level and variant, ascending in load: up to `max`
+ * points into load[] and eff[]; *n is how many.  ERR_NOTFOUND when empty.
+ */
+int cat_psu_curve(double *load, double *eff, size_t *n, size_t max,
+		  struct cat *cat, const char *level, const char *variant,
+		  struct err *err);
 
 /* --- Overlay writes: each one transaction, all or nothing. --- */
 

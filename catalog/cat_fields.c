@@ -193,6 +193,44 @@ static const struct cat_field engine_fields[] = {
 };
 
 #define KIND(k, t, p, S, f) { k, t, p, sizeof(struct S), f, ARRAY_SIZE(f) }
+static const struct cat_field efficiency_fields[] = {
+	FLD(cat_efficiency, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_efficiency, name, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, scope, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_efficiency, bw, CAT_REAL, CAT_D_PLAIN, B),
+	FLD(cat_efficiency, kernel_s, CAT_REAL, CAT_D_SECONDS, 0),
+	FLD(cat_efficiency, layer_s, CAT_REAL, CAT_D_SECONDS, 0),
+	FLD(cat_efficiency, step_s, CAT_REAL, CAT_D_SECONDS, 0),
+	FLD(cat_efficiency, launch_layer_s, CAT_REAL, CAT_D_SECONDS, 0),
+	FLD(cat_efficiency, gemm, CAT_REAL, CAT_D_PLAIN, B),
+	FLD(cat_efficiency, gemm_fp8, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, attn_prefill, CAT_REAL, CAT_D_PLAIN, B),
+	FLD(cat_efficiency, roofline_p, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, power_mem, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, power_comp, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, thermal_r_k_per_w, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, thermal_tau_s, CAT_REAL, CAT_D_SECONDS, 0),
+	FLD(cat_efficiency, temp_slowdown_c, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, context_bytes, CAT_REAL, CAT_D_BYTES, 0),
+	FLD(cat_efficiency, err_decode_lo, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, err_decode_hi, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, err_prefill_lo, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, err_prefill_hi, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+static const struct cat_field link_fields[] = {
+	FLD(cat_link, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_link, name, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_link, efficiency, CAT_REAL, CAT_D_PLAIN, B),
+	FLD(cat_link, latency_s, CAT_REAL, CAT_D_SECONDS, B),
+	FLD(cat_link, bytes_per_s, CAT_REAL, CAT_D_BPS, B),
+	FLD(cat_link, err, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_link, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_link, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
 static const struct cat_kind_info kinds[CAT_KIND_COUNT] = {
 	KIND(CAT_GPU, "gpu", "gpus", cat_gpu, gpu_fields),
 	KIND(CAT_MODEL, "model", "models", cat_model, model_fields),
@@ -202,6 +240,8 @@ static const struct cat_kind_info kinds[CAT_KIND_COUNT] = {
 	KIND(CAT_CPU, "cpu", "cpus", cat_cpu, cpu_fields),
 	KIND(CAT_MEMORY, "memory", "memory", cat_memory, memory_fields),
 	KIND(CAT_ENGINE, "engine", "engines", cat_engine, engine_fields),
+	KIND(CAT_EFFICIENCY, "efficiency", "efficiencies", cat_efficiency, efficiency_fields),
+	KIND(CAT_LINK, "link", "links", cat_link, link_fields),
 };
 
 const struct cat_kind_info *cat_kind_info(enum cat_kind kind)
@@ -223,6 +263,6 @@ int cat_kind_parse(enum cat_kind *out, const char *word, struct err *err)
 		}
 	}
 	return err_set(err, ERR_INVAL,
-		       "unknown catalog kind '%.64s': expected gpus, ssds, psus, chassis, cpus, memory, models or engines",
+		       "unknown catalog kind '%.64s': expected gpus, ssds, psus, chassis, cpus, memory, models, engines, efficiencies or links",
 		       word);
 }

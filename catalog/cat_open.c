@@ -194,6 +194,9 @@ static int schema_version(long *out, sqlite3 *db, const char *schema,
 	return r;
 }
 
+/* Oldest overlay version this rigplan reads (and upgrades on its next write). */
+#define CAT_OVERLAY_MIN_VERSION 1
+
 static int check_version(sqlite3 *db, const char *schema, const char *path,
 			 struct err *err)
 {
@@ -202,7 +205,9 @@ static int check_version(sqlite3 *db, const char *schema, const char *path,
 
 	if (r < 0)
 		return err_prefix(err, "catalog '%s'", path);
-	if (v == CAT_SCHEMA_VERSION)
+	if (v == CAT_SCHEMA_VERSION ||
+	    (strcmp(schema, "user") == 0 && v >= CAT_OVERLAY_MIN_VERSION &&
+	     v < CAT_SCHEMA_VERSION))
 		return 0;
 	if (v == 0)
 		return err_set(err, ERR_DB,
@@ -246,6 +251,28 @@ static void free_tables(char **tables, size_t n)
 	for (i = 0; i < 2 * n; i++)
 		free(tables[i]);
 	free(tables);
+}
+
+/* Whether schema `schema` of db has table `name`. */
+static int has_table(int *out, sqlite3 *db, const char *schema, const char *name,
+		     struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char sql[96];
+	int r, rc;
+
+	snprintf(sql, sizeof(sql),
+		 "SELECT 1 FROM \"%s\".sqlite_master WHERE type = 'table' AND name = ?1",
+		 schema);
+	if ((r = cat_prepare(&st, db, sql, err)) < 0)
+		return r;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		r = cat_db_error(db, "cannot read the overlay schema", err);
+	sqlite3_finalize(st);
+	return r;
 }
 
 static int mkdir_parents(const char *path, struct err *err)
@@ -302,13 +329,20 @@ static int overlay_create(const char *path, char **tables, size_t n,
 		goto out;
 	if ((r = schema_version(&v, udb, "main", err)) < 0)
 		goto rollback;
-	if (v != 0) {           /* someone else created it meanwhile */
+	if (v == CAT_SCHEMA_VERSION) {  /* someone else created it meanwhile */
 		r = cat_exec(udb, "COMMIT", err);
 		goto out;
 	}
-	for (i = 0; i < n; i++)
-		if ((r = cat_exec(udb, tables[2 * i + 1], err)) < 0)
+	/* new, or an older version: add the tables it lacks (versions so far
+	 * only added tables) */
+	for (i = 0; i < n; i++) {
+		int has = 0;
+
+		if (v != 0 && (r = has_table(&has, udb, "main", tables[2 * i], err)) < 0)
 			goto rollback;
+		if (!has && (r = cat_exec(udb, tables[2 * i + 1], err)) < 0)
+			goto rollback;
+	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", CAT_SCHEMA_VERSION);
 	if ((r = cat_exec(udb, sql, err)) < 0 ||
 	    (r = cat_exec(udb, "COMMIT", err)) < 0)
@@ -340,9 +374,12 @@ static int create_views(sqlite3 *db, char **tables, size_t n, int overlay,
 	sbuf_init(&sb);
 	for (i = 0; i < n && r == 0; i++) {
 		const char *t = tables[2 * i];
+		int in_user = 0;
 
 		sbuf_reset(&sb);
-		if (!overlay)
+		if (overlay && (r = has_table(&in_user, db, "user", t, err)) < 0)
+			break;
+		if (!in_user)
 			sbuf_addf(&sb, "CREATE TEMP VIEW \"%s\" AS SELECT * FROM sys.\"%s\"",
 				  t, t);
 		else if (table_has_id(tables[2 * i + 1]))

@@ -397,3 +397,50 @@ int cat_model_find(struct cat_model *out, struct cat *cat, const char *name,
 {
 	return cat_find(out, cat, CAT_MODEL, name, err);
 }
+
+int cat_efficiency_for(struct cat_efficiency *out, struct cat *cat,
+		       const struct cat_gpu *gpu, struct err *err)
+{
+	const char *sql = "SELECT id FROM efficiency WHERE id = ?1";
+	char id[CAT_ID_MAX];
+	int r;
+
+	/* exact ids only: a loose match could pick another GPU's record */
+	if ((r = query_id(id, cat->db, sql, gpu->id, NULL, err)) < 0)
+		return r;
+	if (r == 0 && (r = query_id(id, cat->db, sql, gpu->architecture, NULL, err)) < 0)
+		return r;
+	if (r == 0)
+		return err_set(err, ERR_NOTFOUND,
+			       "no efficiency record for gpu '%s' or architecture '%s'",
+			       gpu->id, gpu->architecture);
+	return cat_find(out, cat, CAT_EFFICIENCY, id, err);
+}
+
+int cat_psu_curve(double *load, double *eff, size_t *n, size_t max,
+		  struct cat *cat, const char *level, const char *variant,
+		  struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int r, rc;
+
+	*n = 0;
+	r = cat_prepare(&st, cat->db,
+			"SELECT load_fraction, efficiency FROM psu_efficiency"
+			" WHERE level = ?1 AND variant = ?2 ORDER BY load_fraction", err);
+	if (r < 0)
+		return r;
+	sqlite3_bind_text(st, 1, level, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, variant, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+		load[*n] = sqlite3_column_double(st, 0);
+		eff[*n] = sqlite3_column_double(st, 1);
+		(*n)++;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		r = cat_db_error(cat->db, "cannot read the PSU efficiency table", err);
+	sqlite3_finalize(st);
+	if (r == 0 && *n == 0)
+		r = err_set(err, ERR_NOTFOUND, "no 80 PLUS curve for '%s' (%s)", level, variant);
+	return r;
+}

@@ -21,7 +21,8 @@ static int need_overlay(struct cat *cat, struct err *err)
 
 static int has_price(enum cat_kind kind)
 {
-	return kind != CAT_MODEL && kind != CAT_ENGINE;
+	return kind != CAT_MODEL && kind != CAT_ENGINE && kind != CAT_EFFICIENCY &&
+	       kind != CAT_LINK;
 }
 
 static int valid_date(const char *s)

@@ -18,10 +18,12 @@
 #include <string.h>
 
 extern const struct cmd_entry cmd_catalog_entry;
+extern const struct cmd_entry cmd_estimate_entry;
 extern const struct cmd_entry cmd_help_entry;
 
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_catalog_entry,
+	&cmd_estimate_entry,
 	&cmd_help_entry,
 	NULL
 };

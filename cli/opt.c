@@ -125,6 +125,14 @@ int opt_next(struct opt_parser *p, struct err *err)
 			err_set(err, ERR_INVAL, "unknown option '%s'", typed);
 		return -2;
 	}
+	/* a short letter stands for its option's id */
+	if (c > 0 && c < 256 && c != OPT_HELP_ID) {
+		const struct opt_spec *o;
+
+		for (o = p->specs; o->name; o++)
+			if (o->short_name == c)
+				return o->id;
+	}
 	return c;
 }
 

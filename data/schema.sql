@@ -1,4 +1,4 @@
--- rigplan catalog schema, version 1.
+-- rigplan catalog schema, version 2 (2 added efficiency and link).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -7,7 +7,7 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
@@ -260,4 +260,52 @@ CREATE TABLE inventory (
   cuda_version TEXT CHECK (length(cuda_version) < 16),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 1 AND 255),
   as_of TEXT NOT NULL
+);
+
+-- How close a GPU family comes to its datasheet, and its fixed costs:
+-- the parameters of models/ (see models/spec.h, struct gpu_eff).  id is a
+-- GPU id (measured on that GPU) or an architecture (the family default);
+-- a GPU row wins over its architecture's.  `rigplan calibrate` writes GPU
+-- rows into the overlay.
+CREATE TABLE efficiency (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  scope TEXT NOT NULL CHECK (scope IN ('gpu', 'architecture')),
+  bw REAL NOT NULL CHECK (bw > 0 AND bw <= 1),
+  kernel_s REAL NOT NULL CHECK (kernel_s >= 0 AND kernel_s < 0.01),
+  layer_s REAL NOT NULL CHECK (layer_s >= 0 AND layer_s < 0.01),
+  step_s REAL NOT NULL CHECK (step_s >= 0 AND step_s < 0.1),
+  launch_layer_s REAL NOT NULL CHECK (launch_layer_s >= 0 AND launch_layer_s < 0.01),
+  gemm REAL NOT NULL CHECK (gemm > 0 AND gemm <= 1),
+  gemm_fp8 REAL CHECK (gemm_fp8 > 0 AND gemm_fp8 <= 1),
+  attn_prefill REAL NOT NULL CHECK (attn_prefill > 0 AND attn_prefill <= 1),
+  roofline_p REAL NOT NULL CHECK (roofline_p >= 1 AND roofline_p <= 50),
+  power_mem REAL NOT NULL CHECK (power_mem >= 0 AND power_mem <= 2),
+  power_comp REAL NOT NULL CHECK (power_comp >= 0 AND power_comp <= 2),
+  -- NULL: derived at the design point, (temp_slowdown_c - 35 C) / TDP
+  thermal_r_k_per_w REAL CHECK (thermal_r_k_per_w > 0),
+  thermal_tau_s REAL NOT NULL CHECK (thermal_tau_s > 0),
+  temp_slowdown_c REAL NOT NULL CHECK (temp_slowdown_c BETWEEN 50 AND 120),
+  context_bytes REAL NOT NULL CHECK (context_bytes >= 0),
+  -- relative error bands of the model against measurements in each regime
+  err_decode_lo REAL NOT NULL CHECK (err_decode_lo <= 0 AND err_decode_lo > -1),
+  err_decode_hi REAL NOT NULL CHECK (err_decode_hi >= 0),
+  err_prefill_lo REAL NOT NULL CHECK (err_prefill_lo <= 0 AND err_prefill_lo > -1),
+  err_prefill_hi REAL NOT NULL CHECK (err_prefill_hi >= 0),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- GPU-to-GPU links as collectives achieve them: per direction bandwidth
+-- as a fraction of the link's raw rate, and latency per ring hop.
+CREATE TABLE link (
+  id TEXT PRIMARY KEY CHECK (id IN ('nvlink', 'pcie-p2p', 'pcie-host', 'infiniband', 'roce')),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  efficiency REAL NOT NULL CHECK (efficiency > 0 AND efficiency <= 1),
+  latency_s REAL NOT NULL CHECK (latency_s > 0 AND latency_s < 0.01),
+  -- per GPU, per direction, for network links (NIC line rate)
+  bytes_per_s REAL CHECK (bytes_per_s > 0),
+  err REAL NOT NULL CHECK (err >= 0 AND err < 1),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );

@@ -1,0 +1,281 @@
+/*
+ * cmd_estimate.c - `rigplan estimate`: one model on one deployment at one
+ * workload point.  Parses the flags, lets sim/deploy build the inputs and
+ * models/ compute, prints a report or JSON.  No model maths here.
+ */
+#include "cli/cmd.h"
+#include "cli/out.h"
+#include "models/estimate.h"
+#include "sim/deploy.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+enum {
+	O_MODEL = 256, O_GPU, O_GPUS, O_TP, O_PP, O_PREC, O_KVPREC, O_ENGINE,
+	O_BATCH, O_INPUT, O_OUTPUT, O_CONTEXT, O_JSON, O_POWER_LIMIT, O_KWH,
+	O_PUE, O_YEARS, O_UTIL, O_PRICE, O_RENT, O_SSD, O_CPU, O_RAM, O_PSU_RED,
+	O_GPN, O_INLET, O_DELTA_T, O_MATERIALIZE
+};
+
+struct estimate_opts {
+	struct deploy_request q;
+	int json;
+};
+
+/* Limits: sizes far past any real deployment, so typos fail loudly. */
+#define MAX_GPUS 4096
+#define MAX_BATCH 65536
+#define MAX_TOKENS 10000000
+
+static int on_opt(int id, const char *arg, void *data, struct err *err)
+{
+	struct estimate_opts *o = data;
+	struct deploy_request *q = &o->q;
+	uint64_t bytes;
+	int r = 0;
+
+	switch (id) {
+	case O_MODEL: q->model = arg; break;
+	case O_GPU: q->gpu = arg; break;
+	case O_GPUS: r = opt_size(&q->gpus, "--gpus", arg, 1, MAX_GPUS, err); break;
+	case O_TP: r = opt_size(&q->tp, "--tp", arg, 1, MAX_GPUS, err); break;
+	case O_PP: r = opt_size(&q->pp, "--pp", arg, 1, MAX_GPUS, err); break;
+	case O_PREC: q->precision = arg; break;
+	case O_KVPREC: q->kv_precision = arg; break;
+	case O_ENGINE: q->engine = arg; break;
+	case O_BATCH: r = opt_size(&q->work.batch, "--batch", arg, 1, MAX_BATCH, err); break;
+	case O_INPUT: r = opt_size(&q->work.input_len, "--input-len", arg, 1, MAX_TOKENS, err); break;
+	case O_OUTPUT: r = opt_size(&q->work.output_len, "--output-len", arg, 1, MAX_TOKENS, err); break;
+	case O_CONTEXT: r = opt_size(&q->work.context, "--context", arg, 1, MAX_TOKENS, err); break;
+	case O_JSON: o->json = 1; break;
+	case O_POWER_LIMIT: r = opt_double(&q->power_limit_w, "--power-limit", arg, 1, 1e5, err); break;
+	case O_KWH: r = opt_double(&q->usd_per_kwh, "--usd-per-kwh", arg, 0, 10, err); break;
+	case O_PUE: r = opt_double(&q->pue, "--pue", arg, 1, 5, err); break;
+	case O_YEARS: r = opt_double(&q->years, "--years", arg, 0.1, 50, err); break;
+	case O_UTIL: r = opt_double(&q->utilization, "--utilization", arg, 0.001, 1, err); break;
+	case O_PRICE: r = opt_double(&q->gpu_price_usd, "--gpu-price", arg, 0, 1e7, err); break;
+	case O_RENT: r = opt_double(&q->rent_usd_per_h, "--rent", arg, 0, 1e6, err); break;
+	case O_SSD: q->ssd = arg; break;
+	case O_CPU: q->cpu = arg; break;
+	case O_RAM:
+		r = opt_bytes(&bytes, "--ram", arg, 1ull << 30, 1ull << 50, err);
+		q->ram_bytes = (double)bytes;
+		break;
+	case O_PSU_RED: q->psu_redundancy = arg; break;
+	case O_GPN: r = opt_size(&q->gpus_per_node, "--gpus-per-node", arg, 1, 64, err); break;
+	case O_INLET: r = opt_double(&q->inlet_c, "--inlet-temp", arg, -10, 60, err); break;
+	case O_DELTA_T: r = opt_double(&q->delta_t_c, "--delta-t", arg, 1, 60, err); break;
+	case O_MATERIALIZE: q->materialize = 1; break;
+	default:
+		return err_set(err, ERR_INVAL, "unhandled option");
+	}
+	return r;
+}
+
+static const struct opt_spec estimate_opts[] = {
+	{ "model", 'm', required_argument, O_MODEL, "M", "model id or name (see 'catalog list models')" },
+	{ "gpu", 'g', required_argument, O_GPU, "G", "GPU id or name (see 'catalog list gpus')" },
+	{ "gpus", 'n', required_argument, O_GPUS, "N", "GPUs in total (tp x pp)" },
+	{ "tp", 0, required_argument, O_TP, "N", "tensor-parallel degree (divides the heads)" },
+	{ "pp", 0, required_argument, O_PP, "N", "pipeline-parallel degree (default 1)" },
+	{ "precision", 'p', required_argument, O_PREC, "P", "weights: bf16, fp16, fp8, int8, int4-awq, gguf-q4_k_m, ..." },
+	{ "kv-precision", 0, required_argument, O_KVPREC, "P", "KV cache: bf16, fp8, ... (default: the engine's)" },
+	{ "engine", 'e', required_argument, O_ENGINE, "E", "serving engine (default vllm)" },
+	{ "batch", 'b', required_argument, O_BATCH, "B", "sequences in the batch (default 1)" },
+	{ "input-len", 0, required_argument, O_INPUT, "S", "prompt tokens: prefill of B x S gives TTFT" },
+	{ "output-len", 0, required_argument, O_OUTPUT, "N", "generated tokens per request" },
+	{ "context", 0, required_argument, O_CONTEXT, "L", "tokens cached per sequence: one decode step gives TPOT" },
+	{ "json", 0, no_argument, O_JSON, NULL, "print JSON (SI units)" },
+	{ "power-limit", 0, required_argument, O_POWER_LIMIT, "W", "GPU power cap (default: TDP)" },
+	{ "usd-per-kwh", 0, required_argument, O_KWH, "USD", "electricity price (default 0.127, EIA 2024)" },
+	{ "pue", 0, required_argument, O_PUE, "X", "power usage effectiveness (default 1.56)" },
+	{ "years", 0, required_argument, O_YEARS, "Y", "amortization period (default 3)" },
+	{ "utilization", 0, required_argument, O_UTIL, "U", "fraction of hours serving at this rate (default 1)" },
+	{ "gpu-price", 0, required_argument, O_PRICE, "USD", "price of one GPU (default: the catalog's)" },
+	{ "rent", 0, required_argument, O_RENT, "USD", "rental per hour for the whole deployment" },
+	{ "ssd", 0, required_argument, O_SSD, "ID", "drive the weights load from" },
+	{ "cpu", 0, required_argument, O_CPU, "ID", "host CPU" },
+	{ "ram", 0, required_argument, O_RAM, "BYTES", "host memory per node, e.g. 256GiB (default 2x GPU memory)" },
+	{ "psu-redundancy", 0, required_argument, O_PSU_RED, "R", "none, n+1, n+2 or n+n" },
+	{ "gpus-per-node", 0, required_argument, O_GPN, "N", "GPUs in one server (default 8)" },
+	{ "inlet-temp", 0, required_argument, O_INLET, "C", "air inlet temperature (default 25)" },
+	{ "delta-t", 0, required_argument, O_DELTA_T, "K", "inlet-to-outlet air temperature rise (default 15)" },
+	{ "materialize", 0, no_argument, O_MATERIALIZE, NULL, "loader reads the whole model into RAM first (torch.load)" },
+	OPT_END
+};
+
+/* A JSON number, or null for NaN (unknown). */
+static json_t *num(double v)
+{
+	return isnan(v) || isinf(v) ? json_null() : json_real(v);
+}
+
+static json_t *band(const double b[2], double v)
+{
+	if (isnan(v))
+		return json_null();
+	return json_pack("[oo]", num(b[0]), num(b[1]));
+}
+
+static json_t *to_json(const struct deploy *d, const struct est_result *r)
+{
+	const struct mem_result *m = &r->mem;
+	json_t *o = json_object();
+
+	json_object_set_new(o, "model", json_string(d->model.id));
+	json_object_set_new(o, "gpu", json_string(d->gpu.id));
+	json_object_set_new(o, "engine", json_string(d->engine.id));
+	json_object_set_new(o, "precision", json_string(d->wf->name));
+	json_object_set_new(o, "kv_precision", json_string(d->kf->name));
+	json_object_set_new(o, "deployment", json_pack("{s:I,s:I,s:I,s:I}",
+		"gpus", (json_int_t)(d->dspec.tp * d->dspec.pp), "tp", (json_int_t)d->dspec.tp,
+		"pp", (json_int_t)d->dspec.pp, "nodes", (json_int_t)r->nodes));
+	json_object_set_new(o, "workload", json_pack("{s:I,s:I,s:I,s:I}",
+		"batch", (json_int_t)d->in.work.batch, "context", (json_int_t)d->in.work.context,
+		"input_len", (json_int_t)d->in.work.input_len,
+		"output_len", (json_int_t)d->in.work.output_len));
+	json_object_set_new(o, "memory", json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:o,s:o,s:o}",
+		"weights_bytes", num(m->weights_bytes), "kv_cache_bytes", num(m->kv_cache_bytes),
+		"activation_bytes", num(m->activation_bytes), "overhead_bytes", num(m->overhead_bytes),
+		"total_per_gpu_bytes", num(m->total_per_gpu_bytes),
+		"gpu_capacity_bytes", num(m->capacity_bytes), "fits", m->fits,
+		"max_batch", num(m->max_batch), "max_context", num(m->max_context),
+		"kv_per_sequence_bytes", num(m->kv_per_seq_bytes)));
+	json_object_set_new(o, "latency", json_pack("{s:o,s:o,s:s}",
+		"ttft_s", num(r->ttft_s), "tpot_s", num(r->tpot_s),
+		"bound", perf_bound_name(r->bound)));
+	json_object_set_new(o, "throughput", json_pack("{s:o,s:o}",
+		"decode_tokens_per_s", num(r->decode_tokens_per_s),
+		"prefill_tokens_per_s", num(r->prefill_tokens_per_s)));
+	json_object_set_new(o, "power", json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:I,s:s,s:o}",
+		"gpu_w", num(r->gpu.w), "prefill_gpu_w", num(r->has_prefill ? r->prefill_gpu_w : NAN),
+		"throttled", r->gpu.throttled, "system_w", num(r->system_w),
+		"node_dc_w", num(r->node_dc_w), "psu_efficiency", num(r->psu_eff),
+		"psu_units", (json_int_t)r->psu_units, "psu", d->psu.id,
+		"psu_peak_w", num(r->psu_peak_w)));
+	json_object_set_new(o, "thermal", json_pack("{s:o,s:o,s:o,s:o,s:o}",
+		"heat_btu_per_h", num(r->heat_btu_per_h), "airflow_cfm", num(r->airflow_cfm),
+		"gpu_temp_c", num(r->temp.temp_c), "gpu_steady_temp_c", num(r->temp.steady_c),
+		"throttle_after_s", num(r->temp.throttle_at_s)));
+	json_object_set_new(o, "load", json_pack("{s:o,s:o,s:b,s:o,s:o,s:s}",
+		"cold_s", num(r->load.cold_s), "warm_s", num(r->load.warm_s),
+		"page_cache_fits", r->load.cache_fits, "swap_bytes", num(r->load.swap_bytes),
+		"kv_restore_s", num(r->kv_restore_s), "ssd", d->ssd.id));
+	json_object_set_new(o, "cost", json_pack("{s:o,s:o,s:o,s:o,s:o}",
+		"capex_usd", num(d->capex_usd), "usd_per_hour", num(r->cost.usd_per_h),
+		"usd_per_million_tokens", num(r->cost.usd_per_million_tokens),
+		"energy_usd_per_million_tokens", num(r->cost.energy_usd_per_million_tokens),
+		"tokens_per_joule", num(r->cost.tokens_per_joule)));
+	json_object_set_new(o, "uncertainty", json_pack("{s:o,s:o}",
+		"tpot_s", band(r->tpot_band, r->tpot_s), "ttft_s", band(r->ttft_band, r->ttft_s)));
+	json_object_set_new(o, "efficiency_source", json_string(d->eff.id));
+	return o;
+}
+
+#define GIB 1073741824.0
+
+static void report(FILE *f, const struct deploy *d, const struct est_result *r)
+{
+	const struct mem_result *m = &r->mem;
+
+	fprintf(f, "%s on %zu x %s (tp %zu, pp %zu), %s weights, %s KV cache, %s\n",
+		d->model.id, d->dspec.tp * d->dspec.pp, d->gpu.id, d->dspec.tp, d->dspec.pp,
+		d->wf->name, d->kf->name, d->engine.id);
+	fprintf(f, "\nmemory per GPU          %8.2f GiB of %.2f GiB: %s\n",
+		m->total_per_gpu_bytes / GIB, m->capacity_bytes / GIB,
+		m->fits ? "fits" : "DOES NOT FIT");
+	fprintf(f, "  weights               %8.2f GiB\n", m->weights_bytes / GIB);
+	fprintf(f, "  KV cache              %8.2f GiB (%.1f MiB per sequence)\n",
+		m->kv_cache_bytes / GIB, m->kv_per_seq_bytes / 1048576.0);
+	fprintf(f, "  activations           %8.2f GiB\n", m->activation_bytes / GIB);
+	fprintf(f, "  runtime overhead      %8.2f GiB\n", m->overhead_bytes / GIB);
+	fprintf(f, "  largest batch         %8.0f sequences at this context\n", m->max_batch);
+	fprintf(f, "  longest context       %8.0f tokens at this batch\n", m->max_context);
+	fprintf(f, "\nlatency (%s-bound)\n", perf_bound_name(r->bound));
+	if (r->has_prefill)
+		fprintf(f, "  TTFT                  %8.2f ms  [%.2f, %.2f]  %.0f prefill tok/s\n",
+			r->ttft_s * 1e3, r->ttft_band[0] * 1e3, r->ttft_band[1] * 1e3,
+			r->prefill_tokens_per_s);
+	if (r->has_decode)
+		fprintf(f, "  TPOT                  %8.2f ms  [%.2f, %.2f]  %.0f decode tok/s\n",
+			r->tpot_s * 1e3, r->tpot_band[0] * 1e3, r->tpot_band[1] * 1e3,
+			r->decode_tokens_per_s);
+	fprintf(f, "\npower\n  per GPU               %8.0f W%s\n", r->gpu.w,
+		r->gpu.throttled ? " (clocks held down by the power cap)" : "");
+	fprintf(f, "  system at the wall    %8.0f W  (%zu node%s, %zu x %s %s, %.1f%% efficient)\n",
+		r->system_w, r->nodes, r->nodes == 1 ? "" : "s", r->psu_units, d->psu.id,
+		r->psu_units > 1 ? "PSUs" : "PSU", r->psu_eff * 100);
+	fprintf(f, "  heat                  %8.0f BTU/h, %.0f CFM of air for a %.0f K rise\n",
+		r->heat_btu_per_h, r->airflow_cfm, d->in.delta_t_c);
+	fprintf(f, "  GPU temperature       %8.1f C after %.0f s%s\n", r->temp.temp_c,
+		d->in.thermal_s, isnan(r->temp.throttle_at_s) ? "" : " (at its slowdown limit)");
+	fprintf(f, "\nload (%s)\n  cold                  %8.1f s\n  warm                  %8.1f s%s\n",
+		d->ssd.id, r->load.cold_s, r->load.warm_s,
+		r->load.cache_fits ? "" : " (RAM too small for the page cache)");
+	fprintf(f, "\ncost\n");
+	if (!isnan(r->cost.usd_per_million_tokens))
+		fprintf(f, "  per million tokens    %8.4f USD\n", r->cost.usd_per_million_tokens);
+	else
+		fprintf(f, "  per million tokens         -     (no price: give --gpu-price or --rent)\n");
+	fprintf(f, "  energy per M tokens   %8.4f USD\n  tokens per joule      %8.3f\n",
+		r->cost.energy_usd_per_million_tokens, r->cost.tokens_per_joule);
+}
+
+static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
+{
+	struct estimate_opts o = { DEPLOY_REQUEST_INIT, 0 };
+	struct err err = ERR_INIT;
+	struct cat *cat = NULL;
+	struct deploy *d = NULL;
+	struct est_result r;
+	int first, status = EXIT_OK;
+
+	if ((first = cli_parse(argc, argv, ctx, on_opt, &o, &status)) < 0)
+		return status;
+	if (first < argc)
+		return cli_usage(ctx, "unexpected operand '%s'", argv[first]);
+	if (!o.q.model || !o.q.gpu)
+		return cli_usage(ctx, "--model and --gpu are required");
+	if (o.q.work.context == 0 && o.q.work.input_len == 0) {
+		/* neither point named: a 512-token prompt and 256 tokens out */
+		o.q.work.input_len = 512;
+		o.q.work.output_len = o.q.work.output_len ? o.q.work.output_len : 256;
+		o.q.work.context = 512 + o.q.work.output_len / 2;
+	}
+	if (cli_open_catalog(&cat, ctx, 0, &status) < 0)
+		return status;
+	d = xcalloc(1, sizeof(*d));   /* large, and `in` points into it */
+	if (deploy_build(d, cat, &o.q, &err) < 0 || est_run(&r, &d->in, &err) < 0) {
+		status = cli_fail(ctx, &err);
+		goto out;
+	}
+	if (o.json) {
+		json_t *j = to_json(d, &r);
+
+		out_json_print(stdout, j);
+		json_decref(j);
+	} else {
+		report(stdout, d, &r);
+	}
+out:
+	free(d);
+	cat_free(cat);
+	return status;
+}
+
+const struct cmd_entry cmd_estimate_entry = {
+	"estimate", "Memory, latency, power, load time and cost of one deployment",
+	NULL,
+	"--batch B --context L: one decode step of B sequences holding L tokens\n"
+	"each (TPOT).  --batch B --input-len S: the prefill of B prompts of S\n"
+	"tokens (TTFT).  Both may be given.  Without either: a 512-token prompt,\n"
+	"256 tokens out.  A deployment that does not fit is reported\n"
+	"(memory.fits false), not an error.  Bands are the model's error\n"
+	"against measurements in that regime.",
+	estimate_opts, exec_estimate, NULL
+};

@@ -1,0 +1,59 @@
+-- Efficiencies: how close each GPU family comes to its datasheet, fitted
+-- to measurements (models/spec.h, struct gpu_eff, says what each column
+-- means).  Rows for a GPU id are measured on that GPU by
+-- bench/measure/measure_llm.py; architecture rows are defaults for GPUs
+-- with no row of their own.  Only Hopper is measured so far: the others
+-- carry the H100 figures with wider error bands until calibrated, and
+-- tests/unit/t_reference.c reports how far they are from published
+-- benchmarks.
+--  * bw: large decode GEMVs stream at 0.885 (H100) and 0.915 (H200) of the
+--    datasheet bandwidth, fitted over 29 and 31 decode steps.
+--  * gemm: sustained bf16 GEMMs at the 700 W cap (clocks drop to ~1.5 GHz
+--    in long prefills); fp8 scaled by the burst fp8/bf16 ratio measured.
+--  * thermal_r: die rise over the idle-derived inlet per watt from the
+--    heat-up trace; tau is the fast (die) constant, ~0.3 s at 10 Hz
+--    sampling; slowdown from nvidia-smi's T.Limit (85 C on both).
+--  * context_bytes: device memory a PyTorch process holds before its first
+--    allocation (552 MB on both).
+--  * err_*: the model's extreme relative errors against the measured rows,
+--    expressed as the band the truth lies in around a prediction.
+INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_layer_s, gemm, gemm_fp8,
+  attn_prefill, roofline_p, power_mem, power_comp, thermal_r_k_per_w, thermal_tau_s, temp_slowdown_c,
+  context_bytes, err_decode_lo, err_decode_hi, err_prefill_lo, err_prefill_hi, source, as_of) VALUES
+('h100-sxm', 'H100 SXM, measured', 'gpu', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.8, 1, 0.0317, 0.3, 85, 552402944, -0.064, 0.082, -0.058, 0.107,
+  'fit to tests/data/measure/h100-sxm.json (bench/measure/measure_llm.py, 2026-11-24)', '2026-11-24'),
+('h200-sxm', 'H200 SXM, measured', 'gpu', 0.915, 4e-06, 3e-05, 0.00058, 0.00035, 0.62, 0.58, 0.45, 3, 0.85, 1, 0.0354, 0.3, 85, 552402944, -0.043, 0.043, -0.07, 0.083,
+  'fit to tests/data/measure/h200-sxm.json (bench/measure/measure_llm.py, 2026-11-24)', '2026-11-24'),
+('hopper', 'Hopper default (H100 SXM values)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.8, 1, NULL, 0.3, 85, 552402944, -0.15, 0.15, -0.15, 0.15,
+  'carried from the h100-sxm fit (tests/data/measure/h100-sxm.json); bands widened to 15%', '2026-11-24'),
+('blackwell', 'Blackwell default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.8, 1, NULL, 0.3, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
+('ampere', 'Ampere default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.8, 1, NULL, 0.3, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
+('ada', 'Ada Lovelace default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.8, 1, NULL, 0.3, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
+('turing', 'Turing default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.8, 1, NULL, 0.3, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
+('volta', 'Volta default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.8, 1, NULL, 0.3, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
+('cdna3', 'CDNA 3 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.8, 1, NULL, 0.3, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
+('cdna2', 'CDNA 2 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.8, 1, NULL, 0.3, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
+('rdna3', 'RDNA 3 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.8, 1, NULL, 0.3, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
+('gaudi2', 'Gaudi 2 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.8, 1, NULL, 0.3, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
+('gaudi3', 'Gaudi 3 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.8, 1, NULL, 0.3, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24');
+
+-- Collective links.  No multi-GPU machine was lent on 2026-11-24, so these
+-- are not yet measured: bandwidth fractions follow NCCL's bus-bandwidth
+-- figures as NVIDIA's nccl-tests documentation defines them, latencies are
+-- per ring step; err is the band the model carries for communication.
+INSERT INTO link (id, name, efficiency, latency_s, bytes_per_s, err, source, as_of) VALUES
+('nvlink', 'NVLink / NVSwitch', 0.80, 3e-6, NULL, 0.30, 'assumed (not measured): https://github.com/NVIDIA/nccl-tests/blob/master/doc/PERFORMANCE.md busbw vs link rate', '2026-11-24'),
+('pcie-p2p', 'PCIe peer-to-peer', 0.80, 5e-6, NULL, 0.30, 'assumed (not measured): PCIe payload efficiency ~80% of raw (TLP overheads), https://github.com/NVIDIA/nccl-tests', '2026-11-24'),
+('pcie-host', 'PCIe through host memory (no P2P)', 0.40, 10e-6, NULL, 0.40, 'assumed (not measured): two PCIe crossings per transfer, each ~80% efficient', '2026-11-24'),
+('infiniband', 'InfiniBand NDR 400 Gb/s per GPU', 0.85, 5e-6, 50e9, 0.30, 'https://www.nvidia.com/en-us/networking/infiniband/qm9700/ (400 Gb/s ports); efficiency assumed', '2026-11-24'),
+('roce', 'RoCE 400 GbE per GPU', 0.80, 8e-6, 50e9, 0.30, 'https://www.nvidia.com/en-us/networking/ethernet-adapters/ (ConnectX-7 400GbE); efficiency assumed', '2026-11-24');

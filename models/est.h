@@ -1,0 +1,78 @@
+/*
+ * est.h - one estimate: the fixed part of a (model, GPU, format, deployment)
+ * combination is checked and precomputed once by est_model_init(); each
+ * workload point is then a few hundred floating-point operations
+ * (perf_decode, perf_prefill, mem_at), so a plan search can evaluate
+ * millions per second.  est_run() fills every figure `rigplan estimate`
+ * prints.
+ *
+ * Errors: est_model_init returns ERR_INVAL naming the bad value (tp that
+ * does not divide the heads, a format the GPU cannot run, zero sizes).
+ * Nothing here allocates, prints or keeps state between calls.
+ */
+#ifndef RIGPLAN_MODELS_EST_H
+#define RIGPLAN_MODELS_EST_H
+
+#include "models/llm.h"
+#include "models/spec.h"
+
+struct err;
+
+struct est_model {
+	const struct llm_spec *llm;
+	const struct fmt_weight *wf;
+	const struct fmt_kv *kf;
+	const struct gpu_spec *gpu;
+	const struct deploy_spec *dep;
+	struct llm_parts parts;
+	double scale;           /* model card parameters / counted ones */
+	double bw;              /* achieved memory bandwidth */
+	double flops;           /* achieved GEMM rate in the format's arithmetic */
+	double flops_attn;      /* achieved attention rate (bf16), prefill */
+	double flops_bf16;      /* achieved bf16 GEMM rate (decode attention) */
+	double kv_bytes_token;  /* per token per layer, one GPU's share */
+	double layer_bytes_attn;    /* one layer's attention weights, one GPU */
+	double layer_bytes_dense;   /* one dense FFN, one GPU */
+	double expert_bytes;        /* one routed expert, one GPU (EP: spread) */
+	double moe_fixed_bytes;     /* router + shared experts, one GPU */
+	double head_bytes;          /* output head, one GPU */
+	size_t n;               /* GPUs: tp * pp */
+};
+
+int est_model_init(struct est_model *out, const struct llm_spec *llm,
+		   const struct fmt_weight *wf, const struct fmt_kv *kf,
+		   const struct gpu_spec *gpu, const struct deploy_spec *dep,
+		   struct err *err);
+
+enum perf_bound { PERF_MEMORY, PERF_COMPUTE, PERF_COMMUNICATION };
+
+const char *perf_bound_name(enum perf_bound b);
+
+struct perf_result {
+	double time_s;
+	double mem_s;       /* time of the parts limited by memory bandwidth */
+	double comp_s;      /* ... by tensor throughput */
+	double comm_s;      /* all-reduces and pipeline sends */
+	double overhead_s;  /* kernel launches, per-layer and per-step fixed costs */
+	double bytes;       /* moved per GPU */
+	double flops;       /* per GPU */
+	double u_mem;       /* fraction of the time memory streams at the achieved rate */
+	double u_comp;      /* fraction of the time tensor units run at the achieved rate */
+	enum perf_bound bound;
+};
+
+/* One decode step: `batch` sequences, each with `context` tokens cached. */
+void perf_decode(struct perf_result *out, const struct est_model *m,
+		 double batch, double context);
+
+/* Prefill of `batch` prompts of `input_len` tokens (no queueing). */
+void perf_prefill(struct perf_result *out, const struct est_model *m,
+		  double batch, double input_len);
+
+/* Time of a ring all-reduce of `bytes` over the tensor-parallel group. */
+double comm_allreduce_s(const struct est_model *m, double bytes);
+
+/* Time of the pp-1 pipeline sends of `bytes` each (one microbatch). */
+double comm_pipeline_s(const struct est_model *m, double bytes);
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * estimate.c - puts the models together for one point: memory, the decode
+ * step and the prefill, power at the cap (with the slowdown it causes),
+ * the node at the wall, heat, load time and cost.  Bands: the relative
+ * errors the efficiency record carries for decode and prefill (how far
+ * this model was from measurements in that regime), widened by the
+ * communication model's error when all-reduces dominate.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "models/estimate.h"
+#include "util/err.h"
+
+/* Throttling stretches the compute-bound parts of a step. */
+static void apply_clock(struct perf_result *p, double f)
+{
+	double extra = p->comp_s * (1 / f - 1);
+
+	p->comp_s += extra;
+	p->time_s += extra;
+}
+
+static void band(double out[2], const struct perf_result *p, double lo,
+		 double hi, double comm_err)
+{
+	double c = p->time_s > 0 ? p->comm_s / p->time_s * comm_err : 0;
+
+	out[0] = p->time_s * (1 + lo - c);
+	out[1] = p->time_s * (1 + hi + c);
+}
+
+static int node_power(struct est_result *out, const struct est_input *in,
+		      struct err *err)
+{
+	const struct est_model *m = &in->model;
+	const struct gpu_spec *g = m->gpu;
+	double peak;
+	int r;
+
+	out->gpus_per_node = m->n < m->dep->gpus_per_node ? m->n : m->dep->gpus_per_node;
+	out->nodes = (m->n + m->dep->gpus_per_node - 1) / m->dep->gpus_per_node;
+	out->node_dc_w = power_node_dc(&in->host, out->gpus_per_node, out->gpu.w);
+	/* PSUs ride through GPU transients with the host at full TDP */
+	peak = (double)out->gpus_per_node * g->tdp_w * in->gpu_transient +
+	       in->host.cpu_tdp_w + in->host.dimms * in->host.dimm_w +
+	       in->host.drives_w + in->host.nics_w;
+	out->psu_peak_w = peak * (1 + in->host.fan_fraction);
+	out->psu_units = psu_units(out->psu_peak_w, in->psu_rated_w, in->psu_redundancy);
+	/* redundant supplies share the load */
+	out->psu_load = out->node_dc_w / (in->psu_rated_w * (double)out->psu_units);
+	if ((r = psu_efficiency(&out->psu_eff, &in->psu_curve, out->psu_load, err)) < 0)
+		return r;
+	out->node_wall_w = out->node_dc_w / out->psu_eff;
+	out->system_w = out->node_wall_w * (double)(out->nodes - 1) +
+			power_node_dc(&in->host, m->n - (out->nodes - 1) * out->gpus_per_node,
+				      out->gpu.w) / out->psu_eff;
+	return 0;
+}
+
+int est_run(struct est_result *out, const struct est_input *in, struct err *err)
+{
+	const struct est_model *m = &in->model;
+	const struct work_point *w = &in->work;
+	const struct gpu_eff *e = &m->gpu->eff;
+	double batch = (double)w->batch, ctx, prefill_tokens, tok_s;
+	struct power_gpu_result pp;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if (w->batch == 0 || (w->context == 0 && w->input_len == 0))
+		return err_set(err, ERR_INVAL, "a point needs a batch and a context or input length");
+	out->has_decode = w->context > 0;
+	out->has_prefill = w->input_len > 0;
+	ctx = fmax((double)w->context, (double)(w->input_len + w->output_len));
+	prefill_tokens = batch * (double)w->input_len;
+	if ((r = mem_solve(&out->mem, m, batch, ctx, prefill_tokens, err)) < 0)
+		return r;
+	out->tpot_s = out->ttft_s = NAN;
+	out->decode_tokens_per_s = out->prefill_tokens_per_s = NAN;
+	if (out->has_prefill) {
+		perf_prefill(&out->prefill, m, batch, (double)w->input_len);
+		power_gpu(&pp, m->gpu, m->dep->power_limit_w, out->prefill.u_mem,
+			  out->prefill.u_comp);
+		apply_clock(&out->prefill, pp.clock_factor);
+		out->prefill_gpu_w = pp.w;
+		out->ttft_s = out->prefill.time_s;
+		out->prefill_tokens_per_s = prefill_tokens / out->ttft_s;
+		band(out->ttft_band, &out->prefill, e->err_prefill_lo, e->err_prefill_hi,
+		     in->comm_err);
+		out->gpu = pp;
+		out->bound = out->prefill.bound;
+	}
+	if (out->has_decode) {
+		perf_decode(&out->decode, m, batch, (double)w->context);
+		power_gpu(&out->gpu, m->gpu, m->dep->power_limit_w, out->decode.u_mem,
+			  out->decode.u_comp);
+		apply_clock(&out->decode, out->gpu.clock_factor);
+		out->tpot_s = out->decode.time_s;
+		out->decode_tokens_per_s = batch / out->tpot_s;
+		band(out->tpot_band, &out->decode, e->err_decode_lo, e->err_decode_hi,
+		     in->comm_err);
+		out->bound = out->decode.bound;
+	}
+	if ((r = node_power(out, in, err)) < 0)
+		return r;
+	out->heat_btu_per_h = thermal_btu_per_h(out->system_w);
+	out->airflow_cfm = thermal_airflow_cfm(out->system_w, in->delta_t_c);
+	if ((r = thermal_run(&out->temp, e, in->inlet_c, out->gpu.w, in->thermal_s, err)) < 0)
+		return r;
+	out->weights_total_bytes = out->mem.weights_bytes * (double)m->n;
+	storage_load(&out->load, &in->storage, out->weights_total_bytes, m->n);
+	out->kv_restore_s = storage_kv_restore_s(&in->storage,
+						 out->mem.kv_per_seq_bytes * (double)m->n);
+	tok_s = out->has_decode ? out->decode_tokens_per_s : out->prefill_tokens_per_s;
+	cost_eval(&out->cost, &in->cost, tok_s, out->system_w);
+	return 0;
+}

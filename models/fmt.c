@@ -1,0 +1,111 @@
+/*
+ * fmt.c - the weight and KV formats rigplan knows, with where each size
+ * comes from.  Sizes are bits per weight including the per-group scales:
+ *
+ *  - bf16/fp16 16; fp8 (e4m3, per-tensor or per-channel scale) and int8
+ *    (SmoothQuant W8A8) 8: vLLM and TensorRT-LLM keep the embedding and the
+ *    output head in 16 bits (vLLM docs, "FP8 W8A8": lm_head not quantized).
+ *  - int4 AWQ/GPTQ: 4-bit weights plus an fp16 scale and a 4-bit zero point
+ *    per group of 128 (AWQ paper, arXiv:2306.00978, group size 128):
+ *    4 + 16/128 + 4/128 = 4.16; DESIGN.md rounds to 4.25 with packing, and
+ *    we keep 4.25. Embeddings and head stay fp16.
+ *  - GGUF (llama.cpp ggml-common.h block layouts): q8_0 34 bytes per 32
+ *    weights = 8.5 bits; q6_K 210 bytes per 256 = 6.5625; q5_K 176 / 256 =
+ *    5.5; q4_K 144 / 256 = 4.5.  The _M mixes put attn_v and half of
+ *    ffn_down in the next larger type (llama.cpp quantize.cpp), which
+ *    measures 4.85 bpw for q4_k_m and 5.69 for q5_k_m on Llama 3 8B
+ *    (llama.cpp quantize README table).  The output head is q6_K in both.
+ * Weight-only formats dequantize inside the GEMM and run at the bf16/fp16
+ * rate; fp8 and int8 run on the fp8/int8 tensor units.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "models/fmt.h"
+#include "util/err.h"
+
+static const struct fmt_weight weights[] = {
+	{ "bf16", 16, 16, FMT_C_BF16, 0 },
+	{ "fp16", 16, 16, FMT_C_FP16, 0 },
+	{ "fp8", 8, 16, FMT_C_FP8, 0 },
+	{ "int8", 8, 16, FMT_C_INT8, 0 },
+	{ "int4-awq", 4.25, 16, FMT_C_FP16, 0 },
+	{ "int4-gptq", 4.25, 16, FMT_C_FP16, 0 },
+	{ "gguf-q4_k_m", 4.85, 6.5625, FMT_C_FP16, 1 },
+	{ "gguf-q5_k_m", 5.69, 6.5625, FMT_C_FP16, 1 },
+	{ "gguf-q6_k", 6.5625, 6.5625, FMT_C_FP16, 1 },
+	{ "gguf-q8_0", 8.5, 8.5, FMT_C_FP16, 1 },
+	{ "gguf-f16", 16, 16, FMT_C_FP16, 1 },
+};
+
+/* KV values: 16-bit floats, fp8 e4m3 (vLLM --kv-cache-dtype fp8), and
+ * llama.cpp's q8_0 / q4_0 caches (34 and 18 bytes per 32 values). */
+static const struct fmt_kv kvs[] = {
+	{ "bf16", 2 }, { "fp16", 2 }, { "f16", 2 }, { "fp8", 1 }, { "int8", 1 },
+	{ "q8_0", 34.0 / 32 }, { "q4_0", 18.0 / 32 },
+};
+
+const struct fmt_weight *fmt_weight_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(weights) / sizeof(weights[0]); i++)
+		if (!strcmp(weights[i].name, name))
+			return &weights[i];
+	return NULL;
+}
+
+const struct fmt_kv *fmt_kv_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kvs) / sizeof(kvs[0]); i++)
+		if (!strcmp(kvs[i].name, name))
+			return &kvs[i];
+	return NULL;
+}
+
+const char *fmt_weight_names(void)
+{
+	return "bf16, fp16, fp8, int8, int4-awq, int4-gptq, gguf-q4_k_m, "
+	       "gguf-q5_k_m, gguf-q6_k, gguf-q8_0, gguf-f16";
+}
+
+const char *fmt_kv_names(void)
+{
+	return "bf16, fp16, f16, fp8, int8, q8_0, q4_0";
+}
+
+int fmt_compute_flops(double *out, const struct fmt_weight *f,
+		      const struct gpu_spec *gpu, struct err *err)
+{
+	double r = NAN;
+
+	switch (f->compute) {
+	case FMT_C_BF16:
+		r = gpu->bf16_flops;
+		break;
+	case FMT_C_FP16:
+		r = isnan(gpu->fp16_flops) ? gpu->bf16_flops : gpu->fp16_flops;
+		break;
+	case FMT_C_FP8:
+		r = gpu->fp8_flops;
+		break;
+	case FMT_C_INT8:
+		r = gpu->int8_ops;
+		break;
+	}
+	if (isnan(r) || r <= 0)
+		return err_set(err, ERR_INVAL,
+			       "precision '%s' needs %s tensor units, which this GPU lacks",
+			       f->name, f->compute == FMT_C_FP8 ? "fp8" :
+			       f->compute == FMT_C_INT8 ? "int8" : "bf16/fp16");
+	*out = r;
+	return 0;
+}
+
+double fmt_weight_bytes(const struct fmt_weight *f, double linear_params,
+			double embed_params)
+{
+	return (linear_params * f->bits_linear + embed_params * f->bits_embed) / 8.0;
+}

@@ -1,0 +1,37 @@
+/*
+ * mem.h - GPU memory per GPU: weights, KV cache, activations of the largest
+ * prefill chunk, runtime overhead; whether it fits; the largest batch and
+ * context that fit.  Units: bytes.  Pure functions of struct est_model.
+ */
+#ifndef RIGPLAN_MODELS_MEM_H
+#define RIGPLAN_MODELS_MEM_H
+
+#include "models/est.h"
+
+struct err;
+
+struct mem_result {
+	double weights_bytes;       /* the fullest pipeline stage's share */
+	double kv_cache_bytes;      /* batch sequences of `context` tokens */
+	double kv_per_seq_bytes;
+	double activation_bytes;
+	double overhead_bytes;      /* CUDA context or the engine's reserve */
+	double total_per_gpu_bytes;
+	double capacity_bytes;
+	int fits;
+	double max_batch;           /* sequences of `context` tokens that fit; 0: none */
+	double max_context;         /* tokens per sequence that fit at `batch`; 0: none */
+};
+
+/* Memory of `batch` sequences with `context` tokens cached, whose largest
+ * forward pass holds max(batch, prefill_tokens) tokens (or the engine's
+ * chunk); no root finding. */
+void mem_at(struct mem_result *out, const struct est_model *m, double batch,
+	    double context, double prefill_tokens);
+
+/* mem_at plus max_batch and max_context by root finding (GSL Brent);
+ * ERR_NUMERIC if the solver fails. */
+int mem_solve(struct mem_result *out, const struct est_model *m, double batch,
+	      double context, double prefill_tokens, struct err *err);
+
+#endif

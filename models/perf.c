@@ -1,0 +1,306 @@
+/*
+ * perf.c - step times from a roofline per operator class.
+ *
+ * Each operator takes max(bytes / achieved bandwidth, FLOPs / achieved
+ * tensor rate) plus its fixed launch cost; a step is the sum over the
+ * operators of every layer (pipeline stages run one after another for one
+ * batch), plus all-reduces, pipeline sends and the per-step cost.  Achieved
+ * rates are datasheet peaks times the efficiencies in struct gpu_eff,
+ * which bench/measure and `rigplan calibrate` measure; the fit of this
+ * file's equations against those measurements is tests/unit/t_measure.c.
+ *
+ * Must not: allocate, print, or hold constants of its own (every number is
+ * a field of the inputs or a count that follows from the architecture).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "models/est.h"
+#include "models/fmt.h"
+#include "util/err.h"
+
+/* GEMM kernels per layer: fused QKV and output projection; fused
+ * gate/up and down (vLLM's and TensorRT-LLM's layer layouts). */
+enum { ATTN_GEMMS = 2, FFN_GEMMS = 2, ROUTER_GEMMS = 1 };
+
+/* Bytes of one activation value: engines keep activations in 16 bits. */
+#define ACT_BYTES 2.0
+
+const char *perf_bound_name(enum perf_bound b)
+{
+	switch (b) {
+	case PERF_MEMORY:
+		return "memory";
+	case PERF_COMPUTE:
+		return "compute";
+	case PERF_COMMUNICATION:
+		return "communication";
+	}
+	return "?";
+}
+
+static int check_parallel(const struct llm_spec *l, const struct deploy_spec *d,
+			  struct err *err)
+{
+	if (d->tp == 0 || d->pp == 0)
+		return err_set(err, ERR_INVAL, "tp and pp must be at least 1");
+	if (l->heads % d->tp)
+		return err_set(err, ERR_INVAL,
+			       "tp %zu does not divide the model's %zu attention heads; "
+			       "use a divisor of %zu", d->tp, l->heads, l->heads);
+	if (d->pp > l->layers)
+		return err_set(err, ERR_INVAL,
+			       "pp %zu exceeds the model's %zu layers", d->pp, l->layers);
+	if (d->gpus_per_node == 0)
+		return err_set(err, ERR_INVAL, "gpus per node must be at least 1");
+	return 0;
+}
+
+int est_model_init(struct est_model *out, const struct llm_spec *llm,
+		   const struct fmt_weight *wf, const struct fmt_kv *kf,
+		   const struct gpu_spec *gpu, const struct deploy_spec *dep,
+		   struct err *err)
+{
+	double lin_b, tp;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if ((r = check_parallel(llm, dep, err)) < 0)
+		return r;
+	if ((r = fmt_compute_flops(&out->flops, wf, gpu, err)) < 0)
+		return r;
+	if (isnan(gpu->bf16_flops) && isnan(gpu->fp16_flops))
+		return err_set(err, ERR_INVAL, "the GPU has no 16-bit tensor rate");
+	out->llm = llm;
+	out->wf = wf;
+	out->kf = kf;
+	out->gpu = gpu;
+	out->dep = dep;
+	out->n = dep->tp * dep->pp;
+	llm_parts(&out->parts, llm);
+	out->scale = llm->params_total > 0 ? llm->params_total / out->parts.total : 1.0;
+
+	tp = (double)dep->tp;
+	out->bw = gpu->bw_bytes_per_s * gpu->eff.bw;
+	out->flops *= wf->compute == FMT_C_FP8 ? gpu->eff.gemm_fp8 : gpu->eff.gemm;
+	out->flops_bf16 = (isnan(gpu->bf16_flops) ? gpu->fp16_flops : gpu->bf16_flops) *
+			  gpu->eff.gemm;
+	out->flops_attn = out->flops_bf16 / gpu->eff.gemm * gpu->eff.attn_prefill;
+	lin_b = wf->bits_linear / 8.0 * out->scale;
+	out->layer_bytes_attn = out->parts.attn * lin_b / tp;
+	out->layer_bytes_dense = out->parts.ffn_dense * lin_b / tp;
+	out->expert_bytes = out->parts.expert * lin_b / tp;
+	out->moe_fixed_bytes = out->parts.moe_fixed * lin_b / tp;
+	out->head_bytes = out->parts.head * wf->bits_embed / 8.0 / tp;
+	out->kv_bytes_token = llm_kv_values_per_token_layer(llm) * kf->bytes *
+			      llm_kv_share(llm, dep->tp);
+	return 0;
+}
+
+/* Ring all-reduce: 2(n-1)/n of the bytes cross each link, 2(n-1) hops
+ * (Patarasuk & Yuan 2009; NCCL's bus-bandwidth convention). */
+static double ring_s(const struct link_spec *l, double n, double bytes)
+{
+	return 2 * (n - 1) / n * bytes / l->bytes_per_s + 2 * (n - 1) * l->latency_s;
+}
+
+double comm_allreduce_s(const struct est_model *m, double bytes)
+{
+	const struct deploy_spec *d = m->dep;
+
+	if (d->tp <= 1)
+		return 0;
+	/* a ring that leaves the node runs at the slowest link's pace */
+	return ring_s(d->tp > d->gpus_per_node ? &d->inter : &d->intra,
+		      (double)d->tp, bytes);
+}
+
+double comm_pipeline_s(const struct est_model *m, double bytes)
+{
+	const struct deploy_spec *d = m->dep;
+	double t = 0;
+	size_t s;
+
+	for (s = 1; s < d->pp; s++) {
+		/* stage s starts at GPU s*tp; it crosses nodes when its first
+		 * GPU sits on another node than the previous stage's last */
+		int cross = (s * d->tp) / d->gpus_per_node !=
+			    (s * d->tp - 1) / d->gpus_per_node;
+		const struct link_spec *l = cross ? &d->inter : &d->intra;
+
+		t += bytes / l->bytes_per_s + l->latency_s;
+	}
+	return t;
+}
+
+/* Accumulates one roofline operator into the result. */
+struct acc {
+	double mem_s, comp_s, bytes, flops, tmem, tcomp;
+};
+
+/*
+ * `count` identical operators.  Each takes the smooth maximum
+ * (t_mem^p + t_comp^p)^(1/p) of its memory and compute times: far from the
+ * ridge point that is the larger of the two, at the ridge both limit (a
+ * 28672x4096 GEMM at M = 256 on an H100 takes 1.24 times either alone,
+ * tests/data/measure), with p fitted per GPU family.
+ */
+static void op(struct acc *a, const struct est_model *m, double count,
+	       double bytes, double flops, double rate)
+{
+	double tm = bytes / m->bw, tc = flops / rate;
+	double p = m->gpu->eff.roofline_p;
+	double hi = fmax(tm, tc), lo = fmin(tm, tc);
+	double t = hi > 0 ? hi * pow(1 + pow(lo / hi, p), 1 / p) : 0;
+
+	a->bytes += count * bytes;
+	a->flops += count * flops;
+	a->tmem += count * tm;
+	a->tcomp += count * tc;
+	if (tm >= tc)
+		a->mem_s += count * t;
+	else
+		a->comp_s += count * t;
+}
+
+static void finish(struct perf_result *out, const struct acc *a, double comm_s,
+		   double overhead_s)
+{
+	out->mem_s = a->mem_s;
+	out->comp_s = a->comp_s;
+	out->comm_s = comm_s;
+	out->overhead_s = overhead_s;
+	out->time_s = a->mem_s + a->comp_s + comm_s + overhead_s;
+	out->bytes = a->bytes;
+	out->flops = a->flops;
+	out->u_mem = fmin(1.0, a->tmem / out->time_s);
+	out->u_comp = fmin(1.0, a->tcomp / out->time_s);
+	if (comm_s > a->mem_s && comm_s > a->comp_s)
+		out->bound = PERF_COMMUNICATION;
+	else
+		out->bound = a->comp_s > a->mem_s ? PERF_COMPUTE : PERF_MEMORY;
+}
+
+/* FFN weights one layer reads and multiplies for `tokens` tokens. */
+static void ffn_layer(double *bytes, double *params_active, size_t *gemms,
+		      const struct est_model *m, int moe, double tokens)
+{
+	const struct llm_spec *l = m->llm;
+	double tp = (double)m->dep->tp;
+
+	if (!moe) {
+		*bytes = m->layer_bytes_dense;
+		*params_active = m->parts.ffn_dense / tp;
+		*gemms = FFN_GEMMS;
+		return;
+	}
+	*bytes = m->moe_fixed_bytes +
+		 llm_experts_touched(l, tokens) * m->expert_bytes;
+	*params_active = (m->parts.moe_fixed + (double)l->moe_top_k * m->parts.expert) / tp;
+	*gemms = FFN_GEMMS + ROUTER_GEMMS + (l->moe_shared_experts ? FFN_GEMMS : 0);
+}
+
+void perf_decode(struct perf_result *out, const struct est_model *m,
+		 double batch, double context)
+{
+	const struct llm_spec *l = m->llm;
+	const struct gpu_eff *e = &m->gpu->eff;
+	double tp = (double)m->dep->tp;
+	double kv_tokens = llm_kv_tokens_all_layers(l, context);
+	double attn_dim, comm, ovh = 0;
+	struct acc a = { 0 };
+	size_t gemms, kind;
+
+	memset(out, 0, sizeof(*out));
+	for (kind = 0; kind < 2; kind++) {
+		double nl = kind ? (double)m->parts.moe_layers : (double)m->parts.dense_layers;
+		double ffn_b, ffn_p;
+
+		if (nl == 0)
+			continue;
+		/* MoE: a batch reads only the experts its tokens route to */
+		ffn_layer(&ffn_b, &ffn_p, &gemms, m, (int)kind, batch);
+		op(&a, m, nl, m->layer_bytes_attn, 2 * batch * m->parts.attn / tp, m->flops);
+		op(&a, m, nl, ffn_b, 2 * batch * ffn_p, m->flops);
+		ovh += nl * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
+	}
+	/* KV cache: every sequence's cached tokens, every layer; split-KV
+	 * kernels stream it near full bandwidth even at batch 1.  FLOPs per
+	 * cached token and head: q.k and p.v over head_dim, or over the
+	 * latent for MLA with absorbed weights (DeepSeek-V2 paper, sec. 2.1). */
+	attn_dim = l->attn == LLM_MLA ?
+		(double)(2 * l->kv_lora_rank + l->qk_rope_head_dim) :
+		2.0 * (double)l->head_dim;
+	op(&a, m, 1, batch * kv_tokens * m->kv_bytes_token,
+	   batch * kv_tokens * (double)l->heads / tp * attn_dim, m->flops_bf16);
+	/* output head, on the last stage */
+	op(&a, m, 1, m->head_bytes, 2 * batch * m->parts.head / tp, m->flops);
+	ovh += e->kernel_s + (double)l->layers * e->layer_s + e->step_s;
+	/* two all-reduces per layer (after attention and after the FFN) */
+	comm = 2.0 * (double)l->layers *
+		       comm_allreduce_s(m, batch * (double)l->hidden * ACT_BYTES) +
+	       comm_pipeline_s(m, batch * (double)l->hidden * ACT_BYTES);
+	finish(out, &a, comm, ovh);
+}
+
+/* Causal attention FLOPs of one layer for a prompt of s tokens attending
+ * to at most w earlier tokens: sum over i of min(i, w) keys, times q.k and
+ * p.v (2 FLOPs per multiply-add each). */
+static double causal_pairs(double s, double w)
+{
+	if (w <= 0 || s <= w)
+		return s * s / 2;
+	return w * w / 2 + (s - w) * w;
+}
+
+void perf_prefill(struct perf_result *out, const struct est_model *m,
+		  double batch, double input_len)
+{
+	const struct llm_spec *l = m->llm;
+	const struct gpu_eff *e = &m->gpu->eff;
+	double tp = (double)m->dep->tp;
+	double tokens = batch * input_len;
+	double chunk = m->dep->max_batched_tokens ?
+		fmin(tokens, (double)m->dep->max_batched_tokens) : tokens;
+	double chunks = ceil(tokens / chunk);
+	double qk_dim, v_dim, pairs, full, slid, comm, ovh = 0;
+	struct acc a = { 0 };
+	size_t kind, gemms;
+
+	memset(out, 0, sizeof(*out));
+	if (l->attn == LLM_MLA) {
+		qk_dim = (double)(l->qk_nope_head_dim + l->qk_rope_head_dim);
+		v_dim = (double)l->v_head_dim;
+	} else {
+		qk_dim = v_dim = (double)l->head_dim;
+	}
+	for (kind = 0; kind < 2; kind++) {
+		double nl = kind ? (double)m->parts.moe_layers : (double)m->parts.dense_layers;
+		double ffn_b, ffn_p;
+
+		if (nl == 0)
+			continue;
+		ffn_layer(&ffn_b, &ffn_p, &gemms, m, (int)kind, chunk);
+		/* each chunk reads the layer's weights again */
+		op(&a, m, nl * chunks, m->layer_bytes_attn + ffn_b,
+		   2 * (tokens / chunks) * (m->parts.attn / tp + ffn_p), m->flops);
+		ovh += nl * chunks * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
+	}
+	/* attention: causal, sliding-window layers see at most the window */
+	full = (double)(l->layers - l->sliding_layers);
+	slid = (double)l->sliding_layers;
+	pairs = full * causal_pairs(input_len, 0) +
+		slid * causal_pairs(input_len, (double)l->sliding_window);
+	op(&a, m, 1, tokens * llm_kv_tokens_all_layers(l, 1) * m->kv_bytes_token,
+	   batch * pairs * 2 * (qk_dim + v_dim) * (double)l->heads / tp, m->flops_attn);
+	/* logits of each prompt's last token only */
+	op(&a, m, 1, m->head_bytes, 2 * batch * m->parts.head / tp, m->flops);
+	ovh += e->kernel_s + chunks * ((double)l->layers * e->layer_s + e->step_s);
+	/* a short eager prefill waits on the host launching its kernels */
+	ovh += fmax(0, chunks * (double)l->layers * e->launch_layer_s -
+		       (a.mem_s + a.comp_s + ovh));
+	comm = 2.0 * (double)l->layers * chunks *
+		       comm_allreduce_s(m, chunk * (double)l->hidden * ACT_BYTES) +
+	       chunks * comm_pipeline_s(m, chunk * (double)l->hidden * ACT_BYTES);
+	finish(out, &a, comm, ovh);
+}

@@ -1,0 +1,59 @@
+/*
+ * power.h - GPU power from how busy its units are, clock throttling at a
+ * power cap, node power, PSU efficiency and sizing.  Watts.
+ */
+#ifndef RIGPLAN_MODELS_POWER_H
+#define RIGPLAN_MODELS_POWER_H
+
+#include <stddef.h>
+#include "models/spec.h"
+
+struct err;
+
+struct power_gpu_result {
+	double w;               /* average draw */
+	double clock_factor;    /* compute speed relative to the calibrated state, <= 1 */
+	int throttled;          /* the cap holds the clocks below where calibration ran */
+};
+
+/*
+ * Draw of one GPU whose memory streams a fraction u_mem of the time and
+ * whose tensor units run a fraction u_comp, under a cap of cap_w (NaN:
+ * the TDP).
+ */
+void power_gpu(struct power_gpu_result *out, const struct gpu_spec *g,
+	       double cap_w, double u_mem, double u_comp);
+
+/* The host around the GPUs (sim/deploy.c fills it from the catalog). */
+struct host_spec {
+	double cpu_tdp_w;       /* all sockets */
+	double cpu_load;        /* fraction of TDP while serving */
+	double dimms, dimm_w;
+	double drives_w;
+	double nics_w;
+	double fan_fraction;    /* fans, as a fraction of the rest */
+};
+
+/* DC power of one node with `gpus` GPUs drawing gpu_w each. */
+double power_node_dc(const struct host_spec *h, size_t gpus, double gpu_w);
+
+/* A PSU efficiency curve: load fractions (ascending) and efficiencies. */
+struct psu_curve {
+	double load[8], eff[8];
+	size_t n;
+};
+
+/* Efficiency at a load fraction: linear between the 80 PLUS points, flat
+ * beyond them (GSL interpolation).  ERR_INVAL for an empty curve. */
+int psu_efficiency(double *out, const struct psu_curve *c, double load,
+		   struct err *err);
+
+enum psu_redundancy { PSU_NONE, PSU_N1, PSU_N2, PSU_2N };
+
+/* Units of rated_w needed for peak_w with the redundancy scheme. */
+size_t psu_units(double peak_w, double rated_w, enum psu_redundancy r);
+
+/* "none", "n+1", "n+2", "n+n" (or "2n"); -1 when unknown. */
+int psu_redundancy_parse(enum psu_redundancy *out, const char *s);
+
+#endif

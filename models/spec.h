@@ -1,0 +1,114 @@
+/*
+ * spec.h - what the analytic model is evaluated on: an LLM's shape, a GPU's
+ * peaks and measured efficiencies, a weight/KV format, a deployment and a
+ * workload point.  Plain structs in SI units, filled by the caller (sim/
+ * builds them from the catalog); models/ never sees SQL or files.
+ */
+#ifndef RIGPLAN_MODELS_SPEC_H
+#define RIGPLAN_MODELS_SPEC_H
+
+#include <stddef.h>
+
+enum llm_attn { LLM_MHA, LLM_GQA, LLM_MQA, LLM_MLA };
+
+/* A decoder-only transformer, from its config.json. */
+struct llm_spec {
+	size_t layers, hidden, intermediate, heads, kv_heads, head_dim, vocab;
+	int tied_embeddings;
+	size_t max_context;
+	enum llm_attn attn;
+	size_t sliding_window;      /* 0: none */
+	size_t sliding_layers;      /* layers that use the window */
+	size_t moe_experts;         /* 0: dense */
+	size_t moe_top_k, moe_shared_experts, moe_intermediate, moe_dense_layers;
+	size_t kv_lora_rank, q_lora_rank, qk_rope_head_dim, qk_nope_head_dim;
+	size_t v_head_dim;
+	double params_total;        /* the model card's count, for scaling */
+};
+
+/* Compute rates a weight format can use. */
+enum fmt_compute { FMT_C_BF16, FMT_C_FP16, FMT_C_FP8, FMT_C_INT8 };
+
+/* A weight format (models/fmt.c has the table and its sources). */
+struct fmt_weight {
+	const char *name;
+	double bits_linear;     /* per parameter of the linear layers, scales included */
+	double bits_embed;      /* embedding and output head */
+	enum fmt_compute compute; /* what the GEMMs run as (weight-only: bf16) */
+	int gguf;               /* a llama.cpp format */
+};
+
+struct fmt_kv {
+	const char *name;
+	double bytes;           /* per stored value */
+};
+
+/*
+ * Efficiencies and overheads of a GPU family, measured (bench/measure,
+ * calibration) and stored in the catalog's `efficiency` table.
+ */
+struct gpu_eff {
+	double bw;              /* achieved / datasheet memory bandwidth, large reads */
+	double kernel_s;        /* fixed cost of one GEMM kernel */
+	double layer_s;         /* per decoder layer: norms, rotary, residuals, launches */
+	double step_s;          /* per forward: embedding, sampling, graph launch */
+	double gemm;            /* achieved / peak, large dense GEMMs, sustained at the cap */
+	double gemm_fp8;        /* the same in fp8 */
+	double attn_prefill;    /* causal flash attention, achieved / bf16 peak */
+	double roofline_p;      /* t = (t_mem^p + t_comp^p)^(1/p): near the ridge both limit */
+	double launch_layer_s;  /* host time to launch one layer's kernels (eager prefill) */
+	double power_mem;       /* dynamic power per unit memory busy fraction */
+	double power_comp;      /* dynamic power per unit tensor busy fraction */
+	double thermal_r_k_per_w;   /* steady die rise over inlet per watt */
+	double thermal_tau_s;       /* first-order time constant */
+	double temp_slowdown_c;     /* where clocks drop */
+	double context_bytes;       /* CUDA context and allocator floor */
+	double err_decode_lo, err_decode_hi;   /* relative model error bands */
+	double err_prefill_lo, err_prefill_hi;
+};
+
+enum link_kind {
+	LINK_NVLINK,        /* NVLink / NVSwitch */
+	LINK_PCIE_P2P,      /* PCIe peer-to-peer */
+	LINK_PCIE_HOST,     /* PCIe bounced through host memory (no P2P) */
+	LINK_NETWORK        /* between nodes: InfiniBand / RoCE */
+};
+
+struct gpu_spec {
+	double memory_bytes;
+	double bw_bytes_per_s;
+	double bf16_flops, fp16_flops, fp8_flops, int8_ops;  /* NaN: unsupported */
+	double tdp_w, idle_w;
+	double nvlink_bytes_per_s;      /* per GPU, both directions; NaN: none */
+	double pcie_bytes_per_s;        /* per direction, x16 slot as fitted */
+	int p2p;
+	struct gpu_eff eff;
+};
+
+/* A link's measured behaviour (models/comm.c documents the defaults). */
+struct link_spec {
+	enum link_kind kind;
+	double bytes_per_s;     /* achieved per direction */
+	double latency_s;       /* per ring hop */
+};
+
+struct deploy_spec {
+	size_t tp, pp;          /* tensor and pipeline parallel degrees */
+	size_t gpus_per_node;   /* tp*pp spread over nodes of this many */
+	struct link_spec intra; /* GPU to GPU inside a node */
+	struct link_spec inter; /* node to node */
+	double engine_mem_fraction; /* engine's share of GPU memory (vLLM gpu_memory_utilization); NaN: none */
+	size_t max_batched_tokens;  /* prefill chunk; 0: whole prompt */
+	size_t max_seqs;            /* engine's sequence cap; 0: none */
+	double power_limit_w;       /* NaN: the GPU's TDP */
+};
+
+/* One point of work: a decode step or a prefill. */
+struct work_point {
+	size_t batch;
+	size_t context;     /* decode: tokens in each sequence's KV cache */
+	size_t input_len;   /* prefill: tokens per sequence */
+	size_t output_len;  /* tokens generated per request (cost, memory) */
+};
+
+#endif

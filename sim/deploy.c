@@ -1,0 +1,316 @@
+/*
+ * deploy.c - catalog rows and user settings to model inputs.
+ *
+ * Defaults that the catalog does not hold are chosen here, each with its
+ * reason; every one can be overridden from the command line.  Must not
+ * print or compute model physics (that is models/).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "models/fmt.h"
+#include "sim/deploy.h"
+#include "util/err.h"
+
+static size_t opt_size(int64_t v)
+{
+	return v == CAT_NULL_INT || v < 0 ? 0 : (size_t)v;
+}
+
+void deploy_llm_spec(struct llm_spec *out, const struct cat_model *m)
+{
+	memset(out, 0, sizeof(*out));
+	out->layers = (size_t)m->layers;
+	out->hidden = (size_t)m->hidden;
+	out->intermediate = (size_t)m->intermediate;
+	out->heads = (size_t)m->heads;
+	out->kv_heads = (size_t)m->kv_heads;
+	out->head_dim = (size_t)m->head_dim;
+	out->vocab = (size_t)m->vocab;
+	out->tied_embeddings = (int)m->tied_embeddings;
+	out->max_context = (size_t)m->max_context;
+	out->attn = !strcmp(m->attention, "mla") ? LLM_MLA :
+		    !strcmp(m->attention, "mqa") ? LLM_MQA :
+		    !strcmp(m->attention, "mha") ? LLM_MHA : LLM_GQA;
+	out->sliding_window = opt_size(m->sliding_window);
+	/* a window with no layer count applies to every layer (Mistral 7B) */
+	out->sliding_layers = out->sliding_window ?
+		(m->sliding_layers == CAT_NULL_INT ? out->layers : opt_size(m->sliding_layers)) : 0;
+	out->moe_experts = opt_size(m->moe_experts);
+	out->moe_top_k = opt_size(m->moe_top_k);
+	out->moe_shared_experts = opt_size(m->moe_shared_experts);
+	out->moe_intermediate = opt_size(m->moe_intermediate);
+	out->moe_dense_layers = opt_size(m->moe_dense_layers);
+	out->kv_lora_rank = opt_size(m->kv_lora_rank);
+	out->q_lora_rank = opt_size(m->q_lora_rank);
+	out->qk_rope_head_dim = opt_size(m->qk_rope_head_dim);
+	out->qk_nope_head_dim = opt_size(m->qk_nope_head_dim);
+	out->v_head_dim = opt_size(m->v_head_dim);
+	out->params_total = m->params_total;
+}
+
+/* PCIe payload rate per lane and direction after line coding: 8 GT/s
+ * 128b/130b = 0.985 GB/s (gen 3), doubling each generation (PCI-SIG
+ * PCIe base specifications 3.0-6.0; gen 6 FLIT mode ~7.56). */
+static double pcie_lane_bytes_per_s(int64_t gen)
+{
+	switch (gen) {
+	case 3:
+		return 0.985e9;
+	case 4:
+		return 1.969e9;
+	case 5:
+		return 3.938e9;
+	default:
+		return 7.563e9;
+	}
+}
+
+static void gpu_spec_of(struct gpu_spec *g, const struct cat_gpu *c,
+			const struct cat_efficiency *e)
+{
+	memset(g, 0, sizeof(*g));
+	g->memory_bytes = (double)c->memory_bytes;
+	g->bw_bytes_per_s = c->memory_bandwidth_bytes_per_s;
+	g->bf16_flops = c->bf16_dense_flops;
+	/* GeForce: frameworks run fp16 with fp32 accumulate, the halved rate */
+	g->fp16_flops = !isnan(c->fp16_fp32acc_dense_flops) ?
+		c->fp16_fp32acc_dense_flops : c->fp16_dense_flops;
+	g->fp8_flops = c->fp8_dense_flops;
+	g->int8_ops = c->int8_dense_ops;
+	g->tdp_w = c->tdp_w;
+	/* no measured idle: 10% of TDP is below every idle we measured
+	 * (H100 17%, H200 18% at P0); a floor, flagged in the report */
+	g->idle_w = !isnan(c->idle_w) ? c->idle_w : 0.1 * c->tdp_w;
+	g->nvlink_bytes_per_s = c->interconnect_bytes_per_s;
+	g->pcie_bytes_per_s = pcie_lane_bytes_per_s(c->pcie_gen) * (double)c->pcie_lanes;
+	g->p2p = (int)c->p2p;
+	g->eff.bw = e->bw;
+	g->eff.kernel_s = e->kernel_s;
+	g->eff.layer_s = e->layer_s;
+	g->eff.step_s = e->step_s;
+	g->eff.launch_layer_s = e->launch_layer_s;
+	g->eff.gemm = e->gemm;
+	g->eff.gemm_fp8 = isnan(e->gemm_fp8) ? e->gemm : e->gemm_fp8;
+	g->eff.attn_prefill = e->attn_prefill;
+	g->eff.roofline_p = e->roofline_p;
+	g->eff.power_mem = e->power_mem;
+	g->eff.power_comp = e->power_comp;
+	g->eff.temp_slowdown_c = e->temp_slowdown_c;
+	/* design point: the cooler holds the slowdown temperature at TDP with
+	 * a 35 C inlet (ASHRAE A2 allowable maximum) */
+	g->eff.thermal_r_k_per_w = !isnan(e->thermal_r_k_per_w) ? e->thermal_r_k_per_w :
+		(e->temp_slowdown_c - 35.0) / c->tdp_w;
+	g->eff.thermal_tau_s = e->thermal_tau_s;
+	g->eff.context_bytes = e->context_bytes;
+	g->eff.err_decode_lo = e->err_decode_lo;
+	g->eff.err_decode_hi = e->err_decode_hi;
+	g->eff.err_prefill_lo = e->err_prefill_lo;
+	g->eff.err_prefill_hi = e->err_prefill_hi;
+}
+
+static int link_of(struct link_spec *out, struct cat *cat, const char *id,
+		   enum link_kind kind, double raw_bytes_per_s, double *err_out,
+		   struct err *err)
+{
+	struct cat_link l;
+	int r;
+
+	if ((r = cat_find(&l, cat, CAT_LINK, id, err)) < 0)
+		return r;
+	out->kind = kind;
+	out->bytes_per_s = (isnan(l.bytes_per_s) ? raw_bytes_per_s : l.bytes_per_s) *
+			   l.efficiency;
+	out->latency_s = l.latency_s;
+	*err_out = fmax(*err_out, l.err);
+	return 0;
+}
+
+/* Whether `word` is in the comma-separated list. */
+static int in_list(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = list;
+
+	while ((p = strstr(p, word)) != NULL) {
+		if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+static int formats(struct deploy *d, const struct deploy_request *q, struct err *err)
+{
+	const char *w = q->precision ? q->precision : d->model.native_dtype;
+	const char *k = q->kv_precision ? q->kv_precision : d->engine.default_kv_format;
+
+	if (!(d->wf = fmt_weight_find(w)))
+		return err_set(err, ERR_INVAL, "unknown precision '%.40s': expected one of %s",
+			       w, fmt_weight_names());
+	if (!in_list(d->engine.weight_formats, w))
+		return err_set(err, ERR_INVAL, "engine '%s' does not load precision '%s': it loads %s",
+			       d->engine.id, w, d->engine.weight_formats);
+	if (!(d->kf = fmt_kv_find(k)))
+		return err_set(err, ERR_INVAL, "unknown kv precision '%.40s': expected one of %s",
+			       k, fmt_kv_names());
+	if (!in_list(d->engine.kv_formats, k))
+		return err_set(err, ERR_INVAL, "engine '%s' has no '%s' KV cache: it has %s",
+			       d->engine.id, k, d->engine.kv_formats);
+	return 0;
+}
+
+static int parallel(struct deploy *d, const struct deploy_request *q, struct err *err)
+{
+	struct deploy_spec *s = &d->dspec;
+
+	s->pp = q->pp ? q->pp : 1;
+	s->tp = q->tp ? q->tp : (q->gpus ? q->gpus / s->pp : 1);
+	if (q->gpus && s->tp * s->pp != q->gpus)
+		return err_set(err, ERR_INVAL,
+			       "--gpus %zu is not tp x pp = %zu x %zu", q->gpus, s->tp, s->pp);
+	if (s->tp == 0)
+		return err_set(err, ERR_INVAL, "--gpus %zu is fewer than pp %zu", q->gpus, s->pp);
+	s->gpus_per_node = q->gpus_per_node ? q->gpus_per_node : 8;
+	s->engine_mem_fraction = d->engine.gpu_memory_utilization;
+	s->max_batched_tokens = opt_size(d->engine.max_num_batched_tokens);
+	s->max_seqs = opt_size(d->engine.max_num_seqs);
+	s->power_limit_w = q->power_limit_w;
+	return 0;
+}
+
+static int links(struct deploy *d, struct cat *cat, struct err *err)
+{
+	const struct cat_gpu *g = &d->gpu;
+	struct deploy_spec *s = &d->dspec;
+	double *e = &d->in.comm_err;
+	int r;
+
+	/* NVLink figures are both directions together; a bridge joins pairs */
+	if (!strcmp(g->interconnect, "nvlink") ||
+	    (!strcmp(g->interconnect, "nvlink-bridge") && s->tp <= 2))
+		r = link_of(&s->intra, cat, "nvlink", LINK_NVLINK,
+			    g->interconnect_bytes_per_s / 2, e, err);
+	else if (g->p2p)
+		r = link_of(&s->intra, cat, "pcie-p2p", LINK_PCIE_P2P,
+			    d->gspec.pcie_bytes_per_s, e, err);
+	else
+		r = link_of(&s->intra, cat, "pcie-host", LINK_PCIE_HOST,
+			    d->gspec.pcie_bytes_per_s, e, err);
+	if (r < 0)
+		return r;
+	return link_of(&s->inter, cat, "infiniband", LINK_NETWORK, NAN, e, err);
+}
+
+/*
+ * The host: the CPU, RAM, drive, PSU and fans around the GPUs.  Figures
+ * that no catalog row holds are assumptions, named here and shown by the
+ * report: CPUs average half their TDP while feeding GPUs; a DDR5 RDIMM
+ * draws about 6 W under load; one 400G NIC per data-centre GPU at 25 W;
+ * fans add 8% in air-cooled servers and 3% on desktops.
+ */
+#define CPU_LOAD 0.5
+#define DIMM_W 6.0
+#define NIC_W 25.0
+#define FANS_SERVER 0.08
+#define FANS_DESKTOP 0.03
+
+static int host(struct deploy *d, struct cat *cat, const struct deploy_request *q,
+		struct err *err)
+{
+	int server = strcmp(d->gpu.segment, "consumer") != 0 &&
+		     strcmp(d->gpu.segment, "workstation") != 0;
+	size_t node_gpus = d->dspec.tp * d->dspec.pp < d->dspec.gpus_per_node ?
+		d->dspec.tp * d->dspec.pp : d->dspec.gpus_per_node;
+	struct est_input *in = &d->in;
+	const char *variant;
+	int r;
+
+	if ((r = cat_find(&d->cpu, cat, CAT_CPU,
+			  q->cpu ? q->cpu : server ? "epyc-9554" : "ryzen-9-7950x", err)) < 0)
+		return r;
+	if ((r = cat_find(&d->ssd, cat, CAT_SSD,
+			  q->ssd ? q->ssd : server ? "micron-7450-pro-3.84tb" :
+			  "samsung-990-pro-2tb", err)) < 0)
+		return r;
+	if ((r = cat_find(&d->psu, cat, CAT_PSU,
+			  server ? "supermicro-pws-2k04a-1r" : "corsair-hx1500i", err)) < 0)
+		return r;
+	d->cpu_sockets = server ? 2 : 1;
+	in->host.cpu_tdp_w = d->cpu.tdp_w * (double)d->cpu_sockets;
+	in->host.cpu_load = CPU_LOAD;
+	in->storage.ram_bytes = !isnan(q->ram_bytes) ? q->ram_bytes :
+		2.0 * (double)node_gpus * (double)d->gpu.memory_bytes;
+	/* 64 GiB RDIMMs in servers, 32 GiB DIMMs in desktops */
+	in->host.dimms = ceil(in->storage.ram_bytes / (server ? 68719476736.0 : 34359738368.0));
+	in->host.dimm_w = DIMM_W;
+	in->host.drives_w = isnan(d->ssd.active_w) ? 0 : d->ssd.active_w;
+	in->host.nics_w = server ? NIC_W * (double)node_gpus : 0;
+	in->host.fan_fraction = server ? FANS_SERVER : FANS_DESKTOP;
+	variant = server ? "230v-internal-redundant" : "115v-internal";
+	if ((r = cat_psu_curve(in->psu_curve.load, in->psu_curve.eff, &in->psu_curve.n,
+			       sizeof(in->psu_curve.load) / sizeof(double), cat,
+			       d->psu.efficiency_level, variant, err)) < 0)
+		return r;
+	in->psu_rated_w = d->psu.rated_w;
+	if (psu_redundancy_parse(&in->psu_redundancy, q->psu_redundancy ? q->psu_redundancy :
+				 server ? "n+1" : "none") < 0)
+		return err_set(err, ERR_INVAL, "unknown PSU redundancy '%.20s': expected none, n+1, n+2 or n+n",
+			       q->psu_redundancy);
+	/* consumer boards spike above TGP for milliseconds (ATX 3.0 sizes
+	 * PSUs for 200% excursions of 100 us); data-centre parts are capped
+	 * by firmware power brakes */
+	in->gpu_transient = server ? 1.0 : 1.5;
+	in->storage.drive_read_bytes_per_s = d->ssd.seq_read_bytes_per_s;
+	in->storage.drive_write_bytes_per_s = d->ssd.seq_write_bytes_per_s;
+	in->storage.drive_latency_s = isnan(d->ssd.read_latency_s) ? 0 : d->ssd.read_latency_s;
+	/* the OS and the engine's process: 8 GiB kept out of the page cache */
+	in->storage.ram_reserved_bytes = 8589934592.0;
+	/* pageable host-to-device copies measured at 16.6 GB/s (H100, gen 5)
+	 * of a 63 GB/s link: about a quarter of the link (tests/data/measure) */
+	in->storage.h2d_bytes_per_s = 0.26 * d->gspec.pcie_bytes_per_s;
+	in->storage.materialize = q->materialize;
+	return 0;
+}
+
+int deploy_build(struct deploy *out, struct cat *cat,
+		 const struct deploy_request *q, struct err *err)
+{
+	size_t n;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if ((r = cat_model_find(&out->model, cat, q->model, err)) < 0 ||
+	    (r = cat_gpu_find(&out->gpu, cat, q->gpu, err)) < 0 ||
+	    (r = cat_find(&out->engine, cat, CAT_ENGINE, q->engine ? q->engine : "vllm", err)) < 0 ||
+	    (r = cat_efficiency_for(&out->eff, cat, &out->gpu, err)) < 0)
+		return r;
+	deploy_llm_spec(&out->llm, &out->model);
+	gpu_spec_of(&out->gspec, &out->gpu, &out->eff);
+	if ((r = formats(out, q, err)) < 0 || (r = parallel(out, q, err)) < 0 ||
+	    (r = links(out, cat, err)) < 0 || (r = host(out, cat, q, err)) < 0)
+		return r;
+	if (q->work.context > (size_t)out->model.max_context ||
+	    q->work.input_len + q->work.output_len > (size_t)out->model.max_context)
+		return err_set(err, ERR_INVAL, "context of %zu tokens exceeds %s's maximum of %lld",
+			       q->work.context > q->work.input_len + q->work.output_len ?
+			       q->work.context : q->work.input_len + q->work.output_len,
+			       out->model.id, (long long)out->model.max_context);
+	if ((r = est_model_init(&out->in.model, &out->llm, out->wf, out->kf, &out->gspec,
+				&out->dspec, err)) < 0)
+		return r;
+	n = out->dspec.tp * out->dspec.pp;
+	out->capex_usd = (!isnan(q->gpu_price_usd) ? q->gpu_price_usd :
+			  out->gpu.price.price_usd) * (double)n;
+	out->in.work = q->work;
+	out->in.cost.capex_usd = out->capex_usd;
+	out->in.cost.years = q->years;
+	out->in.cost.usd_per_kwh = q->usd_per_kwh;
+	out->in.cost.pue = q->pue;
+	out->in.cost.utilization = q->utilization;
+	out->in.cost.rent_usd_per_h = q->rent_usd_per_h;
+	out->in.inlet_c = q->inlet_c;
+	out->in.delta_t_c = q->delta_t_c;
+	out->in.thermal_s = q->thermal_s;
+	return 0;
+}

@@ -1,0 +1,76 @@
+/*
+ * deploy.h - turns what a user asks for (names and numbers) into the
+ * model's inputs: catalog rows become struct llm_spec, gpu_spec, host and
+ * PSU figures; defaults that are not in the catalog are chosen and
+ * documented here.  The CLI (estimate) and the planner share it.
+ */
+#ifndef RIGPLAN_SIM_DEPLOY_H
+#define RIGPLAN_SIM_DEPLOY_H
+
+#include <stddef.h>
+
+#include "catalog/cat.h"
+#include "models/estimate.h"
+
+struct err;
+
+struct deploy_request {
+	const char *model, *gpu;
+	const char *precision;      /* NULL: the model's native dtype */
+	const char *kv_precision;   /* NULL: the engine's default */
+	const char *engine;         /* NULL: vllm */
+	const char *ssd, *cpu;      /* NULL: chosen by segment */
+	const char *psu_redundancy; /* NULL: n+1 in data centres, none on desktops */
+	size_t gpus, tp, pp;        /* 0: derived (tp = gpus / pp, gpus = tp * pp) */
+	size_t gpus_per_node;       /* 0: 8 */
+	struct work_point work;
+	double ram_bytes;           /* NaN: 2x the node's GPU memory */
+	double power_limit_w;       /* NaN: TDP */
+	double usd_per_kwh, pue, years, utilization;
+	double gpu_price_usd;       /* NaN: the catalog's */
+	double rent_usd_per_h;      /* NaN: owned */
+	double inlet_c, delta_t_c, thermal_s;
+	int materialize;            /* loader reads the whole state dict into RAM */
+};
+
+/*
+ * Defaults: US commercial electricity 12.7 cents/kWh (EIA Electric Power
+ * Monthly, table 5.6.A, 2024 average); PUE 1.56 (Uptime Institute Global
+ * Data Center Survey 2024, industry average); 3-year straight-line
+ * amortization; 100% utilization (the best case; say --utilization);
+ * 25 C inlet (inside ASHRAE's recommended 18-27 C); 15 K rise across the
+ * node; 60 s of sustained load for the temperature trace.
+ */
+#define DEPLOY_REQUEST_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
+	0, 0, 1, 0, { 1, 0, 0, 0 }, NAN, NAN, 0.127, 1.56, 3, 1.0, NAN, NAN, \
+	25, 15, 60, 0 }
+
+/* Everything the model reads, with the catalog rows behind it.  `in`
+ * points into this struct: do not copy it. */
+struct deploy {
+	struct cat_model model;
+	struct cat_gpu gpu;
+	struct cat_engine engine;
+	struct cat_efficiency eff;
+	struct cat_ssd ssd;
+	struct cat_cpu cpu;
+	struct cat_psu psu;
+	struct llm_spec llm;
+	struct gpu_spec gspec;
+	struct deploy_spec dspec;
+	const struct fmt_weight *wf;
+	const struct fmt_kv *kf;
+	size_t cpu_sockets;
+	double capex_usd;           /* GPUs only; NaN when a price is missing */
+	struct est_input in;        /* ready for est_run */
+};
+
+/* Resolve and check a request; *out is filled, nothing is allocated.
+ * ERR_NOTFOUND for unknown names, ERR_INVAL for impossible settings. */
+int deploy_build(struct deploy *out, struct cat *cat,
+		 const struct deploy_request *req, struct err *err);
+
+/* A catalog model as the model's spec (also used by tests). */
+void deploy_llm_spec(struct llm_spec *out, const struct cat_model *m);
+
+#endif
