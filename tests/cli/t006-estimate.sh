@@ -1,0 +1,80 @@
+# estimate: the JSON contract, the report, bad input, and answers that
+# follow from hand arithmetic (see each comment).
+. "$TOP_SRCDIR/tests/cli/lib.sh"
+field() { python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+for k in sys.argv[2].split("."): d=d[k]
+print(d)' "$tmp/out" "$1"; }
+has_field() { field "$1" >/dev/null; }
+
+run "$PROG" estimate --help
+check "--help exits 0" [ "$rc" = 0 ]
+check "--help lists --kv-precision" has "$out" "--kv-precision"
+run "$PROG" estimate --model llama-3.1-8b
+check "missing --gpu exits 2" [ "$rc" = 2 ]
+run "$PROG" estimate -m llama-3.1-8b -g h100 --bogus
+check "unknown option exits 2" [ "$rc" = 2 ]
+
+run "$PROG" estimate -m llama-3.1-8b -g h100-sxm --batch 8 --context 2048 --input-len 1024 --json
+check "estimate --json exits 0" [ "$rc" = 0 ]
+for f in memory.weights_bytes memory.kv_cache_bytes memory.activation_bytes memory.overhead_bytes \
+         memory.total_per_gpu_bytes memory.gpu_capacity_bytes memory.fits memory.max_batch \
+         latency.ttft_s latency.tpot_s latency.bound throughput.decode_tokens_per_s \
+         throughput.prefill_tokens_per_s power.gpu_w power.system_w thermal.heat_btu_per_h \
+         thermal.airflow_cfm load.cold_s load.warm_s cost.usd_per_million_tokens \
+         cost.tokens_per_joule uncertainty.tpot_s uncertainty.ttft_s; do
+  check "json has $f" has_field "$f"
+done
+# KV of Llama 3.1 8B: 2 * 32 layers * 8 heads * 128 * 2 B = 131072 B per
+# token; 8 sequences of max(2048, 1024) tokens = 2 GiB exactly.
+check "kv cache is 8 x 2048 x 128 KiB" [ "$(field memory.kv_cache_bytes)" = "2147483648.0" ]
+check "decode rate is batch / tpot" python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+assert abs(d["throughput"]["decode_tokens_per_s"]*d["latency"]["tpot_s"]-8)<1e-9' "$tmp/out"
+check "tpot lies inside its band" python3 -c 'import json,sys
+d=json.load(open(sys.argv[1])); lo,hi=d["uncertainty"]["tpot_s"]
+assert lo < d["latency"]["tpot_s"] < hi' "$tmp/out"
+check "small-batch decode is memory-bound" [ "$(field latency.bound)" = memory ]
+
+# 70B in bf16 is 141 GB of weights: it cannot fit one 24 GiB card; that is
+# an answer (exit 0, fits false), not an error.
+run "$PROG" estimate -m llama-3.1-70b -g rtx-4090 --json
+check "a model that does not fit exits 0" [ "$rc" = 0 ]
+check "and says fits false" [ "$(field memory.fits)" = False ]
+
+# Units do not change results: --ram 256GiB and its byte count.
+run "$PROG" estimate -m llama-3.1-8b -g h100 --ram 256GiB --json
+a=$out
+run "$PROG" estimate -m llama-3.1-8b -g h100 --ram 274877906944 --json
+check "--ram in GiB or bytes gives the same estimate" [ "$a" = "$out" ]
+
+run "$PROG" estimate -m llama-3.1-8b -g h100-sxm --context 1024
+check "report exits 0" [ "$rc" = 0 ]
+check "report shows TPOT" has "$out" "TPOT"
+check "report shows the memory breakdown" has "$out" "KV cache"
+
+# Bad input: exit 2, one line naming the value.
+run "$PROG" estimate -m llama-3.1-8b -g h100 --tp 3
+check "tp that does not divide the heads exits 2" [ "$rc" = 2 ]
+check "and names the heads" has "$err" "32 attention heads"
+run "$PROG" estimate -m llama-3.1-8b -g rtx-3090 -p fp8
+check "fp8 on a GPU without fp8 units exits 2" [ "$rc" = 2 ]
+run "$PROG" estimate -m llama-3.1-8b -g h100 -p int4-awq -e llama-cpp
+check "a format the engine cannot load exits 2" [ "$rc" = 2 ]
+run "$PROG" estimate -m llama-3.1-8b -g h100 -p q9
+check "unknown precision exits 2" [ "$rc" = 2 ]
+check "and lists the formats" has "$err" "gguf-q4_k_m"
+for bad in nan -1 0 1e99 12x; do
+  run "$PROG" estimate -m llama-3.1-8b -g h100 --batch "$bad"
+  check "--batch $bad exits 2" [ "$rc" = 2 ]
+done
+run "$PROG" estimate -m llama-3.1-8b -g h100 --pue nan
+check "--pue nan exits 2" [ "$rc" = 2 ]
+run "$PROG" estimate -m llama-3.1-8b -g h100 --context 999999
+check "context past the model's maximum exits 2" [ "$rc" = 2 ]
+run "$PROG" estimate -m llama-3.1-8x -g h100
+check "unknown model exits 2" [ "$rc" = 2 ]
+check "and suggests the nearest" has "$err" "llama-3.1-8b"
+run "$PROG" estimate -m llama-3.1-8b -g h100 --gpus 4 --tp 2 --pp 3
+check "gpus that are not tp x pp exit 2" [ "$rc" = 2 ]
+done_testing
