@@ -18,6 +18,9 @@
 
 struct err;
 
+/* Bytes of one activation value: engines keep activations in 16 bits. */
+#define EST_ACT_BYTES 2.0
+
 struct est_model {
 	const struct llm_spec *llm;
 	const struct fmt_weight *wf;

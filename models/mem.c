@@ -19,9 +19,8 @@
 #include "models/mem.h"
 #include "util/err.h"
 
-/* fp32 logits (vLLM and llama.cpp sample in fp32) and 16-bit activations */
+/* fp32 logits (vLLM and llama.cpp sample in fp32) */
 #define LOGIT_BYTES 4.0
-#define ACT_BYTES 2.0
 /* hidden-sized buffers alive at once in a layer: residual, normed input,
  * attention output and its projection (vLLM LlamaDecoderLayer) */
 #define HIDDEN_BUFFERS 4.0
@@ -68,7 +67,7 @@ static double activation_bytes(const struct est_model *m, double tokens,
 		(double)m->dep->max_batched_tokens : tokens;
 
 	/* gate/up output (2x), activated product, down input */
-	return chunk * ACT_BYTES * (HIDDEN_BUFFERS * (double)l->hidden + qkv + 3 * inter) +
+	return chunk * EST_ACT_BYTES * (HIDDEN_BUFFERS * (double)l->hidden + qkv + 3 * inter) +
 	       seqs * (double)l->vocab / tp * LOGIT_BYTES;
 }
 

@@ -23,9 +23,6 @@
  * gate/up and down (vLLM's and TensorRT-LLM's layer layouts). */
 enum { ATTN_GEMMS = 2, FFN_GEMMS = 2, ROUTER_GEMMS = 1 };
 
-/* Bytes of one activation value: engines keep activations in 16 bits. */
-#define ACT_BYTES 2.0
-
 const char *perf_bound_name(enum perf_bound b)
 {
 	switch (b) {
@@ -61,7 +58,7 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 		   const struct gpu_spec *gpu, const struct deploy_spec *dep,
 		   struct err *err)
 {
-	double lin_b, tp;
+	double lin_b, tp, peak16;
 	int r;
 
 	memset(out, 0, sizeof(*out));
@@ -83,9 +80,9 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 	tp = (double)dep->tp;
 	out->bw = gpu->bw_bytes_per_s * gpu->eff.bw;
 	out->flops *= wf->compute == FMT_C_FP8 ? gpu->eff.gemm_fp8 : gpu->eff.gemm;
-	out->flops_bf16 = (isnan(gpu->bf16_flops) ? gpu->fp16_flops : gpu->bf16_flops) *
-			  gpu->eff.gemm;
-	out->flops_attn = out->flops_bf16 / gpu->eff.gemm * gpu->eff.attn_prefill;
+	peak16 = isnan(gpu->bf16_flops) ? gpu->fp16_flops : gpu->bf16_flops;
+	out->flops_bf16 = peak16 * gpu->eff.gemm;
+	out->flops_attn = peak16 * gpu->eff.attn_prefill;
 	lin_b = wf->bits_linear / 8.0 * out->scale;
 	out->layer_bytes_attn = out->parts.attn * lin_b / tp;
 	out->layer_bytes_dense = out->parts.ffn_dense * lin_b / tp;
@@ -238,8 +235,8 @@ void perf_decode(struct perf_result *out, const struct est_model *m,
 	ovh += e->kernel_s + (double)l->layers * e->layer_s + e->step_s;
 	/* two all-reduces per layer (after attention and after the FFN) */
 	comm = 2.0 * (double)l->layers *
-		       comm_allreduce_s(m, batch * (double)l->hidden * ACT_BYTES) +
-	       comm_pipeline_s(m, batch * (double)l->hidden * ACT_BYTES);
+		       comm_allreduce_s(m, batch * (double)l->hidden * EST_ACT_BYTES) +
+	       comm_pipeline_s(m, batch * (double)l->hidden * EST_ACT_BYTES);
 	finish(out, &a, comm, ovh);
 }
 
@@ -300,7 +297,7 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 	ovh += fmax(0, chunks * (double)l->layers * e->launch_layer_s -
 		       (a.mem_s + a.comp_s + ovh));
 	comm = 2.0 * (double)l->layers * chunks *
-		       comm_allreduce_s(m, chunk * (double)l->hidden * ACT_BYTES) +
-	       chunks * comm_pipeline_s(m, chunk * (double)l->hidden * ACT_BYTES);
+		       comm_allreduce_s(m, chunk * (double)l->hidden * EST_ACT_BYTES) +
+	       chunks * comm_pipeline_s(m, chunk * (double)l->hidden * EST_ACT_BYTES);
 	finish(out, &a, comm, ovh);
 }

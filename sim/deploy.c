@@ -80,7 +80,7 @@ static void gpu_spec_of(struct gpu_spec *g, const struct cat_gpu *c,
 	g->int8_ops = c->int8_dense_ops;
 	g->tdp_w = c->tdp_w;
 	/* no measured idle: 10% of TDP is below every idle we measured
-	 * (H100 17%, H200 18% at P0); a floor, flagged in the report */
+	 * (H100 17%, H200 18% at P0): a floor, so power is never overstated */
 	g->idle_w = !isnan(c->idle_w) ? c->idle_w : 0.1 * c->tdp_w;
 	g->nvlink_bytes_per_s = c->interconnect_bytes_per_s;
 	g->pcie_bytes_per_s = pcie_lane_bytes_per_s(c->pcie_gen) * (double)c->pcie_lanes;

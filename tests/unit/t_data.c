@@ -6,6 +6,8 @@
  */
 #include "tests/testlib.h"
 #include "catalog/cat.h"
+#include "models/llm.h"
+#include "sim/deploy.h"
 #include "util/err.h"
 
 #include <math.h>
@@ -145,42 +147,20 @@ static void gpu_physics(void)
 }
 
 /*
- * Parameters from the architecture: embeddings (x2 when untied), attention
- * projections (q, k, v, o; MLA's low-rank ones for DeepSeek) and gated FFNs
- * (3 matrices), dense or per expert.  Norms and biases are under 0.1%.
- * Worked example, Llama 3.1 8B: 128256*4096*2 = 1.05e9 embeddings;
- * per layer 4096*4096*2 + 2*4096*1024 = 41.9e6 attention and
- * 3*4096*14336 = 176.2e6 FFN; 32 layers -> 6.98e9; total 8.03e9.
+ * Parameters from the architecture, counted by models/llm.c (embeddings,
+ * attention including MLA, gated FFNs dense or per expert).  Worked
+ * example, Llama 3.1 8B: 128256*4096*2 = 1.05e9 embeddings; per layer
+ * 4096*4096*2 + 2*4096*1024 = 41.9e6 attention and 3*4096*14336 = 176.2e6
+ * FFN; 32 layers -> 6.98e9; total 8.03e9.
  */
 static double model_params(const struct cat_model *m)
 {
-	double h = (double)m->hidden, attn, ffn_dense, ffn_moe, total;
-	int64_t moe_layers;
+	struct llm_spec spec;
+	struct llm_parts parts;
 
-	total = (double)m->vocab * h * (m->tied_embeddings ? 1 : 2);
-	if (!strcmp(m->attention, "mla")) {
-		double nope = (double)m->qk_nope_head_dim, rope = (double)m->qk_rope_head_dim;
-		double v = (double)m->v_head_dim, H = (double)m->heads;
-		double q = m->q_lora_rank != CAT_NULL_INT ?
-			h * (double)m->q_lora_rank + (double)m->q_lora_rank * H * (nope + rope) :
-			h * H * (nope + rope);
-
-		attn = q + h * ((double)m->kv_lora_rank + rope) +
-		       (double)m->kv_lora_rank * H * (nope + v) + H * v * h;
-	} else {
-		double qd = (double)m->heads * (double)m->head_dim;
-
-		attn = 2 * h * qd + 2 * h * (double)m->kv_heads * (double)m->head_dim;
-	}
-	ffn_dense = 3 * h * (double)m->intermediate;
-	ffn_moe = m->moe_experts ?
-		3 * h * (double)m->moe_intermediate *
-			(double)(m->moe_experts + m->moe_shared_experts) +
-		h * (double)m->moe_experts : 0;
-	moe_layers = m->moe_experts ? m->layers - m->moe_dense_layers : 0;
-	total += (double)m->layers * attn + (double)(m->layers - moe_layers) * ffn_dense +
-		 (double)moe_layers * ffn_moe;
-	return total;
+	deploy_llm_spec(&spec, m);
+	llm_parts(&parts, &spec);
+	return parts.total;
 }
 
 static void model_consistency(void)
