@@ -245,7 +245,6 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 		/* neither point named: a 512-token prompt and 256 tokens out */
 		o.q.work.input_len = 512;
 		o.q.work.output_len = o.q.work.output_len ? o.q.work.output_len : 256;
-		o.q.work.context = 512 + o.q.work.output_len / 2;
 	}
 	if (cli_open_catalog(&cat, ctx, 0, &status) < 0)
 		return status;
@@ -273,9 +272,10 @@ const struct cmd_entry cmd_estimate_entry = {
 	NULL,
 	"--batch B --context L: one decode step of B sequences holding L tokens\n"
 	"each (TPOT).  --batch B --input-len S: the prefill of B prompts of S\n"
-	"tokens (TTFT).  Both may be given.  Without either: a 512-token prompt,\n"
-	"256 tokens out.  A deployment that does not fit is reported\n"
-	"(memory.fits false), not an error.  Bands are the model's error\n"
-	"against measurements in that regime.",
+	"tokens (TTFT); with --output-len N as well, TPOT at the mean context\n"
+	"S + N/2.  Without either: a 512-token prompt, 256 tokens out.  A\n"
+	"deployment that does not fit is reported (memory.fits false), not an\n"
+	"error.  Bands are the model's error against measurements in that\n"
+	"regime.",
 	estimate_opts, exec_estimate, NULL
 };

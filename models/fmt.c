@@ -11,14 +11,17 @@
  *    we keep 4.25. Embeddings and head stay fp16.
  *  - GGUF (llama.cpp ggml-common.h block layouts): q8_0 34 bytes per 32
  *    weights = 8.5 bits; q6_K 210 bytes per 256 = 6.5625; q5_K 176 / 256 =
- *    5.5; q4_K 144 / 256 = 4.5.  The _M mixes put attn_v and half of
+ *    5.5; q4_K 144 / 256 = 4.5; q4_0 18 / 32 = 4.5.  The _M mixes put attn_v and half of
  *    ffn_down in the next larger type (llama.cpp quantize.cpp), which
  *    measures 4.85 bpw for q4_k_m and 5.69 for q5_k_m on Llama 3 8B
- *    (llama.cpp quantize README table).  The output head is q6_K in both.
+ *    (llama.cpp quantize README table).  The output head is q6_K in these
+ *    and in q4_0 (llama.cpp llama_tensor_get_type: the output tensor goes
+ *    to q6_K unless the file is q8_0).
  * Weight-only formats dequantize inside the GEMM and run at the bf16/fp16
  * rate; fp8 and int8 run on the fp8/int8 tensor units.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "models/fmt.h"
@@ -31,6 +34,7 @@ static const struct fmt_weight weights[] = {
 	{ "int8", 8, 16, FMT_C_INT8, 0 },
 	{ "int4-awq", 4.25, 16, FMT_C_FP16, 0 },
 	{ "int4-gptq", 4.25, 16, FMT_C_FP16, 0 },
+	{ "gguf-q4_0", 4.5, 6.5625, FMT_C_FP16, 1 },
 	{ "gguf-q4_k_m", 4.85, 6.5625, FMT_C_FP16, 1 },
 	{ "gguf-q5_k_m", 5.69, 6.5625, FMT_C_FP16, 1 },
 	{ "gguf-q6_k", 6.5625, 6.5625, FMT_C_FP16, 1 },
@@ -65,15 +69,31 @@ const struct fmt_kv *fmt_kv_find(const char *name)
 	return NULL;
 }
 
+/* "a, b, c" from a table of structs whose first member is the name. */
+#define NAMES(buf, table) do {						\
+	size_t i_, n_ = 0;						\
+	for (i_ = 0; i_ < sizeof(table) / sizeof((table)[0]) &&	\
+		    n_ < sizeof(buf); i_++)				\
+		n_ += (size_t)snprintf((buf) + n_, sizeof(buf) - n_, "%s%s", \
+				       i_ ? ", " : "", (table)[i_].name); \
+} while (0)
+
 const char *fmt_weight_names(void)
 {
-	return "bf16, fp16, fp8, int8, int4-awq, int4-gptq, gguf-q4_k_m, "
-	       "gguf-q5_k_m, gguf-q6_k, gguf-q8_0, gguf-f16";
+	static char buf[256];
+
+	if (!buf[0])
+		NAMES(buf, weights);
+	return buf;
 }
 
 const char *fmt_kv_names(void)
 {
-	return "bf16, fp16, f16, fp8, int8, q8_0, q4_0";
+	static char buf[96];
+
+	if (!buf[0])
+		NAMES(buf, kvs);
+	return buf;
 }
 
 int fmt_compute_flops(double *out, const struct fmt_weight *f,

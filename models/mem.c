@@ -21,9 +21,11 @@
 
 /* fp32 logits (vLLM and llama.cpp sample in fp32) */
 #define LOGIT_BYTES 4.0
-/* hidden-sized buffers alive at once in a layer: residual, normed input,
- * attention output and its projection (vLLM LlamaDecoderLayer) */
-#define HIDDEN_BUFFERS 4.0
+/* hidden-sized buffers alive through a whole layer: the residual stream
+ * and the normed input (vLLM LlamaDecoderLayer); the attention half adds
+ * QKV, the attention output and its projection, the MLP half gate/up and
+ * the activated product; the two halves do not overlap. */
+#define HIDDEN_BUFFERS 2.0
 
 static double stage_layers(const struct est_model *m)
 {
@@ -65,9 +67,11 @@ static double activation_bytes(const struct est_model *m, double tokens,
 		(double)l->intermediate / tp;
 	double chunk = m->dep->max_batched_tokens ?
 		(double)m->dep->max_batched_tokens : tokens;
+	double attn_half = qkv + 2 * (double)l->hidden;
+	double mlp_half = 3 * inter;    /* gate/up output (2x), activated product */
 
-	/* gate/up output (2x), activated product, down input */
-	return chunk * EST_ACT_BYTES * (HIDDEN_BUFFERS * (double)l->hidden + qkv + 3 * inter) +
+	return chunk * EST_ACT_BYTES * (HIDDEN_BUFFERS * (double)l->hidden +
+					fmax(attn_half, mlp_half)) +
 	       seqs * (double)l->vocab / tp * LOGIT_BYTES;
 }
 

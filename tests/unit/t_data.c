@@ -5,6 +5,7 @@
  * parameter count reproduced from its architecture.
  */
 #include "tests/testlib.h"
+#include "tests/testcat.h"
 #include "catalog/cat.h"
 #include "models/llm.h"
 #include "sim/deploy.h"
@@ -214,16 +215,7 @@ static void other_kinds(void)
 
 int main(void)
 {
-	struct err err = ERR_INIT;
-	struct cat_paths paths;
-
-	memset(&paths, 0, sizeof(paths));
-	snprintf(paths.system, sizeof(paths.system), "%s", test_env("RIGPLAN_CATALOG"));
-	snprintf(paths.user, sizeof(paths.user), "/nonexistent/rigplan/user.db");
-	if (cat_open(&cat, &paths, CAT_READ, &err) < 0) {
-		printf("Bail out! %s\n", err.msg);
-		return 1;
-	}
+	cat = test_catalog();
 	counts_and_sources();
 	named_ids();
 	gpu_physics();
