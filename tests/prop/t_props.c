@@ -1,0 +1,273 @@
+/*
+ * t_props.c - properties the model must keep whatever its parameters:
+ * over a grid of models (dense, GQA, MHA, sliding window, MoE, MLA),
+ * GPUs, formats, batches and contexts,
+ *  - more memory bandwidth never slows a step;
+ *  - more GPUs (tensor parallel) never grow the memory each GPU holds, and
+ *    never shrink the largest batch that fits;
+ *  - a batch-1 decode of a dense model is never faster than reading its
+ *    weights once at the datasheet bandwidth;
+ *  - step times grow with batch and context, prefill with prompt length;
+ *  - units do not matter: rates times k and fixed times over k give times
+ *    over k, exactly (the model is dimensionally homogeneous);
+ *  - busy fractions lie in [0, 1], power between idle and the limit.
+ * Each failure prints the point, so a counterexample is reproducible.
+ */
+#include "tests/testlib.h"
+#include "tests/testcat.h"
+#include "catalog/cat.h"
+#include "models/estimate.h"
+#include "sim/deploy.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct cat *cat;
+
+static const struct { const char *model, *fmt; size_t tp; } models[] = {
+	{ "llama-3.1-8b", "bf16", 1 },
+	{ "llama-2-7b", "fp16", 1 },          /* MHA */
+	{ "gemma-2-9b", "bf16", 1 },          /* sliding-window layers */
+	{ "llama-3.1-70b", "fp8", 2 },
+	{ "mixtral-8x7b", "bf16", 2 },        /* MoE */
+	{ "qwen3-30b-a3b", "bf16", 1 },       /* fine-grained MoE */
+	{ "deepseek-v3", "fp8", 8 },          /* MLA + MoE */
+};
+static const char *gpus[] = { "h100-sxm", "h200-sxm", "a100-sxm-80gb", "l40s", "rtx-4090" };
+static const double batches[] = { 1, 4, 32, 256 };
+static const double lens[] = { 128, 2048, 32768 };
+
+#define N_ARR(a) (sizeof(a) / sizeof((a)[0]))
+
+static int build(struct deploy *d, const char *model, const char *fmt, const char *gpu,
+		 size_t tp)
+{
+	struct deploy_request q = DEPLOY_REQUEST_INIT;
+	struct err err = ERR_INIT;
+
+	q.model = model;
+	q.gpu = gpu;
+	q.precision = fmt;
+	q.tp = tp;
+	q.work.batch = 1;
+	q.work.context = 128;
+	return deploy_build(d, cat, &q, &err);
+}
+
+static int reinit(struct deploy *d)
+{
+	struct err err = ERR_INIT;
+
+	return est_model_init(&d->in.model, &d->llm, d->wf, d->kf, &d->gspec, &d->dspec, &err);
+}
+
+/* Counts failures per property; one TAP line per property, with the first
+ * counterexample. */
+struct prop {
+	const char *name;
+	size_t checked, failed;
+	char first[256];
+};
+
+static void check(struct prop *p, int ok, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void check(struct prop *p, int ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	p->checked++;
+	if (ok)
+		return;
+	if (p->failed++ == 0) {
+		va_start(ap, fmt);
+		vsnprintf(p->first, sizeof(p->first), fmt, ap);
+		va_end(ap);
+	}
+}
+
+static void report(const struct prop *p)
+{
+	test_ok(p->checked > 0 && p->failed == 0, "%s: %zu points%s%s", p->name, p->checked,
+		p->failed ? ", first counterexample: " : "", p->failed ? p->first : "");
+}
+
+static struct prop p_bw = { "more bandwidth never slows a step", 0, 0, "" };
+static struct prop p_tp_mem = { "more GPUs never grow memory per GPU", 0, 0, "" };
+static struct prop p_tp_batch = { "more GPUs never shrink the largest batch", 0, 0, "" };
+static struct prop p_floor = { "batch-1 dense decode >= weights / datasheet bandwidth", 0, 0, "" };
+static struct prop p_mono = { "step time grows with batch, context and prompt", 0, 0, "" };
+static struct prop p_units = { "rates x k, fixed times / k: times / k", 0, 0, "" };
+static struct prop p_util = { "busy fractions in [0, 1], power in [idle, limit]", 0, 0, "" };
+
+static void bandwidth(struct deploy *d, const char *id)
+{
+	size_t i, j;
+	double bw = d->gspec.bw_bytes_per_s;
+
+	for (i = 0; i < N_ARR(batches); i++)
+		for (j = 0; j < N_ARR(lens); j++) {
+			struct perf_result a, b, pa, pb;
+
+			d->gspec.bw_bytes_per_s = bw;
+			reinit(d);
+			perf_decode(&a, &d->in.model, batches[i], lens[j]);
+			perf_prefill(&pa, &d->in.model, 1, lens[j]);
+			d->gspec.bw_bytes_per_s = bw * 1.5;
+			reinit(d);
+			perf_decode(&b, &d->in.model, batches[i], lens[j]);
+			perf_prefill(&pb, &d->in.model, 1, lens[j]);
+			check(&p_bw, b.time_s <= a.time_s * (1 + 1e-12) &&
+			      pb.time_s <= pa.time_s * (1 + 1e-12),
+			      "%s B=%g L=%g: %.6g s -> %.6g s", id, batches[i], lens[j],
+			      a.time_s, b.time_s);
+		}
+	d->gspec.bw_bytes_per_s = bw;
+	reinit(d);
+}
+
+static void floor_and_monotone(struct deploy *d, const char *id)
+{
+	size_t i, j;
+	struct perf_result p, q;
+	struct mem_result m;
+
+	if (!d->llm.moe_experts) {
+		mem_at(&m, &d->in.model, 1, 128, 0);
+		perf_decode(&p, &d->in.model, 1, 128);
+		check(&p_floor, p.time_s >= m.weights_bytes / d->gspec.bw_bytes_per_s,
+		      "%s: %.6g s < %.6g s", id, p.time_s, m.weights_bytes / d->gspec.bw_bytes_per_s);
+	}
+	for (i = 0; i < N_ARR(batches); i++)
+		for (j = 0; j < N_ARR(lens); j++) {
+			perf_decode(&p, &d->in.model, batches[i], lens[j]);
+			perf_decode(&q, &d->in.model, batches[i] * 2, lens[j]);
+			check(&p_mono, q.time_s >= p.time_s * (1 - 1e-12), "%s decode B=%g->%g at L=%g", id,
+			      batches[i], batches[i] * 2, lens[j]);
+			perf_decode(&q, &d->in.model, batches[i], lens[j] * 2);
+			check(&p_mono, q.time_s >= p.time_s * (1 - 1e-12), "%s decode L=%g->%g at B=%g", id,
+			      lens[j], lens[j] * 2, batches[i]);
+			perf_prefill(&p, &d->in.model, batches[i], lens[j]);
+			perf_prefill(&q, &d->in.model, batches[i], lens[j] * 2);
+			check(&p_mono, q.time_s >= p.time_s * (1 - 1e-12), "%s prefill S=%g->%g at B=%g", id,
+			      lens[j], lens[j] * 2, batches[i]);
+			check(&p_util, p.u_mem >= 0 && p.u_mem <= 1 && p.u_comp >= 0 && p.u_comp <= 1,
+			      "%s prefill B=%g S=%g: u_mem %g u_comp %g", id, batches[i], lens[j],
+			      p.u_mem, p.u_comp);
+		}
+}
+
+/* Dimensional homogeneity: every rate times k and every fixed time over k
+ * is the same machine measured in a k-times-faster clock. */
+static void units(struct deploy *d, const char *id)
+{
+	const double k = 1000;
+	struct perf_result a, b, pa, pb;
+	struct gpu_spec g = d->gspec;
+	struct deploy_spec s = d->dspec;
+
+	perf_decode(&a, &d->in.model, 16, 2048);
+	perf_prefill(&pa, &d->in.model, 2, 1024);
+	d->gspec.bw_bytes_per_s *= k;
+	d->gspec.bf16_flops *= k;
+	d->gspec.fp16_flops *= k;
+	d->gspec.fp8_flops *= k;
+	d->gspec.int8_ops *= k;
+	d->gspec.eff.kernel_s /= k;
+	d->gspec.eff.layer_s /= k;
+	d->gspec.eff.step_s /= k;
+	d->gspec.eff.launch_layer_s /= k;
+	d->dspec.intra.bytes_per_s *= k;
+	d->dspec.intra.latency_s /= k;
+	d->dspec.inter.bytes_per_s *= k;
+	d->dspec.inter.latency_s /= k;
+	reinit(d);
+	perf_decode(&b, &d->in.model, 16, 2048);
+	perf_prefill(&pb, &d->in.model, 2, 1024);
+	check(&p_units, fabs(b.time_s * k / a.time_s - 1) < 1e-9 &&
+	      fabs(pb.time_s * k / pa.time_s - 1) < 1e-9,
+	      "%s: decode %.9g vs %.9g, prefill %.9g vs %.9g", id, a.time_s, b.time_s * k,
+	      pa.time_s, pb.time_s * k);
+	d->gspec = g;
+	d->dspec = s;
+	reinit(d);
+}
+
+static void power(struct deploy *d, const char *id)
+{
+	struct perf_result p;
+	struct power_gpu_result w;
+	size_t i;
+
+	for (i = 0; i < N_ARR(batches); i++) {
+		perf_decode(&p, &d->in.model, batches[i], 2048);
+		power_gpu(&w, &d->gspec, NAN, p.u_mem, p.u_comp);
+		check(&p_util, p.u_mem >= 0 && p.u_mem <= 1 && p.u_comp >= 0 && p.u_comp <= 1 &&
+		      w.w >= d->gspec.idle_w - 1e-9 && w.w <= d->gspec.tdp_w + 1e-9,
+		      "%s decode B=%g: u_mem %g u_comp %g power %g W", id, batches[i], p.u_mem,
+		      p.u_comp, w.w);
+	}
+}
+
+static void tensor_parallel(struct deploy *d, size_t m, const char *gpu)
+{
+	struct mem_result prev, cur;
+	struct err err = ERR_INIT;
+	size_t tp;
+	int have = 0;
+
+	for (tp = 1; tp <= 8; tp *= 2) {
+		if (build(d, models[m].model, models[m].fmt, gpu, tp) < 0)
+			continue;   /* tp that does not divide the heads */
+		if (mem_solve(&cur, &d->in.model, 8, 4096, 8192, &err) < 0) {
+			check(&p_tp_mem, 0, "%s tp=%zu: %s", models[m].model, tp, err.msg);
+			continue;
+		}
+		if (have) {
+			check(&p_tp_mem, cur.total_per_gpu_bytes <= prev.total_per_gpu_bytes * (1 + 1e-12),
+			      "%s on %s tp=%zu: %.4g > %.4g bytes", models[m].model, gpu, tp,
+			      cur.total_per_gpu_bytes, prev.total_per_gpu_bytes);
+			check(&p_tp_batch, cur.max_batch >= prev.max_batch,
+			      "%s on %s tp=%zu: max batch %g < %g", models[m].model, gpu, tp,
+			      cur.max_batch, prev.max_batch);
+		}
+		prev = cur;
+		have = 1;
+	}
+}
+
+int main(void)
+{
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	char id[128];
+	size_t m, g;
+
+	cat = test_catalog();
+	for (m = 0; m < N_ARR(models); m++)
+		for (g = 0; g < N_ARR(gpus); g++) {
+			snprintf(id, sizeof(id), "%s %s tp=%zu on %s", models[m].model,
+				 models[m].fmt, models[m].tp, gpus[g]);
+			if (build(d, models[m].model, models[m].fmt, gpus[g], models[m].tp) == 0) {
+				bandwidth(d, id);
+				floor_and_monotone(d, id);
+				units(d, id);
+				power(d, id);
+			}
+			tensor_parallel(d, m, gpus[g]);
+		}
+	report(&p_bw);
+	report(&p_tp_mem);
+	report(&p_tp_batch);
+	report(&p_floor);
+	report(&p_mono);
+	report(&p_units);
+	report(&p_util);
+	free(d);
+	cat_free(cat);
+	return test_done();
+}
