@@ -18,6 +18,8 @@
 #define AIR_RHO_KG_PER_M3 1.204
 #define AIR_CP_J_PER_KG_K 1005.0
 #define M3_PER_S_TO_CFM 2118.88
+/* a step that moves the die less than this has reached steady state */
+#define SETTLED_K 1e-9
 
 double thermal_btu_per_h(double w)
 {
@@ -64,13 +66,16 @@ int thermal_run(struct thermal_trace *out, const struct gpu_eff *e,
 	out->steady_c = inlet_c + power_w * e->thermal_r_k_per_w;
 	out->throttle_at_s = NAN;
 	d = gsl_odeiv2_driver_alloc_y_new(&sys, gsl_odeiv2_step_rk8pd, step, 1e-6, 1e-6);
-	/* march in small steps so the crossing time is known to tau/20 */
+	/* march in small steps so the crossing time is known to tau/20; once
+	 * the die has settled (or is held at its limit) nothing changes */
 	while (t < seconds && status == GSL_SUCCESS) {
-		double next = fmin(seconds, t + step);
+		double next = fmin(seconds, t + step), before = y[0];
 
 		status = gsl_odeiv2_driver_apply(d, &t, next, y);
 		if (isnan(out->throttle_at_s) && y[0] >= e->temp_slowdown_c - 1e-9)
 			out->throttle_at_s = t;
+		if (fabs(y[0] - before) < SETTLED_K)
+			break;
 	}
 	gsl_odeiv2_driver_free(d);
 	if (status != GSL_SUCCESS)
