@@ -7,6 +7,7 @@
 #include "cli/out.h"
 #include "models/estimate.h"
 #include "sim/deploy.h"
+#include "sim/fit.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
@@ -122,7 +123,33 @@ static json_t *band(const double b[2], double v)
 	return json_pack("[oo]", num(b[0]), num(b[1]));
 }
 
-static json_t *to_json(const struct deploy *d, const struct est_result *r)
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* memory.reason and memory.to_fit: null when it fits. */
+static void fit_json(json_t *mem, const struct fit_advice *a, int fits)
+{
+	json_t *to;
+
+	if (fits) {
+		json_object_set_new(mem, "reason", json_null());
+		json_object_set_new(mem, "to_fit", json_null());
+		return;
+	}
+	json_object_set_new(mem, "reason", json_string(a->reason));
+	to = json_object();
+	json_object_set_new(to, "gpus", a->tp ? json_integer((json_int_t)(a->tp * a->pp)) : json_null());
+	json_object_set_new(to, "tp", a->tp ? json_integer((json_int_t)a->tp) : json_null());
+	json_object_set_new(to, "pp", a->tp ? json_integer((json_int_t)a->pp) : json_null());
+	json_object_set_new(to, "precision", str_or_null(a->precision));
+	json_object_set_new(to, "kv_precision", str_or_null(a->kv_precision));
+	json_object_set_new(mem, "to_fit", to);
+}
+
+static json_t *to_json(const struct deploy *d, const struct est_result *r,
+		       const struct fit_advice *a)
 {
 	const struct mem_result *m = &r->mem;
 	json_t *o = json_object();
@@ -146,6 +173,7 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r)
 		"gpu_capacity_bytes", num(m->capacity_bytes), "fits", m->fits,
 		"max_batch", num(m->max_batch), "max_context", num(m->max_context),
 		"kv_per_sequence_bytes", num(m->kv_per_seq_bytes)));
+	fit_json(json_object_get(o, "memory"), a, m->fits);
 	json_object_set_new(o, "latency", json_pack("{s:o,s:o,s:s}",
 		"ttft_s", num(r->ttft_s), "tpot_s", num(r->tpot_s),
 		"bound", perf_bound_name(r->bound)));
@@ -179,7 +207,32 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r)
 
 #define GIB 1073741824.0
 
-static void report(FILE *f, const struct deploy *d, const struct est_result *r)
+static void report_fit(FILE *f, const struct fit_advice *a)
+{
+	const char *sep = "";
+
+	fprintf(f, "  why                   %s\n", a->reason);
+	fprintf(f, "  to fit                ");
+	if (a->tp) {
+		fprintf(f, "--gpus %zu (tp %zu, pp %zu)", a->tp * a->pp, a->tp, a->pp);
+		sep = ", or ";
+	}
+	if (a->precision) {
+		fprintf(f, "%s--precision %s", sep, a->precision);
+		sep = ", or ";
+	}
+	if (a->kv_precision) {
+		fprintf(f, "%s--kv-precision %s", sep, a->kv_precision);
+		sep = ", or ";
+	}
+	if (!*sep)
+		fprintf(f, "no change up to %d GPUs or to a smaller format: a larger GPU",
+			FIT_MAX_GPUS);
+	fprintf(f, "\n");
+}
+
+static void report(FILE *f, const struct deploy *d, const struct est_result *r,
+		   const struct fit_advice *a)
 {
 	const struct mem_result *m = &r->mem;
 
@@ -189,6 +242,8 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r)
 	fprintf(f, "\nmemory per GPU          %8.2f GiB of %.2f GiB: %s\n",
 		m->total_per_gpu_bytes / GIB, m->capacity_bytes / GIB,
 		m->fits ? "fits" : "DOES NOT FIT");
+	if (!m->fits)
+		report_fit(f, a);
 	fprintf(f, "  weights               %8.2f GiB\n", m->weights_bytes / GIB);
 	fprintf(f, "  KV cache              %8.2f GiB (%.1f MiB per sequence)\n",
 		m->kv_cache_bytes / GIB, m->kv_per_seq_bytes / 1048576.0);
@@ -233,6 +288,7 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 	struct cat *cat = NULL;
 	struct deploy *d = NULL;
 	struct est_result r;
+	struct fit_advice advice;
 	int first, status = EXIT_OK;
 
 	if ((first = cli_parse(argc, argv, ctx, on_opt, &o, &status)) < 0)
@@ -253,13 +309,14 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 		status = cli_fail(ctx, &err);
 		goto out;
 	}
+	fit_advise(&advice, cat, &o.q, d, &r.mem);
 	if (o.json) {
-		json_t *j = to_json(d, &r);
+		json_t *j = to_json(d, &r, &advice);
 
 		out_json_print(stdout, j);
 		json_decref(j);
 	} else {
-		report(stdout, d, &r);
+		report(stdout, d, &r, &advice);
 	}
 out:
 	free(d);

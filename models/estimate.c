@@ -58,6 +58,23 @@ static int node_power(struct est_result *out, const struct est_input *in,
 	return 0;
 }
 
+/* The memory a point needs: every sequence at its longest (the prompt and
+ * all its output, or the context asked), the whole batch's prompts as the
+ * largest forward pass. */
+static void mem_point(const struct work_point *w, double *ctx, double *prefill_tokens)
+{
+	*ctx = fmax((double)w->context, (double)(w->input_len + w->output_len));
+	*prefill_tokens = (double)w->batch * (double)w->input_len;
+}
+
+void est_mem_at(struct mem_result *out, const struct est_input *in)
+{
+	double ctx, prefill_tokens;
+
+	mem_point(&in->work, &ctx, &prefill_tokens);
+	mem_at(out, &in->model, (double)in->work.batch, ctx, prefill_tokens);
+}
+
 int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 {
 	const struct est_model *m = &in->model;
@@ -72,8 +89,7 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 		return err_set(err, ERR_INVAL, "a point needs a batch and a context or input length");
 	out->has_decode = w->context > 0;
 	out->has_prefill = w->input_len > 0;
-	ctx = fmax((double)w->context, (double)(w->input_len + w->output_len));
-	prefill_tokens = batch * (double)w->input_len;
+	mem_point(w, &ctx, &prefill_tokens);
 	if ((r = mem_solve(&out->mem, m, batch, ctx, prefill_tokens, err)) < 0)
 		return r;
 	out->tpot_s = out->ttft_s = NAN;

@@ -52,4 +52,8 @@ struct est_result {
 
 int est_run(struct est_result *out, const struct est_input *in, struct err *err);
 
+/* Only the memory of the point est_run would take (no root finding):
+ * cheap enough to try many deployments. */
+void est_mem_at(struct mem_result *out, const struct est_input *in);
+
 #endif

@@ -41,6 +41,38 @@ check "small-batch decode is memory-bound" [ "$(field latency.bound)" = memory ]
 run "$PROG" estimate -m llama-3.1-70b -g rtx-4090 --json
 check "a model that does not fit exits 0" [ "$rc" = 0 ]
 check "and says fits false" [ "$(field memory.fits)" = False ]
+check "with the reason" has "$(field memory.reason)" "weights alone need 131.5 GiB"
+
+# What to change: 70.6e9 params x 2 B = 131.5 GiB on one H100 (80 GiB).
+# Two GPUs hold 65.7 GiB each plus vLLM's 10% reserve (8 GiB) and the
+# cache; fp8 halves the linear layers (70 GiB with the 16-bit embedding
+# and head).  Every suggestion, applied, must fit.
+run "$PROG" estimate -m llama-3.1-70b -g h100-sxm --json
+check "70B bf16 on one H100 does not fit" [ "$(field memory.fits)" = False ]
+check "suggests tp 2" [ "$(field memory.to_fit.tp)" = 2 ]
+check "suggests fp8 (not GGUF on vLLM)" [ "$(field memory.to_fit.precision)" = fp8 ]
+run "$PROG" estimate -m llama-3.1-70b -g h100-sxm --gpus 2 --json
+check "applied: --gpus 2 fits" [ "$(field memory.fits)" = True ]
+check "a fitting estimate has no advice" [ "$(field memory.to_fit)" = None ]
+run "$PROG" estimate -m llama-3.1-70b -g h100-sxm --precision fp8 --json
+check "applied: --precision fp8 fits" [ "$(field memory.fits)" = True ]
+# A long context on a 12 GiB card: 2 x 32 x 8 x 128 x 2 B x 100000 tokens
+# = 12.2 GiB of f16 cache; q8_0 halves it (6.5 GiB): 7.9 + 6.5 + 0.7 > 12,
+# still too much; two cards split the cache and the weights.
+run "$PROG" estimate -m llama-3.1-8b -g rtx-3060-12gb -e llama-cpp -p gguf-q8_0 -b 1 --context 100000 --json
+check "100k context on 12 GiB does not fit" [ "$(field memory.fits)" = False ]
+check "the reason sums the parts" has "$(field memory.reason)" "KV cache 12.2"
+check "no KV format alone is enough" [ "$(field memory.to_fit.kv_precision)" = None ]
+check "two cards are" [ "$(field memory.to_fit.gpus)" = 2 ]
+# At 50k tokens: 6.1 GiB of f16 cache, 34/64 of that in q8_0 = 3.2 GiB:
+# 7.9 + 3.2 + 0.2 + 0.5 = 11.9 GiB, under 12.
+run "$PROG" estimate -m llama-3.1-8b -g rtx-3060-12gb -e llama-cpp -p gguf-q8_0 -b 1 --context 50000 --json
+check "at 50k tokens q8_0 KV suffices" [ "$(field memory.to_fit.kv_precision)" = q8_0 ]
+check "or q4_k_m weights" [ "$(field memory.to_fit.precision)" = gguf-q4_k_m ]
+run "$PROG" estimate -m llama-3.1-8b -g rtx-3060-12gb -e llama-cpp -p gguf-q8_0 -b 1 --context 50000 --kv-precision q8_0 --json
+check "applied: q8_0 KV fits" [ "$(field memory.fits)" = True ]
+run "$PROG" estimate -m llama-3.1-70b -g h100-sxm
+check "the report says why and what to change" has "$out" "to fit                --gpus 2 (tp 2, pp 1), or --precision fp8"
 
 # Units do not change results: --ram 256GiB and its byte count.
 run "$PROG" estimate -m llama-3.1-8b -g h100 --ram 256GiB --json
