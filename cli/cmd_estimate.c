@@ -17,7 +17,7 @@
 #include <stdlib.h>
 
 enum {
-	O_MODEL = 256, O_GPU, O_GPUS, O_TP, O_PP, O_PREC, O_KVPREC, O_ENGINE,
+	O_MODEL = 256, O_GPU, O_GPUS, O_TP, O_PP, O_EP, O_PREC, O_KVPREC, O_ENGINE,
 	O_BATCH, O_INPUT, O_OUTPUT, O_CONTEXT, O_JSON, O_POWER_LIMIT, O_KWH,
 	O_PUE, O_YEARS, O_UTIL, O_PRICE, O_RENT, O_SSD, O_CPU, O_RAM, O_PSU_RED,
 	O_GPN, O_INLET, O_DELTA_T, O_MATERIALIZE
@@ -45,6 +45,7 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 	case O_GPU: q->gpu = arg; break;
 	case O_GPUS: r = opt_size(&q->gpus, "--gpus", arg, 1, MAX_GPUS, err); break;
 	case O_TP: r = opt_size(&q->tp, "--tp", arg, 1, MAX_GPUS, err); break;
+	case O_EP: r = opt_size(&q->ep, "--ep", arg, 1, MAX_GPUS, err); break;
 	case O_PP: r = opt_size(&q->pp, "--pp", arg, 1, MAX_GPUS, err); break;
 	case O_PREC: q->precision = arg; break;
 	case O_KVPREC: q->kv_precision = arg; break;
@@ -83,6 +84,7 @@ static const struct opt_spec estimate_opts[] = {
 	{ "gpu", 'g', required_argument, O_GPU, "G", "GPU id or name (see 'catalog list gpus')" },
 	{ "gpus", 'n', required_argument, O_GPUS, "N", "GPUs in total (tp x pp)" },
 	{ "tp", 0, required_argument, O_TP, "N", "tensor-parallel degree (divides the heads)" },
+	{ "ep", 0, required_argument, O_EP, "N", "MoE: experts over N GPUs, attention data-parallel" },
 	{ "pp", 0, required_argument, O_PP, "N", "pipeline-parallel degree (default 1)" },
 	{ "precision", 'p', required_argument, O_PREC, "P", "weights: bf16, fp16, fp8, int8, int4-awq, gguf-q4_k_m, ..." },
 	{ "kv-precision", 0, required_argument, O_KVPREC, "P", "KV cache: bf16, fp8, ... (default: the engine's)" },
@@ -159,9 +161,10 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 	json_object_set_new(o, "engine", json_string(d->engine.id));
 	json_object_set_new(o, "precision", json_string(d->wf->name));
 	json_object_set_new(o, "kv_precision", json_string(d->kf->name));
-	json_object_set_new(o, "deployment", json_pack("{s:I,s:I,s:I,s:I}",
-		"gpus", (json_int_t)(d->dspec.tp * d->dspec.pp), "tp", (json_int_t)d->dspec.tp,
-		"pp", (json_int_t)d->dspec.pp, "nodes", (json_int_t)r->nodes));
+	json_object_set_new(o, "deployment", json_pack("{s:I,s:I,s:I,s:I,s:I}",
+		"gpus", (json_int_t)d->in.model.n, "tp", (json_int_t)d->dspec.tp,
+		"pp", (json_int_t)d->dspec.pp, "ep", (json_int_t)d->dspec.ep,
+		"nodes", (json_int_t)r->nodes));
 	json_object_set_new(o, "workload", json_pack("{s:I,s:I,s:I,s:I}",
 		"batch", (json_int_t)d->in.work.batch, "context", (json_int_t)d->in.work.context,
 		"input_len", (json_int_t)d->in.work.input_len,
@@ -236,9 +239,11 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 {
 	const struct mem_result *m = &r->mem;
 
-	fprintf(f, "%s on %zu x %s (tp %zu, pp %zu), %s weights, %s KV cache, %s\n",
-		d->model.id, d->dspec.tp * d->dspec.pp, d->gpu.id, d->dspec.tp, d->dspec.pp,
-		d->wf->name, d->kf->name, d->engine.id);
+	fprintf(f, "%s on %zu x %s (tp %zu, pp %zu", d->model.id, d->in.model.n, d->gpu.id,
+		d->dspec.tp, d->dspec.pp);
+	if (d->dspec.ep > 1)
+		fprintf(f, ", ep %zu with data-parallel attention", d->dspec.ep);
+	fprintf(f, "), %s weights, %s KV cache, %s\n", d->wf->name, d->kf->name, d->engine.id);
 	fprintf(f, "\nmemory per GPU          %8.2f GiB of %.2f GiB: %s\n",
 		m->total_per_gpu_bytes / GIB, m->capacity_bytes / GIB,
 		m->fits ? "fits" : "DOES NOT FIT");

@@ -77,5 +77,7 @@ double comm_allreduce_s(const struct est_model *m, double bytes);
 
 /* Time of the pp-1 pipeline sends of `bytes` each (one microbatch). */
 double comm_pipeline_s(const struct est_model *m, double bytes);
+/* Time of one expert-parallel all-to-all in which each GPU sends `bytes`. */
+double comm_alltoall_s(const struct est_model *m, double bytes);
 
 #endif

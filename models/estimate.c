@@ -126,8 +126,9 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 		return r;
 	out->weights_total_bytes = out->mem.weights_bytes * (double)m->n;
 	storage_load(&out->load, &in->storage, out->weights_total_bytes, m->n);
-	out->kv_restore_s = storage_kv_restore_s(&in->storage,
-						 out->mem.kv_per_seq_bytes * (double)m->n);
+	/* one sequence's cache spans its tp x pp GPUs (under EP, one GPU) */
+	out->kv_restore_s = storage_kv_restore_s(&in->storage, out->mem.kv_per_seq_bytes *
+						 (double)(m->dep->tp * m->dep->pp));
 	tok_s = out->has_decode ? out->decode_tokens_per_s : out->prefill_tokens_per_s;
 	cost_eval(&out->cost, &in->cost, tok_s, out->system_w);
 	return 0;

@@ -50,6 +50,17 @@ static int check_parallel(const struct llm_spec *l, const struct deploy_spec *d,
 			       "pp %zu exceeds the model's %zu layers", d->pp, l->layers);
 	if (d->gpus_per_node == 0)
 		return err_set(err, ERR_INVAL, "gpus per node must be at least 1");
+	if (d->ep == 0)
+		return err_set(err, ERR_INVAL, "ep must be at least 1");
+	if (d->ep > 1 && !l->moe_experts)
+		return err_set(err, ERR_INVAL, "ep %zu needs a mixture-of-experts model", d->ep);
+	if (d->ep > 1 && (d->tp > 1 || d->pp > 1))
+		return err_set(err, ERR_INVAL,
+			       "ep %zu runs attention data-parallel on every GPU: use it with tp 1 and pp 1",
+			       d->ep);
+	if (d->ep > 1 && l->moe_experts % d->ep)
+		return err_set(err, ERR_INVAL, "ep %zu does not divide the model's %zu experts",
+			       d->ep, l->moe_experts);
 	return 0;
 }
 
@@ -73,7 +84,7 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 	out->kf = kf;
 	out->gpu = gpu;
 	out->dep = dep;
-	out->n = dep->tp * dep->pp;
+	out->n = dep->tp * dep->pp * dep->ep;
 	llm_parts(&out->parts, llm);
 	out->scale = llm->params_total > 0 ? llm->params_total / out->parts.total : 1.0;
 
@@ -86,7 +97,8 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 	lin_b = wf->bits_linear / 8.0 * out->scale;
 	out->layer_bytes_attn = out->parts.attn * lin_b / tp;
 	out->layer_bytes_dense = out->parts.ffn_dense * lin_b / tp;
-	out->expert_bytes = out->parts.expert * lin_b / tp;
+	/* EP: each GPU holds E/ep whole experts, the same bytes as 1/ep of each */
+	out->expert_bytes = out->parts.expert * lin_b / tp / (double)dep->ep;
 	out->moe_fixed_bytes = out->parts.moe_fixed * lin_b / tp;
 	out->head_bytes = out->parts.head * wf->bits_embed / 8.0 / tp;
 	out->kv_bytes_token = llm_kv_values_per_token_layer(llm) * kf->bytes *
@@ -110,6 +122,19 @@ double comm_allreduce_s(const struct est_model *m, double bytes)
 	/* a ring that leaves the node runs at the slowest link's pace */
 	return ring_s(d->tp > d->gpus_per_node ? &d->inter : &d->intra,
 		      (double)d->tp, bytes);
+}
+
+double comm_alltoall_s(const struct est_model *m, double bytes)
+{
+	const struct deploy_spec *d = m->dep;
+	const struct link_spec *l;
+	double n = (double)d->ep;
+
+	if (d->ep <= 1)
+		return 0;
+	/* each GPU sends (n-1)/n of its bytes, one message to every peer */
+	l = d->ep > d->gpus_per_node ? &d->inter : &d->intra;
+	return (n - 1) / n * bytes / l->bytes_per_s + (n - 1) * l->latency_s;
 }
 
 double comm_pipeline_s(const struct est_model *m, double bytes)
@@ -178,23 +203,39 @@ static void finish(struct perf_result *out, const struct acc *a, double comm_s,
 		out->bound = a->comp_s > a->mem_s ? PERF_COMPUTE : PERF_MEMORY;
 }
 
-/* FFN weights one layer reads and multiplies for `tokens` tokens. */
-static void ffn_layer(double *bytes, double *params_active, size_t *gemms,
-		      const struct est_model *m, int moe, double tokens)
+/*
+ * One layer's FFN on this GPU: the weights it reads and its FLOPs for
+ * `local` tokens of its own, out of `group` tokens routed across the
+ * expert-parallel group (without EP the two are the same).  MoE reads only
+ * the experts the group's tokens touch; under EP each GPU holds 1/ep of
+ * them and computes 1/ep of the routed tokens.
+ */
+static void ffn_layer(double *bytes, double *flops, size_t *gemms,
+		      const struct est_model *m, int moe, double local, double group)
 {
 	const struct llm_spec *l = m->llm;
-	double tp = (double)m->dep->tp;
+	double tp = (double)m->dep->tp, ep = (double)m->dep->ep;
 
 	if (!moe) {
 		*bytes = m->layer_bytes_dense;
-		*params_active = m->parts.ffn_dense / tp;
+		*flops = 2 * local * m->parts.ffn_dense / tp;
 		*gemms = FFN_GEMMS;
 		return;
 	}
 	*bytes = m->moe_fixed_bytes +
-		 llm_experts_touched(l, tokens) * m->expert_bytes;
-	*params_active = (m->parts.moe_fixed + (double)l->moe_top_k * m->parts.expert) / tp;
+		 llm_experts_touched(l, group) * m->expert_bytes;
+	*flops = 2 * (local * m->parts.moe_fixed +
+		      group / ep * (double)l->moe_top_k * m->parts.expert) / tp;
 	*gemms = FFN_GEMMS + ROUTER_GEMMS + (l->moe_shared_experts ? FFN_GEMMS : 0);
+}
+
+/* Expert-parallel dispatch and combine of `local` tokens in every MoE
+ * layer: each token's hidden state goes to its top-k experts and back. */
+static double moe_alltoall_s(const struct est_model *m, double local)
+{
+	return 2.0 * (double)m->parts.moe_layers *
+	       comm_alltoall_s(m, local * (double)m->llm->moe_top_k *
+				  (double)m->llm->hidden * EST_ACT_BYTES);
 }
 
 void perf_decode(struct perf_result *out, const struct est_model *m,
@@ -203,6 +244,8 @@ void perf_decode(struct perf_result *out, const struct est_model *m,
 	const struct llm_spec *l = m->llm;
 	const struct gpu_eff *e = &m->gpu->eff;
 	double tp = (double)m->dep->tp;
+	/* data-parallel attention (EP): the fullest GPU's sequences */
+	double local = ceil(batch / (double)m->dep->ep);
 	double kv_tokens = llm_kv_tokens_all_layers(l, context);
 	double attn_dim, comm, ovh = 0;
 	struct acc a = { 0 };
@@ -211,14 +254,13 @@ void perf_decode(struct perf_result *out, const struct est_model *m,
 	memset(out, 0, sizeof(*out));
 	for (kind = 0; kind < 2; kind++) {
 		double nl = kind ? (double)m->parts.moe_layers : (double)m->parts.dense_layers;
-		double ffn_b, ffn_p;
+		double ffn_b, ffn_f;
 
 		if (nl == 0)
 			continue;
-		/* MoE: a batch reads only the experts its tokens route to */
-		ffn_layer(&ffn_b, &ffn_p, &gemms, m, (int)kind, batch);
-		op(&a, m, nl, m->layer_bytes_attn, 2 * batch * m->parts.attn / tp, m->flops);
-		op(&a, m, nl, ffn_b, 2 * batch * ffn_p, m->flops);
+		ffn_layer(&ffn_b, &ffn_f, &gemms, m, (int)kind, local, batch);
+		op(&a, m, nl, m->layer_bytes_attn, 2 * local * m->parts.attn / tp, m->flops);
+		op(&a, m, nl, ffn_b, ffn_f, m->flops);
 		ovh += nl * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
 	}
 	/* KV cache: every sequence's cached tokens, every layer; split-KV
@@ -228,15 +270,16 @@ void perf_decode(struct perf_result *out, const struct est_model *m,
 	attn_dim = l->attn == LLM_MLA ?
 		(double)(2 * l->kv_lora_rank + l->qk_rope_head_dim) :
 		2.0 * (double)l->head_dim;
-	op(&a, m, 1, batch * kv_tokens * m->kv_bytes_token,
-	   batch * kv_tokens * (double)l->heads / tp * attn_dim, m->flops_bf16);
+	op(&a, m, 1, local * kv_tokens * m->kv_bytes_token,
+	   local * kv_tokens * (double)l->heads / tp * attn_dim, m->flops_bf16);
 	/* output head, on the last stage */
-	op(&a, m, 1, m->head_bytes, 2 * batch * m->parts.head / tp, m->flops);
+	op(&a, m, 1, m->head_bytes, 2 * local * m->parts.head / tp, m->flops);
 	ovh += e->kernel_s + (double)l->layers * e->layer_s + e->step_s;
 	/* two all-reduces per layer (after attention and after the FFN) */
 	comm = 2.0 * (double)l->layers *
 		       comm_allreduce_s(m, batch * (double)l->hidden * EST_ACT_BYTES) +
-	       comm_pipeline_s(m, batch * (double)l->hidden * EST_ACT_BYTES);
+	       comm_pipeline_s(m, batch * (double)l->hidden * EST_ACT_BYTES) +
+	       moe_alltoall_s(m, local);
 	finish(out, &a, comm, ovh);
 }
 
@@ -256,7 +299,8 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 	const struct llm_spec *l = m->llm;
 	const struct gpu_eff *e = &m->gpu->eff;
 	double tp = (double)m->dep->tp;
-	double tokens = batch * input_len;
+	double prompts = ceil(batch / (double)m->dep->ep);  /* the fullest GPU's (EP) */
+	double tokens = prompts * input_len;
 	double chunk = m->dep->max_batched_tokens ?
 		fmin(tokens, (double)m->dep->max_batched_tokens) : tokens;
 	double chunks = ceil(tokens / chunk);
@@ -273,14 +317,15 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 	}
 	for (kind = 0; kind < 2; kind++) {
 		double nl = kind ? (double)m->parts.moe_layers : (double)m->parts.dense_layers;
-		double ffn_b, ffn_p;
+		double ffn_b, ffn_f;
 
 		if (nl == 0)
 			continue;
-		ffn_layer(&ffn_b, &ffn_p, &gemms, m, (int)kind, chunk);
+		ffn_layer(&ffn_b, &ffn_f, &gemms, m, (int)kind, tokens / chunks,
+			  batch * input_len / chunks);
 		/* each chunk reads the layer's weights again */
 		op(&a, m, nl * chunks, m->layer_bytes_attn + ffn_b,
-		   2 * (tokens / chunks) * (m->parts.attn / tp + ffn_p), m->flops);
+		   2 * (tokens / chunks) * m->parts.attn / tp + ffn_f, m->flops);
 		ovh += nl * chunks * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
 	}
 	/* attention: causal, sliding-window layers see at most the window */
@@ -289,15 +334,16 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 	pairs = full * causal_pairs(input_len, 0) +
 		slid * causal_pairs(input_len, (double)l->sliding_window);
 	op(&a, m, 1, tokens * llm_kv_tokens_all_layers(l, 1) * m->kv_bytes_token,
-	   batch * pairs * 2 * (qk_dim + v_dim) * (double)l->heads / tp, m->flops_attn);
+	   prompts * pairs * 2 * (qk_dim + v_dim) * (double)l->heads / tp, m->flops_attn);
 	/* logits of each prompt's last token only */
-	op(&a, m, 1, m->head_bytes, 2 * batch * m->parts.head / tp, m->flops);
+	op(&a, m, 1, m->head_bytes, 2 * prompts * m->parts.head / tp, m->flops);
 	ovh += e->kernel_s + chunks * ((double)l->layers * e->layer_s + e->step_s);
 	/* a short eager prefill waits on the host launching its kernels */
 	ovh += fmax(0, chunks * (double)l->layers * e->launch_layer_s -
 		       (a.mem_s + a.comp_s + ovh));
 	comm = 2.0 * (double)l->layers * chunks *
 		       comm_allreduce_s(m, chunk * (double)l->hidden * EST_ACT_BYTES) +
-	       chunks * comm_pipeline_s(m, chunk * (double)l->hidden * EST_ACT_BYTES);
+	       chunks * comm_pipeline_s(m, chunk * (double)l->hidden * EST_ACT_BYTES) +
+	       chunks * moe_alltoall_s(m, chunk);
 	finish(out, &a, comm, ovh);
 }

@@ -94,6 +94,9 @@ struct link_spec {
 
 struct deploy_spec {
 	size_t tp, pp;          /* tensor and pipeline parallel degrees */
+	size_t ep;              /* expert parallel over this many GPUs with data-parallel
+				 * attention (each GPU whole attention, its own share of
+				 * the sequences; experts spread whole); 1: off */
 	size_t gpus_per_node;   /* tp*pp spread over nodes of this many */
 	struct link_spec intra; /* GPU to GPU inside a node */
 	struct link_spec inter; /* node to node */

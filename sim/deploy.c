@@ -179,9 +179,12 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 {
 	struct deploy_spec *s = &d->dspec;
 
+	s->ep = q->ep ? q->ep : 1;
 	s->pp = q->pp ? q->pp : 1;
-	s->tp = q->tp ? q->tp : (q->gpus ? q->gpus / s->pp : 1);
-	if (q->gpus && s->tp * s->pp != q->gpus)
+	s->tp = q->tp ? q->tp : s->ep > 1 ? 1 : (q->gpus ? q->gpus / s->pp : 1);
+	if (q->gpus && s->ep > 1 && s->tp * s->pp * s->ep != q->gpus)
+		return err_set(err, ERR_INVAL, "--gpus %zu is not ep = %zu", q->gpus, s->ep);
+	if (q->gpus && s->tp * s->pp * s->ep != q->gpus)
 		return err_set(err, ERR_INVAL,
 			       "--gpus %zu is not tp x pp = %zu x %zu", q->gpus, s->tp, s->pp);
 	if (s->tp == 0)

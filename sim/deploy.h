@@ -31,6 +31,9 @@ struct deploy_request {
 	double rent_usd_per_h;      /* NaN: owned */
 	double inlet_c, delta_t_c, thermal_s;
 	int materialize;            /* loader reads the whole state dict into RAM */
+	size_t ep;                  /* 0 or 1: off; N: experts over N GPUs, attention
+				     * data-parallel (vLLM --enable-expert-parallel with
+				     * --data-parallel-size N, SGLang --enable-dp-attention) */
 };
 
 /*
@@ -43,7 +46,7 @@ struct deploy_request {
  */
 #define DEPLOY_REQUEST_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
 	0, 0, 1, 0, { 1, 0, 0, 0 }, NAN, NAN, 0.127, 1.56, 3, 1.0, NAN, NAN, \
-	25, 15, 60, 0 }
+	25, 15, 60, 0, 0 }
 
 /* Everything the model reads, with the catalog rows behind it.  `in`
  * points into this struct: do not copy it. */

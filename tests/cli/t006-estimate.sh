@@ -74,6 +74,30 @@ check "applied: q8_0 KV fits" [ "$(field memory.fits)" = True ]
 run "$PROG" estimate -m llama-3.1-70b -g h100-sxm
 check "the report says why and what to change" has "$out" "to fit                --gpus 2 (tp 2, pp 1), or --precision fp8"
 
+# Expert parallelism with data-parallel attention.  DeepSeek-V3's MLA
+# cache is (512 + 64) values x 2 B x 61 layers = 70272 B per token, 4096
+# tokens = 287834112 B per sequence.  Under tp 8 every GPU keeps the whole
+# latent of all 64 sequences (it cannot be split by heads); under ep 8 each
+# GPU keeps its own 8: one eighth, exactly.
+run "$PROG" estimate -m deepseek-v3 -g h200-sxm -p fp8 --gpus 8 -b 64 --context 4096 --json
+check "deepseek tp 8 runs" [ "$rc" = 0 ]
+tp8=$(field memory.kv_cache_bytes)
+check "tp 8: 64 sequences of 287834112 B per GPU" [ "$tp8" = "$((64 * 287834112)).0" ]
+run "$PROG" estimate -m deepseek-v3 -g h200-sxm -p fp8 --ep 8 -b 64 --context 4096 --json
+check "deepseek ep 8 runs" [ "$rc" = 0 ]
+check "ep 8: 8 sequences per GPU" [ "$(field memory.kv_cache_bytes)" = "$((8 * 287834112)).0" ]
+check "ep 8 is 8 GPUs" [ "$(field deployment.gpus)" = 8 ]
+check "ep 8 reports ep" [ "$(field deployment.ep)" = 8 ]
+run "$PROG" estimate -m llama-3.1-8b -g h100-sxm --ep 2
+check "--ep on a dense model exits 2" [ "$rc" = 2 ]
+check "and says why" has "$err" "mixture-of-experts"
+run "$PROG" estimate -m deepseek-v3 -g h200-sxm -p fp8 --ep 3
+check "--ep not dividing 256 experts exits 2" [ "$rc" = 2 ]
+run "$PROG" estimate -m deepseek-v3 -g h200-sxm -p fp8 --ep 8 --tp 2
+check "--ep with --tp 2 exits 2" [ "$rc" = 2 ]
+run "$PROG" estimate -m deepseek-v3 -g h200-sxm -p fp8 --ep 8 --gpus 4
+check "--ep 8 --gpus 4 exits 2" [ "$rc" = 2 ]
+
 # Units do not change results: --ram 256GiB and its byte count.
 run "$PROG" estimate -m llama-3.1-8b -g h100 --ram 256GiB --json
 a=$out

@@ -1,7 +1,7 @@
 /*
  * t_props.c - properties the model must keep whatever its parameters:
  * over a grid of models (dense, GQA, MHA, sliding window, MoE, MLA),
- * GPUs, formats, batches and contexts,
+ * GPUs, formats, batches and contexts, with tensor or expert parallelism,
  *  - more memory bandwidth never slows a step;
  *  - more GPUs (tensor parallel) never grow the memory each GPU holds, and
  *    never shrink the largest batch that fits;
@@ -29,14 +29,16 @@
 
 static struct cat *cat;
 
-static const struct { const char *model, *fmt; size_t tp; } models[] = {
-	{ "llama-3.1-8b", "bf16", 1 },
-	{ "llama-2-7b", "fp16", 1 },          /* MHA */
-	{ "gemma-2-9b", "bf16", 1 },          /* sliding-window layers */
-	{ "llama-3.1-70b", "fp8", 2 },
-	{ "mixtral-8x7b", "bf16", 2 },        /* MoE */
-	{ "qwen3-30b-a3b", "bf16", 1 },       /* fine-grained MoE */
-	{ "deepseek-v3", "fp8", 8 },          /* MLA + MoE */
+static const struct { const char *model, *fmt; size_t tp, ep; } models[] = {
+	{ "llama-3.1-8b", "bf16", 1, 1 },
+	{ "llama-2-7b", "fp16", 1, 1 },          /* MHA */
+	{ "gemma-2-9b", "bf16", 1, 1 },          /* sliding-window layers */
+	{ "llama-3.1-70b", "fp8", 2, 1 },
+	{ "mixtral-8x7b", "bf16", 2, 1 },        /* MoE */
+	{ "qwen3-30b-a3b", "bf16", 1, 1 },       /* fine-grained MoE */
+	{ "deepseek-v3", "fp8", 8, 1 },          /* MLA + MoE */
+	{ "deepseek-v3", "fp8", 1, 8 },          /* expert parallel, DP attention */
+	{ "qwen3-30b-a3b", "bf16", 1, 4 },
 };
 static const char *gpus[] = { "h100-sxm", "h200-sxm", "a100-sxm-80gb", "l40s", "rtx-4090" };
 static const double batches[] = { 1, 4, 32, 256 };
@@ -45,7 +47,7 @@ static const double lens[] = { 128, 2048, 32768 };
 #define N_ARR(a) (sizeof(a) / sizeof((a)[0]))
 
 static int build(struct deploy *d, const char *model, const char *fmt, const char *gpu,
-		 size_t tp)
+		 size_t tp, size_t ep)
 {
 	struct deploy_request q = DEPLOY_REQUEST_INIT;
 	struct err err = ERR_INIT;
@@ -54,6 +56,7 @@ static int build(struct deploy *d, const char *model, const char *fmt, const cha
 	q.gpu = gpu;
 	q.precision = fmt;
 	q.tp = tp;
+	q.ep = ep;
 	q.work.batch = 1;
 	q.work.context = 128;
 	return deploy_build(d, cat, &q, &err);
@@ -222,7 +225,8 @@ static void tensor_parallel(struct deploy *d, size_t m, const char *gpu)
 	int have = 0;
 
 	for (tp = 1; tp <= 8; tp *= 2) {
-		if (build(d, models[m].model, models[m].fmt, gpu, tp) < 0)
+		if (models[m].ep > 1 ||
+		    build(d, models[m].model, models[m].fmt, gpu, tp, 1) < 0)
 			continue;   /* tp that does not divide the heads */
 		if (mem_solve(&cur, &d->in.model, 8, 4096, 8192, &err) < 0) {
 			check(&p_tp_mem, 0, "%s tp=%zu: %s", models[m].model, tp, err.msg);
@@ -250,9 +254,10 @@ int main(void)
 	cat = test_catalog();
 	for (m = 0; m < N_ARR(models); m++)
 		for (g = 0; g < N_ARR(gpus); g++) {
-			snprintf(id, sizeof(id), "%s %s tp=%zu on %s", models[m].model,
-				 models[m].fmt, models[m].tp, gpus[g]);
-			if (build(d, models[m].model, models[m].fmt, gpus[g], models[m].tp) == 0) {
+			snprintf(id, sizeof(id), "%s %s tp=%zu ep=%zu on %s", models[m].model,
+				 models[m].fmt, models[m].tp, models[m].ep, gpus[g]);
+			if (build(d, models[m].model, models[m].fmt, gpus[g], models[m].tp,
+				  models[m].ep) == 0) {
 				bandwidth(d, id);
 				floor_and_monotone(d, id);
 				units(d, id);
