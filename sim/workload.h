@@ -1,0 +1,52 @@
+/*
+ * workload.h - what arrives: request arrival processes and token-length
+ * distributions, drawn from a seeded GSL generator so that one seed gives
+ * one run.  The grammar of --arrival, --input-len and --output-len lives
+ * here, next to what it means.
+ */
+#ifndef RIGPLAN_SIM_WORKLOAD_H
+#define RIGPLAN_SIM_WORKLOAD_H
+
+#include <stddef.h>
+#include <gsl/gsl_rng.h>
+
+struct err;
+
+enum arrival_kind {
+	ARRIVAL_POISSON,    /* exponential gaps: CV 1 */
+	ARRIVAL_GAMMA       /* gamma gaps with a chosen coefficient of variation */
+};
+
+struct arrival {
+	enum arrival_kind kind;
+	double rate;        /* requests per second, > 0 */
+	double cv;          /* gap standard deviation / mean (gamma) */
+};
+
+/* "poisson" or "gamma:CV" (CV in (0, 100]) at `rate` requests/s. */
+int arrival_parse(struct arrival *out, const char *s, double rate, struct err *err);
+/* Seconds to the next arrival. */
+double arrival_gap(const struct arrival *a, gsl_rng *r);
+
+enum length_kind {
+	LENGTH_FIXED,       /* "1024" */
+	LENGTH_UNIFORM,     /* "uniform:LO:HI", integers LO..HI inclusive */
+	LENGTH_LOGNORMAL    /* "lognormal:MEAN:SIGMA", sigma of the log */
+};
+
+/* Largest token count accepted anywhere: a 16M-token request is absurd. */
+#define LENGTH_MAX 16777216.0
+
+struct length_dist {
+	enum length_kind kind;
+	double a, b;        /* fixed: a; uniform: [a, b]; lognormal: mean a, sigma b */
+};
+
+/* Parse a length; `flag` names the option in messages. */
+int length_parse(struct length_dist *out, const char *s, const char *flag, struct err *err);
+/* One draw, rounded to whole tokens, at least 1, at most LENGTH_MAX. */
+size_t length_draw(const struct length_dist *d, gsl_rng *r);
+/* The distribution's mean (before rounding and clipping). */
+double length_mean(const struct length_dist *d);
+
+#endif
