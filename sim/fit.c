@@ -16,14 +16,16 @@
 
 #define GIB 1073741824.0
 
-/* Does the request, changed, build and fit? */
-static int fits(struct deploy *scratch, struct cat *cat, const struct deploy_request *q)
+/* The request, changed: -1 when estimate would refuse it (tp that does
+ * not divide the heads, a format the GPU or engine cannot run), else
+ * whether it fits. */
+static int try_fit(struct deploy *scratch, struct cat *cat, const struct deploy_request *q)
 {
 	struct err err = ERR_INIT;
 	struct mem_result m;
 
 	if (deploy_build(scratch, cat, q, &err) < 0)
-		return 0;
+		return -1;
 	est_mem_at(&m, &scratch->in);
 	return m.fits;
 }
@@ -47,17 +49,17 @@ static void more_gpus(struct fit_advice *out, struct deploy *s, struct cat *cat,
 		      const struct deploy_request *q, const struct deploy *d)
 {
 	struct deploy_request c = *q;
-	struct err err = ERR_INIT;
 	size_t node = d->dspec.gpus_per_node, tp, pp, best_tp = d->dspec.tp;
+	int r;
 
 	c.gpus = 0;
 	for (tp = d->dspec.tp * 2; tp * d->dspec.pp <= node; tp *= 2) {
 		c.tp = tp;
 		c.pp = d->dspec.pp;
-		if (deploy_build(s, cat, &c, &err) < 0)
+		if ((r = try_fit(s, cat, &c)) < 0)
 			continue;       /* tp does not divide the heads */
 		best_tp = tp;
-		if (fits(s, cat, &c)) {
+		if (r) {
 			out->tp = tp;
 			out->pp = d->dspec.pp;
 			return;
@@ -66,7 +68,7 @@ static void more_gpus(struct fit_advice *out, struct deploy *s, struct cat *cat,
 	for (pp = d->dspec.pp * 2; best_tp * pp <= FIT_MAX_GPUS && pp <= d->llm.layers; pp *= 2) {
 		c.tp = best_tp;
 		c.pp = pp;
-		if (fits(s, cat, &c)) {
+		if (try_fit(s, cat, &c) > 0) {
 			out->tp = best_tp;
 			out->pp = pp;
 			return;
@@ -102,7 +104,7 @@ static void smaller_weights(struct fit_advice *out, struct deploy *s, struct cat
 		    (best && f->bits_linear <= best->bits_linear))
 			continue;
 		c.precision = f->name;
-		if (fits(s, cat, &c))
+		if (try_fit(s, cat, &c) > 0)
 			best = f;
 	}
 	out->precision = best ? best->name : NULL;
@@ -122,7 +124,7 @@ static void smaller_kv(struct fit_advice *out, struct deploy *s, struct cat *cat
 		    (best && f->bytes <= best->bytes))
 			continue;
 		c.kv_precision = f->name;
-		if (fits(s, cat, &c))
+		if (try_fit(s, cat, &c) > 0)
 			best = f;
 	}
 	out->kv_precision = best ? best->name : NULL;
