@@ -66,15 +66,30 @@ static double pcie_lane_bytes_per_s(int64_t gen)
 	}
 }
 
+/*
+ * llama.cpp (and ollama, built on it) runs its fp16 cuBLAS GEMMs with
+ * CUBLAS_COMPUTE_16F, accumulating in fp16 (ggml-cuda.cu,
+ * ggml_cuda_op_mul_mat_cublas), so a GeForce card gives it the full fp16
+ * rate, not the halved fp32-accumulate one.  The published RTX 3090 f16
+ * pp512 of 4445 tokens/s is 71 TFLOP/s, the card's whole fp32-accumulate
+ * peak (tests/data/reference/public.json): only the full rate explains it.
+ */
+static int accumulates_in_fp16(const char *engine)
+{
+	return !strcmp(engine, "llama-cpp") || !strcmp(engine, "ollama");
+}
+
 static void gpu_spec_of(struct gpu_spec *g, const struct cat_gpu *c,
-			const struct cat_efficiency *e)
+			const struct cat_efficiency *e, const char *engine)
 {
 	memset(g, 0, sizeof(*g));
 	g->memory_bytes = (double)c->memory_bytes;
 	g->bw_bytes_per_s = c->memory_bandwidth_bytes_per_s;
 	g->bf16_flops = c->bf16_dense_flops;
-	/* GeForce: frameworks run fp16 with fp32 accumulate, the halved rate */
-	g->fp16_flops = !isnan(c->fp16_fp32acc_dense_flops) ?
+	/* GeForce: frameworks run fp16 with fp32 accumulate, the halved rate,
+	 * unless the engine accumulates in fp16 */
+	g->fp16_flops = !isnan(c->fp16_fp32acc_dense_flops) &&
+		!(accumulates_in_fp16(engine) && !isnan(c->fp16_dense_flops)) ?
 		c->fp16_fp32acc_dense_flops : c->fp16_dense_flops;
 	g->fp8_flops = c->fp8_dense_flops;
 	g->int8_ops = c->int8_dense_ops;
@@ -140,19 +155,6 @@ static int in_list(const char *list, const char *word)
 	return 0;
 }
 
-/*
- * llama.cpp (and ollama, built on it) runs its fp16 cuBLAS GEMMs with
- * CUBLAS_COMPUTE_16F, accumulating in fp16 (ggml-cuda.cu,
- * ggml_cuda_op_mul_mat_cublas), so a GeForce card gives it the full fp16
- * rate, not the halved fp32-accumulate one.  The published RTX 3090 f16
- * pp512 of 4445 tokens/s is 71 TFLOP/s, the card's whole fp32-accumulate
- * peak (tests/data/reference/public.json): only the full rate explains it.
- */
-static int accumulates_in_fp16(const char *engine)
-{
-	return !strcmp(engine, "llama-cpp") || !strcmp(engine, "ollama");
-}
-
 static int formats(struct deploy *d, const struct deploy_request *q, struct err *err)
 {
 	const char *w = q->precision ? q->precision : d->model.native_dtype;
@@ -170,8 +172,6 @@ static int formats(struct deploy *d, const struct deploy_request *q, struct err 
 	if (!in_list(d->engine.kv_formats, k))
 		return err_set(err, ERR_INVAL, "engine '%s' has no '%s' KV cache: it has %s",
 			       d->engine.id, k, d->engine.kv_formats);
-	if (accumulates_in_fp16(d->engine.id) && !isnan(d->gpu.fp16_dense_flops))
-		d->gspec.fp16_flops = d->gpu.fp16_dense_flops;
 	return 0;
 }
 
@@ -304,7 +304,7 @@ int deploy_build(struct deploy *out, struct cat *cat,
 	    (r = cat_efficiency_for(&out->eff, cat, &out->gpu, err)) < 0)
 		return r;
 	deploy_llm_spec(&out->llm, &out->model);
-	gpu_spec_of(&out->gspec, &out->gpu, &out->eff);
+	gpu_spec_of(&out->gspec, &out->gpu, &out->eff, out->engine.id);
 	if ((r = formats(out, q, err)) < 0 || (r = parallel(out, q, err)) < 0 ||
 	    (r = links(out, cat, err)) < 0 || (r = host(out, cat, q, err)) < 0)
 		return r;
