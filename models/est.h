@@ -77,6 +77,9 @@ double comm_allreduce_s(const struct est_model *m, double bytes);
 
 /* Time of the pp-1 pipeline sends of `bytes` each (one microbatch). */
 double comm_pipeline_s(const struct est_model *m, double bytes);
+/* The fullest GPU's share of `n` sequences (or tokens) when attention runs
+ * data-parallel under expert parallelism; n itself without EP. */
+double est_dp_share(const struct est_model *m, double n);
 /* Time of one expert-parallel all-to-all in which each GPU sends `bytes`. */
 double comm_alltoall_s(const struct est_model *m, double bytes);
 

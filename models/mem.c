@@ -88,14 +88,13 @@ void mem_at(struct mem_result *out, const struct est_model *m, double batch,
 	    double context, double prefill_tokens)
 {
 	double seqs = m->dep->max_seqs ? fmin(batch, (double)m->dep->max_seqs) : batch;
-	/* data-parallel attention (EP): the fullest GPU's share of the work */
-	double ep = (double)m->dep->ep, local = ceil(batch / ep);
+	double local = est_dp_share(m, batch);
 
 	out->weights_bytes = weights_bytes(m);
 	out->kv_per_seq_bytes = kv_per_seq(m, context);
 	out->kv_cache_bytes = local * out->kv_per_seq_bytes;
-	out->activation_bytes = activation_bytes(m, fmax(local, ceil(prefill_tokens / ep)),
-						 ceil(seqs / ep));
+	out->activation_bytes = activation_bytes(m, fmax(local, est_dp_share(m, prefill_tokens)),
+						 est_dp_share(m, seqs));
 	out->overhead_bytes = overhead_bytes(m);
 	out->total_per_gpu_bytes = out->weights_bytes + out->kv_cache_bytes +
 				   out->activation_bytes + out->overhead_bytes;

@@ -124,6 +124,11 @@ double comm_allreduce_s(const struct est_model *m, double bytes)
 		      (double)d->tp, bytes);
 }
 
+double est_dp_share(const struct est_model *m, double n)
+{
+	return m->dep->ep > 1 ? ceil(n / (double)m->dep->ep) : n;
+}
+
 double comm_alltoall_s(const struct est_model *m, double bytes)
 {
 	const struct deploy_spec *d = m->dep;
@@ -244,8 +249,7 @@ void perf_decode(struct perf_result *out, const struct est_model *m,
 	const struct llm_spec *l = m->llm;
 	const struct gpu_eff *e = &m->gpu->eff;
 	double tp = (double)m->dep->tp;
-	/* data-parallel attention (EP): the fullest GPU's sequences */
-	double local = ceil(batch / (double)m->dep->ep);
+	double local = est_dp_share(m, batch);
 	double kv_tokens = llm_kv_tokens_all_layers(l, context);
 	double attn_dim, comm, ovh = 0;
 	struct acc a = { 0 };
@@ -299,7 +303,7 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 	const struct llm_spec *l = m->llm;
 	const struct gpu_eff *e = &m->gpu->eff;
 	double tp = (double)m->dep->tp;
-	double prompts = ceil(batch / (double)m->dep->ep);  /* the fullest GPU's (EP) */
+	double prompts = est_dp_share(m, batch);
 	double tokens = prompts * input_len;
 	double chunk = m->dep->max_batched_tokens ?
 		fmin(tokens, (double)m->dep->max_batched_tokens) : tokens;
