@@ -20,10 +20,12 @@
 extern const struct cmd_entry cmd_catalog_entry;
 extern const struct cmd_entry cmd_estimate_entry;
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_simulate_entry;
 
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_catalog_entry,
 	&cmd_estimate_entry,
+	&cmd_simulate_entry,
 	&cmd_help_entry,
 	NULL
 };

@@ -4,6 +4,7 @@
  * models/ compute, prints a report or JSON.  No model maths here.
  */
 #include "cli/cmd.h"
+#include "cli/deploy_opts.h"
 #include "cli/out.h"
 #include "models/estimate.h"
 #include "sim/deploy.h"
@@ -16,12 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-enum {
-	O_MODEL = 256, O_GPU, O_GPUS, O_TP, O_PP, O_EP, O_PREC, O_KVPREC, O_ENGINE,
-	O_BATCH, O_INPUT, O_OUTPUT, O_CONTEXT, O_JSON, O_POWER_LIMIT, O_KWH,
-	O_PUE, O_YEARS, O_UTIL, O_PRICE, O_RENT, O_SSD, O_CPU, O_RAM, O_PSU_RED,
-	O_GPN, O_INLET, O_DELTA_T, O_MATERIALIZE
-};
+enum { O_BATCH = DO_LAST, O_INPUT, O_OUTPUT, O_CONTEXT, O_JSON };
 
 struct estimate_opts {
 	struct deploy_request q;
@@ -29,7 +25,6 @@ struct estimate_opts {
 };
 
 /* Limits: sizes far past any real deployment, so typos fail loudly. */
-#define MAX_GPUS 4096
 #define MAX_BATCH 65536
 #define MAX_TOKENS 10000000
 
@@ -37,78 +32,27 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 {
 	struct estimate_opts *o = data;
 	struct deploy_request *q = &o->q;
-	uint64_t bytes;
-	int r = 0;
+	int r;
 
+	if ((r = deploy_opt(q, id, arg, err)) <= 0)
+		return r;
 	switch (id) {
-	case O_MODEL: q->model = arg; break;
-	case O_GPU: q->gpu = arg; break;
-	case O_GPUS: r = opt_size(&q->gpus, "--gpus", arg, 1, MAX_GPUS, err); break;
-	case O_TP: r = opt_size(&q->tp, "--tp", arg, 1, MAX_GPUS, err); break;
-	case O_EP: r = opt_size(&q->ep, "--ep", arg, 1, MAX_GPUS, err); break;
-	case O_PP: r = opt_size(&q->pp, "--pp", arg, 1, MAX_GPUS, err); break;
-	case O_PREC: q->precision = arg; break;
-	case O_KVPREC: q->kv_precision = arg; break;
-	case O_ENGINE: q->engine = arg; break;
-	case O_BATCH: r = opt_size(&q->work.batch, "--batch", arg, 1, MAX_BATCH, err); break;
-	case O_INPUT: r = opt_size(&q->work.input_len, "--input-len", arg, 1, MAX_TOKENS, err); break;
-	case O_OUTPUT: r = opt_size(&q->work.output_len, "--output-len", arg, 1, MAX_TOKENS, err); break;
-	case O_CONTEXT: r = opt_size(&q->work.context, "--context", arg, 1, MAX_TOKENS, err); break;
-	case O_JSON: o->json = 1; break;
-	case O_POWER_LIMIT: r = opt_double(&q->power_limit_w, "--power-limit", arg, 1, 1e5, err); break;
-	case O_KWH: r = opt_double(&q->usd_per_kwh, "--usd-per-kwh", arg, 0, 10, err); break;
-	case O_PUE: r = opt_double(&q->pue, "--pue", arg, 1, 5, err); break;
-	case O_YEARS: r = opt_double(&q->years, "--years", arg, 0.1, 50, err); break;
-	case O_UTIL: r = opt_double(&q->utilization, "--utilization", arg, 0.001, 1, err); break;
-	case O_PRICE: r = opt_double(&q->gpu_price_usd, "--gpu-price", arg, 0, 1e7, err); break;
-	case O_RENT: r = opt_double(&q->rent_usd_per_h, "--rent", arg, 0, 1e6, err); break;
-	case O_SSD: q->ssd = arg; break;
-	case O_CPU: q->cpu = arg; break;
-	case O_RAM:
-		r = opt_bytes(&bytes, "--ram", arg, 1ull << 30, 1ull << 50, err);
-		q->ram_bytes = (double)bytes;
-		break;
-	case O_PSU_RED: q->psu_redundancy = arg; break;
-	case O_GPN: r = opt_size(&q->gpus_per_node, "--gpus-per-node", arg, 1, 64, err); break;
-	case O_INLET: r = opt_double(&q->inlet_c, "--inlet-temp", arg, -10, 60, err); break;
-	case O_DELTA_T: r = opt_double(&q->delta_t_c, "--delta-t", arg, 1, 60, err); break;
-	case O_MATERIALIZE: q->materialize = 1; break;
-	default:
-		return err_set(err, ERR_INVAL, "unhandled option");
+	case O_BATCH: return opt_size(&q->work.batch, "--batch", arg, 1, MAX_BATCH, err);
+	case O_INPUT: return opt_size(&q->work.input_len, "--input-len", arg, 1, MAX_TOKENS, err);
+	case O_OUTPUT: return opt_size(&q->work.output_len, "--output-len", arg, 1, MAX_TOKENS, err);
+	case O_CONTEXT: return opt_size(&q->work.context, "--context", arg, 1, MAX_TOKENS, err);
+	case O_JSON: o->json = 1; return 0;
 	}
-	return r;
+	return err_set(err, ERR_INVAL, "unhandled option");
 }
 
 static const struct opt_spec estimate_opts[] = {
-	{ "model", 'm', required_argument, O_MODEL, "M", "model id or name (see 'catalog list models')" },
-	{ "gpu", 'g', required_argument, O_GPU, "G", "GPU id or name (see 'catalog list gpus')" },
-	{ "gpus", 'n', required_argument, O_GPUS, "N", "GPUs in total (tp x pp)" },
-	{ "tp", 0, required_argument, O_TP, "N", "tensor-parallel degree (divides the heads)" },
-	{ "ep", 0, required_argument, O_EP, "N", "MoE: experts over N GPUs, attention data-parallel" },
-	{ "pp", 0, required_argument, O_PP, "N", "pipeline-parallel degree (default 1)" },
-	{ "precision", 'p', required_argument, O_PREC, "P", "weights: bf16, fp16, fp8, int8, int4-awq, gguf-q4_k_m, ..." },
-	{ "kv-precision", 0, required_argument, O_KVPREC, "P", "KV cache: bf16, fp8, ... (default: the engine's)" },
-	{ "engine", 'e', required_argument, O_ENGINE, "E", "serving engine (default vllm)" },
+	DEPLOY_OPTS,
 	{ "batch", 'b', required_argument, O_BATCH, "B", "sequences in the batch (default 1)" },
 	{ "input-len", 0, required_argument, O_INPUT, "S", "prompt tokens: prefill of B x S gives TTFT" },
 	{ "output-len", 0, required_argument, O_OUTPUT, "N", "generated tokens per request" },
 	{ "context", 0, required_argument, O_CONTEXT, "L", "tokens cached per sequence: one decode step gives TPOT" },
 	{ "json", 0, no_argument, O_JSON, NULL, "print JSON (SI units)" },
-	{ "power-limit", 0, required_argument, O_POWER_LIMIT, "W", "GPU power cap (default: TDP)" },
-	{ "usd-per-kwh", 0, required_argument, O_KWH, "USD", "electricity price (default 0.127, EIA 2024)" },
-	{ "pue", 0, required_argument, O_PUE, "X", "power usage effectiveness (default 1.56)" },
-	{ "years", 0, required_argument, O_YEARS, "Y", "amortization period (default 3)" },
-	{ "utilization", 0, required_argument, O_UTIL, "U", "fraction of hours serving at this rate (default 1)" },
-	{ "gpu-price", 0, required_argument, O_PRICE, "USD", "price of one GPU (default: the catalog's)" },
-	{ "rent", 0, required_argument, O_RENT, "USD", "rental per hour for the whole deployment" },
-	{ "ssd", 0, required_argument, O_SSD, "ID", "drive the weights load from" },
-	{ "cpu", 0, required_argument, O_CPU, "ID", "host CPU" },
-	{ "ram", 0, required_argument, O_RAM, "BYTES", "host memory per node, e.g. 256GiB (default 2x GPU memory)" },
-	{ "psu-redundancy", 0, required_argument, O_PSU_RED, "R", "none, n+1, n+2 or n+n" },
-	{ "gpus-per-node", 0, required_argument, O_GPN, "N", "GPUs in one server (default 8)" },
-	{ "inlet-temp", 0, required_argument, O_INLET, "C", "air inlet temperature (default 25)" },
-	{ "delta-t", 0, required_argument, O_DELTA_T, "K", "inlet-to-outlet air temperature rise (default 15)" },
-	{ "materialize", 0, no_argument, O_MATERIALIZE, NULL, "loader reads the whole model into RAM first (torch.load)" },
 	OPT_END
 };
 

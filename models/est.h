@@ -72,6 +72,35 @@ void perf_decode(struct perf_result *out, const struct est_model *m,
 void perf_prefill(struct perf_result *out, const struct est_model *m,
 		  double batch, double input_len);
 
+/*
+ * One step of a continuous-batching engine: decode sequences and prefill
+ * chunks in one forward pass, sharing each layer's weight reads.  The
+ * simulator describes the step's mix; perf_chunk_pairs and
+ * llm_kv_tokens_all_layers give its attention terms.
+ */
+struct step_mix {
+	double decode_seqs;     /* sequences generating one token */
+	double decode_kv;       /* their cached tokens summed over layers and sequences
+				 * (llm_kv_tokens_all_layers of each context) */
+	double prefill_tokens;  /* prompt tokens computed, all chunks */
+	double prefill_seqs;    /* sequences with a chunk in this step */
+	double prefill_pairs;   /* attention (query, key) pairs of the chunks, all layers */
+	double prefill_kv_read; /* cached tokens the chunks attend to, all layers */
+	double logits;          /* sequences sampling a token at the end of the step */
+};
+
+/* With no prefill the step is perf_decode's; a single whole prompt and no
+ * decode is perf_prefill's for batch 1 (tests/prop checks both). */
+void perf_step(struct perf_result *out, const struct est_model *m,
+	       const struct step_mix *mix);
+
+/* Attention pairs, summed over layers, of a chunk of `len` prompt tokens
+ * that starts after `offset` tokens already cached. */
+double perf_chunk_pairs(const struct est_model *m, double offset, double len);
+
+/* A power cap's slowdown: the compute-bound parts stretch by 1/f. */
+void perf_apply_clock(struct perf_result *p, double f);
+
 /* Time of a ring all-reduce of `bytes` over the tensor-parallel group. */
 double comm_allreduce_s(const struct est_model *m, double bytes);
 

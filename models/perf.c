@@ -351,3 +351,102 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 	       chunks * moe_alltoall_s(m, chunk);
 	finish(out, &a, comm, ovh);
 }
+
+double perf_chunk_pairs(const struct est_model *m, double offset, double len)
+{
+	const struct llm_spec *l = m->llm;
+	double full = (double)(l->layers - l->sliding_layers);
+	double slid = (double)l->sliding_layers, w = (double)l->sliding_window;
+
+	/* the pairs of tokens offset+1 .. offset+len: a difference of the
+	 * causal totals, so a prompt's chunks add up to its whole prefill */
+	return full * (causal_pairs(offset + len, 0) - causal_pairs(offset, 0)) +
+	       slid * (causal_pairs(offset + len, w) - causal_pairs(offset, w));
+}
+
+void perf_apply_clock(struct perf_result *p, double f)
+{
+	double extra = p->comp_s * (1 / f - 1);
+
+	p->comp_s += extra;
+	p->time_s += extra;
+}
+
+/* The fullest GPU's share of a per-sequence quantity summed over `seqs`
+ * sequences (EP spreads sequences, not tokens, over the GPUs). */
+static double dp_part(const struct est_model *m, double total, double seqs)
+{
+	return seqs > 0 ? total * est_dp_share(m, seqs) / seqs : 0;
+}
+
+/*
+ * The layout of the per-layer GEMMs follows what was fitted in each
+ * regime (tests/unit/t_measure): a step that carries prompt tokens runs
+ * them as perf_prefill does, one operator per layer, with the eager
+ * launch floor; a decode-only step as perf_decode, attention and FFN
+ * apart, captured in a CUDA graph.
+ */
+void perf_step(struct perf_result *out, const struct est_model *m,
+	       const struct step_mix *x)
+{
+	const struct llm_spec *l = m->llm;
+	const struct gpu_eff *e = &m->gpu->eff;
+	double tp = (double)m->dep->tp;
+	double group = x->decode_seqs + x->prefill_tokens;
+	double local_dec = x->decode_seqs > 0 ? est_dp_share(m, x->decode_seqs) : 0;
+	double local_pre = dp_part(m, x->prefill_tokens, x->prefill_seqs);
+	double local = local_dec + local_pre;
+	double kv_dec = dp_part(m, x->decode_kv, x->decode_seqs);
+	double pairs = dp_part(m, x->prefill_pairs, x->prefill_seqs);
+	double kv_read = dp_part(m, x->prefill_kv_read, x->prefill_seqs);
+	double logits = x->logits > 0 ? est_dp_share(m, x->logits) : 0;
+	double act = (double)l->hidden * EST_ACT_BYTES;
+	int prefill = x->prefill_tokens > 0;
+	double qk_dim, v_dim, attn_dim, comm, ovh = 0;
+	struct acc a = { 0 };
+	size_t kind, gemms;
+
+	memset(out, 0, sizeof(*out));
+	for (kind = 0; kind < 2; kind++) {
+		double nl = kind ? (double)m->parts.moe_layers : (double)m->parts.dense_layers;
+		double ffn_b, ffn_f, attn_f;
+
+		if (nl == 0)
+			continue;
+		ffn_layer(&ffn_b, &ffn_f, &gemms, m, (int)kind, local, group);
+		attn_f = 2 * local * m->parts.attn / tp;
+		if (prefill) {
+			op(&a, m, nl, m->layer_bytes_attn + ffn_b, attn_f + ffn_f, m->flops);
+		} else {
+			op(&a, m, nl, m->layer_bytes_attn, attn_f, m->flops);
+			op(&a, m, nl, ffn_b, ffn_f, m->flops);
+		}
+		ovh += nl * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
+	}
+	if (x->decode_seqs > 0) {
+		attn_dim = l->attn == LLM_MLA ?
+			(double)(2 * l->kv_lora_rank + l->qk_rope_head_dim) :
+			2.0 * (double)l->head_dim;
+		op(&a, m, 1, kv_dec * m->kv_bytes_token,
+		   kv_dec * (double)l->heads / tp * attn_dim, m->flops_bf16);
+	}
+	if (prefill) {
+		if (l->attn == LLM_MLA) {
+			qk_dim = (double)(l->qk_nope_head_dim + l->qk_rope_head_dim);
+			v_dim = (double)l->v_head_dim;
+		} else {
+			qk_dim = v_dim = (double)l->head_dim;
+		}
+		/* writes the chunks' KV, reads the cached prefix they attend to */
+		op(&a, m, 1, (local_pre * llm_kv_tokens_all_layers(l, 1) + kv_read) *
+			     m->kv_bytes_token,
+		   pairs * 2 * (qk_dim + v_dim) * (double)l->heads / tp, m->flops_attn);
+	}
+	op(&a, m, 1, m->head_bytes, 2 * logits * m->parts.head / tp, m->flops);
+	ovh += e->kernel_s + (double)l->layers * e->layer_s + e->step_s;
+	if (prefill)
+		ovh += fmax(0, (double)l->layers * e->launch_layer_s - (a.mem_s + a.comp_s + ovh));
+	comm = 2.0 * (double)l->layers * comm_allreduce_s(m, group * act) +
+	       comm_pipeline_s(m, group * act) + moe_alltoall_s(m, local);
+	finish(out, &a, comm, ovh);
+}

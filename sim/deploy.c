@@ -191,8 +191,9 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 		return err_set(err, ERR_INVAL, "--gpus %zu is fewer than pp %zu", q->gpus, s->pp);
 	s->gpus_per_node = q->gpus_per_node ? q->gpus_per_node : 8;
 	s->engine_mem_fraction = d->engine.gpu_memory_utilization;
-	s->max_batched_tokens = opt_size(d->engine.max_num_batched_tokens);
-	s->max_seqs = opt_size(d->engine.max_num_seqs);
+	s->max_batched_tokens = q->max_batched_tokens ? q->max_batched_tokens :
+				opt_size(d->engine.max_num_batched_tokens);
+	s->max_seqs = q->max_seqs ? q->max_seqs : opt_size(d->engine.max_num_seqs);
 	s->power_limit_w = q->power_limit_w;
 	return 0;
 }

@@ -34,6 +34,8 @@ struct deploy_request {
 	size_t ep;                  /* 0 or 1: off; N: experts over N GPUs, attention
 				     * data-parallel (vLLM --enable-expert-parallel with
 				     * --data-parallel-size N, SGLang --enable-dp-attention) */
+	size_t max_seqs;            /* 0: the engine's max_num_seqs */
+	size_t max_batched_tokens;  /* 0: the engine's max_num_batched_tokens */
 };
 
 /*
@@ -46,7 +48,7 @@ struct deploy_request {
  */
 #define DEPLOY_REQUEST_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
 	0, 0, 1, 0, { 1, 0, 0, 0 }, NAN, NAN, 0.127, 1.56, 3, 1.0, NAN, NAN, \
-	25, 15, 60, 0, 0 }
+	25, 15, 60, 0, 0, 0, 0 }
 
 /* Everything the model reads, with the catalog rows behind it.  `in`
  * points into this struct: do not copy it. */

@@ -9,9 +9,11 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_randist.h>
 
+#include "sim/trace.h"
 #include "sim/workload.h"
 #include "util/err.h"
 #include "util/num.h"
@@ -86,11 +88,31 @@ int length_parse(struct length_dist *out, const char *s, const char *flag, struc
 				       LENGTH_MAX);
 		return 0;
 	}
+	if (!strncmp(s, "exponential:", 12)) {
+		out->kind = LENGTH_EXPONENTIAL;
+		if (num_parse_double(&out->a, s + 12, err) < 0 || !(out->a >= 1) ||
+		    out->a > LENGTH_MAX)
+			return err_set(err, ERR_INVAL, "%s '%.40s': expected exponential:MEAN with "
+				       "1 <= MEAN <= %.0f tokens", flag, s, LENGTH_MAX);
+		return 0;
+	}
+	if (!strncmp(s, "empirical:", 10)) {
+		int r;
+
+		out->kind = LENGTH_EMPIRICAL;
+		if ((r = trace_read_column(&out->values, &out->n, s + 10, err)) < 0)
+			return err_prefix(err, "%s", flag);
+		out->a = 0;
+		for (size_t i = 0; i < out->n; i++)
+			out->a += out->values[i] / (double)out->n;
+		return 0;
+	}
 	out->kind = LENGTH_FIXED;
 	if (num_parse_double(&out->a, s, err) < 0 || out->a != floor(out->a) || out->a < 1 ||
 	    out->a > LENGTH_MAX)
 		return err_set(err, ERR_INVAL, "%s '%.40s': expected a whole number of tokens from "
-			       "1 to %.0f, uniform:LO:HI or lognormal:MEAN:SIGMA", flag, s,
+			       "1 to %.0f, uniform:LO:HI, lognormal:MEAN:SIGMA, "
+			       "exponential:MEAN or empirical:FILE.csv:COLUMN", flag, s,
 			       LENGTH_MAX);
 	return 0;
 }
@@ -108,8 +130,20 @@ size_t length_draw(const struct length_dist *d, gsl_rng *r)
 		x = gsl_ran_lognormal(r, log(d->a) - d->b * d->b / 2, d->b);
 		x = fmin(fmax(round(x), 1), LENGTH_MAX);
 		return (size_t)x;
+	case LENGTH_EXPONENTIAL:
+		x = gsl_ran_exponential(r, d->a);
+		return (size_t)fmin(fmax(round(x), 1), LENGTH_MAX);
+	case LENGTH_EMPIRICAL:
+		return (size_t)d->values[gsl_rng_uniform_int(r, (unsigned long)d->n)];
 	}
 	return 1;
+}
+
+void length_free(struct length_dist *d)
+{
+	free(d->values);
+	d->values = NULL;
+	d->n = 0;
 }
 
 double length_mean(const struct length_dist *d)
@@ -117,6 +151,8 @@ double length_mean(const struct length_dist *d)
 	switch (d->kind) {
 	case LENGTH_FIXED:
 	case LENGTH_LOGNORMAL:
+	case LENGTH_EXPONENTIAL:
+	case LENGTH_EMPIRICAL:
 		return d->a;
 	case LENGTH_UNIFORM:
 		return (d->a + d->b) / 2;

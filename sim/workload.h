@@ -31,7 +31,9 @@ double arrival_gap(const struct arrival *a, gsl_rng *r);
 enum length_kind {
 	LENGTH_FIXED,       /* "1024" */
 	LENGTH_UNIFORM,     /* "uniform:LO:HI", integers LO..HI inclusive */
-	LENGTH_LOGNORMAL    /* "lognormal:MEAN:SIGMA", sigma of the log */
+	LENGTH_LOGNORMAL,   /* "lognormal:MEAN:SIGMA", sigma of the log */
+	LENGTH_EXPONENTIAL, /* "exponential:MEAN": geometric-like output lengths */
+	LENGTH_EMPIRICAL    /* "empirical:FILE.csv:COLUMN": resampled from a column */
 };
 
 /* Largest token count accepted anywhere: a 16M-token request is absurd. */
@@ -39,11 +41,17 @@ enum length_kind {
 
 struct length_dist {
 	enum length_kind kind;
-	double a, b;        /* fixed: a; uniform: [a, b]; lognormal: mean a, sigma b */
+	double a, b;        /* fixed: a; uniform: [a, b]; lognormal: mean a, sigma b;
+			     * exponential: mean a; empirical: the mean in a */
+	double *values;     /* empirical: the column, owned */
+	size_t n;
 };
 
-/* Parse a length; `flag` names the option in messages. */
+/* Parse a length; `flag` names the option in messages.  ERR_INVAL for bad
+ * text; for empirical, ERR_IO when the file cannot be read and ERR_PARSE
+ * naming the line of a bad value.  Release with length_free. */
 int length_parse(struct length_dist *out, const char *s, const char *flag, struct err *err);
+void length_free(struct length_dist *d);
 /* One draw, rounded to whole tokens, at least 1, at most LENGTH_MAX. */
 size_t length_draw(const struct length_dist *d, gsl_rng *r);
 /* The distribution's mean (before rounding and clipping). */

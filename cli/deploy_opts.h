@@ -1,0 +1,57 @@
+/*
+ * deploy_opts.h - the deployment flags that estimate, simulate and
+ * capacity share (model, GPU, parallelism, formats, engine limits, power,
+ * cost, host).  DEPLOY_OPTS expands to their option-table rows, so each
+ * command's one table still drives both parsing and --help.
+ */
+#ifndef RIGPLAN_CLI_DEPLOY_OPTS_H
+#define RIGPLAN_CLI_DEPLOY_OPTS_H
+
+#include <getopt.h>
+
+#include "cli/opt.h"
+#include "sim/deploy.h"
+
+struct err;
+
+enum {
+	DO_MODEL = 256, DO_GPU, DO_GPUS, DO_TP, DO_PP, DO_EP, DO_PREC, DO_KVPREC,
+	DO_ENGINE, DO_POWER_LIMIT, DO_KWH, DO_PUE, DO_YEARS, DO_UTIL, DO_PRICE,
+	DO_RENT, DO_SSD, DO_CPU, DO_RAM, DO_PSU_RED, DO_GPN, DO_INLET, DO_DELTA_T,
+	DO_MATERIALIZE, DO_MAX_SEQS, DO_MAX_TOKENS,
+	DO_LAST          /* a command's own ids start here */
+};
+
+#define DEPLOY_OPTS \
+	{ "model", 'm', required_argument, DO_MODEL, "M", "model id or name (see 'catalog list models')" }, \
+	{ "gpu", 'g', required_argument, DO_GPU, "G", "GPU id or name (see 'catalog list gpus')" }, \
+	{ "gpus", 'n', required_argument, DO_GPUS, "N", "GPUs in total (tp x pp)" }, \
+	{ "tp", 0, required_argument, DO_TP, "N", "tensor-parallel degree (divides the heads)" }, \
+	{ "ep", 0, required_argument, DO_EP, "N", "MoE: experts over N GPUs, attention data-parallel" }, \
+	{ "pp", 0, required_argument, DO_PP, "N", "pipeline-parallel degree (default 1)" }, \
+	{ "precision", 'p', required_argument, DO_PREC, "P", "weights: bf16, fp16, fp8, int8, int4-awq, gguf-q4_k_m, ..." }, \
+	{ "kv-precision", 0, required_argument, DO_KVPREC, "P", "KV cache: bf16, fp8, ... (default: the engine's)" }, \
+	{ "engine", 'e', required_argument, DO_ENGINE, "E", "serving engine (default vllm)" }, \
+	{ "max-num-seqs", 0, required_argument, DO_MAX_SEQS, "N", "engine's sequence cap (default: the catalog's)" }, \
+	{ "max-num-batched-tokens", 0, required_argument, DO_MAX_TOKENS, "N", "tokens per step; chunked prefill (default: the catalog's)" }, \
+	{ "power-limit", 0, required_argument, DO_POWER_LIMIT, "W", "GPU power cap (default: TDP)" }, \
+	{ "usd-per-kwh", 0, required_argument, DO_KWH, "USD", "electricity price (default 0.127, EIA 2024)" }, \
+	{ "pue", 0, required_argument, DO_PUE, "X", "power usage effectiveness (default 1.56)" }, \
+	{ "years", 0, required_argument, DO_YEARS, "Y", "amortization period (default 3)" }, \
+	{ "utilization", 0, required_argument, DO_UTIL, "U", "fraction of hours serving at this rate (default 1)" }, \
+	{ "gpu-price", 0, required_argument, DO_PRICE, "USD", "price of one GPU (default: the catalog's)" }, \
+	{ "rent", 0, required_argument, DO_RENT, "USD", "rental per hour for the whole deployment" }, \
+	{ "ssd", 0, required_argument, DO_SSD, "ID", "drive the weights load from" }, \
+	{ "cpu", 0, required_argument, DO_CPU, "ID", "host CPU" }, \
+	{ "ram", 0, required_argument, DO_RAM, "BYTES", "host memory per node, e.g. 256GiB (default 2x GPU memory)" }, \
+	{ "psu-redundancy", 0, required_argument, DO_PSU_RED, "R", "none, n+1, n+2 or n+n" }, \
+	{ "gpus-per-node", 0, required_argument, DO_GPN, "N", "GPUs in one server (default 8)" }, \
+	{ "inlet-temp", 0, required_argument, DO_INLET, "C", "air inlet temperature (default 25)" }, \
+	{ "delta-t", 0, required_argument, DO_DELTA_T, "K", "inlet-to-outlet air temperature rise (default 15)" }, \
+	{ "materialize", 0, no_argument, DO_MATERIALIZE, NULL, "loader reads the whole model into RAM first (torch.load)" }
+
+/* Apply one deployment flag: 0, a negative error, or 1 when `id` is not
+ * a deployment flag (the command's own). */
+int deploy_opt(struct deploy_request *q, int id, const char *arg, struct err *err);
+
+#endif
