@@ -17,12 +17,14 @@
 #include <stdio.h>
 #include <string.h>
 
+extern const struct cmd_entry cmd_capacity_entry;
 extern const struct cmd_entry cmd_catalog_entry;
 extern const struct cmd_entry cmd_estimate_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_simulate_entry;
 
 static const struct cmd_entry *const cmd_table[] = {
+	&cmd_capacity_entry,
 	&cmd_catalog_entry,
 	&cmd_estimate_entry,
 	&cmd_simulate_entry,
