@@ -1,0 +1,599 @@
+/*
+ * t_sim.c - the serving simulator against what is known in closed form:
+ * queueing theory (M/D/1 and M/M/1 with one server and set service
+ * times), single requests worked by hand (chunked prefill, disaggregated
+ * pools, a preemption), conservation and Little's law, agreement with
+ * `rigplan estimate` at low load, saturation at the analytic maximum under
+ * overload, more replicas never slower, one seed one run; and perf_step,
+ * which must be perf_decode and perf_prefill in their pure cases.
+ */
+#include "tests/testlib.h"
+#include "tests/testcat.h"
+#include "catalog/cat.h"
+#include "models/estimate.h"
+#include "sim/capacity.h"
+#include "sim/deploy.h"
+#include "sim/setup.h"
+#include "sim/sim.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static struct cat *cat;
+
+static struct deploy *build(const char *model, const char *gpu, size_t gpus, size_t ep,
+			    size_t mbt)
+{
+	struct deploy_request q = DEPLOY_REQUEST_INIT;
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	struct err err = ERR_INIT;
+
+	q.model = model;
+	q.gpu = gpu;
+	q.gpus = gpus;
+	q.ep = ep;
+	q.max_batched_tokens = mbt;
+	q.work.input_len = 512;
+	q.work.output_len = 128;
+	if (deploy_build(d, cat, &q, &err) < 0) {
+		test_ok(0, "deploy %s on %s: %s", model, gpu, err.msg);
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+/* ---- perf_step reduces to the fitted step models ---- */
+
+static void step_reduces(void)
+{
+	static const struct { const char *model, *gpu; size_t gpus, ep; } c[] = {
+		{ "llama-3.1-8b", "h100-sxm", 1, 0 },
+		{ "llama-3.1-70b", "h100-sxm", 4, 0 },
+		{ "qwen3-30b-a3b", "h100-sxm", 2, 0 },
+		{ "deepseek-v3", "h200-sxm", 8, 8 },
+		{ "gemma-2-9b", "rtx-4090", 1, 0 },
+	};
+	size_t i, b;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		struct deploy *d = build(c[i].model, c[i].gpu, c[i].gpus, c[i].ep, 0);
+		const struct est_model *m;
+		struct perf_result want, got;
+		struct step_mix x;
+		double s = 1000, off, pairs = 0;
+
+		if (!d)
+			continue;
+		m = &d->in.model;
+		for (b = 1; b <= 256; b *= 4) {
+			memset(&x, 0, sizeof(x));
+			x.decode_seqs = x.logits = (double)b;
+			x.decode_kv = (double)b * llm_kv_tokens_all_layers(m->llm, 3000);
+			perf_decode(&want, m, (double)b, 3000);
+			perf_step(&got, m, &x);
+			test_rel(got.time_s, want.time_s, 1e-12, "%s: a decode-only step of %zu is "
+				 "perf_decode", c[i].model, b);
+		}
+		memset(&x, 0, sizeof(x));
+		x.prefill_tokens = s;
+		x.prefill_seqs = x.logits = 1;
+		x.prefill_pairs = perf_chunk_pairs(m, 0, s);
+		perf_prefill(&want, m, 1, s);
+		perf_step(&got, m, &x);
+		test_rel(got.time_s, want.time_s, 1e-12, "%s: a whole 1000-token prompt is "
+			 "perf_prefill", c[i].model);
+		/* chunks of 256 (and the rest) add up to the prompt's pairs */
+		for (off = 0; off < s; off += 256)
+			pairs += perf_chunk_pairs(m, off, fmin(256, s - off));
+		test_rel(pairs, perf_chunk_pairs(m, 0, s), 1e-12, "%s: chunk pairs add up",
+			 c[i].model);
+		free(d);
+	}
+}
+
+/* ---- the simulator on a linear cost ---- */
+
+static struct sim_linear lin;
+
+static void linear_config(struct sim_config *c, struct sim_linear l)
+{
+	sim_config_init(c);
+	lin = l;
+	c->cost = sim_cost_linear;
+	c->cost_state = &lin;
+	c->engine.block_tokens = 16;
+	c->engine.kv_blocks = 1000000;
+	c->engine.max_model_len = 1000000;
+	c->idle_w = 0;
+}
+
+static int run(struct sim_result *r, const struct sim_config *c)
+{
+	struct err err = ERR_INIT;
+	int rc = sim_run(r, c, &err);
+
+	if (rc < 0)
+		test_ok(0, "sim_run: %s", err.msg);
+	return rc;
+}
+
+/*
+ * M/D/1: one server, every service D = 100 tokens x 1 ms = 0.1 s (one
+ * prefill step, one output token, one sequence at a time), Poisson at
+ * 7/s: rho = 0.7.  Pollaczek-Khinchine: Wq = rho D / (2 (1 - rho)) =
+ * 0.07 / 0.6 = 0.116667 s, W = 0.216667 s, L = lambda W = 1.516667.
+ */
+static void md1(void)
+{
+	struct sim_config c;
+	struct sim_result r;
+	struct length_dist in, out;
+	struct err err = ERR_INIT;
+
+	linear_config(&c, (struct sim_linear){ 0, 1e-3, 0, 300 });
+	c.engine.max_seqs = 1;
+	length_parse(&in, "100", "in", &err);
+	length_parse(&out, "1", "out", &err);
+	c.input = &in;
+	c.output = &out;
+	arrival_parse(&c.arrival, "poisson", 7, &err);
+	c.requests = 200000;
+	if (run(&r, &c) < 0)
+		return;
+	test_rel(qstat_mean(&r.e2e), 0.216667, 0.02, "M/D/1 at rho 0.7: W = 0.2167 s");
+	test_rel(r.mean_in_system, 1.516667, 0.02, "M/D/1: L = 1.517");
+	test_rel(qstat_mean(&r.queue), 0.116667, 0.03, "M/D/1: Wq = 0.1167 s");
+	test_rel(r.gpu_busy, 0.7, 0.01, "M/D/1: the server is busy rho = 70%% of the time");
+	/* energy: 300 W while busy, 0 idle: 300 W x 0.1 s = 30 J a request */
+	test_rel(r.energy_per_request_j, 30, 1e-6, "energy per request is 300 W x 0.1 s");
+	sim_result_release(&r);
+}
+
+/*
+ * M/M/1: service = 1e-4 s per prompt token, prompts exponential with mean
+ * 1000 tokens, so exponential service of mean 0.1 s (mu = 10/s; rounding
+ * to whole tokens moves the mean by under 0.01%).  At lambda = 7/s the
+ * sojourn time is exponential with rate mu - lambda = 3/s: mean 0.3333 s,
+ * median ln 2 / 3 = 0.2310 s, p90 ln 10 / 3 = 0.7675 s.
+ */
+static void mm1(void)
+{
+	struct sim_config c;
+	struct sim_result r;
+	struct length_dist in, out;
+	struct err err = ERR_INIT;
+
+	linear_config(&c, (struct sim_linear){ 0, 1e-4, 0, 0 });
+	c.engine.max_seqs = 1;
+	length_parse(&in, "exponential:1000", "in", &err);
+	length_parse(&out, "1", "out", &err);
+	c.input = &in;
+	c.output = &out;
+	arrival_parse(&c.arrival, "poisson", 7, &err);
+	c.requests = 300000;
+	c.seed = 7;
+	if (run(&r, &c) < 0)
+		return;
+	test_rel(qstat_mean(&r.e2e), 1.0 / 3, 0.03, "M/M/1 at rho 0.7: W = 1/(mu - lambda)");
+	test_rel(qstat_quantile(&r.e2e, 0.5), log(2) / 3, 0.04, "M/M/1: median sojourn ln2/3");
+	test_rel(qstat_quantile(&r.e2e, 0.9), log(10) / 3, 0.04, "M/M/1: p90 sojourn ln10/3");
+	test_rel(r.mean_in_system, 7.0 / 3, 0.03, "M/M/1: L = rho/(1 - rho) = 2.333");
+	sim_result_release(&r);
+}
+
+/* A trace file of `n` rows "t,in,out" in the test's directory. */
+static char *write_trace(const char *name, const char *rows)
+{
+	char *path = xmalloc(256);
+	FILE *f;
+
+	snprintf(path, 256, "t_sim.%ld.%s.csv", (long)getpid(), name);
+	f = fopen(path, "w");
+	fputs("TIMESTAMP,ContextTokens,GeneratedTokens\n", f);
+	fputs(rows, f);
+	fclose(f);
+	return path;
+}
+
+static int run_trace(struct sim_result *r, struct sim_config *c, const char *rows)
+{
+	struct trace t;
+	struct err err = ERR_INIT;
+	char *path = write_trace("hand", rows);
+	int rc;
+
+	if ((rc = trace_open(&t, path, &err)) < 0) {
+		test_ok(0, "trace: %s", err.msg);
+	} else {
+		c->trace = &t;
+		rc = run(r, c);
+		trace_close(&t);
+	}
+	unlink(path);
+	free(path);
+	return rc;
+}
+
+/*
+ * One request alone, by hand.  Cost: 2 ms a step, 10 us a prompt token,
+ * 1 ms a decode sequence.  A 1000-token prompt in chunks of 256 takes
+ * 4 steps (256, 256, 256, 232): 4 x 2 ms + 1000 x 10 us = 18 ms to the
+ * first token; 9 more tokens take 9 x (2 + 1) ms = 27 ms; e2e 45 ms; TPOT
+ * 27 / 9 = 3 ms.
+ */
+static void by_hand(void)
+{
+	struct sim_config c;
+	struct sim_result r;
+
+	linear_config(&c, (struct sim_linear){ 2e-3, 1e-5, 1e-3, 0 });
+	c.engine.max_batched_tokens = 256;
+	if (run_trace(&r, &c, "0,1000,10\n") < 0)
+		return;
+	test_rel(qstat_mean(&r.ttft), 0.018, 1e-9, "chunked: TTFT = 4 steps + 1000 tokens");
+	test_rel(qstat_mean(&r.e2e), 0.045, 1e-9, "chunked: e2e = 18 + 9 x 3 ms");
+	test_rel(qstat_mean(&r.tpot), 0.003, 1e-9, "chunked: TPOT = 3 ms");
+	test_int((int64_t)r.steps, 13, "4 prefill steps and 9 decode steps");
+	sim_result_release(&r);
+
+	/*
+	 * Disaggregated, one prefill and one decode replica: the prompt takes
+	 * one 2 + 10 = 12 ms step (no chunking), the KV of 1000 tokens
+	 * crosses at 5 us a token after 1 ms: 6 ms; then 9 decode steps of
+	 * 3 ms.  e2e = 12 + 6 + 27 = 45 ms, TTFT 12 ms.
+	 */
+	linear_config(&c, (struct sim_linear){ 2e-3, 1e-5, 1e-3, 0 });
+	c.prefill_replicas = c.decode_replicas = 1;
+	c.kv_transfer_s_per_token = 5e-6;
+	c.kv_transfer_latency_s = 1e-3;
+	if (run_trace(&r, &c, "0,1000,10\n") < 0)
+		return;
+	test_rel(qstat_mean(&r.ttft), 0.012, 1e-9, "disaggregated: TTFT is the prefill step");
+	test_rel(qstat_mean(&r.e2e), 0.045, 1e-9, "disaggregated: e2e = 12 + 6 (KV) + 27 ms");
+	sim_result_release(&r);
+
+	/*
+	 * A preemption: 10 blocks of 16 tokens.  Two requests of 64 prompt
+	 * tokens (4 blocks each) and 64 out arrive together and are admitted
+	 * together (8 blocks).  Growing in step, each fills its 5th block at
+	 * 65..80 tokens (10 blocks), and the step that takes both to 81
+	 * needs 2 more: the later one is preempted (recompute).  The first
+	 * finishes at 127 tokens (8 blocks); the second, readmitted when its
+	 * prompt and output so far fit, completes.  One preemption, both done.
+	 */
+	linear_config(&c, (struct sim_linear){ 1e-3, 1e-6, 1e-4, 0 });
+	c.engine.kv_blocks = 10;
+	if (run_trace(&r, &c, "0,64,64\n0,64,64\n") < 0)
+		return;
+	test_int((int64_t)r.completed, 2, "both requests complete");
+	test_int((int64_t)r.preemptions, 1, "one preemption when the 11th block is needed");
+	sim_result_release(&r);
+
+	/*
+	 * Prefix caching: two 512-token prompts sharing their first 450
+	 * tokens, 10 s apart.  The first computes all 512 (1 ms a step +
+	 * 512 x 1 us = 1.512 ms); the cache keeps
+	 * the 28 whole blocks (448 tokens) of the prefix, so the second
+	 * computes 64: 1 ms + 64 us = 1.064 ms.  Hits: 448 of 1024 prompt
+	 * tokens.
+	 */
+	linear_config(&c, (struct sim_linear){ 1e-3, 1e-6, 1e-4, 0 });
+	c.engine.prefix_caching = 1;
+	c.shared_prefix = 450;
+	if (run_trace(&r, &c, "0,512,1\n10,512,1\n") < 0)
+		return;
+	test_rel(r.prefix_hit, 448.0 / 1024, 1e-12, "prefix: 448 of 1024 prompt tokens hit");
+	test_rel(qstat_mean(&r.ttft), (1.512e-3 + 1.064e-3) / 2, 1e-9,
+		 "prefix: the second prompt computes only its last 64 tokens");
+	sim_result_release(&r);
+
+	/* the same with swap: the victim's blocks go to host and come back */
+	linear_config(&c, (struct sim_linear){ 1e-3, 1e-6, 1e-4, 0 });
+	c.engine.kv_blocks = 10;
+	c.engine.preempt = SIM_SWAP;
+	c.engine.swap_blocks = 100;
+	c.engine.swap_block_s = 1e-3;
+	if (run_trace(&r, &c, "0,64,64\n0,64,64\n") < 0)
+		return;
+	test_int((int64_t)r.completed, 2, "swap: both complete");
+	test_int((int64_t)r.preemptions, 1, "swap: one preemption");
+	sim_result_release(&r);
+}
+
+/* Every request leaves, L = lambda W, across the engine's features. */
+static void conservation(void)
+{
+	static const struct { const char *name; size_t mbt, blocks, seqs, pre, dec, prefix;
+			      int swap, caching; } v[] = {
+		{ "chunked, roomy", 512, 100000, 64, 0, 0, 0, 0, 0 },
+		{ "unchunked, KV-starved (recompute)", 0, 400, 0, 0, 0, 0, 0, 0 },
+		{ "chunked, KV-starved (swap)", 256, 400, 0, 0, 0, 0, 1, 0 },
+		{ "disaggregated 2:3", 1024, 3000, 32, 2, 3, 0, 0, 0 },
+		{ "prefix caching", 512, 3000, 32, 0, 0, 200, 0, 1 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		struct sim_config c;
+		struct sim_result r;
+		struct length_dist in, out;
+		struct err err = ERR_INIT;
+
+		linear_config(&c, (struct sim_linear){ 2e-3, 2e-6, 5e-5, 0 });
+		c.engine.max_batched_tokens = v[i].mbt;
+		c.engine.kv_blocks = v[i].blocks;
+		c.engine.max_seqs = v[i].seqs;
+		c.engine.max_model_len = 8192;
+		c.engine.preempt = v[i].swap ? SIM_SWAP : SIM_RECOMPUTE;
+		c.engine.swap_blocks = 200;
+		c.engine.swap_block_s = 1e-5;
+		c.engine.prefix_caching = v[i].caching;
+		c.shared_prefix = v[i].prefix;
+		c.prefill_replicas = v[i].pre;
+		c.decode_replicas = v[i].dec;
+		c.kv_transfer_s_per_token = 1e-6;
+		length_parse(&in, "lognormal:400:1", "in", &err);
+		length_parse(&out, "lognormal:150:1", "out", &err);
+		c.input = &in;
+		c.output = &out;
+		arrival_parse(&c.arrival, "gamma:2", 20, &err);
+		c.requests = 5000;
+		if (run(&r, &c) < 0)
+			continue;
+		test_int((int64_t)r.arrived, 5000, "%s: every request arrives", v[i].name);
+		test_int((int64_t)(r.completed + r.dropped), (int64_t)r.arrived,
+			 "%s: completed + dropped = arrived", v[i].name);
+		test_rel(r.mean_in_system, r.throughput_rps * qstat_mean(&r.e2e), 1e-9,
+			 "%s: Little's law L = lambda W", v[i].name);
+		if (v[i].blocks == 400)
+			test_ok(r.preemptions > 0 && r.dropped > 0, "%s: %zu preemptions, %zu "
+				"dropped (longer than the cache)", v[i].name, r.preemptions, r.dropped);
+		if (v[i].caching)
+			test_ok(r.prefix_hit > 0.2, "%s: %.0f%% of prompt tokens from the cache",
+				v[i].name, r.prefix_hit * 100);
+		test_ok(r.kv_use >= 0 && r.kv_use <= 1 && r.gpu_busy >= 0 && r.gpu_busy <= 1,
+			"%s: KV use %.3f and busy %.3f are fractions", v[i].name, r.kv_use,
+			r.gpu_busy);
+		sim_result_release(&r);
+	}
+}
+
+/* ---- the simulator on the model ---- */
+
+static void model_config(struct sim_config *c, const struct deploy *d,
+			 struct length_dist *in, struct length_dist *out, double qps,
+			 size_t n)
+{
+	struct err err = ERR_INIT;
+
+	sim_config_init(c);
+	if (sim_setup(c, d, &err) < 0)
+		test_ok(0, "sim_setup: %s", err.msg);
+	c->input = in;
+	c->output = out;
+	arrival_parse(&c->arrival, "poisson", qps, &err);
+	c->requests = n;
+}
+
+/*
+ * Nearly idle (one request every 50 s, each done in about a second), the
+ * median request runs alone: its TTFT is the estimate's batch-1 prefill
+ * of 512 tokens and its TPOT the mean of decode steps over contexts
+ * 513..639, which is the estimate's step at the mean context 512 + 64
+ * (the step time is nearly linear in context).
+ */
+static void low_load(void)
+{
+	struct deploy *d = build("llama-3.1-8b", "h100-sxm", 1, 0, 0);
+	struct length_dist in, out;
+	struct sim_config c;
+	struct sim_result r;
+	struct est_result e;
+	struct err err = ERR_INIT;
+
+	if (!d)
+		return;
+	length_parse(&in, "512", "in", &err);
+	length_parse(&out, "128", "out", &err);
+	model_config(&c, d, &in, &out, 0.02, 300);
+	d->in.work.batch = 1;
+	if (est_run(&e, &d->in, &err) < 0 || run(&r, &c) < 0) {
+		test_ok(0, "estimate: %s", err.msg);
+		free(d);
+		return;
+	}
+	test_rel(qstat_quantile(&r.ttft, 0.5), e.ttft_s, 1e-3, "idle: median TTFT %.2f ms is "
+		 "estimate's %.2f ms", qstat_quantile(&r.ttft, 0.5) * 1e3, e.ttft_s * 1e3);
+	test_rel(qstat_quantile(&r.tpot, 0.5), e.tpot_s, 2e-3, "idle: median TPOT %.3f ms is "
+		 "estimate's %.3f ms", qstat_quantile(&r.tpot, 0.5) * 1e3, e.tpot_s * 1e3);
+	sim_result_release(&r);
+	free(d);
+}
+
+/*
+ * Overload: at 2x and 4x the analytic maximum the completion rate stops
+ * growing (within 3%) and sits near the analytic figure (within 15%:
+ * the analytic one prefills each prompt alone, the engine batches them);
+ * latency keeps growing with the queue.
+ */
+static void overload(void)
+{
+	struct deploy *d = build("llama-3.1-8b", "h100-sxm", 1, 0, 2048);
+	struct length_dist in, out;
+	struct sim_config c;
+	struct sim_result r1, r2, r0;
+	struct err err = ERR_INIT;
+	double amax;
+
+	if (!d)
+		return;
+	length_parse(&in, "1024", "in", &err);
+	length_parse(&out, "256", "out", &err);
+	model_config(&c, d, &in, &out, 1, 4000);
+	amax = capacity_analytic_max(&c, 1024, 256);
+	c.arrival.rate = 0.5 * amax;
+	if (run(&r0, &c) < 0)
+		goto out;
+	c.arrival.rate = 2 * amax;
+	if (run(&r1, &c) < 0)
+		goto out;
+	c.arrival.rate = 4 * amax;
+	if (run(&r2, &c) < 0)
+		goto out;
+	test_rel(r2.throughput_rps, r1.throughput_rps, 0.03, "overload: throughput saturates "
+		 "(%.2f at 2x, %.2f at 4x)", r1.throughput_rps, r2.throughput_rps);
+	test_rel(r2.throughput_rps, amax, 0.15, "overload: at the analytic maximum %.2f req/s",
+		 amax);
+	test_rel(r0.throughput_rps, 0.5 * amax, 0.05, "half load: everything offered is served");
+	test_ok(qstat_mean(&r2.e2e) > qstat_mean(&r1.e2e) &&
+		qstat_mean(&r1.e2e) > 2 * qstat_mean(&r0.e2e), "overload: latency grows "
+		"(%.1f s at half, %.1f s at 2x, %.1f s at 4x)", qstat_mean(&r0.e2e),
+		qstat_mean(&r1.e2e), qstat_mean(&r2.e2e));
+	sim_result_release(&r0);
+	sim_result_release(&r1);
+	sim_result_release(&r2);
+out:
+	free(d);
+}
+
+/* More replicas at the same load never raise latency (either balancer). */
+static void replicas(void)
+{
+	struct deploy *d = build("llama-3.1-8b", "h100-sxm", 1, 0, 2048);
+	struct length_dist in, out;
+	struct sim_config c;
+	struct err err = ERR_INIT;
+	size_t n, b;
+
+	if (!d)
+		return;
+	length_parse(&in, "lognormal:1024:0.8", "in", &err);
+	length_parse(&out, "lognormal:256:0.8", "out", &err);
+	model_config(&c, d, &in, &out, 1, 3000);
+	c.arrival.rate = 0.9 * capacity_analytic_max(&c, 1024, 256);
+	for (b = 0; b < 2; b++) {
+		double prev[3] = { INFINITY, INFINITY, INFINITY };
+
+		c.balance = b ? SIM_ROUND_ROBIN : SIM_LEAST_OUTSTANDING;
+		for (n = 1; n <= 8; n *= 2) {
+			struct sim_result r;
+			double now[3];
+
+			c.replicas = n;
+			if (run(&r, &c) < 0)
+				break;
+			now[0] = qstat_mean(&r.e2e);
+			now[1] = qstat_quantile(&r.e2e, 0.99);
+			now[2] = qstat_quantile(&r.ttft, 0.99);
+			test_ok(now[0] <= prev[0] && now[1] <= prev[1] && now[2] <= prev[2],
+				"%s, %zu replicas: mean e2e %.3f s, p99 e2e %.3f s, p99 TTFT %.4f s "
+				"no worse than with fewer", b ? "round robin" : "least outstanding",
+				n, now[0], now[1], now[2]);
+			memcpy(prev, now, sizeof(prev));
+			sim_result_release(&r);
+		}
+	}
+	free(d);
+}
+
+/* One seed, one run; another seed, another run. */
+static void seeded(void)
+{
+	struct sim_config c;
+	struct sim_result a, b, x;
+	struct length_dist in, out;
+	struct err err = ERR_INIT;
+
+	linear_config(&c, (struct sim_linear){ 2e-3, 2e-6, 5e-5, 0 });
+	c.engine.max_batched_tokens = 512;
+	length_parse(&in, "uniform:100:900", "in", &err);
+	length_parse(&out, "lognormal:100:1", "out", &err);
+	c.input = &in;
+	c.output = &out;
+	arrival_parse(&c.arrival, "poisson", 30, &err);
+	c.requests = 3000;
+	c.seed = 42;
+	if (run(&a, &c) < 0 || run(&b, &c) < 0)
+		return;
+	c.seed = 43;
+	if (run(&x, &c) < 0)
+		return;
+	test_ok(a.duration_s == b.duration_s && a.e2e.sum == b.e2e.sum &&
+		a.ttft.sum == b.ttft.sum && a.steps == b.steps &&
+		!memcmp(a.e2e.bins, b.e2e.bins, 1000 * sizeof(*a.e2e.bins)),
+		"the same seed gives the same run, bit for bit");
+	test_ok(a.e2e.sum != x.e2e.sum, "another seed gives another run");
+	sim_result_release(&a);
+	sim_result_release(&b);
+	sim_result_release(&x);
+}
+
+/* Traces: replay order and counts; malformed rows are named by line. */
+static void traces(void)
+{
+	static const struct { const char *rows, *want; } bad[] = {
+		{ "2023-11-16 18:15:46.68,374,44\nxx,10,5\n", ":3: time 'xx'" },
+		{ "1,374\n", ":2: 2 fields, expected at least 3" },
+		{ "1,-5,3\n", ":2: prompt tokens '-5'" },
+		{ "1,5,abc\n", ":2: generated tokens 'abc'" },
+		{ "1,99999999999,3\n", ":2: prompt tokens '99999999999'" },
+		{ "5,10,3\n4,10,3\n", ":3: time goes back" },
+		{ "", "no requests" },
+	};
+	struct trace t;
+	struct trace_row row;
+	struct err err = ERR_INIT;
+	char *path;
+	size_t i;
+
+	/* Azure's format: times a second apart from the first */
+	path = write_trace("azure", "2023-11-16 18:15:46.6805900,374,44\n"
+			   "2023-11-16 18:15:47.1805900,1000,0\n\n"
+			   "2023-11-16 18:15:50.6805900,20,7\n");
+	if (trace_open(&t, path, &err) < 0) {
+		test_ok(0, "azure trace: %s", err.msg);
+	} else {
+		test_int((int64_t)t.rows, 3, "azure trace: 3 requests");
+		trace_next(&t, &row, &err);
+		test_ok(row.t == 0 && row.input == 374 && row.output == 44, "first row at 0 s");
+		trace_next(&t, &row, &err);
+		test_rel(row.t, 0.5, 1e-9, "second row 0.5 s later");
+		trace_next(&t, &row, &err);
+		test_rel(row.t, 4.0, 1e-9, "third row 4 s after the first (blank line skipped)");
+		test_int(trace_next(&t, &row, &err), 0, "then the end");
+		trace_close(&t);
+	}
+	unlink(path);
+	free(path);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		path = write_trace("bad", bad[i].rows);
+		err_clear(&err);
+		test_int(trace_open(&t, path, &err), -ERR_PARSE, "bad trace %zu refused", i);
+		test_contains(err.msg, bad[i].want, "bad trace %zu: the message names it", i);
+		unlink(path);
+		free(path);
+	}
+}
+
+int main(void)
+{
+	cat = test_catalog();
+	step_reduces();
+	md1();
+	mm1();
+	by_hand();
+	conservation();
+	low_load();
+	overload();
+	replicas();
+	seeded();
+	traces();
+	cat_free(cat);
+	return test_done();
+}
