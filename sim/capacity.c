@@ -126,11 +126,9 @@ static enum capacity_bottleneck diagnose(const struct sim_result *r, int ttft_bi
 
 static double mean_len(const struct length_dist *d, const struct trace *t, int input)
 {
-	(void)t;
 	if (d)
 		return length_mean(d);
-	/* a trace: a typical chat request; only the starting bracket uses it */
-	return input ? 1024 : 256;
+	return input ? t->mean_input : t->mean_output;
 }
 
 /* The fewest replicas of c that meet the objectives at o->target_qps. */

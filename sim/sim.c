@@ -49,8 +49,7 @@ struct sim {
 	double next_t;              /* the arrival drawn ahead */
 	size_t next_in, next_out;
 	struct sim_result r;
-	double int_sys, int_wait, int_run, int_kv, seqs_time, out_tokens, in_tokens;
-	double prompt_tokens_prefixable, prefix_hits;
+	double int_sys, int_wait, int_kv, seqs_time, out_tokens, in_tokens, prefix_hits;
 	size_t waiting;
 	size_t prefix_tokens;       /* the shared prefix, whole blocks */
 };
@@ -407,8 +406,6 @@ static void arrive(struct sim *s)
 	s->in_system++;
 	if (s->in_system > s->r.peak_in_flight)
 		s->r.peak_in_flight = s->in_system;
-	if (prefix_of(s, q))
-		s->prompt_tokens_prefixable += (double)in;
 	s->in_tokens += (double)in;
 	enqueue(s, route(s, 0), q);
 }
@@ -673,8 +670,7 @@ void sim_result(const struct sim *s, struct sim_result *out)
 	out->gpu_busy = T > 0 ? busy / (T * (double)s->n_rep) : 0;
 	out->energy_j = energy;
 	out->energy_per_request_j = s->r.completed ? energy / (double)s->r.completed : NAN;
-	out->prefix_hit = s->prompt_tokens_prefixable > 0 || s->in_tokens > 0 ?
-			  s->prefix_hits / s->in_tokens : 0;
+	out->prefix_hit = s->in_tokens > 0 ? s->prefix_hits / s->in_tokens : 0;
 	out->mean_batch = busy > 0 ? s->seqs_time / busy : 0;
 }
 

@@ -34,6 +34,7 @@ struct trace {
 	int header;
 	size_t rows;        /* requests in the file */
 	double first_t, last_t;     /* seconds, as written */
+	double mean_input, mean_output;     /* tokens (output at least 1, as replayed) */
 	double scale;       /* replay time = (t - first_t) * scale; 1 as recorded */
 };
 

@@ -560,6 +560,9 @@ static void traces(void)
 		test_ok(0, "azure trace: %s", err.msg);
 	} else {
 		test_int((int64_t)t.rows, 3, "azure trace: 3 requests");
+		/* (374 + 1000 + 20) / 3 in; (44 + 1 + 7) / 3 out, the 0 replayed as 1 */
+		test_rel(t.mean_input, 1394.0 / 3, 1e-12, "azure trace: mean prompt");
+		test_rel(t.mean_output, 52.0 / 3, 1e-12, "azure trace: mean output");
 		trace_next(&t, &row, &err);
 		test_ok(row.t == 0 && row.input == 374 && row.output == 44, "first row at 0 s");
 		trace_next(&t, &row, &err);
