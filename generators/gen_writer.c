@@ -1,0 +1,114 @@
+/*
+ * gen_writer.c - see gen_writer.h.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "generators/gen_writer.h"
+
+/* Bytes that mean nothing to sh in an unquoted word (and are not '=' in
+ * the first word, which the callers never write through here). */
+static int shell_safe(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (c && strchr("@%+=:,./_-", c));
+}
+
+void gen_shell_word(struct sbuf *sb, const char *s)
+{
+	const unsigned char *p;
+	int bare = *s != '\0';
+
+	for (p = (const unsigned char *)s; *p && bare; p++)
+		bare = shell_safe(*p);
+	if (bare) {
+		sbuf_addstr(sb, s);
+		return;
+	}
+	sbuf_addch(sb, '\'');
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\'')
+			sbuf_addstr(sb, "'\\''");
+		else
+			sbuf_addch(sb, (char)*p);
+	}
+	sbuf_addch(sb, '\'');
+}
+
+void gen_yaml_str(struct sbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	sbuf_addch(sb, '"');
+	for (; *p; p++) {
+		switch (*p) {
+		case '"': sbuf_addstr(sb, "\\\""); continue;
+		case '\\': sbuf_addstr(sb, "\\\\"); continue;
+		case '\n': sbuf_addstr(sb, "\\n"); continue;
+		case '\t': sbuf_addstr(sb, "\\t"); continue;
+		case '\r': sbuf_addstr(sb, "\\r"); continue;
+		}
+		if (*p < 0x20 || *p == 0x7f) {
+			sbuf_addf(sb, "\\x%02x", *p);
+		} else if (p[0] == 0xc2 && p[1] == 0x85) {
+			sbuf_addstr(sb, "\\N");     /* next line */
+			p++;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			sbuf_addstr(sb, p[2] == 0xa8 ? "\\L" : "\\P");
+			p += 2;
+		} else {
+			sbuf_addch(sb, (char)*p);
+		}
+	}
+	sbuf_addch(sb, '"');
+}
+
+void gen_csv_field(struct sbuf *sb, const char *s)
+{
+	int formula = *s && strchr("=+-@\t\r", *s);
+	int quote = strpbrk(s, ",\"\r\n") != NULL || formula;
+	const char *p;
+
+	if (!quote) {
+		sbuf_addstr(sb, s);
+		return;
+	}
+	sbuf_addch(sb, '"');
+	if (formula)
+		sbuf_addch(sb, '\'');
+	for (p = s; *p; p++) {
+		if (*p == '"')
+			sbuf_addch(sb, '"');
+		sbuf_addch(sb, *p);
+	}
+	sbuf_addch(sb, '"');
+}
+
+void gen_md_cell(struct sbuf *sb, const char *s)
+{
+	const char *p;
+
+	for (p = s; *p; p++) {
+		switch (*p) {
+		case '|': sbuf_addstr(sb, "\\|"); break;
+		case '\\': sbuf_addstr(sb, "\\\\"); break;
+		case '<': sbuf_addstr(sb, "&lt;"); break;
+		case '>': sbuf_addstr(sb, "&gt;"); break;
+		case '&': sbuf_addstr(sb, "&amp;"); break;
+		case '\r': break;
+		case '\n': sbuf_addstr(sb, "<br>"); break;
+		default: sbuf_addch(sb, *p);
+		}
+	}
+}
+
+void gen_fixed(struct sbuf *sb, double v, int decimals)
+{
+	double scale = pow(10, decimals);
+
+	/* round half away from zero, then print: no "-0.00" */
+	v = round(v * scale) / scale;
+	if (v == 0)
+		v = 0;
+	sbuf_addf(sb, "%.*f", decimals, v);
+}
