@@ -4,6 +4,7 @@
  * exactly as stored; only the human forms round.
  */
 #include "cli/out.h"
+#include "generators/gen_writer.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
@@ -288,24 +289,6 @@ void out_rows_table(FILE *f, const struct cat_kind_info *ki, const void *rows,
 	free(cols);
 }
 
-void out_csv_cell(struct sbuf *sb, const char *s)
-{
-	const char *p;
-
-	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' &&
-	    !(s[0] && s[strlen(s) - 1] == ' ')) {
-		sbuf_addstr(sb, s);
-		return;
-	}
-	sbuf_addch(sb, '"');
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			sbuf_addch(sb, '"');
-		sbuf_addch(sb, *p);
-	}
-	sbuf_addch(sb, '"');
-}
-
 void out_rows_csv(FILE *f, const struct cat_kind_info *ki, const void *rows,
 		  size_t n)
 {
@@ -325,7 +308,7 @@ void out_rows_csv(FILE *f, const struct cat_kind_info *ki, const void *rows,
 			if (i)
 				sbuf_addch(&sb, ',');
 			if (fl->type == CAT_TEXT) {
-				out_csv_cell(&sb, get_text(fl, row));
+				gen_csv_field(&sb, get_text(fl, row));
 			} else if (fl->type == CAT_REAL) {
 				if (!isnan(get_real(fl, row)))
 					sbuf_addf(&sb, "%.15g", get_real(fl, row));

@@ -31,9 +31,6 @@ void out_rows_csv(FILE *f, const struct cat_kind_info *ki, const void *rows,
 /* One row, a "field  value" line each. */
 void out_row_show(FILE *f, const struct cat_kind_info *ki, const void *row);
 
-/* A text cell for CSV, quoted when it must be (RFC 4180). */
-void out_csv_cell(struct sbuf *sb, const char *s);
-
 /* A simple aligned text table: cells[r * ncols + c]; row 0 is the header. */
 void out_table(FILE *f, char **cells, size_t nrows, size_t ncols,
 	       const int *right_align);

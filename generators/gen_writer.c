@@ -63,10 +63,26 @@ void gen_yaml_str(struct sbuf *sb, const char *s)
 	sbuf_addch(sb, '"');
 }
 
+/* "-12.5", "+3e9": a signed number, which a spreadsheet reads as data. */
+static int signed_number(const char *s)
+{
+	const char *p = s + 1;
+
+	if (!*p)
+		return 0;
+	for (; *p; p++)
+		if (!strchr("0123456789.eE+-", *p))
+			return 0;
+	return 1;
+}
+
 void gen_csv_field(struct sbuf *sb, const char *s)
 {
-	int formula = *s && strchr("=+-@\t\r", *s);
-	int quote = strpbrk(s, ",\"\r\n") != NULL || formula;
+	size_t n = strlen(s);
+	int formula = *s && (strchr("=@\t\r", *s) ||
+			     (strchr("+-", *s) && !signed_number(s)));
+	int quote = strpbrk(s, ",\"\r\n") != NULL || formula ||
+		    (n && (s[0] == ' ' || s[n - 1] == ' '));
 	const char *p;
 
 	if (!quote) {

@@ -12,10 +12,11 @@
  *             control characters and the Unicode line breaks (U+0085,
  *             U+2028, U+2029) as escapes, so no string can end the
  *             scalar, start a comment or change the indentation.
- *   CSV       RFC 4180: a field with a comma, quote, CR or LF is quoted
- *             with quotes doubled; a field a spreadsheet would run as a
- *             formula (=, +, -, @, tab, CR first) gets a leading '
- *             (OWASP CSV injection).
+ *   CSV       RFC 4180: a field with a comma, quote, CR, LF or an outer
+ *             blank is quoted with quotes doubled; a field a spreadsheet
+ *             would run as a formula (=, @, tab, CR first, or + or - not
+ *             starting a plain number) gets a leading ' (OWASP CSV
+ *             injection).
  *   Markdown  a table cell: | and \ escaped, line breaks as <br>, and
  *             < > & as entities so that no HTML gets through.
  *   numbers   fixed decimals, "-0" written as "0": the same value always
