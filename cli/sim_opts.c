@@ -127,15 +127,8 @@ static int load(struct sim_job *j, const struct sim_opts *o, struct err *err)
 		j->has_trace = 1;
 		c->trace = &j->trace;
 		c->requests = o->requests;
-		if (!isnan(o->qps)) {
-			double span = j->trace.last_t - j->trace.first_t;
-
-			if (j->trace.rows < 2 || !(span > 0))
-				return err_set(err, ERR_INVAL, "--qps cannot rescale a trace whose "
-					       "requests all arrive at once");
-			/* rows-1 gaps over the span: scale so their mean is 1/qps */
-			j->trace.scale = (double)(j->trace.rows - 1) / span / o->qps;
-		}
+		if (!isnan(o->qps) && (r = trace_set_rate(&j->trace, o->qps, err)) < 0)
+			return err_prefix(err, "--qps");
 		return 0;
 	}
 	if ((r = arrival_parse(&c->arrival, o->arrival ? o->arrival : "poisson", rate, err)) < 0 ||

@@ -61,12 +61,12 @@ struct probe {
 	double ttft_ratio, tpot_ratio;  /* worst p99 / objective over the seeds */
 };
 
+/* The search checked up front that a trace can be rescaled. */
 static void set_rate(struct sim_config *c, double qps)
 {
 	c->arrival.rate = qps;
 	if (c->trace)
-		c->trace->scale = (double)(c->trace->rows - 1) /
-				  (c->trace->last_t - c->trace->first_t) / qps;
+		trace_set_rate(c->trace, qps, NULL);
 }
 
 /* Run every seed at `qps`; keep the first seed's result in *first. */
@@ -187,9 +187,8 @@ int capacity_search(struct capacity_result *out, const struct sim_config *base,
 	memset(out, 0, sizeof(*out));
 	if (base->prefill_replicas == 0)
 		c.replicas = base->replicas ? base->replicas : 1;
-	if (c.trace && (c.trace->rows < 2 || !(c.trace->last_t > c.trace->first_t)))
-		return err_set(err, ERR_INVAL, "a capacity search rescales the trace's times: it "
-			       "needs requests at two different times");
+	if (c.trace && (r = trace_set_rate(c.trace, 1, err)) < 0)
+		return err_prefix(err, "capacity search");
 	out->analytic_max_qps = capacity_analytic_max(&c, mean_len(c.input, c.trace, 1),
 						      mean_len(c.output, c.trace, 0));
 	lo = out->analytic_max_qps * IDLE_FRACTION;

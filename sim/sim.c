@@ -45,7 +45,6 @@ struct sim {
 	struct sim_req *free_list;
 	uint64_t seq;
 	size_t expected, drawn, left, in_system, kv_blocks_used;
-	int arrivals_done;
 	double next_t;              /* the arrival drawn ahead */
 	size_t next_in, next_out;
 	struct sim_result r;
@@ -92,10 +91,10 @@ static void req_free(struct sim *s, struct sim_req *q)
 	s->free_list = q;
 }
 
-/* Blocks for a request's first `tokens` tokens beyond its shared prefix. */
-static size_t blocks_for(const struct sim *s, const struct sim_req *q, size_t tokens)
+/* Blocks for a request's first `tokens` tokens beyond the `shared` ones. */
+static size_t blocks_for(const struct sim *s, size_t shared, size_t tokens)
 {
-	return ceil_div(tokens - q->shared, s->c.engine.block_tokens);
+	return ceil_div(tokens - shared, s->c.engine.block_tokens);
 }
 
 /* The shared prefix a request could take from the cache: whole blocks,
@@ -104,6 +103,24 @@ static size_t blocks_for(const struct sim *s, const struct sim_req *q, size_t to
 static size_t prefix_of(const struct sim *s, const struct sim_req *q)
 {
 	return s->prefix_tokens && q->prompt > s->prefix_tokens ? s->prefix_tokens : 0;
+}
+
+/* Give q's KV blocks back to its replica. */
+static void release_blocks(struct sim *s, struct replica *rp, struct sim_req *q)
+{
+	rp->free_blocks += q->blocks;
+	s->kv_blocks_used -= q->blocks;
+	q->blocks = 0;
+}
+
+/* q leaves the system from replica rp (done, or dropped from its queue). */
+static void leave(struct sim *s, struct replica *rp, struct sim_req *q)
+{
+	release_blocks(s, rp, q);
+	rp->outstanding--;
+	s->in_system--;
+	s->left++;
+	req_free(s, q);
 }
 
 /* ---- drawing arrivals ---- */
@@ -141,8 +158,6 @@ static void preempt(struct sim *s, struct replica *rp, struct sim_req *q)
 	const struct sim_engine *e = &s->c.engine;
 
 	rp->n_run--;    /* victims come from the tail */
-	rp->free_blocks += q->blocks;
-	s->kv_blocks_used -= q->blocks;
 	if (e->preempt == SIM_SWAP && q->blocks <= rp->swap_free) {
 		rp->swap_free -= q->blocks;
 		q->swapped = q->blocks;
@@ -151,7 +166,7 @@ static void preempt(struct sim *s, struct replica *rp, struct sim_req *q)
 		q->computed = 0;    /* recompute: prompt and output so far, again */
 		q->shared = 0;
 	}
-	q->blocks = 0;
+	release_blocks(s, rp, q);
 	q->sched = 0;
 	e->policy->push_front(rp->wait, q);
 	s->waiting++;
@@ -179,10 +194,12 @@ static void add_to_mix(const struct sim *s, struct step_mix *x, const struct sim
 		x->logits += 1;
 }
 
-/* Claim blocks for q to hold `tokens`; 0, or -1 when they are not free. */
-static int claim(struct sim *s, struct replica *rp, struct sim_req *q, size_t tokens)
+/* Claim blocks for q to hold `tokens`, the first `shared` of them in the
+ * replica's prefix; 0, or -1 when they are not free. */
+static int claim(struct sim *s, struct replica *rp, struct sim_req *q, size_t shared,
+		 size_t tokens)
 {
-	size_t need = blocks_for(s, q, tokens);
+	size_t need = blocks_for(s, shared, tokens);
 
 	if (need <= q->blocks)
 		return 0;
@@ -207,7 +224,7 @@ static int schedule_running(struct sim *s, struct replica *rp, struct step_mix *
 
 		n = q->known - q->computed;
 		n = n < *budget ? n : *budget;
-		while (claim(s, rp, q, q->computed + n) < 0) {
+		while (claim(s, rp, q, q->shared, q->computed + n) < 0) {
 			struct sim_req *victim = rp->run[rp->n_run - 1];
 
 			preempt(s, rp, victim);
@@ -231,30 +248,26 @@ static size_t admit(struct sim *s, struct replica *rp, struct step_mix *x, size_
 {
 	const struct sim_engine *e = &s->c.engine;
 	struct sim_req *q;
-	size_t admitted = 0, n, pfx;
+	size_t admitted = 0, n, pfx, start, shared;
 	int kv_full = 0;
 
 	while (*budget > 0 && (!e->max_seqs || rp->n_run < e->max_seqs) &&
 	       (q = e->policy->peek(rp->wait))) {
-		size_t computed = q->computed, shared = q->shared;
-
+		/* a resident prefix lets a fresh prompt start past it */
 		pfx = rp->prefix_resident && !q->computed && !q->swapped ? prefix_of(s, q) : 0;
-		if (pfx) {
-			q->computed = q->shared = pfx;
-		}
-		n = q->known - q->computed;
-		if (whole && n > *budget) {
-			q->computed = computed;
-			q->shared = shared;
+		start = pfx ? pfx : q->computed;
+		shared = pfx ? pfx : q->shared;
+
+		n = q->known - start;
+		if (whole && n > *budget)
 			break;
-		}
 		n = n < *budget ? n : *budget;
-		if (claim(s, rp, q, q->computed + n) < 0) {
-			q->computed = computed;
-			q->shared = shared;
+		if (claim(s, rp, q, shared, start + n) < 0) {
 			kv_full = 1;
 			break;
 		}
+		q->computed = start;
+		q->shared = shared;
 		e->policy->pop(rp->wait);
 		s->waiting--;
 		if (q->swapped) {
@@ -328,12 +341,7 @@ static void start_step(struct sim *s, size_t i)
 			e->policy->pop(rp->wait);
 			s->waiting--;
 			s->r.dropped++;
-			s->left++;
-			s->in_system--;
-			rp->outstanding--;
-			rp->free_blocks += q->blocks;
-			s->kv_blocks_used -= q->blocks;
-			req_free(s, q);
+			leave(s, rp, q);
 			continue;
 		}
 		rp->busy = 0;
@@ -424,12 +432,7 @@ static void finish(struct sim *s, struct replica *rp, struct sim_req *q)
 		s->r.goodput_n++;
 	s->r.completed++;
 	s->out_tokens += (double)q->output;
-	rp->free_blocks += q->blocks;
-	s->kv_blocks_used -= q->blocks;
-	rp->outstanding--;
-	s->in_system--;
-	s->left++;
-	req_free(s, q);
+	leave(s, rp, q);
 }
 
 /* A prefill replica hands a request to the decode pool. */
@@ -438,10 +441,8 @@ static void hand_off(struct sim *s, struct replica *rp, struct sim_req *q)
 	double t = s->c.kv_transfer_latency_s +
 		   s->c.kv_transfer_s_per_token * (double)q->computed;
 
-	rp->free_blocks += q->blocks;
-	s->kv_blocks_used -= q->blocks;
+	release_blocks(s, rp, q);
 	rp->outstanding--;
-	q->blocks = 0;
 	q->shared = 0;
 	events_push(&s->q, s->now + t, EV_KV_READY, (size_t)(uintptr_t)q);
 }
@@ -595,10 +596,8 @@ int sim_alloc(struct sim **out, const struct sim_config *c, struct err *err)
 	if (c->timeline)
 		fprintf(c->timeline, "time_s,in_system,waiting,running,kv_used,completed,"
 			"output_tokens,preemptions\n");
-	if (c->trace && (r = trace_rewind(c->trace, err)) < 0) {
-		sim_free(s);
-		return r;
-	}
+	if (c->trace)
+		trace_rewind(c->trace);
 	if ((r = draw_next(s, err)) < 0) {
 		sim_free(s);
 		return r;
@@ -660,7 +659,6 @@ void sim_result(const struct sim *s, struct sim_result *out)
 	out->duration_s = T;
 	out->mean_in_system = T > 0 ? s->int_sys / T : 0;
 	out->mean_waiting = T > 0 ? s->int_wait / T : 0;
-	out->mean_running = out->mean_in_system - out->mean_waiting;
 	out->kv_use = T > 0 ? s->int_kv / T / ((double)s->c.engine.kv_blocks * (double)s->n_rep) : 0;
 	out->throughput_rps = T > 0 ? (double)s->r.completed / T : 0;
 	out->output_tps = T > 0 ? s->out_tokens / T : 0;

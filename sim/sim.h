@@ -118,7 +118,7 @@ struct sim_result {
 	size_t arrived, completed, dropped, peak_in_flight;
 	double duration_s;
 	struct qstat ttft, tpot, e2e, queue;  /* owned: sim_result_release */
-	double mean_in_system, mean_waiting, mean_running;
+	double mean_in_system, mean_waiting;
 	double kv_use;                  /* time-averaged fraction of blocks in use */
 	double throughput_rps, output_tps, input_tps;
 	double goodput_rps;             /* NaN without SLOs */

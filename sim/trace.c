@@ -279,10 +279,19 @@ int trace_next(struct trace *t, struct trace_row *out, struct err *err)
 	return r;
 }
 
-int trace_rewind(struct trace *t, struct err *err)
+void trace_rewind(struct trace *t)
 {
-	(void)err;
 	reset(t);
+}
+
+int trace_set_rate(struct trace *t, double qps, struct err *err)
+{
+	double span = t->last_t - t->first_t;
+
+	if (t->rows < 2 || !(span > 0))
+		return err_set(err, ERR_INVAL, "a trace whose requests all arrive at once cannot "
+			       "be replayed at another rate");
+	t->scale = (double)(t->rows - 1) / span / qps;
 	return 0;
 }
 

@@ -47,7 +47,11 @@ int trace_open(struct trace *t, const char *path, struct err *err);
 /* 1 and a row, 0 at the end, or a negative error. */
 int trace_next(struct trace *t, struct trace_row *out, struct err *err);
 /* Start again from the first row (capacity search replays a trace many times). */
-int trace_rewind(struct trace *t, struct err *err);
+void trace_rewind(struct trace *t);
+/* Replay at a mean rate of `qps` requests a second: the rows-1 gaps of
+ * the recording are scaled so that their mean is 1/qps.  ERR_INVAL when
+ * every request arrives at the same time (there is nothing to scale). */
+int trace_set_rate(struct trace *t, double qps, struct err *err);
 void trace_close(struct trace *t);
 
 /* "FILE.csv:COLUMN" (a header name or a 1-based number; the last colon
