@@ -48,19 +48,14 @@ static const struct opt_spec capacity_opts_table[] = {
 	OPT_END
 };
 
-static json_t *num(double v)
-{
-	return isnan(v) || isinf(v) ? json_null() : json_real(v);
-}
-
 static json_t *p99s(const struct sim_result *r)
 {
 	return json_pack("{s:o,s:o,s:o,s:o,s:o}",
-		"ttft_p99_s", num(qstat_quantile(&r->ttft, 0.99)),
-		"tpot_p99_s", num(qstat_quantile(&r->tpot, 0.99)),
-		"e2e_p99_s", num(qstat_quantile(&r->e2e, 0.99)),
-		"throughput_requests_per_s", num(r->throughput_rps),
-		"throughput_tokens_per_s", num(r->output_tps));
+		"ttft_p99_s", out_json_num(qstat_quantile(&r->ttft, 0.99)),
+		"tpot_p99_s", out_json_num(qstat_quantile(&r->tpot, 0.99)),
+		"e2e_p99_s", out_json_num(qstat_quantile(&r->e2e, 0.99)),
+		"throughput_requests_per_s", out_json_num(r->throughput_rps),
+		"throughput_tokens_per_s", out_json_num(r->output_tps));
 }
 
 static json_t *to_json(const struct sim_job *j, const struct capacity_cli *o,
@@ -73,16 +68,16 @@ static json_t *to_json(const struct sim_job *j, const struct capacity_cli *o,
 	json_object_set_new(js, "gpu", json_string(j->d->gpu.id));
 	json_object_set_new(js, "engine", json_string(j->d->engine.id));
 	json_object_set_new(js, "gpus_per_replica", json_integer((json_int_t)n));
-	json_object_set_new(js, "ttft_p99_objective_s", num(o->c.ttft_p99_s));
-	json_object_set_new(js, "tpot_p99_objective_s", num(o->c.tpot_p99_s));
-	json_object_set_new(js, "max_qps", num(r->max_qps));
-	json_object_set_new(js, "bracket_qps", json_pack("[oo]", num(r->bracket[0]),
-							 num(r->bracket[1])));
-	json_object_set_new(js, "analytic_max_qps", num(r->analytic_max_qps));
+	json_object_set_new(js, "ttft_p99_objective_s", out_json_num(o->c.ttft_p99_s));
+	json_object_set_new(js, "tpot_p99_objective_s", out_json_num(o->c.tpot_p99_s));
+	json_object_set_new(js, "max_qps", out_json_num(r->max_qps));
+	json_object_set_new(js, "bracket_qps", json_pack("[oo]", out_json_num(r->bracket[0]),
+							 out_json_num(r->bracket[1])));
+	json_object_set_new(js, "analytic_max_qps", out_json_num(r->analytic_max_qps));
 	json_object_set_new(js, "binding", json_string(r->ttft_binds ? "ttft" : "tpot"));
 	json_object_set_new(js, "bottleneck", json_string(capacity_bottleneck_name(r->bottleneck)));
 	json_object_set_new(js, "at_max", p99s(&r->at));
-	json_object_set_new(js, "target_qps", num(o->c.target_qps));
+	json_object_set_new(js, "target_qps", out_json_num(o->c.target_qps));
 	if (r->replicas) {
 		json_object_set_new(js, "replicas", json_integer((json_int_t)r->replicas));
 		json_object_set_new(js, "gpus", json_integer((json_int_t)(r->replicas * n)));

@@ -49,16 +49,11 @@ static const struct opt_spec simulate_opts[] = {
 	OPT_END
 };
 
-static json_t *num(double v)
-{
-	return isnan(v) || isinf(v) ? json_null() : json_real(v);
-}
-
 static json_t *quantiles(const struct qstat *q)
 {
-	return json_pack("{s:o,s:o,s:o,s:o}", "mean", num(qstat_mean(q)),
-			 "p50", num(qstat_quantile(q, 0.5)), "p90", num(qstat_quantile(q, 0.9)),
-			 "p99", num(qstat_quantile(q, 0.99)));
+	return json_pack("{s:o,s:o,s:o,s:o}", "mean", out_json_num(qstat_mean(q)),
+			 "p50", out_json_num(qstat_quantile(q, 0.5)), "p90", out_json_num(qstat_quantile(q, 0.9)),
+			 "p99", out_json_num(qstat_quantile(q, 0.99)));
 }
 
 static json_t *to_json(const struct sim_job *j, const struct sim_result *r, double qps)
@@ -72,30 +67,30 @@ static json_t *to_json(const struct sim_job *j, const struct sim_result *r, doub
 	json_object_set_new(o, "gpus_per_replica", json_integer((json_int_t)c->gpus_per_replica));
 	json_object_set_new(o, "replicas", json_integer((json_int_t)(c->prefill_replicas ?
 		c->prefill_replicas + c->decode_replicas : c->replicas)));
-	json_object_set_new(o, "qps", num(qps));
+	json_object_set_new(o, "qps", out_json_num(qps));
 	json_object_set_new(o, "seed", json_integer((json_int_t)c->seed));
 	json_object_set_new(o, "kv_blocks_per_replica", json_integer((json_int_t)c->engine.kv_blocks));
 	json_object_set_new(o, "arrived", json_integer((json_int_t)r->arrived));
 	json_object_set_new(o, "completed", json_integer((json_int_t)r->completed));
 	json_object_set_new(o, "dropped", json_integer((json_int_t)r->dropped));
-	json_object_set_new(o, "duration_s", num(r->duration_s));
-	json_object_set_new(o, "mean_in_system", num(r->mean_in_system));
-	json_object_set_new(o, "mean_queue", num(r->mean_waiting));
-	json_object_set_new(o, "mean_batch", num(r->mean_batch));
+	json_object_set_new(o, "duration_s", out_json_num(r->duration_s));
+	json_object_set_new(o, "mean_in_system", out_json_num(r->mean_in_system));
+	json_object_set_new(o, "mean_queue", out_json_num(r->mean_waiting));
+	json_object_set_new(o, "mean_batch", out_json_num(r->mean_batch));
 	json_object_set_new(o, "peak_in_flight", json_integer((json_int_t)r->peak_in_flight));
-	json_object_set_new(o, "throughput_requests_per_s", num(r->throughput_rps));
-	json_object_set_new(o, "throughput_tokens_per_s", num(r->output_tps));
-	json_object_set_new(o, "input_tokens_per_s", num(r->input_tps));
-	json_object_set_new(o, "goodput_requests_per_s", num(r->goodput_rps));
+	json_object_set_new(o, "throughput_requests_per_s", out_json_num(r->throughput_rps));
+	json_object_set_new(o, "throughput_tokens_per_s", out_json_num(r->output_tps));
+	json_object_set_new(o, "input_tokens_per_s", out_json_num(r->input_tps));
+	json_object_set_new(o, "goodput_requests_per_s", out_json_num(r->goodput_rps));
 	json_object_set_new(o, "ttft_s", quantiles(&r->ttft));
 	json_object_set_new(o, "tpot_s", quantiles(&r->tpot));
 	json_object_set_new(o, "e2e_s", quantiles(&r->e2e));
 	json_object_set_new(o, "queue_wait_s", quantiles(&r->queue));
-	json_object_set_new(o, "kv_cache_use", num(r->kv_use));
+	json_object_set_new(o, "kv_cache_use", out_json_num(r->kv_use));
 	json_object_set_new(o, "preemptions", json_integer((json_int_t)r->preemptions));
-	json_object_set_new(o, "prefix_cache_hit", num(r->prefix_hit));
-	json_object_set_new(o, "gpu_busy", num(r->gpu_busy));
-	json_object_set_new(o, "energy_per_request_j", num(r->energy_per_request_j));
+	json_object_set_new(o, "prefix_cache_hit", out_json_num(r->prefix_hit));
+	json_object_set_new(o, "gpu_busy", out_json_num(r->gpu_busy));
+	json_object_set_new(o, "energy_per_request_j", out_json_num(r->energy_per_request_j));
 	json_object_set_new(o, "steps", json_integer((json_int_t)r->steps));
 	return o;
 }

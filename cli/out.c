@@ -185,6 +185,11 @@ void out_human(struct sbuf *sb, const struct cat_field *f, const void *row)
 	}
 }
 
+json_t *out_json_num(double v)
+{
+	return isnan(v) || isinf(v) ? json_null() : json_real(v);
+}
+
 json_t *out_row_json(const struct cat_kind_info *ki, const void *row)
 {
 	json_t *o = json_object();

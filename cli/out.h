@@ -20,6 +20,9 @@ void out_human(struct sbuf *sb, const struct cat_field *f, const void *row);
 /* One row as a JSON object with every field (caller owns the reference). */
 json_t *out_row_json(const struct cat_kind_info *ki, const void *row);
 
+/* A JSON number, or null for NaN and infinities (unknown, none). */
+json_t *out_json_num(double v);
+
 /* Print JSON to f with a trailing newline: 2-space indent, keys in order. */
 int out_json_print(FILE *f, json_t *v);
 
