@@ -246,45 +246,12 @@ static double moe_alltoall_s(const struct est_model *m, double local)
 void perf_decode(struct perf_result *out, const struct est_model *m,
 		 double batch, double context)
 {
-	const struct llm_spec *l = m->llm;
-	const struct gpu_eff *e = &m->gpu->eff;
-	double tp = (double)m->dep->tp;
-	double local = est_dp_share(m, batch);
-	double kv_tokens = llm_kv_tokens_all_layers(l, context);
-	double attn_dim, comm, ovh = 0;
-	struct acc a = { 0 };
-	size_t gemms, kind;
+	struct step_mix x = { 0 };
 
-	memset(out, 0, sizeof(*out));
-	for (kind = 0; kind < 2; kind++) {
-		double nl = kind ? (double)m->parts.moe_layers : (double)m->parts.dense_layers;
-		double ffn_b, ffn_f;
-
-		if (nl == 0)
-			continue;
-		ffn_layer(&ffn_b, &ffn_f, &gemms, m, (int)kind, local, batch);
-		op(&a, m, nl, m->layer_bytes_attn, 2 * local * m->parts.attn / tp, m->flops);
-		op(&a, m, nl, ffn_b, ffn_f, m->flops);
-		ovh += nl * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
-	}
-	/* KV cache: every sequence's cached tokens, every layer; split-KV
-	 * kernels stream it near full bandwidth even at batch 1.  FLOPs per
-	 * cached token and head: q.k and p.v over head_dim, or over the
-	 * latent for MLA with absorbed weights (DeepSeek-V2 paper, sec. 2.1). */
-	attn_dim = l->attn == LLM_MLA ?
-		(double)(2 * l->kv_lora_rank + l->qk_rope_head_dim) :
-		2.0 * (double)l->head_dim;
-	op(&a, m, 1, local * kv_tokens * m->kv_bytes_token,
-	   local * kv_tokens * (double)l->heads / tp * attn_dim, m->flops_bf16);
-	/* output head, on the last stage */
-	op(&a, m, 1, m->head_bytes, 2 * local * m->parts.head / tp, m->flops);
-	ovh += e->kernel_s + (double)l->layers * e->layer_s + e->step_s;
-	/* two all-reduces per layer (after attention and after the FFN) */
-	comm = 2.0 * (double)l->layers *
-		       comm_allreduce_s(m, batch * (double)l->hidden * EST_ACT_BYTES) +
-	       comm_pipeline_s(m, batch * (double)l->hidden * EST_ACT_BYTES) +
-	       moe_alltoall_s(m, local);
-	finish(out, &a, comm, ovh);
+	/* a step of `batch` sequences of one context, nothing else */
+	x.decode_seqs = x.logits = batch;
+	x.decode_kv = batch * llm_kv_tokens_all_layers(m->llm, context);
+	perf_step(out, m, &x);
 }
 
 /* Causal attention FLOPs of one layer for a prompt of s tokens attending
