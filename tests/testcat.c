@@ -4,6 +4,7 @@
 #include "tests/testcat.h"
 #include "tests/testlib.h"
 #include "catalog/cat.h"
+#include "sim/deploy.h"
 #include "util/err.h"
 
 #include <stdio.h>
@@ -24,4 +25,15 @@ struct cat *test_catalog(void)
 		exit(1);
 	}
 	return cat;
+}
+
+int test_deploy(struct deploy *d, struct cat *cat, const struct deploy_request *q)
+{
+	struct err err = ERR_INIT;
+
+	if (deploy_build(d, cat, q, &err) < 0) {
+		test_ok(0, "deploy %s on %s: %s", q->model, q->gpu, err.msg);
+		return -1;
+	}
+	return 0;
 }

@@ -7,7 +7,13 @@
 #define RIGPLAN_TESTCAT_H
 
 struct cat;
+struct deploy;
+struct deploy_request;
 
 struct cat *test_catalog(void);
+
+/* deploy_build, with a failing check naming the model, GPU and error;
+ * 0 or -1. */
+int test_deploy(struct deploy *d, struct cat *cat, const struct deploy_request *q);
 
 #endif

@@ -33,10 +33,8 @@ static int build(struct deploy *d, const char *gpu, const char *model)
 	q.gpu = gpu;
 	q.work.batch = 1;
 	q.work.context = 128;
-	if (deploy_build(d, cat, &q, &err) < 0) {
-		test_ok(0, "deploy %s on %s: %s", model, gpu, err.msg);
+	if (test_deploy(d, cat, &q) < 0)
 		return -1;
-	}
 	if (is70) {
 		d->llm.layers = 16;
 		d->llm.params_total = 0;    /* count, do not scale to the card */

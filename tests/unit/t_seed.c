@@ -25,11 +25,7 @@ static struct cat *cat;
 
 static int build(struct deploy *d, struct deploy_request *q)
 {
-	struct err err = ERR_INIT;
-
-	if (deploy_build(d, cat, q, &err) < 0)
-		return test_ok(0, "deploy %s on %s: %s", q->model, q->gpu, err.msg), -1;
-	return 0;
+	return test_deploy(d, cat, q);
 }
 
 /*

@@ -31,7 +31,6 @@ static struct deploy *build(const char *model, const char *gpu, size_t gpus, siz
 {
 	struct deploy_request q = DEPLOY_REQUEST_INIT;
 	struct deploy *d = xcalloc(1, sizeof(*d));
-	struct err err = ERR_INIT;
 
 	q.model = model;
 	q.gpu = gpu;
@@ -40,8 +39,7 @@ static struct deploy *build(const char *model, const char *gpu, size_t gpus, siz
 	q.max_batched_tokens = mbt;
 	q.work.input_len = 512;
 	q.work.output_len = 128;
-	if (deploy_build(d, cat, &q, &err) < 0) {
-		test_ok(0, "deploy %s on %s: %s", model, gpu, err.msg);
+	if (test_deploy(d, cat, &q) < 0) {
 		free(d);
 		return NULL;
 	}
