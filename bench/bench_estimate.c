@@ -11,6 +11,7 @@
  * Usage: bench_estimate [seconds per figure, default 1]
  * Reads the catalog named by RIGPLAN_CATALOG (the build tree's, from make).
  */
+#include "bench/bench_cat.h"
 #include "catalog/cat.h"
 #include "models/estimate.h"
 #include "sim/deploy.h"
@@ -69,7 +70,6 @@ int main(int argc, char **argv)
 	static const size_t tps[] = { 1, 4, 2, 8 };
 	double secs = argc > 1 ? atof(argv[1]) : 1.0;
 	struct deploy *d = xcalloc(4, sizeof(*d));
-	struct cat_paths paths;
 	struct cat *cat;
 	struct err err = ERR_INIT;
 	struct est_result r;
@@ -81,14 +81,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_estimate: seconds '%s' must be between 0 and 600\n", argv[1]);
 		return 2;
 	}
-	memset(&paths, 0, sizeof(paths));
-	snprintf(paths.system, sizeof(paths.system), "%s",
-		 getenv("RIGPLAN_CATALOG") ? getenv("RIGPLAN_CATALOG") : "data/catalog.db");
-	snprintf(paths.user, sizeof(paths.user), "/nonexistent/rigplan/user.db");
-	if (cat_open(&cat, &paths, CAT_READ, &err) < 0) {
-		fprintf(stderr, "bench_estimate: %s\n", err.msg);
+	if (!(cat = bench_catalog("bench_estimate")))
 		return 1;
-	}
 	for (i = 0; i < 4; i++) {
 		struct deploy_request q = DEPLOY_REQUEST_INIT;
 

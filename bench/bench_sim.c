@@ -10,6 +10,7 @@
  *
  * Usage: bench_sim [requests, default 100000]
  */
+#include "bench/bench_cat.h"
 #include "catalog/cat.h"
 #include "sim/capacity.h"
 #include "sim/deploy.h"
@@ -86,22 +87,14 @@ int main(int argc, char **argv)
 		{ "vLLM prefill-first (catalog)", 0 },
 		{ "vLLM chunked, 2048 tokens/step", 2048 },
 	};
-	struct err err = ERR_INIT;
-	struct cat_paths paths;
 	struct cat *cat;
 
 	if (n < 10 || n > 100000000) {
 		fprintf(stderr, "bench_sim: requests '%s' must be between 10 and 1e8\n", argv[1]);
 		return 2;
 	}
-	memset(&paths, 0, sizeof(paths));
-	snprintf(paths.system, sizeof(paths.system), "%s",
-		 getenv("RIGPLAN_CATALOG") ? getenv("RIGPLAN_CATALOG") : "data/catalog.db");
-	snprintf(paths.user, sizeof(paths.user), "/nonexistent/rigplan/user.db");
-	if (cat_open(&cat, &paths, CAT_READ, &err) < 0) {
-		fprintf(stderr, "bench_sim: %s\n", err.msg);
+	if (!(cat = bench_catalog("bench_sim")))
 		return 1;
-	}
 	sizes[0] = n / 10;
 	sizes[1] = n;
 	for (k = 0; k < 2; k++)
