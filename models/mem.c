@@ -49,7 +49,7 @@ static double weights_bytes(const struct est_model *m)
 	return layers * per_layer + fmax(emb, m->head_bytes);
 }
 
-static double kv_per_seq(const struct est_model *m, double context)
+double mem_kv_per_seq(const struct est_model *m, double context)
 {
 	return llm_kv_tokens_all_layers(m->llm, context) * m->kv_bytes_token /
 	       (double)m->dep->pp;
@@ -91,7 +91,7 @@ void mem_at(struct mem_result *out, const struct est_model *m, double batch,
 	double local = est_dp_share(m, batch);
 
 	out->weights_bytes = weights_bytes(m);
-	out->kv_per_seq_bytes = kv_per_seq(m, context);
+	out->kv_per_seq_bytes = mem_kv_per_seq(m, context);
 	out->kv_cache_bytes = local * out->kv_per_seq_bytes;
 	out->activation_bytes = activation_bytes(m, fmax(local, est_dp_share(m, prefill_tokens)),
 						 est_dp_share(m, seqs));

@@ -23,6 +23,10 @@ struct mem_result {
 	double max_context;         /* tokens per sequence that fit at `batch`; 0: none */
 };
 
+/* KV bytes of one sequence of `context` tokens on one GPU: every layer of
+ * its pipeline stage, sliding-window layers at most the window. */
+double mem_kv_per_seq(const struct est_model *m, double context);
+
 /* Memory of `batch` sequences with `context` tokens cached, whose largest
  * forward pass holds max(batch, prefill_tokens) tokens (or the engine's
  * chunk); no root finding. */

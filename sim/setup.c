@@ -25,7 +25,7 @@
 /* One token's KV bytes on one GPU, every layer of its stage. */
 static double token_bytes(const struct est_model *m)
 {
-	return llm_kv_tokens_all_layers(m->llm, 1) * m->kv_bytes_token / (double)m->dep->pp;
+	return mem_kv_per_seq(m, 1);
 }
 
 size_t sim_kv_blocks(const struct deploy *d, size_t block_tokens)
