@@ -300,6 +300,11 @@ int cat_gpu_find(struct cat_gpu *out, struct cat *cat, const char *name,
 int cat_model_find(struct cat_model *out, struct cat *cat, const char *name,
 		   struct err *err);
 
+/* The product name nvidia-smi prints for a GPU id (what NVIDIA's GPU
+ * feature discovery puts in the nvidia.com/gpu.product node label, with
+ * spaces as '-'): 1 and *out filled, 0 when the catalog records none. */
+int cat_gpu_product(char out[CAT_ID_MAX], struct cat *cat, const char *id, struct err *err);
+
 /*
  * The efficiency record for a GPU: its own row, else its architecture's;
  * ERR_NOTFOUND when neither exists.
@@ -314,6 +319,14 @@ int cat_efficiency_for(struct cat_efficiency *out, struct cat *cat,
 int cat_psu_curve(double *load, double *eff, size_t *n, size_t max,
 		  struct cat *cat, const char *level, const char *variant,
 		  struct err *err);
+
+/*
+ * A read snapshot: between begin and end every query sees one state of
+ * both databases, and the files are locked once instead of per query
+ * (the planner runs thousands).  Nothing may be written meanwhile.
+ */
+int cat_snapshot_begin(struct cat *cat, struct err *err);
+void cat_snapshot_end(struct cat *cat);
 
 /* --- Overlay writes: each one transaction, all or nothing. --- */
 

@@ -444,3 +444,13 @@ int cat_psu_curve(double *load, double *eff, size_t *n, size_t max,
 		r = err_set(err, ERR_NOTFOUND, "no 80 PLUS curve for '%s' (%s)", level, variant);
 	return r;
 }
+
+int cat_gpu_product(char out[CAT_ID_MAX], struct cat *cat, const char *id, struct err *err)
+{
+	/* nvidia-smi's product names are recorded as aliases; the longest
+	 * is the full one ("NVIDIA H100 80GB HBM3", not "NVIDIA H100") */
+	return query_id(out, cat->db,
+			"SELECT alias FROM alias WHERE kind = 'gpu' AND id = ?1"
+			" AND alias LIKE 'NVIDIA %' ORDER BY length(alias) DESC, alias LIMIT 1",
+			id, NULL, err);
+}

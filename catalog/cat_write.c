@@ -143,3 +143,15 @@ rollback:
 	sqlite3_exec(cat->db, "ROLLBACK", NULL, NULL, NULL);
 	return r;
 }
+
+int cat_snapshot_begin(struct cat *cat, struct err *err)
+{
+	return cat_exec(cat->db, "BEGIN", err);
+}
+
+void cat_snapshot_end(struct cat *cat)
+{
+	struct err err = ERR_INIT;
+
+	(void)cat_exec(cat->db, "COMMIT", &err);
+}

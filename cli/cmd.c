@@ -21,12 +21,14 @@ extern const struct cmd_entry cmd_capacity_entry;
 extern const struct cmd_entry cmd_catalog_entry;
 extern const struct cmd_entry cmd_estimate_entry;
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_simulate_entry;
 
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_capacity_entry,
 	&cmd_catalog_entry,
 	&cmd_estimate_entry,
+	&cmd_plan_entry,
 	&cmd_simulate_entry,
 	&cmd_help_entry,
 	NULL

@@ -155,6 +155,11 @@ static int in_list(const char *list, const char *word)
 	return 0;
 }
 
+int deploy_engine_loads(const struct cat_engine *e, const char *precision)
+{
+	return in_list(e->weight_formats, precision);
+}
+
 static int formats(struct deploy *d, const struct deploy_request *q, struct err *err)
 {
 	const char *w = q->precision ? q->precision : d->model.native_dtype;

@@ -75,6 +75,9 @@ struct deploy {
 int deploy_build(struct deploy *out, struct cat *cat,
 		 const struct deploy_request *req, struct err *err);
 
+/* Whether the engine loads weights in that format (its weight_formats). */
+int deploy_engine_loads(const struct cat_engine *e, const char *precision);
+
 /* A catalog model as the model's spec (also used by tests). */
 void deploy_llm_spec(struct llm_spec *out, const struct cat_model *m);
 

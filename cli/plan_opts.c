@@ -1,0 +1,209 @@
+/*
+ * plan_opts.c - the planner's flags (see plan_opts.h).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/plan_opts.h"
+#include "cli/opt.h"
+#include "models/power.h"
+#include "sim/trace.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+void plan_opts_init(struct plan_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	plan_request_init(&o->q);
+}
+
+void plan_opts_release(struct plan_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		free(o->lists[i]);
+	memset(o->lists, 0, sizeof(o->lists));
+}
+
+/* "a,b,c" into words (pointing into a copy the options keep). */
+static int split(const char **words, size_t *n, char **copy, const char *flag,
+		 const char *arg, struct err *err)
+{
+	char *p;
+
+	free(*copy);
+	*copy = xstrdup(arg);
+	*n = 0;
+	for (p = *copy; ; ) {
+		char *comma = strchr(p, ',');
+
+		if (comma)
+			*comma = '\0';
+		if (!*p)
+			return err_set(err, ERR_INVAL, "%s '%.60s': expected names separated by commas",
+				       flag, arg);
+		if (*n == PLAN_LIST_MAX)
+			return err_set(err, ERR_INVAL, "%s: at most %d names", flag, PLAN_LIST_MAX);
+		words[(*n)++] = p;
+		if (!comma)
+			return 0;
+		p = comma + 1;
+	}
+}
+
+int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err)
+{
+	struct plan_request *q = &o->q;
+	int r;
+
+	switch (id) {
+	case PO_MODEL: q->model = arg; return 0;
+	case PO_QPS: return opt_double(&q->qps, "--qps", arg, 1e-6, 1e7, err);
+	case PO_INPUT: return opt_double(&q->input_len, "--input-len", arg, 1, 1e7, err);
+	case PO_OUTPUT: return opt_double(&q->output_len, "--output-len", arg, 1, 1e7, err);
+	case PO_TRACE: o->trace = arg; return 0;
+	case PO_TTFT: return opt_double(&q->ttft_p99_s, "--ttft-p99", arg, 1e-6, 1e6, err);
+	case PO_TPOT: return opt_double(&q->tpot_p99_s, "--tpot-p99", arg, 1e-6, 1e6, err);
+	case PO_BUDGET: return opt_double(&q->budget_usd, "--budget", arg, 1, 1e12, err);
+	case PO_MONTHLY: return opt_double(&q->monthly_budget_usd, "--monthly-budget", arg, 1, 1e12, err);
+	case PO_POWER: return opt_double(&q->power_limit_w, "--power-limit", arg, 50, 1e7, err);
+	case PO_GPU:
+		r = split(o->gpus, &q->ngpus, &o->lists[0], "--gpu", arg, err);
+		q->gpus = o->gpus;
+		return r;
+	case PO_ENGINE:
+		r = split(o->engines, &q->nengines, &o->lists[1], "--engine", arg, err);
+		q->engines = o->engines;
+		return r;
+	case PO_PRECISION:
+		r = split(o->precisions, &q->nprecisions, &o->lists[2], "--precision", arg, err);
+		q->precisions = o->precisions;
+		return r;
+	case PO_CONSUMER: q->consumer_only = 1; return 0;
+	case PO_OWNED: o->owned_file = arg; return 0;
+	case PO_REDUNDANCY: {
+		enum psu_redundancy red;
+
+		if (psu_redundancy_parse(&red, arg) < 0)
+			return err_set(err, ERR_INVAL, "--psu-redundancy '%.20s': expected none, n+1, "
+				       "n+2 or n+n", arg);
+		q->psu_redundancy = arg;
+		return 0;
+	}
+	case PO_TOP: return opt_size(&q->top_k, "--top", arg, 1, 1000, err);
+	case PO_SIMULATE: return opt_size(&q->verify, "--simulate", arg, 0, 1000, err);
+	case PO_REQUESTS: return opt_size(&q->sim_requests, "--requests", arg, 100, 10000000, err);
+	case PO_SEED: {
+		size_t s;
+
+		if ((r = opt_size(&s, "--seed", arg, 0, 4294967295u, err)) < 0)
+			return r;
+		q->seed = (unsigned long)s;
+		return 0;
+	}
+	case PO_KWH: return opt_double(&q->usd_per_kwh, "--usd-per-kwh", arg, 0, 100, err);
+	case PO_PUE: return opt_double(&q->pue, "--pue", arg, 1, 5, err);
+	case PO_YEARS: return opt_double(&q->years, "--years", arg, 0.1, 30, err);
+	}
+	return 1;
+}
+
+/* --owned: count the GPUs of the dump by catalog id. */
+static int read_owned(struct plan_opts *o, struct cli_ctx *ctx, struct cat *cat, int *status)
+{
+	struct nvsmi_inventory inv;
+	struct err err = ERR_INIT;
+	size_t i, k;
+
+	nvsmi_inventory_init(&inv);
+	if (nvsmi_read_file(&inv, o->owned_file, &err) < 0 || nvsmi_match(&inv, cat, &err) < 0) {
+		*status = cli_fail(ctx, &err);
+		nvsmi_inventory_release(&inv);
+		return -1;
+	}
+	for (i = 0; i < inv.n; i++) {
+		if (!inv.gpus[i].gpu_id[0]) {
+			cli_warning(ctx, "%s: GPU %zu (%s) matches no catalog entry; not counted",
+				    o->owned_file, i, inv.gpus[i].product_name);
+			continue;
+		}
+		for (k = 0; k < o->q.nowned; k++)
+			if (!strcmp(o->owned[k].gpu, inv.gpus[i].gpu_id))
+				break;
+		if (k == o->q.nowned) {
+			if (k == PLAN_LIST_MAX)
+				continue;
+			snprintf(o->owned[k].gpu, sizeof(o->owned[k].gpu), "%s", inv.gpus[i].gpu_id);
+			o->owned[k].count = 0;
+			o->q.nowned++;
+		}
+		o->owned[k].count++;
+	}
+	o->q.owned = o->owned;
+	nvsmi_inventory_release(&inv);
+	return 0;
+}
+
+int plan_opts_run(struct plan_result *out, struct plan_opts *o, struct cli_ctx *ctx,
+		  int *status)
+{
+	struct plan_request *q = &o->q;
+	struct err err = ERR_INIT;
+	struct cat *cat = NULL;
+	int r = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (!q->model) {
+		*status = cli_usage(ctx, "--model is required");
+		return -1;
+	}
+	if (o->trace) {
+		struct trace t;
+
+		if (trace_open(&t, o->trace, &err) < 0) {
+			*status = cli_fail(ctx, &err);
+			return -1;
+		}
+		if (isnan(q->input_len))
+			q->input_len = t.mean_input;
+		if (isnan(q->output_len))
+			q->output_len = t.mean_output;
+		if (isnan(q->qps) && t.rows > 1 && t.last_t > t.first_t)
+			q->qps = (double)(t.rows - 1) / (t.last_t - t.first_t);
+		trace_close(&t);
+	}
+	if (isnan(q->qps) || isnan(q->input_len) || isnan(q->output_len)) {
+		*status = cli_usage(ctx, "--qps, --input-len and --output-len are required (or --trace)");
+		return -1;
+	}
+	if (isnan(q->ttft_p99_s) || isnan(q->tpot_p99_s)) {
+		*status = cli_usage(ctx, "--ttft-p99 and --tpot-p99 are required");
+		return -1;
+	}
+	if (cli_open_catalog(&cat, ctx, 0, status) < 0)
+		return -1;
+	if (o->owned_file && read_owned(o, ctx, cat, status) < 0)
+		goto done;
+	if (plan_run(out, cat, q, &err) < 0) {
+		*status = cli_fail(ctx, &err);
+		if (err.code == ERR_INFEASIBLE) {
+			size_t i;
+
+			fprintf(stderr, "%s: rejected:", ctx->prog);
+			for (i = 0; i < PLAN_REJECT_COUNT; i++)
+				if (out->rejected[i])
+					fprintf(stderr, " %s %zu", plan_reject_name((enum plan_reject)i),
+						out->rejected[i]);
+			fputc('\n', stderr);
+		}
+		plan_result_release(out);
+		goto done;
+	}
+	r = 0;
+done:
+	cat_free(cat);
+	return r;
+}

@@ -1,0 +1,68 @@
+/*
+ * plan_opts.h - the planner's flags, shared by `plan` and `generate`
+ * (which plans directly from them when no --plan file is given).
+ * PLAN_OPTS expands to option-table rows.
+ */
+#ifndef RIGPLAN_CLI_PLAN_OPTS_H
+#define RIGPLAN_CLI_PLAN_OPTS_H
+
+#include "cli/cmd.h"
+#include "catalog/nvsmi.h"
+#include "sim/plan.h"
+
+struct err;
+
+enum {
+	PO_MODEL = 1000, PO_QPS, PO_INPUT, PO_OUTPUT, PO_TRACE, PO_TTFT, PO_TPOT, PO_BUDGET,
+	PO_MONTHLY, PO_POWER, PO_GPU, PO_ENGINE, PO_PRECISION, PO_CONSUMER, PO_OWNED,
+	PO_REDUNDANCY, PO_TOP, PO_SIMULATE, PO_REQUESTS, PO_SEED, PO_KWH, PO_PUE, PO_YEARS,
+	PO_LAST
+};
+
+#define PLAN_OPTS \
+	{ "model", 'm', required_argument, PO_MODEL, "M", "model id or name (e.g. llama-3.1-70b)" }, \
+	{ "qps", 'q', required_argument, PO_QPS, "Q", "requests per second to serve" }, \
+	{ "input-len", 0, required_argument, PO_INPUT, "N", "mean prompt tokens" }, \
+	{ "output-len", 0, required_argument, PO_OUTPUT, "N", "mean generated tokens" }, \
+	{ "trace", 0, required_argument, PO_TRACE, "FILE", "take the rate and mean lengths from a CSV trace" }, \
+	{ "ttft-p99", 0, required_argument, PO_TTFT, "S", "objective: p99 time to first token, seconds" }, \
+	{ "tpot-p99", 0, required_argument, PO_TPOT, "S", "objective: p99 time per output token, seconds" }, \
+	{ "budget", 0, required_argument, PO_BUDGET, "USD", "capex limit (priced parts)" }, \
+	{ "monthly-budget", 0, required_argument, PO_MONTHLY, "USD", "limit on energy plus amortization per month" }, \
+	{ "power-limit", 0, required_argument, PO_POWER, "W", "peak wall power per node" }, \
+	{ "gpu", 'g', required_argument, PO_GPU, "G,...", "allowed GPUs (default: every GPU in the catalog)" }, \
+	{ "engine", 'e', required_argument, PO_ENGINE, "E,...", "allowed engines (default: all)" }, \
+	{ "precision", 'p', required_argument, PO_PRECISION, "P,...", "weight formats to try (default bf16,fp8,int4-awq,gguf-q4_k_m)" }, \
+	{ "consumer-only", 0, no_argument, PO_CONSUMER, NULL, "GeForce and workstation cards only" }, \
+	{ "owned", 0, required_argument, PO_OWNED, "FILE.xml", "GPUs you own (nvidia-smi -q -x): they cost nothing" }, \
+	{ "psu-redundancy", 0, required_argument, PO_REDUNDANCY, "R", "none, n+1, n+2 or n+n (default: the chassis's, none in towers)" }, \
+	{ "top", 'k', required_argument, PO_TOP, "K", "candidates to show (default 5)" }, \
+	{ "simulate", 0, required_argument, PO_SIMULATE, "N", "finalists checked by simulation (default 10; 0: analytic only)" }, \
+	{ "requests", 0, required_argument, PO_REQUESTS, "N", "requests per simulation (default 2000)" }, \
+	{ "seed", 0, required_argument, PO_SEED, "S", "random seed of the simulations (default 1)" }, \
+	{ "usd-per-kwh", 0, required_argument, PO_KWH, "USD", "electricity price (default 0.127)" }, \
+	{ "pue", 0, required_argument, PO_PUE, "X", "facility power / IT power (default 1.56)" }, \
+	{ "years", 0, required_argument, PO_YEARS, "Y", "amortization period (default 3)" }
+
+#define PLAN_LIST_MAX 64
+
+struct plan_opts {
+	struct plan_request q;
+	const char *trace, *owned_file;
+	char *lists[3];                         /* copies of the list arguments */
+	const char *gpus[PLAN_LIST_MAX], *engines[PLAN_LIST_MAX], *precisions[PLAN_LIST_MAX];
+	struct plan_owned owned[PLAN_LIST_MAX];
+};
+
+void plan_opts_init(struct plan_opts *o);
+void plan_opts_release(struct plan_opts *o);
+/* One flag: 0, a negative error, or 1 when it is not a plan flag. */
+int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err);
+
+/* Check the flags, read --trace and --owned, and plan.  On failure the
+ * error is reported and *status set (2 usage, 3 bad file, 5 nothing
+ * feasible, with the rejection counts printed). */
+int plan_opts_run(struct plan_result *out, struct plan_opts *o, struct cli_ctx *ctx,
+		  int *status);
+
+#endif

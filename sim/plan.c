@@ -1,0 +1,644 @@
+/*
+ * plan.c - the planner's search (see plan.h).
+ *
+ * Screening is analytic and cheap: a deployment is built once per (GPU,
+ * format, engine, tp, pp); one prompt alone and one sequence alone must
+ * meet the objectives; replicas come from the analytic saturation rate
+ * at 80% utilization and are then raised until the TPOT of the batch the
+ * load keeps in flight (Little's law, iterated to a fixed point) meets
+ * its objective.  The simulator then checks the finalists at their
+ * planned load and adds replicas while the p99s miss.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/mem.h"
+#include "sim/capacity.h"
+#include "sim/deploy.h"
+#include "sim/plan.h"
+#include "sim/plan_node.h"
+#include "sim/setup.h"
+#include "sim/sim.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+static const char *const reject_names[PLAN_REJECT_COUNT] = {
+	"unsupported", "does_not_fit", "misses_slo", "over_budget", "over_power",
+	"not_enough_slots", "not_enough_lanes", "no_price"
+};
+
+const char *plan_reject_name(enum plan_reject r)
+{
+	return (unsigned)r < PLAN_REJECT_COUNT ? reject_names[r] : "?";
+}
+
+static const char *const default_precisions[] = { "bf16", "fp8", "int4-awq", "gguf-q4_k_m" };
+
+/* Planned utilization of the analytic saturation rate before simulation. */
+#define PLAN_UTILIZATION 0.8
+#define HOURS_PER_MONTH 730.0
+#define MAX_REPLICAS 4096
+
+void plan_request_init(struct plan_request *q)
+{
+	memset(q, 0, sizeof(*q));
+	q->qps = q->input_len = q->output_len = NAN;
+	q->ttft_p99_s = q->tpot_p99_s = NAN;
+	q->budget_usd = q->monthly_budget_usd = q->power_limit_w = NAN;
+	q->top_k = 5;
+	q->verify = 10;
+	q->sim_requests = 2000;
+	q->seed = 1;
+	q->usd_per_kwh = 0.127;
+	q->pue = 1.56;
+	q->years = 3;
+}
+
+/* Everything one configuration needs while it is priced. */
+struct ctx {
+	struct cat *cat;
+	const struct plan_request *q;
+	struct plan_parts parts;
+	struct deploy *d;
+	struct plan_result *res;
+	size_t cap;
+};
+
+static size_t owned_of(const struct plan_request *q, const char *gpu)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < q->nowned; i++)
+		if (!strcmp(q->owned[i].gpu, gpu))
+			n += q->owned[i].count;
+	return n;
+}
+
+/* Steady decode at `rate` requests/s on one replica: the batch in flight
+ * (Little's law: rate x time in the system) and its step time. */
+static double steady_tpot(const struct deploy *d, double rate, double ttft, double in,
+			  double out, double max_batch, double *batch)
+{
+	struct perf_result p;
+	double b = 1, ctx = in + out / 2;
+	int i;
+
+	for (i = 0; i < 20; i++) {
+		double nb;
+
+		perf_decode(&p, &d->in.model, b, ctx);
+		nb = fmin(fmax(rate * (ttft + out * p.time_s), 1), max_batch);
+		if (fabs(nb - b) < 0.01 * b)
+			break;
+		b = nb;
+	}
+	perf_decode(&p, &d->in.model, b, ctx);
+	*batch = b;
+	return p.time_s;
+}
+
+/* Price candidate `c` (its deployment in x->d) with `replicas`: nodes,
+ * parts, capex, running costs.  0, or -1 with *why. */
+static int price(struct ctx *x, struct plan_candidate *c, const struct sim_config *sc,
+		 size_t replicas, enum plan_reject *why)
+{
+	const struct plan_request *q = x->q;
+	const struct deploy *d = x->d;
+	struct node_need nn;
+	struct power_gpu_result pg;
+	struct perf_result dec;
+	struct cost_spec cs;
+	struct cost_result cr;
+	double busy, gpu_unit = d->gpu.price.price_usd, batch;
+	size_t i, nodes, buy;
+	int np;
+
+	c->replicas = replicas;
+	c->gpu_count = replicas * c->gpus_per_replica;
+	busy = fmin(1, q->qps / (double)replicas / c->qps_per_replica_max);
+	steady_tpot(d, q->qps / (double)replicas, 0, q->input_len, q->output_len,
+		    fmax(1, (double)sc->engine.kv_blocks * (double)sc->engine.block_tokens /
+			 (q->input_len + q->output_len / 2)), &batch);
+	perf_decode(&dec, &d->in.model, batch, q->input_len + q->output_len / 2);
+	power_gpu(&pg, &d->gspec, NAN, dec.u_mem * busy, dec.u_comp * busy);
+
+	memset(&nn, 0, sizeof(nn));
+	nn.gpu = &d->gpu;
+	nn.tp = c->tp;
+	nn.gpus_per_replica = c->gpus_per_replica;
+	nn.replicas = replicas;
+	nn.weights_bytes = c->weights_bytes;
+	nn.gpu_typical_w = pg.w;
+	nn.h2d_bytes_per_s = d->in.storage.h2d_bytes_per_s;
+	nn.psu_redundancy = q->psu_redundancy;
+	nn.power_limit_w = q->power_limit_w;
+	c->owned_gpus = owned_of(q, c->gpu);
+	if (c->owned_gpus > c->gpu_count)
+		c->owned_gpus = c->gpu_count;
+	buy = c->gpu_count - c->owned_gpus;
+	if (isnan(gpu_unit) && buy && !isnan(q->budget_usd)) {
+		*why = PLAN_NO_PRICE;
+		return -1;
+	}
+	c->nparts = 0;
+	if (buy)
+		plan_part_set(&c->parts[c->nparts++], "gpu", d->gpu.id, d->gpu.name, buy, &d->gpu.price);
+	if (c->owned_gpus) {
+		plan_part_set(&c->parts[c->nparts], "gpu", d->gpu.id, d->gpu.name, c->owned_gpus, NULL);
+		c->parts[c->nparts].unit_usd = 0;
+		snprintf(c->parts[c->nparts++].note, sizeof(c->parts[0].note), "already owned");
+	}
+	np = plan_node_complete(&c->node, c->parts + c->nparts, &nodes, &x->parts, &nn, why);
+	if (np < 0)
+		return -1;
+	c->nodes = nodes;
+	c->nparts += (size_t)np;
+	c->capex_usd = 0;
+	c->unpriced_parts = 0;
+	for (i = 0; i < c->nparts; i++) {
+		const struct plan_part *p = &c->parts[i];
+
+		if (isnan(p->unit_usd))
+			c->unpriced_parts++;
+		else
+			c->capex_usd += p->unit_usd * (double)p->qty;
+	}
+	c->power_w = c->node.typical_w * (double)nodes;
+	c->peak_w = c->node.peak_w * (double)nodes;
+	memset(&cs, 0, sizeof(cs));
+	/* an unpriced GPU leaves the cost per token unknown */
+	cs.capex_usd = isnan(gpu_unit) && buy ? NAN : c->capex_usd;
+	cs.years = q->years;
+	cs.usd_per_kwh = q->usd_per_kwh;
+	cs.pue = q->pue;
+	cs.utilization = 1;
+	cs.rent_usd_per_h = NAN;
+	cost_eval(&cr, &cs, q->qps * q->output_len, c->power_w);
+	c->usd_per_month = cr.usd_per_h * HOURS_PER_MONTH;
+	c->energy_usd_per_month = cr.energy_usd_per_h * HOURS_PER_MONTH;
+	c->usd_per_million_tokens = cr.usd_per_million_tokens;
+	*why = PLAN_OVER_BUDGET;
+	if (!isnan(q->budget_usd) && c->capex_usd > q->budget_usd)
+		return -1;
+	if (!isnan(q->monthly_budget_usd) && !(c->usd_per_month <= q->monthly_budget_usd))
+		return -1;
+	return 0;
+}
+
+static void describe(struct ctx *x, struct plan_candidate *c, const struct sim_config *sc)
+{
+	const struct deploy *d = x->d;
+	struct mem_result mem;
+	struct err e = ERR_INIT;
+
+	snprintf(c->model, sizeof(c->model), "%s", d->model.id);
+	snprintf(c->hf_repo, sizeof(c->hf_repo), "%s", d->model.hf_repo);
+	snprintf(c->gpu, sizeof(c->gpu), "%s", d->gpu.id);
+	snprintf(c->gpu_name, sizeof(c->gpu_name), "%s", d->gpu.name);
+	if (cat_gpu_product(c->gpu_product, x->cat, d->gpu.id, &e) != 1)
+		snprintf(c->gpu_product, sizeof(c->gpu_product), "%s", d->gpu.name);
+	snprintf(c->precision, sizeof(c->precision), "%s", d->wf->name);
+	snprintf(c->kv_precision, sizeof(c->kv_precision), "%s", d->kf->name);
+	snprintf(c->engine, sizeof(c->engine), "%s", d->engine.id);
+	snprintf(c->engine_version, sizeof(c->engine_version), "%s", d->engine.version);
+	snprintf(c->engine_image, sizeof(c->engine_image), "%s", d->engine.image);
+	snprintf(c->health_path, sizeof(c->health_path), "%s", d->engine.health_path);
+	c->port = (size_t)d->engine.port;
+	c->tp = d->dspec.tp;
+	c->pp = d->dspec.pp;
+	c->gpus_per_replica = c->tp * c->pp;
+	c->max_num_seqs = d->dspec.max_seqs;
+	c->max_batched_tokens = d->dspec.max_batched_tokens;
+	c->gpu_memory_utilization = d->engine.gpu_memory_utilization;
+	c->gpu_memory_bytes = (double)d->gpu.memory_bytes;
+	est_mem_at(&mem, &d->in);
+	c->weights_bytes = mem.weights_bytes * (double)c->gpus_per_replica;
+	/* what one request needs, rounded up to a power of two the way
+	 * people set it, and never above the model's own limit */
+	c->max_model_len = 1024;
+	while ((double)c->max_model_len < x->q->input_len + x->q->output_len &&
+	       c->max_model_len < (size_t)d->model.max_context)
+		c->max_model_len *= 2;
+	if (c->max_model_len > (size_t)d->model.max_context)
+		c->max_model_len = (size_t)d->model.max_context;
+	(void)sc;
+}
+
+static int build(struct ctx *x, const char *gpu, const char *precision, const char *engine,
+		 size_t tp, size_t pp, struct sim_config *sc, struct err *err)
+{
+	const struct plan_request *q = x->q;
+	struct deploy_request dq = DEPLOY_REQUEST_INIT;
+	int r;
+
+	dq.model = q->model;
+	dq.gpu = gpu;
+	dq.precision = precision;
+	dq.engine = engine;
+	dq.tp = tp;
+	dq.pp = pp;
+	dq.work.batch = 1;
+	dq.work.input_len = (size_t)ceil(q->input_len);
+	dq.work.output_len = (size_t)ceil(q->output_len);
+	dq.usd_per_kwh = q->usd_per_kwh;
+	dq.pue = q->pue;
+	dq.years = q->years;
+	if ((r = deploy_build(x->d, x->cat, &dq, err)) < 0)
+		return r;
+	sim_config_init(sc);
+	return sim_setup(sc, x->d, err);
+}
+
+static void push(struct ctx *x, const struct plan_candidate *c)
+{
+	struct plan_result *res = x->res;
+
+	res->c = xgrow(res->c, &x->cap, res->n + 1, sizeof(*res->c));
+	res->c[res->n++] = *c;
+}
+
+/* Screen one configuration; a reject is counted, a survivor pushed. */
+static int screen(struct ctx *x, const char *gpu, const char *precision, const char *engine,
+		  size_t tp, size_t pp, struct err *err)
+{
+	const struct plan_request *q = x->q;
+	struct plan_result *res = x->res;
+	struct plan_candidate c;
+	struct sim_config sc;
+	struct perf_result pf, pd;
+	struct err e = ERR_INIT;
+	enum plan_reject why;
+	double per, max_batch, batch, tpot;
+	size_t replicas;
+	int r;
+
+	res->considered++;
+	if ((r = build(x, gpu, precision, engine, tp, pp, &sc, &e)) < 0) {
+		if (e.code == ERR_DB || e.code == ERR_IO) {
+			*err = e;
+			return r;
+		}
+		res->rejected[e.code == ERR_INFEASIBLE ? PLAN_NO_FIT : PLAN_UNSUPPORTED]++;
+		return 0;
+	}
+	if ((double)sc.engine.kv_blocks * (double)sc.engine.block_tokens <
+	    q->input_len + q->output_len) {
+		res->rejected[PLAN_NO_FIT]++;
+		return 0;
+	}
+	perf_prefill(&pf, &x->d->in.model, 1, q->input_len);
+	perf_decode(&pd, &x->d->in.model, 1, q->input_len + q->output_len / 2);
+	if (pf.time_s > q->ttft_p99_s || pd.time_s > q->tpot_p99_s) {
+		res->rejected[PLAN_MISSES_SLO]++;
+		return 0;
+	}
+	memset(&c, 0, sizeof(c));
+	describe(x, &c, &sc);
+	c.qps_per_replica_max = capacity_analytic_max(&sc, q->input_len, q->output_len);
+	max_batch = fmax(1, floor((double)sc.engine.kv_blocks * (double)sc.engine.block_tokens /
+				  (q->input_len + q->output_len / 2)));
+	if (sc.engine.max_seqs && (double)sc.engine.max_seqs < max_batch)
+		max_batch = (double)sc.engine.max_seqs;
+	per = c.qps_per_replica_max * PLAN_UTILIZATION;
+	replicas = (size_t)ceil(q->qps / per);
+	if (replicas < 1)
+		replicas = 1;
+	for (;;) {
+		tpot = steady_tpot(x->d, q->qps / (double)replicas, pf.time_s, q->input_len,
+				   q->output_len, max_batch, &batch);
+		if (tpot <= q->tpot_p99_s || replicas >= MAX_REPLICAS)
+			break;
+		replicas++;
+	}
+	if (replicas >= MAX_REPLICAS) {
+		res->rejected[PLAN_MISSES_SLO]++;
+		return 0;
+	}
+	c.ttft_p99_s = pf.time_s;
+	c.tpot_p99_s = tpot;
+	if (price(x, &c, &sc, replicas, &why) < 0) {
+		res->rejected[why]++;
+		return 0;
+	}
+	res->feasible++;
+	push(x, &c);
+	return 0;
+}
+
+static int worse(double a, double b)
+{
+	if (isnan(a))
+		return !isnan(b);
+	return !isnan(b) && a > b;
+}
+
+static int cmp_rank(const void *pa, const void *pb)
+{
+	const struct plan_candidate *a = pa, *b = pb;
+	int r;
+
+	if (worse(a->usd_per_million_tokens, b->usd_per_million_tokens))
+		return 1;
+	if (worse(b->usd_per_million_tokens, a->usd_per_million_tokens))
+		return -1;
+	if (a->capex_usd != b->capex_usd)
+		return a->capex_usd > b->capex_usd ? 1 : -1;
+	if (a->ttft_p99_s != b->ttft_p99_s)
+		return a->ttft_p99_s > b->ttft_p99_s ? 1 : -1;
+	if ((r = strcmp(a->gpu, b->gpu)) || (r = strcmp(a->engine, b->engine)) ||
+	    (r = strcmp(a->precision, b->precision)))
+		return r;
+	if (a->tp != b->tp)
+		return a->tp > b->tp ? 1 : -1;
+	return a->pp > b->pp ? 1 : a->pp < b->pp ? -1 : 0;
+}
+
+/* The axes of the front, smaller is better; NaN counts as infinite. */
+static void axes(const struct plan_candidate *c, double v[4])
+{
+	v[0] = c->capex_usd;
+	v[1] = isnan(c->usd_per_million_tokens) ? INFINITY : c->usd_per_million_tokens;
+	v[2] = c->ttft_p99_s;
+	v[3] = c->power_w;
+}
+
+static int dominates(const struct plan_candidate *a, const struct plan_candidate *b)
+{
+	double x[4], y[4];
+	int strict = 0, k;
+
+	axes(a, x);
+	axes(b, y);
+	for (k = 0; k < 4; k++) {
+		if (x[k] > y[k])
+			return 0;
+		if (x[k] < y[k])
+			strict = 1;
+	}
+	return strict;
+}
+
+void plan_rank(struct plan_candidate *c, size_t n)
+{
+	static const char *const best_of[4] = {
+		"lowest capex", "lowest cost per million tokens", "lowest p99 TTFT", "lowest power"
+	};
+	double best[4] = { INFINITY, INFINITY, INFINITY, INFINITY }, v[4];
+	size_t i, j;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		axes(&c[i], v);
+		for (k = 0; k < 4; k++)
+			best[k] = fmin(best[k], v[k]);
+	}
+	for (i = 0; i < n; i++) {
+		size_t by = n;
+		size_t len = 0;
+
+		c[i].pareto = 1;
+		for (j = 0; j < n && c[i].pareto; j++)
+			if (j != i && dominates(&c[j], &c[i])) {
+				c[i].pareto = 0;
+				by = j;
+			}
+		c[i].why[0] = '\0';
+		axes(&c[i], v);
+		for (k = 0; k < 4; k++)
+			if (v[k] == best[k] && isfinite(v[k]))
+				len += (size_t)snprintf(c[i].why + len, sizeof(c[i].why) - len, "%s%s",
+							len ? ", " : "", best_of[k]) ;
+		if (len >= sizeof(c[i].why))
+			continue;
+		if (!len && c[i].pareto)
+			snprintf(c[i].why, sizeof(c[i].why),
+				 "on the Pareto front: nothing is cheaper, faster and cooler at once");
+		else if (!len)
+			snprintf(c[i].why, sizeof(c[i].why), "dominated by #%zu (%zu x %s, %s)",
+				 by + 1, c[by].gpu_count, c[by].gpu, c[by].precision);
+	}
+}
+
+/* Simulate candidate i at its planned load; add replicas while the p99s
+ * miss.  0: verified; 1: dropped (misses, or cannot be completed). */
+static int verify(struct ctx *x, struct plan_candidate *c, struct err *err)
+{
+	const struct plan_request *q = x->q;
+	struct length_dist in = { LENGTH_FIXED, 0, 0, NULL, 0 };
+	struct length_dist out = { LENGTH_FIXED, 0, 0, NULL, 0 };
+	struct sim_config sc;
+	struct sim_result sr;
+	enum plan_reject why;
+	size_t tries, replicas = c->replicas;
+	int r;
+
+	in.a = q->input_len;
+	out.a = q->output_len;
+	for (tries = 0; tries < 6; tries++) {
+		double t99, p99;
+
+		if ((r = build(x, c->gpu, c->precision, c->engine, c->tp, c->pp, &sc, err)) < 0)
+			return r;
+		sc.arrival.kind = ARRIVAL_POISSON;
+		sc.arrival.rate = q->qps / (double)replicas;
+		sc.input = &in;
+		sc.output = &out;
+		sc.requests = q->sim_requests;
+		sc.seed = q->seed;
+		if ((r = sim_run(&sr, &sc, err)) < 0)
+			return r;
+		x->res->simulated++;
+		t99 = qstat_quantile(&sr.ttft, 0.99);
+		p99 = qstat_quantile(&sr.tpot, 0.99);
+		sim_result_release(&sr);
+		if (t99 <= q->ttft_p99_s && p99 <= q->tpot_p99_s) {
+			if (replicas != c->replicas && price(x, c, &sc, replicas, &why) < 0)
+				return 1;
+			c->ttft_p99_s = t99;
+			c->tpot_p99_s = p99;
+			c->simulated = 1;
+			return 0;
+		}
+		/* queueing binds: more replicas, geometrically past the first */
+		replicas += tries < 2 ? 1 : (replicas + 3) / 4;
+	}
+	return 1;
+}
+
+static int search(struct ctx *x, struct err *err)
+{
+	const struct plan_request *q = x->q;
+	struct cat_gpu *gpus = NULL;
+	struct cat_engine *engines = NULL;
+	size_t ng = 0, ne = 0, gi, ei, pi, t, p;
+	const char *const *precs = q->precisions ? q->precisions : default_precisions;
+	size_t nprec = q->precisions ? q->nprecisions : sizeof(default_precisions) / sizeof(char *);
+	static const size_t tps[] = { 1, 2, 4, 8 }, pps[] = { 1, 2, 4 };
+	int r;
+
+	if ((r = cat_list((void **)&gpus, &ng, x->cat, CAT_GPU, err)) < 0)
+		return r;
+	if ((r = cat_list((void **)&engines, &ne, x->cat, CAT_ENGINE, err)) < 0)
+		goto out;
+	for (gi = 0; gi < ng; gi++) {
+		const struct cat_gpu *g = &gpus[gi];
+		size_t k;
+		int allowed = !q->gpus;
+
+		for (k = 0; q->gpus && k < q->ngpus; k++)
+			allowed |= !strcmp(q->gpus[k], g->id);
+		if (!allowed || (q->consumer_only && strcmp(g->segment, "consumer") &&
+				 strcmp(g->segment, "workstation")))
+			continue;
+		for (ei = 0; ei < ne; ei++) {
+			const struct cat_engine *e = &engines[ei];
+
+			allowed = !q->engines;
+			for (k = 0; q->engines && k < q->nengines; k++)
+				allowed |= !strcmp(q->engines[k], e->id);
+			if (!allowed)
+				continue;
+			for (pi = 0; pi < nprec; pi++) {
+				if (!deploy_engine_loads(e, precs[pi])) {
+					/* counted as the configurations it stands for */
+					x->res->considered += 4 * 3;
+					x->res->rejected[PLAN_UNSUPPORTED] += 4 * 3;
+					continue;
+				}
+				for (t = 0; t < 4; t++)
+					for (p = 0; p < 3; p++) {
+						size_t before = x->res->n;
+
+						if (tps[t] * pps[p] > 32)
+							continue;
+						if ((r = screen(x, g->id, precs[pi], e->id, tps[t], pps[p], err)) < 0)
+							goto out;
+						/* once a pp 1 fits, deeper pipelines only add latency */
+						if (x->res->n > before && pps[p] == 1)
+							break;
+					}
+			}
+		}
+	}
+	r = 0;
+out:
+	free(gpus);
+	free(engines);
+	return r;
+}
+
+/* Names as typed become ids; ERR_NOTFOUND names the bad one. */
+static int resolve_all(char (**ids)[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
+		       const char *const *names, size_t n, struct err *err)
+{
+	size_t i;
+	int r;
+
+	*ids = n ? xcalloc(n, sizeof(**ids)) : NULL;
+	for (i = 0; i < n; i++)
+		if ((r = cat_resolve((*ids)[i], cat, kind, names[i], err)) < 0)
+			return r;
+	return 0;
+}
+
+static int check(const struct plan_request *q, struct err *err)
+{
+	if (!q->model)
+		return err_set(err, ERR_INVAL, "a model is required (--model)");
+	if (!(q->qps > 0) || !isfinite(q->qps))
+		return err_set(err, ERR_INVAL, "request rate %g: expected a positive number of requests/s", q->qps);
+	if (!(q->input_len >= 1) || !(q->output_len >= 1) || q->input_len > 1e7 || q->output_len > 1e7)
+		return err_set(err, ERR_INVAL, "lengths %g/%g: expected whole tokens from 1 to 10000000",
+			       q->input_len, q->output_len);
+	if (!(q->ttft_p99_s > 0) || !(q->tpot_p99_s > 0))
+		return err_set(err, ERR_INVAL, "objectives %g/%g s: expected positive p99 TTFT and TPOT",
+			       q->ttft_p99_s, q->tpot_p99_s);
+	return 0;
+}
+
+int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request *q,
+	     struct err *err)
+{
+	struct plan_request rq = *q;
+	struct ctx x;
+	char (*gids)[CAT_ID_MAX] = NULL, (*eids)[CAT_ID_MAX] = NULL;
+	const char **gp = NULL, **ep = NULL;
+	char model[CAT_ID_MAX];
+	size_t i, n, keep;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	memset(&x, 0, sizeof(x));
+	if ((r = check(q, err)) < 0)
+		return r;
+	if ((r = cat_resolve(model, cat, CAT_MODEL, q->model, err)) < 0)
+		return r;
+	rq.model = model;
+	if ((r = resolve_all(&gids, cat, CAT_GPU, q->gpus, q->gpus ? q->ngpus : 0, err)) < 0 ||
+	    (r = resolve_all(&eids, cat, CAT_ENGINE, q->engines, q->engines ? q->nengines : 0, err)) < 0)
+		goto out;
+	if (q->gpus) {
+		gp = xcalloc(q->ngpus, sizeof(*gp));
+		for (i = 0; i < q->ngpus; i++)
+			gp[i] = gids[i];
+		rq.gpus = gp;
+	}
+	if (q->engines) {
+		ep = xcalloc(q->nengines, sizeof(*ep));
+		for (i = 0; i < q->nengines; i++)
+			ep[i] = eids[i];
+		rq.engines = ep;
+	}
+	x.cat = cat;
+	x.q = &rq;
+	x.res = out;
+	x.d = xmalloc(sizeof(*x.d));
+	if ((r = plan_parts_load(&x.parts, cat, err)) < 0)
+		goto out;
+	if ((r = cat_snapshot_begin(cat, err)) < 0)
+		goto out;
+	r = search(&x, err);
+	cat_snapshot_end(cat);
+	if (r < 0)
+		goto out;
+	qsort(out->c, out->n, sizeof(*out->c), cmp_rank);
+	/* finalists: the best `verify`, simulated in rank order */
+	n = rq.verify < out->n ? rq.verify : out->n;
+	for (i = 0, keep = 0; i < n; i++) {
+		if ((r = verify(&x, &out->c[i], err)) < 0)
+			goto out;
+		if (r == 0)
+			out->c[keep++] = out->c[i];
+		else
+			out->rejected[PLAN_MISSES_SLO]++;
+	}
+	if (rq.verify) {
+		out->feasible -= n - keep;
+		out->n = keep;
+	}
+	qsort(out->c, out->n, sizeof(*out->c), cmp_rank);
+	plan_rank(out->c, out->n);
+	if (!out->n) {
+		r = err_set(err, ERR_INFEASIBLE, "no configuration of %zu tried serves %s at %g requests/s "
+			    "within the objectives and constraints", out->considered, model, q->qps);
+		goto out;
+	}
+	if (out->n > rq.top_k && rq.top_k)
+		out->n = rq.top_k;
+	r = 0;
+out:
+	free(gids);
+	free(eids);
+	free(gp);
+	free(ep);
+	free(x.d);
+	plan_parts_release(&x.parts);
+	return r;
+}
+
+void plan_result_release(struct plan_result *r)
+{
+	free(r->c);
+	memset(r, 0, sizeof(*r));
+}

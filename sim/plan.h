@@ -1,0 +1,160 @@
+/*
+ * plan.h - the planner: which GPUs, how many, in which boxes, to serve a
+ * model at a load within latency objectives and constraints.
+ *
+ * It enumerates GPU x weight format x engine x tensor/pipeline parallel
+ * size, builds each deployment (sim/deploy), screens it analytically
+ * (memory, one prompt's TTFT and one sequence's TPOT against the
+ * objectives, replicas from the analytic saturation rate), completes the
+ * nodes from the catalog (sim/plan_node: chassis, PSUs with redundancy,
+ * CPU lanes, RAM, drive), prices them and keeps what meets every
+ * constraint.  The best finalists are then simulated at their planned
+ * load (sim/sim) and given replicas until the simulated p99s meet the
+ * objectives.  Candidates come back ranked (dollars per million output
+ * tokens, then capex), with the Pareto front over capex, dollars per
+ * million tokens, p99 TTFT and power marked, and rejections counted by
+ * reason.
+ */
+#ifndef RIGPLAN_SIM_PLAN_H
+#define RIGPLAN_SIM_PLAN_H
+
+#include <stddef.h>
+
+#include "catalog/cat.h"
+
+struct err;
+
+enum plan_reject {
+	PLAN_UNSUPPORTED,       /* the engine cannot load the format, tp does not divide the heads */
+	PLAN_NO_FIT,            /* weights and one request's KV cache do not fit */
+	PLAN_MISSES_SLO,        /* even one request alone misses an objective */
+	PLAN_OVER_BUDGET,       /* capex or monthly cost above the budget */
+	PLAN_OVER_POWER,        /* no PSU set carries the peak, or above the power limit */
+	PLAN_NO_SLOTS,          /* no chassis holds the GPUs (slots, width, form factor) */
+	PLAN_NO_LANES,          /* no CPU has the PCIe lanes */
+	PLAN_NO_PRICE,          /* a budget was set and the GPU has no price */
+	PLAN_REJECT_COUNT
+};
+
+/* "unsupported", "does_not_fit", "misses_slo", "over_budget",
+ * "over_power", "not_enough_slots", "not_enough_lanes", "no_price". */
+const char *plan_reject_name(enum plan_reject r);
+
+/* GPUs the user already owns: they cost nothing in the plan. */
+struct plan_owned {
+	char gpu[CAT_ID_MAX];
+	size_t count;
+};
+
+struct plan_request {
+	const char *model;
+	double qps, input_len, output_len;      /* mean lengths, tokens */
+	double ttft_p99_s, tpot_p99_s;
+	double budget_usd;                      /* capex; NaN: none */
+	double monthly_budget_usd;              /* energy + amortization; NaN: none */
+	double power_limit_w;                   /* per node, at the wall; NaN: none */
+	const char *const *gpus;                /* allowed ids or names; NULL: all */
+	size_t ngpus;
+	const char *const *precisions;          /* NULL: bf16, fp8, int4-awq, gguf-q4_k_m */
+	size_t nprecisions;
+	const char *const *engines;             /* NULL: every engine in the catalog */
+	size_t nengines;
+	int consumer_only;                      /* consumer and workstation cards only */
+	const struct plan_owned *owned;
+	size_t nowned;
+	const char *psu_redundancy;             /* NULL: n+1 in racks, none in towers */
+	size_t top_k;                           /* candidates returned (0: 5) */
+	size_t verify;                          /* finalists simulated (0: none; default 2 x top_k) */
+	size_t sim_requests;                    /* per simulation (0: 2000) */
+	unsigned long seed;
+	double usd_per_kwh, pue, years;
+};
+
+void plan_request_init(struct plan_request *q);
+
+/* One line of the bill of materials. */
+struct plan_part {
+	char role[16];              /* gpu, chassis, psu, cpu, memory, ssd, nic */
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	size_t qty;                 /* in the whole plan */
+	double unit_usd;            /* NaN: no sourced price; 0: owned or included */
+	char price_kind[CAT_WORD_MAX];
+	char price_source[CAT_SOURCE_MAX];
+	char price_as_of[CAT_WORD_MAX];
+	char note[128];
+};
+
+#define PLAN_PARTS_MAX 10
+
+/* One node type (every node of a plan is the same box). */
+struct plan_node {
+	char chassis[CAT_ID_MAX];
+	char chassis_kind[CAT_WORD_MAX];    /* tower | rack */
+	size_t rack_units;                  /* 0 for towers */
+	size_t gpus;                        /* in the fullest node */
+	size_t psus, psus_needed;           /* installed, and needed for the peak */
+	double psu_rated_w;
+	char psu_redundancy[CAT_WORD_MAX];
+	size_t cpu_sockets, dimms;
+	double ram_bytes, ssd_bytes;
+	size_t pcie_lanes_needed, pcie_lanes;
+	double peak_w;                      /* DC, GPUs at TDP (consumer transients included) */
+	double typical_w;                   /* at the wall, at the planned load */
+	double psu_capacity_w;              /* what the non-redundant PSUs deliver */
+	double heat_btu_per_h, airflow_cfm; /* at peak */
+	double load_cold_s, load_warm_s;    /* weights from the drive, from the page cache */
+};
+
+struct plan_candidate {
+	char model[CAT_ID_MAX], hf_repo[CAT_NAME_MAX];
+	char gpu[CAT_ID_MAX], gpu_name[CAT_NAME_MAX], gpu_product[CAT_NAME_MAX];
+	char precision[CAT_WORD_MAX], kv_precision[CAT_WORD_MAX];
+	char engine[CAT_ID_MAX], engine_version[CAT_WORD_MAX], engine_image[128];
+	char health_path[64];
+	size_t port;
+	size_t tp, pp, gpus_per_replica, replicas, gpu_count, nodes;
+	size_t owned_gpus;                  /* of gpu_count, already owned */
+	size_t max_model_len, max_num_seqs, max_batched_tokens;
+	double gpu_memory_utilization;      /* NaN: the engine has none */
+	double weights_bytes;               /* one replica's weights on disk */
+	double gpu_memory_bytes;            /* one GPU's */
+	double qps_per_replica_max;         /* analytic saturation */
+	double capex_usd;                   /* priced parts only */
+	size_t unpriced_parts;              /* BOM lines with no sourced price */
+	double usd_per_month, usd_per_million_tokens, energy_usd_per_month;
+	double ttft_p99_s, tpot_p99_s;      /* simulated when `simulated`, else analytic */
+	int simulated;
+	double power_w;                     /* all nodes, at the wall, planned load */
+	double peak_w;                      /* all nodes, DC peak */
+	struct plan_node node;
+	struct plan_part parts[PLAN_PARTS_MAX];
+	size_t nparts;
+	int pareto;
+	char why[200];
+};
+
+struct plan_result {
+	struct plan_candidate *c;           /* best first */
+	size_t n;
+	size_t considered;                  /* configurations tried */
+	size_t feasible;                    /* passed screening */
+	size_t simulated;
+	size_t rejected[PLAN_REJECT_COUNT];
+};
+
+/*
+ * Plan.  ERR_NOTFOUND for an unknown model, GPU or engine name; ERR_INVAL
+ * for impossible numbers; ERR_INFEASIBLE (with the counts still filled
+ * in *out) when no configuration survives.  Release with
+ * plan_result_release.
+ */
+int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request *q,
+	     struct err *err);
+void plan_result_release(struct plan_result *r);
+
+/* Recompute the Pareto flags and the "why" of each candidate (also used
+ * after a plan file is read). */
+void plan_rank(struct plan_candidate *c, size_t n);
+
+#endif

@@ -1,0 +1,504 @@
+/*
+ * plan_node.c - a node around its GPUs: chassis, PSUs, CPU, RAM, drive.
+ *
+ * Rules, each one a fact about real boxes rather than a preference:
+ *  - the chassis takes the GPU's form factor, and PCIe cards no wider
+ *    than its max_gpu_width; passively cooled cards need a server chassis
+ *    (one that ships its own PSUs and fans), not a desktop tower;
+ *  - a tensor-parallel group stays inside one node; pipeline stages may
+ *    span nodes;
+ *  - PCIe lanes: x16 per GPU plus x4 for the drive; desktop platforms
+ *    (24 lanes or fewer) run two GPUs at x8/x8 as their boards do;
+ *  - PSUs carry the DC peak (GPUs at TDP, consumer cards' 1.5x transients,
+ *    the CPUs at TDP) with the redundancy asked for, or the chassis's own;
+ *  - RAM holds the weight files in the page cache (so a restart loads
+ *    warm) plus 8 GiB for the OS and engine and vLLM's 4 GiB swap space
+ *    per GPU, in whole DIMMs on every channel, at most 2 per channel;
+ *  - the drive holds the files with 25% spare.
+ * Among the boxes that work: fewest nodes, then fewest unpriced parts,
+ * then the lowest price.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/storage.h"
+#include "models/thermal.h"
+#include "sim/plan_node.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+static const char *const levels[6] = { "white", "bronze", "silver", "gold", "platinum", "titanium" };
+static const char *const variants[2] = { "115v-internal", "230v-internal-redundant" };
+
+#define GIB 1073741824.0
+#define RAM_RESERVED (8 * GIB)
+#define SWAP_PER_GPU (4 * GIB)
+#define DIMM_W 6.0
+#define NIC_W 25.0
+#define CPU_LOAD 0.5
+#define DRIVE_LANES 4
+
+int plan_parts_load(struct plan_parts *p, struct cat *cat, struct err *err)
+{
+	struct { void **v; size_t *n; enum cat_kind k; } lists[] = {
+		{ (void **)&p->chassis, &p->nchassis, CAT_CHASSIS },
+		{ (void **)&p->psu, &p->npsu, CAT_PSU },
+		{ (void **)&p->cpu, &p->ncpu, CAT_CPU },
+		{ (void **)&p->mem, &p->nmem, CAT_MEMORY },
+		{ (void **)&p->ssd, &p->nssd, CAT_SSD },
+	};
+	size_t i, l, v;
+	int r;
+
+	memset(p, 0, sizeof(*p));
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		if ((r = cat_list(lists[i].v, lists[i].n, cat, lists[i].k, err)) < 0) {
+			plan_parts_release(p);
+			return r;
+		}
+	for (l = 0; l < 6; l++)
+		for (v = 0; v < 2; v++) {
+			struct psu_curve *c = &p->curve[l][v];
+			struct err e = ERR_INIT;
+
+			/* titanium has a 10% point; white has no redundant table */
+			if (cat_psu_curve(c->load, c->eff, &c->n, 8, cat, levels[l], variants[v], &e) < 0)
+				c->n = 0;
+		}
+	return 0;
+}
+
+void plan_parts_release(struct plan_parts *p)
+{
+	free(p->chassis);
+	free(p->psu);
+	free(p->cpu);
+	free(p->mem);
+	free(p->ssd);
+	memset(p, 0, sizeof(*p));
+}
+
+void plan_part_set(struct plan_part *out, const char *role, const char *id,
+		   const char *name, size_t qty, const struct cat_price *price)
+{
+	memset(out, 0, sizeof(*out));
+	snprintf(out->role, sizeof(out->role), "%s", role);
+	snprintf(out->id, sizeof(out->id), "%s", id);
+	snprintf(out->name, sizeof(out->name), "%s", name);
+	out->qty = qty;
+	out->unit_usd = price ? price->price_usd : NAN;
+	if (price && !isnan(price->price_usd)) {
+		snprintf(out->price_kind, sizeof(out->price_kind), "%s", price->price_kind);
+		snprintf(out->price_source, sizeof(out->price_source), "%s", price->price_source);
+		snprintf(out->price_as_of, sizeof(out->price_as_of), "%s", price->price_as_of);
+	}
+}
+
+/* Sort key of a choice: unpriced parts first (fewer is better), then the
+ * price of the priced ones. */
+struct cost_key {
+	size_t unpriced;
+	double usd;
+};
+
+static void key_add(struct cost_key *k, double unit, size_t qty)
+{
+	if (isnan(unit))
+		k->unpriced++;
+	else
+		k->usd += unit * (double)qty;
+}
+
+static int key_better(const struct cost_key *a, const struct cost_key *b)
+{
+	return a->unpriced != b->unpriced ? a->unpriced < b->unpriced : a->usd < b->usd;
+}
+
+static int level_index(const char *level)
+{
+	int i;
+
+	for (i = 0; i < 6; i++)
+		if (!strcmp(levels[i], level))
+			return i;
+	return 0;
+}
+
+static size_t redundant_units(enum psu_redundancy r, size_t units)
+{
+	switch (r) {
+	case PSU_N1: return 1;
+	case PSU_N2: return 2;
+	case PSU_2N: return units / 2;
+	default: return 0;
+	}
+}
+
+/* The node being assembled. */
+struct build {
+	const struct cat_chassis *ch;
+	int server;                 /* ships its own PSUs: a server chassis */
+	size_t gpus, sockets;
+	const struct cat_cpu *cpu;
+	const struct cat_memory *mem;
+	size_t dimms;
+	const struct cat_ssd *ssd;
+	const struct cat_psu *psu;  /* NULL: the chassis's own */
+	size_t psus, psus_needed;
+	double psu_w;
+	enum psu_redundancy red;
+	const struct psu_curve *curve;
+	struct host_spec host;
+	double peak_w, eff_peak;
+	struct cost_key key;
+};
+
+static int pick_cpu(struct build *b, const struct plan_parts *p, size_t lanes_x16,
+		    size_t lanes_x8, size_t *need)
+{
+	struct cost_key best = { (size_t)-1, 0 };
+	size_t i;
+
+	b->cpu = NULL;
+	for (i = 0; i < p->ncpu; i++) {
+		const struct cat_cpu *c = &p->cpu[i];
+		int desktop = !strcmp(c->segment, "desktop");
+		size_t lanes = (size_t)c->pcie_lanes * b->sockets;
+		size_t want = desktop && b->gpus == 2 ? lanes_x8 : lanes_x16;
+		struct cost_key k = { 0, 0 };
+
+		if ((size_t)c->max_sockets < b->sockets)
+			continue;
+		/* servers take server CPUs; desktop towers take desktop or
+		 * workstation parts */
+		if (b->server != !strcmp(c->segment, "server"))
+			continue;
+		if (lanes < want)
+			continue;
+		key_add(&k, c->price.price_usd, b->sockets);
+		if (!b->cpu || key_better(&k, &best) ||
+		    (!key_better(&best, &k) && lanes < (size_t)b->cpu->pcie_lanes * b->sockets)) {
+			b->cpu = c;
+			best = k;
+			*need = want;
+		}
+	}
+	if (b->cpu)
+		key_add(&b->key, b->cpu->price.price_usd, b->sockets);
+	return b->cpu ? 0 : -1;
+}
+
+static int dimm_type_ok(const struct build *b, const struct cat_memory *m)
+{
+	char want[CAT_WORD_MAX + 8];
+	size_t i;
+
+	snprintf(want, sizeof(want), "%.16s-%s", b->cpu->memory_type, b->server ? "rdimm" : "udimm");
+	for (i = 0; want[i]; i++)
+		if (want[i] >= 'A' && want[i] <= 'Z')
+			want[i] = (char)(want[i] - 'A' + 'a');
+	return !strcmp(m->type, want);
+}
+
+static void pick_memory(struct build *b, const struct plan_parts *p, double need)
+{
+	size_t channels = (size_t)b->cpu->memory_channels * b->sockets;
+	struct cost_key best = { (size_t)-1, 0 };
+	double best_bytes = 0;
+	size_t i, per;
+
+	b->mem = NULL;
+	b->dimms = 0;
+	for (i = 0; i < p->nmem; i++) {
+		const struct cat_memory *m = &p->mem[i];
+
+		if (!dimm_type_ok(b, m))
+			continue;
+		for (per = 1; per <= 2; per++) {
+			size_t n = channels * per;
+			double bytes = (double)n * (double)m->capacity_bytes;
+			struct cost_key k = { 0, 0 };
+
+			if (bytes < need && per < 2)
+				continue;
+			key_add(&k, m->price.price_usd, n);
+			/* enough beats too little; then cost; then less surplus */
+			if (!b->mem || (bytes >= need && best_bytes < need) ||
+			    ((bytes >= need) == (best_bytes >= need) &&
+			     (key_better(&k, &best) ||
+			      (!key_better(&best, &k) && fabs(bytes - need) < fabs(best_bytes - need))))) {
+				b->mem = m;
+				b->dimms = n;
+				best = k;
+				best_bytes = bytes;
+			}
+			break;
+		}
+	}
+	if (b->mem)
+		key_add(&b->key, b->mem->price.price_usd, b->dimms);
+}
+
+static void pick_ssd(struct build *b, const struct plan_parts *p, double need)
+{
+	struct cost_key best = { (size_t)-1, 0 };
+	size_t i;
+
+	b->ssd = NULL;
+	for (i = 0; i < p->nssd; i++) {
+		const struct cat_ssd *s = &p->ssd[i];
+		int dc = strcmp(s->form_factor, "m.2") && strcmp(s->form_factor, "2.5in");
+		struct cost_key k = { 0, 0 };
+
+		if ((double)s->capacity_bytes < need || (dc && !b->server))
+			continue;
+		key_add(&k, s->price.price_usd, 1);
+		/* cheapest; among equals the fastest reader, then the smaller */
+		if (!b->ssd || key_better(&k, &best) ||
+		    (!key_better(&best, &k) &&
+		     (s->seq_read_bytes_per_s > b->ssd->seq_read_bytes_per_s ||
+		      (s->seq_read_bytes_per_s == b->ssd->seq_read_bytes_per_s &&
+		       s->capacity_bytes < b->ssd->capacity_bytes)))) {
+			b->ssd = s;
+			best = k;
+		}
+	}
+	if (b->ssd)
+		key_add(&b->key, b->ssd->price.price_usd, 1);
+}
+
+/* PSUs for the peak: the chassis's own, or ATX units in a tower. */
+static int pick_psus(struct build *b, const struct plan_parts *p, const char *asked)
+{
+	struct cost_key best = { (size_t)-1, 0 };
+	size_t i;
+
+	if (b->server) {
+		const char *r = asked ? asked : b->ch->psu_redundancy;
+		size_t units;
+
+		if (psu_redundancy_parse(&b->red, r) < 0)
+			return -1;
+		units = psu_units(b->peak_w, b->ch->psu_w, b->red);
+		b->psus_needed = units - redundant_units(b->red, units);
+		if (units > (size_t)b->ch->psu_bays)
+			return -1;
+		/* the chassis ships with every bay filled */
+		b->psus = (size_t)b->ch->psu_bays;
+		b->psu = NULL;
+		b->psu_w = b->ch->psu_w;
+		/* server PSUs: platinum or better; the catalog's 230 V table */
+		b->curve = &p->curve[4][1];
+		return 0;
+	}
+	if (psu_redundancy_parse(&b->red, asked ? asked : "none") < 0)
+		return -1;
+	b->psu = NULL;
+	for (i = 0; i < p->npsu; i++) {
+		const struct cat_psu *s = &p->psu[i];
+		size_t units = psu_units(b->peak_w, s->rated_w, b->red);
+		struct cost_key k = { 0, 0 };
+
+		if (strcmp(s->form_factor, "atx") || units > (size_t)b->ch->psu_bays)
+			continue;
+		key_add(&k, s->price.price_usd, units);
+		if (!b->psu || key_better(&k, &best) ||
+		    (!key_better(&best, &k) && (units < b->psus ||
+		     (units == b->psus && s->rated_w < b->psu->rated_w)))) {
+			b->psu = s;
+			b->psus = units;
+			best = k;
+		}
+	}
+	if (!b->psu)
+		return -1;
+	b->psus_needed = b->psus - redundant_units(b->red, b->psus);
+	b->psu_w = b->psu->rated_w;
+	b->curve = &p->curve[level_index(b->psu->efficiency_level)][0];
+	key_add(&b->key, b->psu->price.price_usd, b->psus);
+	return 0;
+}
+
+static double wall_w(const struct build *b, double dc)
+{
+	double eff = 0.9;
+
+	if (b->curve->n) {
+		struct err e = ERR_INIT;
+
+		if (psu_efficiency(&eff, b->curve, dc / (b->psu_w * (double)b->psus), &e) < 0)
+			eff = 0.9;
+	}
+	return dc / eff;
+}
+
+/* Try one chassis; 0 and a filled *b, or -1 with *why. */
+static int try_chassis(struct build *b, const struct plan_parts *p, const struct node_need *n,
+		       const struct cat_chassis *ch, size_t *nodes, enum plan_reject *why)
+{
+	const struct cat_gpu *g = n->gpu;
+	size_t slots = (size_t)ch->gpu_slots, per_node, lanes_need = 0, multi;
+	double ram_need, transient, files = n->weights_bytes;
+
+	memset(b, 0, sizeof(*b));
+	b->ch = ch;
+	b->server = !isnan(ch->psu_w);
+	*why = PLAN_NO_SLOTS;
+	if (strcmp(g->form_factor, ch->gpu_form_factor))
+		return -1;
+	if (g->slot_width != CAT_NULL_INT && ch->max_gpu_width != CAT_NULL_INT &&
+	    g->slot_width > ch->max_gpu_width)
+		return -1;
+	if (!strcmp(g->cooling, "passive") && !b->server)
+		return -1;
+	if (n->tp > slots)
+		return -1;
+	if (n->gpus_per_replica <= slots) {
+		size_t k = slots / n->gpus_per_replica;
+
+		*nodes = (n->replicas + k - 1) / k;
+		per_node = (n->replicas < k ? n->replicas : k) * n->gpus_per_replica;
+	} else {
+		size_t stages = slots / n->tp, pp = n->gpus_per_replica / n->tp;
+
+		*nodes = n->replicas * ((pp + stages - 1) / stages);
+		per_node = stages * n->tp;
+	}
+	b->gpus = per_node;
+	multi = *nodes > 1 && n->gpus_per_replica > slots;
+	b->sockets = b->server ? (size_t)ch->cpu_sockets : 1;
+
+	*why = PLAN_NO_LANES;
+	if (pick_cpu(b, p, per_node * (size_t)g->pcie_lanes + DRIVE_LANES,
+		     per_node * 8 + DRIVE_LANES, &lanes_need) < 0)
+		return -1;
+	ram_need = files + RAM_RESERVED + SWAP_PER_GPU * (double)per_node;
+	pick_memory(b, p, ram_need);
+	pick_ssd(b, p, files * 1.25);
+	if (!b->mem || !b->ssd)
+		return -1;
+
+	b->host.cpu_tdp_w = b->cpu->tdp_w * (double)b->sockets;
+	b->host.cpu_load = 1.0;
+	b->host.dimms = (double)b->dimms;
+	b->host.dimm_w = DIMM_W;
+	b->host.drives_w = isnan(b->ssd->active_w) ? 0 : b->ssd->active_w;
+	b->host.nics_w = multi ? NIC_W * (double)per_node : 0;
+	b->host.fan_fraction = b->server ? 0.08 : 0.03;
+	transient = strcmp(g->segment, "consumer") && strcmp(g->segment, "workstation") ? 1.0 : 1.5;
+	b->peak_w = power_node_dc(&b->host, per_node, g->tdp_w * transient);
+
+	*why = PLAN_OVER_POWER;
+	if (!isnan(ch->max_power_w) && b->peak_w > ch->max_power_w)
+		return -1;
+	if (pick_psus(b, p, n->psu_redundancy) < 0)
+		return -1;
+	if (!isnan(n->power_limit_w) && wall_w(b, b->peak_w) > n->power_limit_w)
+		return -1;
+	key_add(&b->key, ch->price.price_usd, 1);
+	(void)lanes_need;
+	b->psus_needed = b->psus_needed ? b->psus_needed : b->psus;
+	return 0;
+}
+
+int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *nodes,
+		       const struct plan_parts *p, const struct node_need *n,
+		       enum plan_reject *why)
+{
+	struct build best, b;
+	size_t i, best_nodes = 0, nn, np = 0;
+	enum plan_reject w, worst = PLAN_NO_SLOTS;
+	int found = 0;
+	struct storage_spec st;
+	struct load_result ld;
+	double typical_dc;
+
+	for (i = 0; i < p->nchassis; i++) {
+		if (try_chassis(&b, p, n, &p->chassis[i], &nn, &w) < 0) {
+			if (w > worst)
+				worst = w;      /* the most specific reason seen */
+			continue;
+		}
+		if (!found || nn < best_nodes ||
+		    (nn == best_nodes && key_better(&b.key, &best.key))) {
+			best = b;
+			best_nodes = nn;
+			found = 1;
+		}
+	}
+	if (!found) {
+		*why = worst;
+		return -1;
+	}
+	*nodes = best_nodes;
+	memset(node, 0, sizeof(*node));
+	snprintf(node->chassis, sizeof(node->chassis), "%s", best.ch->id);
+	snprintf(node->chassis_kind, sizeof(node->chassis_kind), "%s", best.ch->kind);
+	node->rack_units = best.ch->rack_units == CAT_NULL_INT ? 0 : (size_t)best.ch->rack_units;
+	node->gpus = best.gpus;
+	node->psus = best.psus;
+	node->psus_needed = best.psus_needed;
+	node->psu_rated_w = best.psu_w;
+	snprintf(node->psu_redundancy, sizeof(node->psu_redundancy), "%s",
+		 best.red == PSU_N1 ? "n+1" : best.red == PSU_N2 ? "n+2" :
+		 best.red == PSU_2N ? "n+n" : "none");
+	node->cpu_sockets = best.sockets;
+	node->dimms = best.dimms;
+	node->ram_bytes = (double)best.dimms * (double)best.mem->capacity_bytes;
+	node->ssd_bytes = (double)best.ssd->capacity_bytes;
+	node->pcie_lanes = (size_t)best.cpu->pcie_lanes * best.sockets;
+	node->pcie_lanes_needed = !strcmp(best.cpu->segment, "desktop") && best.gpus == 2 ?
+		best.gpus * 8 + DRIVE_LANES : best.gpus * (size_t)n->gpu->pcie_lanes + DRIVE_LANES;
+	node->peak_w = best.peak_w;
+	node->psu_capacity_w = best.psu_w * (double)best.psus_needed;
+	best.host.cpu_load = CPU_LOAD;
+	typical_dc = power_node_dc(&best.host, best.gpus, n->gpu_typical_w);
+	node->typical_w = wall_w(&best, typical_dc);
+	node->heat_btu_per_h = thermal_btu_per_h(wall_w(&best, best.peak_w));
+	node->airflow_cfm = thermal_airflow_cfm(wall_w(&best, best.peak_w), 15.0);
+	memset(&st, 0, sizeof(st));
+	st.drive_read_bytes_per_s = best.ssd->seq_read_bytes_per_s;
+	st.drive_write_bytes_per_s = best.ssd->seq_write_bytes_per_s;
+	st.ram_bytes = node->ram_bytes;
+	st.ram_reserved_bytes = RAM_RESERVED;
+	st.h2d_bytes_per_s = n->h2d_bytes_per_s;
+	storage_load(&ld, &st, n->weights_bytes, n->gpus_per_replica);
+	node->load_cold_s = ld.cold_s;
+	node->load_warm_s = ld.warm_s;
+
+	plan_part_set(&parts[np++], "chassis", best.ch->id, best.ch->name, best_nodes,
+		      &best.ch->price);
+	if (best.psu)
+		plan_part_set(&parts[np++], "psu", best.psu->id, best.psu->name,
+			      best_nodes * best.psus, &best.psu->price);
+	else {
+		plan_part_set(&parts[np], "psu", best.ch->id, "PSUs shipped with the chassis",
+			      best_nodes * best.psus, NULL);
+		parts[np++].unit_usd = 0;
+	}
+	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+		 "%zu x %.0f W per node, %zu carry the %.0f W peak (%s)", best.psus, best.psu_w,
+		 node->psus_needed, best.peak_w, node->psu_redundancy);
+	plan_part_set(&parts[np++], "cpu", best.cpu->id, best.cpu->name, best_nodes * best.sockets,
+		      &best.cpu->price);
+	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note), "%zu PCIe lanes for %zu needed",
+		 node->pcie_lanes, node->pcie_lanes_needed);
+	plan_part_set(&parts[np++], "memory", best.mem->id, best.mem->name, best_nodes * best.dimms,
+		      &best.mem->price);
+	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+		 "%.0f GiB per node: weights in the page cache, 8 GiB OS, 4 GiB swap per GPU",
+		 node->ram_bytes / GIB);
+	plan_part_set(&parts[np++], "ssd", best.ssd->id, best.ssd->name, best_nodes,
+		      &best.ssd->price);
+	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note), "cold load %.0f s, warm %.0f s",
+		 node->load_cold_s, node->load_warm_s);
+	if (best.host.nics_w > 0) {
+		plan_part_set(&parts[np++], "nic", "nic-400g", "400 Gb/s NIC per GPU (not in the catalog)",
+			      best_nodes * best.gpus, NULL);
+		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+			 "pipeline stages span nodes over the network");
+	}
+	return (int)np;
+}
