@@ -20,6 +20,7 @@
 extern const struct cmd_entry cmd_capacity_entry;
 extern const struct cmd_entry cmd_catalog_entry;
 extern const struct cmd_entry cmd_estimate_entry;
+extern const struct cmd_entry cmd_generate_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_simulate_entry;
@@ -28,6 +29,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_capacity_entry,
 	&cmd_catalog_entry,
 	&cmd_estimate_entry,
+	&cmd_generate_entry,
 	&cmd_plan_entry,
 	&cmd_simulate_entry,
 	&cmd_help_entry,

@@ -75,27 +75,35 @@ static size_t owned_of(const struct plan_request *q, const char *gpu)
 	return n;
 }
 
-/* Steady decode at `rate` requests/s on one replica: the batch in flight
- * (Little's law: rate x time in the system) and its step time. */
+/*
+ * Steady decode at `rate` requests/s on one replica: the batch in flight
+ * (Little's law: rate x time in the system) and its time per token.
+ * Prompts interleave with decode (chunked or not), so decode advances
+ * only in the time prefill leaves: TPOT = step time / (1 - rate x one
+ * prompt's prefill time).  INFINITY when prefill alone saturates it.
+ */
 static double steady_tpot(const struct deploy *d, double rate, double ttft, double in,
 			  double out, double max_batch, double *batch)
 {
 	struct perf_result p;
-	double b = 1, ctx = in + out / 2;
+	double b = 1, ctx = in + out / 2, free_time = 1 - rate * ttft, tpot = INFINITY;
 	int i;
 
-	for (i = 0; i < 20; i++) {
+	*batch = max_batch;
+	if (free_time <= 0.05)
+		return INFINITY;
+	for (i = 0; i < 30; i++) {
 		double nb;
 
 		perf_decode(&p, &d->in.model, b, ctx);
-		nb = fmin(fmax(rate * (ttft + out * p.time_s), 1), max_batch);
+		tpot = p.time_s / free_time;
+		nb = fmin(fmax(rate * (ttft + out * tpot), 1), max_batch);
 		if (fabs(nb - b) < 0.01 * b)
 			break;
 		b = nb;
 	}
-	perf_decode(&p, &d->in.model, b, ctx);
 	*batch = b;
-	return p.time_s;
+	return tpot;
 }
 
 /* Price candidate `c` (its deployment in x->d) with `replicas`: nodes,
@@ -117,7 +125,7 @@ static int price(struct ctx *x, struct plan_candidate *c, const struct sim_confi
 	c->replicas = replicas;
 	c->gpu_count = replicas * c->gpus_per_replica;
 	busy = fmin(1, q->qps / (double)replicas / c->qps_per_replica_max);
-	steady_tpot(d, q->qps / (double)replicas, 0, q->input_len, q->output_len,
+	steady_tpot(d, q->qps / (double)replicas, c->prefill_s, q->input_len, q->output_len,
 		    fmax(1, (double)sc->engine.kv_blocks * (double)sc->engine.block_tokens /
 			 (q->input_len + q->output_len / 2)), &batch);
 	perf_decode(&dec, &d->in.model, batch, q->input_len + q->output_len / 2);
@@ -133,6 +141,19 @@ static int price(struct ctx *x, struct plan_candidate *c, const struct sim_confi
 	nn.h2d_bytes_per_s = d->in.storage.h2d_bytes_per_s;
 	nn.psu_redundancy = q->psu_redundancy;
 	nn.power_limit_w = q->power_limit_w;
+	c->nparts = 0;
+	np = plan_node_complete(&c->node, c->parts, &nodes, &x->parts, &nn, why);
+	if (np < 0)
+		return -1;
+	c->nodes = nodes;
+	c->nparts += (size_t)np;
+	if (c->node.gpus * nodes > c->gpu_count && c->gpus_per_replica <= c->node.gpus) {
+		/* a full baseboard: its spare GPUs serve as more replicas */
+		c->replicas = nodes * (c->node.gpus / c->gpus_per_replica);
+		c->gpu_count = c->replicas * c->gpus_per_replica;
+	}
+	/* GPUs first in the bill: shift the node's parts up */
+	memmove(c->parts + 2, c->parts, c->nparts * sizeof(c->parts[0]));
 	c->owned_gpus = owned_of(q, c->gpu);
 	if (c->owned_gpus > c->gpu_count)
 		c->owned_gpus = c->gpu_count;
@@ -141,19 +162,17 @@ static int price(struct ctx *x, struct plan_candidate *c, const struct sim_confi
 		*why = PLAN_NO_PRICE;
 		return -1;
 	}
-	c->nparts = 0;
+	i = 0;
 	if (buy)
-		plan_part_set(&c->parts[c->nparts++], "gpu", d->gpu.id, d->gpu.name, buy, &d->gpu.price);
+		plan_part_set(&c->parts[i++], "gpu", d->gpu.id, d->gpu.name, buy, &d->gpu.price);
 	if (c->owned_gpus) {
-		plan_part_set(&c->parts[c->nparts], "gpu", d->gpu.id, d->gpu.name, c->owned_gpus, NULL);
-		c->parts[c->nparts].unit_usd = 0;
-		snprintf(c->parts[c->nparts++].note, sizeof(c->parts[0].note), "already owned");
+		plan_part_set(&c->parts[i], "gpu", d->gpu.id, d->gpu.name, c->owned_gpus, NULL);
+		c->parts[i].unit_usd = 0;
+		snprintf(c->parts[i++].note, sizeof(c->parts[0].note), "already owned");
 	}
-	np = plan_node_complete(&c->node, c->parts + c->nparts, &nodes, &x->parts, &nn, why);
-	if (np < 0)
-		return -1;
-	c->nodes = nodes;
-	c->nparts += (size_t)np;
+	memmove(c->parts + i, c->parts + 2, c->nparts * sizeof(c->parts[0]));
+	c->nparts += i;
+
 	c->capex_usd = 0;
 	c->unpriced_parts = 0;
 	for (i = 0; i < c->nparts; i++) {
@@ -315,6 +334,7 @@ static int screen(struct ctx *x, const char *gpu, const char *precision, const c
 		res->rejected[PLAN_MISSES_SLO]++;
 		return 0;
 	}
+	c.prefill_s = pf.time_s;
 	c.ttft_p99_s = pf.time_s;
 	c.tpot_p99_s = tpot;
 	if (price(x, &c, &sc, replicas, &why) < 0) {
@@ -528,6 +548,26 @@ out:
 	return r;
 }
 
+/* One candidate per GPU, format and parallel layout: the best engine for
+ * it.  Engines differ by a few percent; showing the same box four times
+ * would crowd out the real alternatives (--engine picks one). */
+static void dedupe(struct plan_result *r)
+{
+	size_t i, j, keep = 0;
+
+	for (i = 0; i < r->n; i++) {
+		const struct plan_candidate *c = &r->c[i];
+		int dup = 0;
+
+		for (j = 0; j < keep && !dup; j++)
+			dup = !strcmp(r->c[j].gpu, c->gpu) && !strcmp(r->c[j].precision, c->precision) &&
+			      r->c[j].tp == c->tp && r->c[j].pp == c->pp;
+		if (!dup)
+			r->c[keep++] = *c;
+	}
+	r->n = keep;
+}
+
 /* Names as typed become ids; ERR_NOTFOUND names the bad one. */
 static int resolve_all(char (**ids)[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
 		       const char *const *names, size_t n, struct err *err)
@@ -565,7 +605,7 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 	char (*gids)[CAT_ID_MAX] = NULL, (*eids)[CAT_ID_MAX] = NULL;
 	const char **gp = NULL, **ep = NULL;
 	char model[CAT_ID_MAX];
-	size_t i, n, keep;
+	size_t i, keep;
 	int r;
 
 	memset(out, 0, sizeof(*out));
@@ -603,18 +643,19 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 	if (r < 0)
 		goto out;
 	qsort(out->c, out->n, sizeof(*out->c), cmp_rank);
-	/* finalists: the best `verify`, simulated in rank order */
-	n = rq.verify < out->n ? rq.verify : out->n;
-	for (i = 0, keep = 0; i < n; i++) {
-		if ((r = verify(&x, &out->c[i], err)) < 0)
-			goto out;
-		if (r == 0)
-			out->c[keep++] = out->c[i];
-		else
-			out->rejected[PLAN_MISSES_SLO]++;
-	}
+	dedupe(out);
+	/* finalists: simulated in rank order until `verify` pass (or three
+	 * times as many were tried); only simulated candidates are shown */
 	if (rq.verify) {
-		out->feasible -= n - keep;
+		for (i = 0, keep = 0; i < out->n && keep < rq.verify && i < 3 * rq.verify; i++) {
+			if ((r = verify(&x, &out->c[i], err)) < 0)
+				goto out;
+			if (r == 0)
+				out->c[keep++] = out->c[i];
+			else
+				out->rejected[PLAN_MISSES_SLO]++;
+		}
+		out->feasible -= i - keep;
 		out->n = keep;
 	}
 	qsort(out->c, out->n, sizeof(*out->c), cmp_rank);

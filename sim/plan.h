@@ -96,7 +96,7 @@ struct plan_node {
 	size_t psus, psus_needed;           /* installed, and needed for the peak */
 	double psu_rated_w;
 	char psu_redundancy[CAT_WORD_MAX];
-	size_t cpu_sockets, dimms;
+	size_t cpu_sockets, cpu_threads, dimms;   /* threads: the node's, all sockets */
 	double ram_bytes, ssd_bytes;
 	size_t pcie_lanes_needed, pcie_lanes;
 	double peak_w;                      /* DC, GPUs at TDP (consumer transients included) */
@@ -120,6 +120,7 @@ struct plan_candidate {
 	double weights_bytes;               /* one replica's weights on disk */
 	double gpu_memory_bytes;            /* one GPU's */
 	double qps_per_replica_max;         /* analytic saturation */
+	double prefill_s;                   /* one prompt alone */
 	double capex_usd;                   /* priced parts only */
 	size_t unpriced_parts;              /* BOM lines with no sourced price */
 	double usd_per_month, usd_per_million_tokens, energy_usd_per_month;

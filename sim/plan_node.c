@@ -282,11 +282,12 @@ static int pick_psus(struct build *b, const struct plan_parts *p, const char *as
 		if (psu_redundancy_parse(&b->red, r) < 0)
 			return -1;
 		units = psu_units(b->peak_w, b->ch->psu_w, b->red);
-		b->psus_needed = units - redundant_units(b->red, units);
 		if (units > (size_t)b->ch->psu_bays)
 			return -1;
-		/* the chassis ships with every bay filled */
+		/* the chassis ships with every bay filled; the redundancy
+		 * scheme leaves the rest carrying the load */
 		b->psus = (size_t)b->ch->psu_bays;
+		b->psus_needed = b->psus - redundant_units(b->red, b->psus);
 		b->psu = NULL;
 		b->psu_w = b->ch->psu_w;
 		/* server PSUs: platinum or better; the catalog's 230 V table */
@@ -334,6 +335,22 @@ static double wall_w(const struct build *b, double dc)
 	return dc / eff;
 }
 
+/* Whether a baseboard platform takes the GPU: its name lists the GPU's
+ * model ("HGX H100/H200" takes h100-sxm and h200-sxm; data/chassis.sql). */
+static int platform_takes(const struct cat_chassis *ch, const struct cat_gpu *g)
+{
+	char model[CAT_ID_MAX], name[CAT_NAME_MAX];
+	size_t i;
+
+	snprintf(model, sizeof(model), "%s", g->id);
+	model[strcspn(model, "-")] = '\0';
+	for (i = 0; ch->name[i] && i + 1 < sizeof(name); i++)
+		name[i] = (char)(ch->name[i] >= 'A' && ch->name[i] <= 'Z' ?
+				 ch->name[i] - 'A' + 'a' : ch->name[i]);
+	name[i] = '\0';
+	return model[0] && strstr(name, model) != NULL;
+}
+
 /* Try one chassis; 0 and a filled *b, or -1 with *why. */
 static int try_chassis(struct build *b, const struct plan_parts *p, const struct node_need *n,
 		       const struct cat_chassis *ch, size_t *nodes, enum plan_reject *why)
@@ -355,7 +372,18 @@ static int try_chassis(struct build *b, const struct plan_parts *p, const struct
 		return -1;
 	if (n->tp > slots)
 		return -1;
-	if (n->gpus_per_replica <= slots) {
+	if (strcmp(ch->gpu_form_factor, "pcie")) {
+		/* an SXM or OAM baseboard takes the GPUs its name lists, and
+		 * comes full: the planner fills the spare GPUs with replicas */
+		if (!platform_takes(ch, g))
+			return -1;
+		if (n->gpus_per_replica <= slots)
+			*nodes = (n->replicas * n->gpus_per_replica + slots - 1) / slots;
+		else
+			*nodes = n->replicas * ((n->gpus_per_replica / n->tp + slots / n->tp - 1) /
+						(slots / n->tp));
+		per_node = slots;
+	} else if (n->gpus_per_replica <= slots) {
 		size_t k = slots / n->gpus_per_replica;
 
 		*nodes = (n->replicas + k - 1) / k;
@@ -445,6 +473,7 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 		 best.red == PSU_N1 ? "n+1" : best.red == PSU_N2 ? "n+2" :
 		 best.red == PSU_2N ? "n+n" : "none");
 	node->cpu_sockets = best.sockets;
+	node->cpu_threads = (size_t)best.cpu->threads * best.sockets;
 	node->dimms = best.dimms;
 	node->ram_bytes = (double)best.dimms * (double)best.mem->capacity_bytes;
 	node->ssd_bytes = (double)best.ssd->capacity_bytes;

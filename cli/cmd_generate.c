@@ -1,0 +1,200 @@
+/*
+ * cmd_generate.c - `rigplan generate docker|compose|k8s|bom`: the files
+ * that deploy and buy a planned configuration, from a plan file or by
+ * planning from the same flags as `plan`.  Parsing, file handling and
+ * printing only; the text is generators/'.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cmd.h"
+#include "cli/opt.h"
+#include "cli/plan_opts.h"
+#include "generators/gen_deploy.h"
+#include "generators/plan_json.h"
+#include "util/afile.h"
+#include "util/err.h"
+#include "util/fileio.h"
+#include "util/sbuf.h"
+
+enum { O_PLAN = PO_LAST, O_CANDIDATE, O_FORMAT, O_OUT };
+
+#define PLAN_FILE_MAX (16u << 20)
+
+struct gen_cli {
+	struct plan_opts p;
+	const char *plan, *format, *out;
+	size_t candidate;
+};
+
+static int on_opt(int id, const char *arg, void *data, struct err *err)
+{
+	struct gen_cli *o = data;
+	int r;
+
+	if ((r = plan_opt(&o->p, id, arg, err)) <= 0)
+		return r;
+	switch (id) {
+	case O_PLAN: o->plan = arg; return 0;
+	case O_CANDIDATE: return opt_size(&o->candidate, "--candidate", arg, 1, 1000, err);
+	case O_FORMAT:
+		if (strcmp(arg, "csv") && strcmp(arg, "md") && strcmp(arg, "json"))
+			return err_set(err, ERR_INVAL, "--format '%.20s': expected csv, md or json", arg);
+		o->format = arg;
+		return 0;
+	case O_OUT: o->out = arg; return 0;
+	}
+	return err_set(err, ERR_INVAL, "unhandled option");
+}
+
+static const struct opt_spec generate_opts_table[] = {
+	{ "plan", 0, required_argument, O_PLAN, "FILE", "a plan from 'rigplan plan --json' (else plan from the flags below)" },
+	{ "candidate", 'c', required_argument, O_CANDIDATE, "N", "which candidate of the plan (default 1, the best)" },
+	{ "format", 'f', required_argument, O_FORMAT, "F", "bom: csv (default), md or json" },
+	{ "out", 'o', required_argument, O_OUT, "DIR", "write the file into DIR (created if missing) instead of stdout" },
+	PLAN_OPTS,
+	OPT_END
+};
+
+static int load_candidate(struct plan_candidate *c, struct gen_cli *o, struct cli_ctx *ctx)
+{
+	struct err err = ERR_INIT;
+	int status = EXIT_OK;
+
+	if (o->plan) {
+		char *buf;
+		size_t len;
+
+		if (o->p.q.model)
+			return cli_usage(ctx, "give either --plan or the plan flags, not both");
+		if (file_read_all(&buf, &len, o->plan, PLAN_FILE_MAX, &err) < 0)
+			return cli_fail(ctx, &err);
+		if (plan_json_read(c, buf, len, o->plan, o->candidate - 1, &err) < 0)
+			status = cli_fail(ctx, &err);
+		free(buf);
+		return status;
+	}
+	{
+		struct plan_result r;
+
+		if (plan_opts_run(&r, &o->p, ctx, &status) < 0)
+			return status;
+		if (o->candidate > r.n) {
+			cli_error(ctx, "candidate %zu asked, the plan has %zu", o->candidate, r.n);
+			plan_result_release(&r);
+			return EXIT_USAGE;
+		}
+		*c = r.c[o->candidate - 1];
+		plan_result_release(&r);
+	}
+	return EXIT_OK;
+}
+
+static int write_file(const char *dir, const char *name, const struct sbuf *sb,
+		      struct cli_ctx *ctx)
+{
+	struct afile a;
+	struct err err = ERR_INIT;
+	char path[4096];
+
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		cli_error(ctx, "cannot create '%s': %s", dir, strerror(errno));
+		return EXIT_RUNTIME;
+	}
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >= sizeof(path))
+		return cli_usage(ctx, "--out '%.40s...': path too long", dir);
+	if (afile_open(&a, path, &err) < 0)
+		return cli_fail(ctx, &err);
+	if (sb->len)
+		fwrite(sb->buf, 1, sb->len, a.f);
+	if (afile_commit(&a, &err) < 0)
+		return cli_fail(ctx, &err);
+	if (!strcmp(name, "docker-run.sh"))
+		(void)chmod(path, 0755);
+	return EXIT_OK;
+}
+
+static int exec_generate(int argc, char **argv, struct cli_ctx *ctx)
+{
+	struct gen_cli o;
+	struct plan_candidate c;
+	struct sbuf sb;
+	struct err err = ERR_INIT;
+	const char *kind, *file;
+	int first, status = EXIT_OK, r;
+
+	memset(&o, 0, sizeof(o));
+	plan_opts_init(&o.p);
+	o.candidate = 1;
+	sbuf_init(&sb);
+	if ((first = cli_parse(argc, argv, ctx, on_opt, &o, &status)) < 0)
+		goto out;
+	if (first >= argc) {
+		status = cli_usage(ctx, "what to generate: docker, compose, k8s or bom");
+		goto out;
+	}
+	kind = argv[first];
+	if (first + 1 < argc) {
+		status = cli_usage(ctx, "unexpected operand '%s'", argv[first + 1]);
+		goto out;
+	}
+	if (strcmp(kind, "docker") && strcmp(kind, "compose") && strcmp(kind, "k8s") &&
+	    strcmp(kind, "bom")) {
+		status = cli_usage(ctx, "unknown output '%.40s': expected docker, compose, k8s or bom", kind);
+		goto out;
+	}
+	if (o.format && strcmp(kind, "bom")) {
+		status = cli_usage(ctx, "--format applies to bom only");
+		goto out;
+	}
+	if ((status = load_candidate(&c, &o, ctx)) != EXIT_OK)
+		goto out;
+	if (!strcmp(kind, "docker")) {
+		r = gen_docker(&sb, &c, &err);
+		file = "docker-run.sh";
+	} else if (!strcmp(kind, "compose")) {
+		r = gen_compose(&sb, &c, &err);
+		file = "compose.yaml";
+	} else if (!strcmp(kind, "k8s")) {
+		r = gen_k8s(&sb, &c, &err);
+		file = "k8s.yaml";
+	} else {
+		enum gen_bom_format f = !o.format || !strcmp(o.format, "csv") ? GEN_BOM_CSV :
+					!strcmp(o.format, "md") ? GEN_BOM_MD : GEN_BOM_JSON;
+
+		r = gen_bom(&sb, &c, f, &err);
+		file = f == GEN_BOM_CSV ? "bom.csv" : f == GEN_BOM_MD ? "bom.md" : "bom.json";
+	}
+	if (r < 0) {
+		status = cli_fail(ctx, &err);
+		goto out;
+	}
+	if (o.out)
+		status = write_file(o.out, file, &sb, ctx);
+	else if (sb.len)
+		fwrite(sb.buf, 1, sb.len, stdout);
+out:
+	sbuf_release(&sb);
+	plan_opts_release(&o.p);
+	return status;
+}
+
+const struct cmd_entry cmd_generate_entry = {
+	"generate", "Docker run lines, Compose, Kubernetes manifests or the bill of materials for a plan",
+	"docker|compose|k8s|bom",
+	"Writes, for the best candidate of a plan (or --candidate N):\n"
+	"  docker   one 'docker run' line per replica (docker-run.sh)\n"
+	"  compose  a Compose file with GPU reservations and health checks\n"
+	"  k8s      Deployment, Service, HPA, PDB and PVC (a LeaderWorkerSet when\n"
+	"           a replica spans nodes)\n"
+	"  bom      parts, quantities, prices with their sources, the power budget\n"
+	"The plan comes from --plan FILE (the JSON of 'rigplan plan --json') or is\n"
+	"made from the same flags as 'plan'.  The output is deterministic: the same\n"
+	"plan gives the same bytes.  With --out DIR the file is written whole or\n"
+	"not at all.",
+	generate_opts_table, exec_generate, NULL
+};

@@ -1,0 +1,29 @@
+/*
+ * gen_deploy.h - the files that deploy and buy a planned candidate:
+ * `docker run` lines, a Compose file, Kubernetes manifests and the bill
+ * of materials.  Each appends text to an sbuf; nothing reads the clock,
+ * the environment or a file, so the same plan always gives the same
+ * bytes.  ERR_INVAL when the layout cannot be expressed in the target
+ * (a replica spanning nodes in docker or Compose).
+ */
+#ifndef RIGPLAN_GENERATORS_GEN_DEPLOY_H
+#define RIGPLAN_GENERATORS_GEN_DEPLOY_H
+
+#include "sim/plan.h"
+#include "util/sbuf.h"
+
+struct err;
+
+int gen_docker(struct sbuf *sb, const struct plan_candidate *c, struct err *err);
+int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err);
+int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, struct err *err);
+
+enum gen_bom_format { GEN_BOM_CSV, GEN_BOM_MD, GEN_BOM_JSON };
+int gen_bom(struct sbuf *sb, const struct plan_candidate *c, enum gen_bom_format f,
+	    struct err *err);
+
+/* Seconds a replica may take to start (twice the cold load plus two
+ * minutes), for health checks and startup probes. */
+size_t gen_start_period_s(const struct plan_candidate *c);
+
+#endif

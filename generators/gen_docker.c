@@ -1,0 +1,197 @@
+/*
+ * gen_docker.c - `docker run` lines and a Compose file for a plan: one
+ * container per replica, each with its own GPUs (device indices in
+ * order on its node) and port (the engine's, plus the replica's index
+ * on the node), the weights cache in a named volume, shared memory for
+ * NCCL (--ipc=host; TGI documents --shm-size 1g instead).  Every value
+ * goes through gen_writer's escaping.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "generators/gen_deploy.h"
+#include "generators/gen_engine.h"
+#include "generators/gen_writer.h"
+#include "util/err.h"
+
+static void devices(char *out, size_t size, size_t first, size_t n)
+{
+	size_t i, len = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%zu", i ? "," : "", first + i);
+}
+
+static int check_layout(const struct plan_candidate *c, const char *what, struct err *err)
+{
+	if (c->gpus_per_replica > c->node.gpus)
+		return err_set(err, ERR_INVAL, "generate %s: a replica spans %zu nodes (pipeline stages "
+			       "over the network); 'generate k8s' writes a LeaderWorkerSet for it",
+			       what, (c->gpus_per_replica + c->node.gpus - 1) / c->node.gpus);
+	return 0;
+}
+
+static void header(struct sbuf *sb, const struct plan_candidate *c, const char *what)
+{
+	char line[512];
+	size_t i;
+
+	/* a comment line: its text cannot break out (newlines become spaces) */
+	snprintf(line, sizeof(line), "# rigplan generate %s: %s on %zu x %s (%s), %s %s, tp %zu, "
+		 "%zu replica%s on %zu node%s", what, c->model, c->gpu_count, c->gpu, c->precision,
+		 c->engine, c->engine_version, c->tp, c->replicas, c->replicas == 1 ? "" : "s",
+		 c->nodes, c->nodes == 1 ? "" : "s");
+	for (i = 0; line[i]; i++)
+		if (line[i] == '\n' || line[i] == '\r')
+			line[i] = ' ';
+	sbuf_addstr(sb, line);
+	sbuf_addch(sb, '\n');
+}
+
+static const char *volume_of(const struct gen_engine *e)
+{
+	return !strcmp(e->cache_dir, "/models") ? "rigplan-models" :
+	       !strcmp(e->cache_dir, "/root/.ollama") ? "rigplan-ollama" : "rigplan-hf-cache";
+}
+
+int gen_docker(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
+{
+	size_t node, k, per = gen_replicas_per_node(c), r = 0;
+	int tgi = !strcmp(c->engine, "tgi");
+
+	if (check_layout(c, "docker", err) < 0)
+		return -1;
+	sbuf_addstr(sb, "#!/bin/sh\n");
+	header(sb, c, "docker");
+	sbuf_addstr(sb, "set -e\n");
+	for (node = 0; node < c->nodes && r < c->replicas; node++) {
+		sbuf_addf(sb, "\n# node %zu of %zu\n", node + 1, c->nodes);
+		for (k = 0; k < per && r < c->replicas; k++, r++) {
+			struct gen_engine e;
+			char name[64], suffix[32], dev[128], buf[256];
+			size_t i;
+
+			gen_engine_build(&e, c, c->port + k);
+			snprintf(suffix, sizeof(suffix), "-%zu", r + 1);
+			gen_name(name, sizeof(name), c, suffix);
+			devices(dev, sizeof(dev), k * c->gpus_per_replica, c->gpus_per_replica);
+			sbuf_addstr(sb, "docker run -d --name ");
+			gen_shell_word(sb, name);
+			snprintf(buf, sizeof(buf), "\"device=%s\"", dev);
+			sbuf_addstr(sb, " --gpus ");
+			gen_shell_word(sb, buf);
+			sbuf_addstr(sb, tgi ? " --shm-size 1g" : " --ipc=host");
+			snprintf(buf, sizeof(buf), "%zu:%zu", e.port, e.port);
+			sbuf_addstr(sb, " -p ");
+			gen_shell_word(sb, buf);
+			snprintf(buf, sizeof(buf), "%s:%s", volume_of(&e), e.cache_dir);
+			sbuf_addstr(sb, " -v ");
+			gen_shell_word(sb, buf);
+			for (i = 0; i < e.env.n; i++) {
+				sbuf_addstr(sb, " -e ");
+				gen_shell_word(sb, e.env.v[i]);
+			}
+			sbuf_addstr(sb, " --restart unless-stopped ");
+			gen_shell_word(sb, e.image);
+			for (i = 0; i < e.args.n; i++) {
+				sbuf_addch(sb, ' ');
+				gen_shell_word(sb, e.args.v[i]);
+			}
+			sbuf_addch(sb, '\n');
+			gen_engine_release(&e);
+		}
+	}
+	return 0;
+}
+
+/* Seconds a replica may take to load before health checks count. */
+size_t gen_start_period_s(const struct plan_candidate *c)
+{
+	double s = 2 * c->node.load_cold_s + 120;
+
+	return isfinite(s) && s < 86400 ? (size_t)ceil(s / 10) * 10 : 600;
+}
+
+static void yaml_list(struct sbuf *sb, const struct gen_argv *a)
+{
+	size_t i;
+
+	sbuf_addch(sb, '[');
+	for (i = 0; i < a->n; i++) {
+		if (i)
+			sbuf_addstr(sb, ", ");
+		gen_yaml_str(sb, a->v[i]);
+	}
+	sbuf_addch(sb, ']');
+}
+
+int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
+{
+	size_t k, per = gen_replicas_per_node(c), n = per < c->replicas ? per : c->replicas;
+	const char *vol = NULL;
+	char buf[256];
+
+	if (check_layout(c, "compose", err) < 0)
+		return -1;
+	header(sb, c, "compose");
+	if (c->nodes > 1)
+		sbuf_addf(sb, "# one node's services: run this file on each of the %zu nodes\n", c->nodes);
+	sbuf_addstr(sb, "services:\n");
+	for (k = 0; k < n; k++) {
+		struct gen_engine e;
+		char name[64], suffix[32], dev[128];
+		size_t i;
+
+		gen_engine_build(&e, c, c->port + k);
+		vol = volume_of(&e);
+		snprintf(suffix, sizeof(suffix), "-%zu", k + 1);
+		gen_name(name, sizeof(name), c, suffix);
+		sbuf_addstr(sb, "  ");
+		gen_yaml_str(sb, name);
+		sbuf_addstr(sb, ":\n    image: ");
+		gen_yaml_str(sb, e.image);
+		if (e.args.n) {
+			sbuf_addstr(sb, "\n    command: ");
+			yaml_list(sb, &e.args);
+		}
+		if (!strcmp(c->engine, "tgi"))
+			sbuf_addstr(sb, "\n    shm_size: \"1gb\"");
+		else
+			sbuf_addstr(sb, "\n    ipc: host");
+		snprintf(buf, sizeof(buf), "%zu:%zu", e.port, e.port);
+		sbuf_addstr(sb, "\n    ports: [");
+		gen_yaml_str(sb, buf);
+		snprintf(buf, sizeof(buf), "%s:%s", vol, e.cache_dir);
+		sbuf_addstr(sb, "]\n    volumes: [");
+		gen_yaml_str(sb, buf);
+		sbuf_addstr(sb, "]\n");
+		if (e.env.n) {
+			sbuf_addstr(sb, "    environment: ");
+			yaml_list(sb, &e.env);
+			sbuf_addch(sb, '\n');
+		}
+		devices(dev, sizeof(dev), k * c->gpus_per_replica, c->gpus_per_replica);
+		sbuf_addstr(sb, "    deploy:\n      resources:\n        reservations:\n"
+			    "          devices:\n            - driver: nvidia\n              device_ids: [");
+		for (i = 0; i < c->gpus_per_replica; i++) {
+			snprintf(buf, sizeof(buf), "%zu", k * c->gpus_per_replica + i);
+			if (i)
+				sbuf_addstr(sb, ", ");
+			gen_yaml_str(sb, buf);
+		}
+		sbuf_addstr(sb, "]\n              capabilities: [\"gpu\"]\n");
+		snprintf(buf, sizeof(buf), "http://localhost:%zu%s", e.port, e.health_path);
+		sbuf_addstr(sb, "    healthcheck:\n      test: [\"CMD\", \"curl\", \"-fsS\", ");
+		gen_yaml_str(sb, buf);
+		sbuf_addf(sb, "]\n      interval: 30s\n      timeout: 5s\n      retries: 3\n"
+			  "      start_period: %zus\n    restart: unless-stopped\n",
+			  gen_start_period_s(c));
+		gen_engine_release(&e);
+	}
+	sbuf_addstr(sb, "volumes:\n  ");
+	gen_yaml_str(sb, vol ? vol : "rigplan-hf-cache");
+	sbuf_addstr(sb, ": {}\n");
+	return 0;
+}

@@ -1,0 +1,284 @@
+/*
+ * gen_engine.c - each engine's command line (see gen_engine.h).
+ *
+ * Flag names, from each engine's reference for the catalog's version:
+ *   vLLM 0.6   engine_args: --model --tensor-parallel-size
+ *              --pipeline-parallel-size --max-model-len
+ *              --gpu-memory-utilization --max-num-seqs
+ *              --max-num-batched-tokens --quantization --kv-cache-dtype
+ *   SGLang     server_arguments: --model-path --tp-size --context-length
+ *              --mem-fraction-static --max-running-requests
+ *              --quantization --kv-cache-dtype
+ *   TGI 3      launcher: --model-id --num-shard --max-input-tokens
+ *              --max-total-tokens --max-concurrent-requests --quantize
+ *   trtllm-serve  MODEL --tp_size --pp_size --max_batch_size
+ *              --max_num_tokens --max_seq_len
+ *   llama.cpp  server README: -m -c -ngl -np --split-mode -ctk -ctv
+ *   Ollama     FAQ: OLLAMA_HOST, OLLAMA_NUM_PARALLEL, OLLAMA_KV_CACHE_TYPE
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "generators/gen_engine.h"
+#include "util/xalloc.h"
+
+static void add(struct gen_argv *a, const char *s)
+{
+	if (a->n < GEN_ARGV_MAX)
+		a->v[a->n++] = xstrdup(s);
+}
+
+static void addf(struct gen_argv *a, const char *flag, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void addf(struct gen_argv *a, const char *flag, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (flag)
+		add(a, flag);
+	add(a, buf);
+}
+
+/* The quantization method name engines use for a weight format; NULL
+ * for formats loaded as they are. */
+static const char *quant_method(const char *precision)
+{
+	if (!strcmp(precision, "int4-awq"))
+		return "awq";
+	if (!strcmp(precision, "int4-gptq"))
+		return "gptq";
+	if (!strcmp(precision, "fp8"))
+		return "fp8";
+	return NULL;
+}
+
+static int is_gguf(const char *precision)
+{
+	return !strncmp(precision, "gguf-", 5);
+}
+
+/* /models/llama-3.1-8b.Q4_K_M.gguf: where the GGUF file is expected. */
+static void gguf_path(char *out, size_t size, const struct plan_candidate *c)
+{
+	char q[CAT_WORD_MAX];
+	size_t i;
+
+	snprintf(q, sizeof(q), "%s", c->precision + 5);
+	for (i = 0; q[i]; i++)
+		if (q[i] >= 'a' && q[i] <= 'z')
+			q[i] = (char)(q[i] - 'a' + 'A');
+	snprintf(out, size, "/models/%s.%s.gguf", c->model, q);
+}
+
+static void vllm(struct gen_engine *e, const struct plan_candidate *c)
+{
+	struct gen_argv *a = &e->args;
+	const char *qm = quant_method(c->precision);
+	char path[CAT_ID_MAX + 64];
+
+	if (is_gguf(c->precision)) {
+		gguf_path(path, sizeof(path), c);
+		addf(a, "--model", "%s", path);
+		addf(a, "--tokenizer", "%s", c->hf_repo);
+	} else {
+		addf(a, "--model", "%s", c->hf_repo);
+	}
+	addf(a, "--served-model-name", "%s", c->model);
+	addf(a, "--tensor-parallel-size", "%zu", c->tp);
+	if (c->pp > 1)
+		addf(a, "--pipeline-parallel-size", "%zu", c->pp);
+	addf(a, "--max-model-len", "%zu", c->max_model_len);
+	if (c->gpu_memory_utilization > 0)
+		addf(a, "--gpu-memory-utilization", "%.2f", c->gpu_memory_utilization);
+	if (c->max_num_seqs)
+		addf(a, "--max-num-seqs", "%zu", c->max_num_seqs);
+	if (c->max_batched_tokens)
+		addf(a, "--max-num-batched-tokens", "%zu", c->max_batched_tokens);
+	if (qm)
+		addf(a, "--quantization", "%s", qm);
+	if (!strcmp(c->kv_precision, "fp8"))
+		addf(a, "--kv-cache-dtype", "fp8");
+	addf(a, "--port", "%zu", e->port);
+	e->cache_dir = "/root/.cache/huggingface";
+	add(&e->env, "HF_TOKEN");
+}
+
+static void sglang(struct gen_engine *e, const struct plan_candidate *c)
+{
+	struct gen_argv *a = &e->args;
+	const char *qm = quant_method(c->precision);
+
+	add(a, "python3");
+	add(a, "-m");
+	add(a, "sglang.launch_server");
+	addf(a, "--model-path", "%s", c->hf_repo);
+	addf(a, "--served-model-name", "%s", c->model);
+	addf(a, "--tp-size", "%zu", c->tp);
+	addf(a, "--context-length", "%zu", c->max_model_len);
+	if (c->gpu_memory_utilization > 0)
+		addf(a, "--mem-fraction-static", "%.2f", c->gpu_memory_utilization);
+	if (c->max_num_seqs)
+		addf(a, "--max-running-requests", "%zu", c->max_num_seqs);
+	if (qm)
+		addf(a, "--quantization", "%s", qm);
+	if (!strcmp(c->kv_precision, "fp8"))
+		addf(a, "--kv-cache-dtype", "fp8_e5m2");
+	addf(a, "--host", "0.0.0.0");
+	addf(a, "--port", "%zu", e->port);
+	e->shell_entrypoint = 1;
+	e->cache_dir = "/root/.cache/huggingface";
+	add(&e->env, "HF_TOKEN");
+}
+
+static void tgi(struct gen_engine *e, const struct plan_candidate *c)
+{
+	struct gen_argv *a = &e->args;
+	const char *qm = quant_method(c->precision);
+
+	addf(a, "--model-id", "%s", c->hf_repo);
+	addf(a, "--num-shard", "%zu", c->tp);
+	addf(a, "--max-total-tokens", "%zu", c->max_model_len);
+	addf(a, "--max-input-tokens", "%zu", c->max_model_len - 1);
+	if (c->max_num_seqs)
+		addf(a, "--max-concurrent-requests", "%zu", c->max_num_seqs);
+	if (qm)
+		addf(a, "--quantize", "%s", qm);
+	addf(a, "--port", "%zu", e->port);
+	e->cache_dir = "/data";
+	add(&e->env, "HF_TOKEN");
+}
+
+static void trtllm(struct gen_engine *e, const struct plan_candidate *c)
+{
+	struct gen_argv *a = &e->args;
+
+	add(a, "trtllm-serve");
+	add(a, c->hf_repo);
+	addf(a, "--host", "0.0.0.0");
+	addf(a, "--port", "%zu", e->port);
+	addf(a, "--tp_size", "%zu", c->tp);
+	addf(a, "--pp_size", "%zu", c->pp);
+	if (c->max_num_seqs)
+		addf(a, "--max_batch_size", "%zu", c->max_num_seqs);
+	if (c->max_batched_tokens)
+		addf(a, "--max_num_tokens", "%zu", c->max_batched_tokens);
+	addf(a, "--max_seq_len", "%zu", c->max_model_len);
+	e->shell_entrypoint = 1;
+	e->cache_dir = "/root/.cache/huggingface";
+	add(&e->env, "HF_TOKEN");
+}
+
+static void llama_cpp(struct gen_engine *e, const struct plan_candidate *c)
+{
+	struct gen_argv *a = &e->args;
+	size_t slots = c->max_num_seqs ? c->max_num_seqs : 1;
+	char path[CAT_ID_MAX + 64];
+
+	gguf_path(path, sizeof(path), c);
+	addf(a, "-m", "%s", path);
+	/* the context is shared by the slots: each gets max_model_len */
+	addf(a, "-c", "%zu", c->max_model_len * slots);
+	addf(a, "-np", "%zu", slots);
+	addf(a, "-ngl", "999");
+	if (c->gpus_per_replica > 1)
+		addf(a, "--split-mode", "layer");
+	if (!strcmp(c->kv_precision, "q8_0") || !strcmp(c->kv_precision, "q4_0")) {
+		addf(a, "-ctk", "%s", c->kv_precision);
+		addf(a, "-ctv", "%s", c->kv_precision);
+	}
+	addf(a, "--host", "0.0.0.0");
+	addf(a, "--port", "%zu", e->port);
+	e->cache_dir = "/models";
+}
+
+static void ollama(struct gen_engine *e, const struct plan_candidate *c)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "OLLAMA_HOST=0.0.0.0:%zu", e->port);
+	add(&e->env, buf);
+	snprintf(buf, sizeof(buf), "OLLAMA_NUM_PARALLEL=%zu", c->max_num_seqs ? c->max_num_seqs : 1);
+	add(&e->env, buf);
+	if (!strcmp(c->kv_precision, "q8_0") || !strcmp(c->kv_precision, "q4_0")) {
+		snprintf(buf, sizeof(buf), "OLLAMA_KV_CACHE_TYPE=%s", c->kv_precision);
+		add(&e->env, buf);
+	}
+	e->cache_dir = "/root/.ollama";
+}
+
+void gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port)
+{
+	memset(out, 0, sizeof(*out));
+	out->port = port;
+	snprintf(out->health_path, sizeof(out->health_path), "%s", c->health_path);
+	/* vLLM and SGLang tag releases "v0.6.6"; the others by the bare version */
+	if (!strcmp(c->engine, "vllm") || !strcmp(c->engine, "sglang"))
+		snprintf(out->image, sizeof(out->image), "%s:v%s", c->engine_image, c->engine_version);
+	else if (strchr(c->engine_image, ':'))
+		snprintf(out->image, sizeof(out->image), "%s", c->engine_image);
+	else
+		snprintf(out->image, sizeof(out->image), "%s:%s", c->engine_image, c->engine_version);
+	if (!strcmp(c->engine, "vllm"))
+		vllm(out, c);
+	else if (!strcmp(c->engine, "sglang"))
+		sglang(out, c);
+	else if (!strcmp(c->engine, "tgi"))
+		tgi(out, c);
+	else if (!strcmp(c->engine, "tensorrt-llm"))
+		trtllm(out, c);
+	else if (!strcmp(c->engine, "llama-cpp"))
+		llama_cpp(out, c);
+	else if (!strcmp(c->engine, "ollama"))
+		ollama(out, c);
+	/* an engine rigplan does not know runs its image as it is */
+}
+
+size_t gen_replicas_per_node(const struct plan_candidate *c)
+{
+	size_t k = c->node.gpus / c->gpus_per_replica;
+
+	return k ? k : 1;
+}
+
+void gen_name(char *out, size_t size, const struct plan_candidate *c, const char *suffix)
+{
+	size_t i, n = 0;
+	const char *parts[3] = { "rigplan-", c->model, suffix };
+	int dash = 0;
+
+	for (i = 0; i < 3 && size; i++) {
+		const char *p;
+
+		for (p = parts[i]; *p && n + 1 < size && n < 62; p++) {
+			char ch = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+
+			if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) {
+				if (dash)
+					continue;
+				ch = '-';
+			}
+			dash = ch == '-';
+			out[n++] = ch;
+		}
+	}
+	while (n > 0 && out[n - 1] == '-')
+		n--;
+	out[n] = '\0';
+}
+
+void gen_engine_release(struct gen_engine *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->args.n; i++)
+		free(e->args.v[i]);
+	for (i = 0; i < e->env.n; i++)
+		free(e->env.v[i]);
+	memset(e, 0, sizeof(*e));
+}

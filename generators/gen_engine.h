@@ -1,0 +1,49 @@
+/*
+ * gen_engine.h - the serving engine's own command line for a planned
+ * replica: the image, the arguments after it, the port and the health
+ * endpoint, for vLLM's OpenAI server, SGLang, TGI, TensorRT-LLM's
+ * trtllm-serve, llama.cpp's server and Ollama.  The flags are derived
+ * from the plan (tensor and pipeline parallel size, maximum model length,
+ * memory utilization, maximum sequences, quantization, KV cache format)
+ * and spelled as each engine's documentation names them for the version
+ * in the catalog.  Pure text: no I/O.
+ */
+#ifndef RIGPLAN_GENERATORS_GEN_ENGINE_H
+#define RIGPLAN_GENERATORS_GEN_ENGINE_H
+
+#include <stddef.h>
+
+#include "sim/plan.h"
+
+#define GEN_ARGV_MAX 48
+
+struct gen_argv {
+	char *v[GEN_ARGV_MAX];      /* owned */
+	size_t n;
+};
+
+struct gen_engine {
+	char image[200];            /* image:tag */
+	struct gen_argv args;       /* after the image (the container's command) */
+	struct gen_argv env;        /* NAME=value */
+	int shell_entrypoint;       /* args replace the entrypoint (sglang, trtllm-serve) */
+	const char *cache_dir;      /* where the image keeps downloaded weights */
+	size_t port;
+	char health_path[64];
+};
+
+/* Build the engine's command for candidate `c`; `port` is the one this
+ * container listens on. */
+void gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port);
+void gen_engine_release(struct gen_engine *e);
+
+/* Replicas on one node (a replica spanning nodes counts as 1). */
+size_t gen_replicas_per_node(const struct plan_candidate *c);
+
+/* A name every target accepts (a DNS-1035 label, as Kubernetes Services
+ * need, and a Docker container name): "rigplan-" + model + suffix in
+ * lower case, anything but letters and digits as single dashes, at most
+ * 62 bytes. */
+void gen_name(char *out, size_t size, const struct plan_candidate *c, const char *suffix);
+
+#endif

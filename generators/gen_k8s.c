@@ -1,0 +1,233 @@
+/*
+ * gen_k8s.c - Kubernetes manifests for a plan.
+ *
+ * Single-node replicas: a Deployment (one pod per replica), a Service, a
+ * HorizontalPodAutoscaler, a PodDisruptionBudget and a PVC for the
+ * weights cache.  Replicas whose pipeline spans nodes: a LeaderWorkerSet
+ * (leaderworkerset.x-k8s.io/v1) with one pod per node.  Pods ask for
+ * their GPUs as nvidia.com/gpu limits, land on nodes whose
+ * nvidia.com/gpu.product label (NVIDIA GPU feature discovery: the
+ * nvidia-smi product name with spaces as dashes) names the planned GPU,
+ * tolerate the nvidia.com/gpu taint, get a memory-backed /dev/shm for
+ * NCCL, startup, readiness and liveness probes on the engine's health
+ * endpoint (the startup probe allows twice the planned cold load), and
+ * CPU and memory requests from the planned node divided among its
+ * replicas.  Every string is a YAML double-quoted scalar.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "generators/gen_deploy.h"
+#include "generators/gen_engine.h"
+#include "generators/gen_writer.h"
+#include "util/err.h"
+
+#define GIB 1073741824.0
+
+static void kv(struct sbuf *sb, int indent, const char *key, const char *value)
+{
+	sbuf_addf(sb, "%*s%s: ", indent, "", key);
+	gen_yaml_str(sb, value);
+	sbuf_addch(sb, '\n');
+}
+
+static void labels(struct sbuf *sb, int indent, const char *name)
+{
+	sbuf_addf(sb, "%*slabels:\n", indent, "");
+	kv(sb, indent + 2, "app.kubernetes.io/name", name);
+	kv(sb, indent + 2, "app.kubernetes.io/managed-by", "rigplan");
+}
+
+static void meta(struct sbuf *sb, const char *api, const char *kind, const char *name)
+{
+	sbuf_addstr(sb, "---\n");
+	kv(sb, 0, "apiVersion", api);
+	kv(sb, 0, "kind", kind);
+	sbuf_addstr(sb, "metadata:\n");
+	kv(sb, 2, "name", name);
+	labels(sb, 2, name);
+}
+
+static void str_list(struct sbuf *sb, int indent, const char *key, const struct gen_argv *a)
+{
+	size_t i;
+
+	sbuf_addf(sb, "%*s%s:\n", indent, "", key);
+	for (i = 0; i < a->n; i++) {
+		sbuf_addf(sb, "%*s- ", indent, "");
+		gen_yaml_str(sb, a->v[i]);
+		sbuf_addch(sb, '\n');
+	}
+}
+
+/* "NVIDIA H100 80GB HBM3" -> "NVIDIA-H100-80GB-HBM3" */
+static void product_label(char *out, size_t size, const char *product)
+{
+	size_t i;
+
+	snprintf(out, size, "%s", product);
+	for (i = 0; out[i]; i++)
+		if (out[i] == ' ')
+			out[i] = '-';
+}
+
+static void probe(struct sbuf *sb, int in, const char *kind, const struct gen_engine *e,
+		  size_t period, size_t failures)
+{
+	sbuf_addf(sb, "%*s%s:\n%*shttpGet:\n", in, "", kind, in + 2, "");
+	kv(sb, in + 4, "path", e->health_path);
+	sbuf_addf(sb, "%*sport: %zu\n%*speriodSeconds: %zu\n%*sfailureThreshold: %zu\n",
+		  in + 4, "", e->port, in + 2, "", period, in + 2, "", failures);
+}
+
+/* The pod spec shared by Deployment and LeaderWorkerSet templates. */
+static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
+		     const struct gen_engine *e, const char *pvc, size_t gpus, int probes)
+{
+	size_t per = gen_replicas_per_node(cand);
+	/* the replica's own needs (weights staged while loading, vLLM's 4 GiB
+	 * swap per GPU, 8 GiB for the process), within its share of the node;
+	 * CPUs: 8 threads per GPU, within its share of 80% of the node's */
+	double mem = fmin((cand->node.ram_bytes - 8 * GIB) / (double)per,
+			  cand->weights_bytes / (double)(cand->gpus_per_replica / gpus) +
+			  (4 * (double)gpus + 8) * GIB);
+	size_t cpu = cand->node.cpu_threads * 8 / 10 / per;
+	char product[CAT_NAME_MAX], buf[64];
+	size_t i;
+	int c;
+
+	if (cpu > 8 * gpus)
+		cpu = 8 * gpus;
+	product_label(product, sizeof(product), cand->gpu_product);
+	sbuf_addf(sb, "%*snodeSelector:\n", in, "");
+	kv(sb, in + 2, "nvidia.com/gpu.product", product);
+	sbuf_addf(sb, "%*stolerations:\n%*s- key: \"nvidia.com/gpu\"\n%*soperator: \"Exists\"\n"
+		  "%*seffect: \"NoSchedule\"\n", in, "", in, "", in + 2, "", in + 2, "");
+	sbuf_addf(sb, "%*scontainers:\n%*s- name: \"engine\"\n", in, "", in, "");
+	c = in + 2;
+	kv(sb, c, "image", e->image);
+	if (e->args.n)
+		str_list(sb, c, e->shell_entrypoint ? "command" : "args", &e->args);
+	if (e->env.n) {
+		sbuf_addf(sb, "%*senv:\n", c, "");
+		for (i = 0; i < e->env.n; i++) {
+			char name[128];
+			const char *eq = strchr(e->env.v[i], '=');
+
+			snprintf(name, sizeof(name), "%.*s", eq ? (int)(eq - e->env.v[i]) : 127, e->env.v[i]);
+			sbuf_addf(sb, "%*s- name: ", c, "");
+			gen_yaml_str(sb, name);
+			sbuf_addch(sb, '\n');
+			if (eq) {
+				kv(sb, c + 2, "value", eq + 1);
+			} else {
+				/* a secret the user creates: kubectl create secret generic hf-token */
+				sbuf_addf(sb, "%*svalueFrom:\n%*ssecretKeyRef:\n", c + 2, "", c + 4, "");
+				kv(sb, c + 6, "name", "hf-token");
+				kv(sb, c + 6, "key", "token");
+				sbuf_addf(sb, "%*soptional: true\n", c + 6, "");
+			}
+		}
+	}
+	sbuf_addf(sb, "%*sports:\n%*s- containerPort: %zu\n%*sname: \"http\"\n", c, "",
+		  c, "", e->port, c + 2, "");
+	sbuf_addf(sb, "%*sresources:\n%*slimits:\n%*snvidia.com/gpu: %zu\n", c, "",
+		  c + 2, "", c + 4, "", gpus);
+	sbuf_addf(sb, "%*srequests:\n%*snvidia.com/gpu: %zu\n", c + 2, "", c + 4, "", gpus);
+	snprintf(buf, sizeof(buf), "%zu", cpu ? cpu : 1);
+	kv(sb, c + 4, "cpu", buf);
+	snprintf(buf, sizeof(buf), "%.0fGi", floor(fmax(mem, GIB) / GIB));
+	kv(sb, c + 4, "memory", buf);
+	sbuf_addf(sb, "%*svolumeMounts:\n%*s- name: \"cache\"\n", c, "", c, "");
+	kv(sb, c + 2, "mountPath", e->cache_dir);
+	sbuf_addf(sb, "%*s- name: \"dshm\"\n%*smountPath: \"/dev/shm\"\n", c, "", c + 2, "");
+	if (probes) {
+		probe(sb, c, "startupProbe", e, 10, gen_start_period_s(cand) / 10);
+		probe(sb, c, "readinessProbe", e, 10, 3);
+		probe(sb, c, "livenessProbe", e, 30, 5);
+	}
+	sbuf_addf(sb, "%*svolumes:\n%*s- name: \"cache\"\n%*spersistentVolumeClaim:\n", in, "",
+		  in, "", in + 2, "");
+	kv(sb, in + 4, "claimName", pvc);
+	sbuf_addf(sb, "%*s- name: \"dshm\"\n%*semptyDir:\n%*smedium: \"Memory\"\n", in, "",
+		  in + 2, "", in + 4, "");
+	/* NCCL's buffers; vLLM's docs use 10-20 GiB for multi-GPU pods */
+	kv(sb, in + 4, "sizeLimit", gpus > 1 ? "16Gi" : "2Gi");
+}
+
+static void selector(struct sbuf *sb, int in, const char *name)
+{
+	sbuf_addf(sb, "%*sselector:\n%*smatchLabels:\n", in, "", in + 2, "");
+	kv(sb, in + 4, "app.kubernetes.io/name", name);
+}
+
+int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
+{
+	struct gen_engine e;
+	char name[64], pvc[80], buf[64];
+	int multi = c->gpus_per_replica > c->node.gpus;
+	size_t per_pod = multi ? c->node.gpus : c->gpus_per_replica;
+
+	(void)err;
+	gen_name(name, sizeof(name), c, "");
+	snprintf(pvc, sizeof(pvc), "%s-cache", name);
+	gen_engine_build(&e, c, c->port);
+	sbuf_addf(sb, "# rigplan generate k8s: %zu replica%s of %zu GPU%s each\n", c->replicas,
+		  c->replicas == 1 ? "" : "s", c->gpus_per_replica, c->gpus_per_replica == 1 ? "" : "s");
+
+	meta(sb, "v1", "PersistentVolumeClaim", pvc);
+	sbuf_addstr(sb, "spec:\n  accessModes: [\"ReadWriteMany\"]\n  resources:\n    requests:\n");
+	snprintf(buf, sizeof(buf), "%.0fGi", ceil(fmax(c->weights_bytes * 1.5, 10 * GIB) / GIB));
+	kv(sb, 6, "storage", buf);
+
+	if (!multi) {
+		meta(sb, "apps/v1", "Deployment", name);
+		sbuf_addf(sb, "spec:\n  replicas: %zu\n", c->replicas);
+		selector(sb, 2, name);
+		sbuf_addstr(sb, "  template:\n    metadata:\n");
+		labels(sb, 6, name);
+		sbuf_addstr(sb, "    spec:\n");
+		pod_spec(sb, 6, c, &e, pvc, per_pod, 1);
+	} else {
+		size_t size = (c->gpus_per_replica + c->node.gpus - 1) / c->node.gpus;
+
+		meta(sb, "leaderworkerset.x-k8s.io/v1", "LeaderWorkerSet", name);
+		sbuf_addf(sb, "spec:\n  replicas: %zu\n  leaderWorkerTemplate:\n    size: %zu\n",
+			  c->replicas, size);
+		sbuf_addstr(sb, "    leaderTemplate:\n      metadata:\n");
+		labels(sb, 8, name);
+		sbuf_addstr(sb, "      spec:\n");
+		pod_spec(sb, 8, c, &e, pvc, per_pod, 1);
+		sbuf_addstr(sb, "    workerTemplate:\n      spec:\n");
+		pod_spec(sb, 8, c, &e, pvc, per_pod, 0);
+	}
+
+	meta(sb, "v1", "Service", name);
+	sbuf_addstr(sb, "spec:\n");
+	sbuf_addstr(sb, "  selector:\n");
+	kv(sb, 4, "app.kubernetes.io/name", name);
+	sbuf_addf(sb, "  ports:\n  - name: \"http\"\n    port: %zu\n    targetPort: %zu\n",
+		  e.port, e.port);
+
+	if (!multi) {
+		meta(sb, "autoscaling/v2", "HorizontalPodAutoscaler", name);
+		sbuf_addstr(sb, "spec:\n  scaleTargetRef:\n");
+		kv(sb, 4, "apiVersion", "apps/v1");
+		kv(sb, 4, "kind", "Deployment");
+		kv(sb, 4, "name", name);
+		/* the plan's replicas are the floor; twice that the ceiling.  The
+		 * metric is the engine's waiting queue, served to the HPA by a
+		 * metrics adapter (e.g. prometheus-adapter) */
+		sbuf_addf(sb, "  minReplicas: %zu\n  maxReplicas: %zu\n", c->replicas, 2 * c->replicas);
+		sbuf_addstr(sb, "  metrics:\n  - type: \"Pods\"\n    pods:\n      metric:\n");
+		kv(sb, 8, "name", "num_requests_waiting");
+		sbuf_addstr(sb, "      target:\n        type: \"AverageValue\"\n        averageValue: \"4\"\n");
+	}
+
+	meta(sb, "policy/v1", "PodDisruptionBudget", name);
+	sbuf_addstr(sb, "spec:\n  maxUnavailable: 1\n");
+	selector(sb, 2, name);
+	gen_engine_release(&e);
+	return 0;
+}
