@@ -65,7 +65,7 @@ static const struct field node_fields[] = {
 
 static const struct field part_fields[] = {
 	STR(plan_part, role), STR(plan_part, id), STR(plan_part, name),
-	SIZE(plan_part, qty, 0, 1e7),
+	{ "quantity", F_SIZE, offsetof(struct plan_part, qty), 0, 0, 1e7 },
 	NUM(plan_part, unit_usd),
 	STR(plan_part, price_kind), STR(plan_part, price_source), STR(plan_part, price_as_of),
 	STR(plan_part, note),

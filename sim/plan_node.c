@@ -15,8 +15,9 @@
  *    warm) plus 8 GiB for the OS and engine and vLLM's 4 GiB swap space
  *    per GPU, in whole DIMMs on every channel, at most 2 per channel;
  *  - the drive holds the files with 25% spare.
- * Among the boxes that work: fewest nodes, then fewest unpriced parts,
- * then the lowest price.
+ * Among the boxes that work: fewest nodes, then the GPU's own class of
+ * box (towers for GeForce and workstation cards), then fewest unpriced
+ * parts, then the lowest price.
  */
 #include <math.h>
 #include <stdio.h>
@@ -431,6 +432,22 @@ static int try_chassis(struct build *b, const struct plan_parts *p, const struct
 	return 0;
 }
 
+/* A GeForce or workstation card belongs in a desktop or workstation
+ * tower unless no tower holds the plan; a server chassis is its second
+ * choice (1), as a desktop would be for a data-centre card. */
+static int mismatch(const struct build *b, const struct cat_gpu *g)
+{
+	int desk = !strcmp(g->segment, "consumer") || !strcmp(g->segment, "workstation");
+
+	return desk == b->server;
+}
+
+/* How far a chassis got before it failed: slots, then lanes, then power. */
+static int stage(enum plan_reject w)
+{
+	return w == PLAN_NO_SLOTS ? 0 : w == PLAN_NO_LANES ? 1 : 2;
+}
+
 int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *nodes,
 		       const struct plan_parts *p, const struct node_need *n,
 		       enum plan_reject *why)
@@ -445,12 +462,13 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 
 	for (i = 0; i < p->nchassis; i++) {
 		if (try_chassis(&b, p, n, &p->chassis[i], &nn, &w) < 0) {
-			if (w > worst)
-				worst = w;      /* the most specific reason seen */
+			if (stage(w) > stage(worst))
+				worst = w;      /* the box that got furthest says why */
 			continue;
 		}
 		if (!found || nn < best_nodes ||
-		    (nn == best_nodes && key_better(&b.key, &best.key))) {
+		    (nn == best_nodes && (mismatch(&b, n->gpu) < mismatch(&best, n->gpu) ||
+		     (mismatch(&b, n->gpu) == mismatch(&best, n->gpu) && key_better(&b.key, &best.key))))) {
 			best = b;
 			best_nodes = nn;
 			found = 1;
