@@ -226,24 +226,24 @@ static int links(struct deploy *d, struct cat *cat, struct err *err)
 	return link_of(&s->inter, cat, "infiniband", LINK_NETWORK, NAN, e, err);
 }
 
-/*
- * The host: the CPU, RAM, drive, PSU and fans around the GPUs.  Figures
- * that no catalog row holds are assumptions, named here and shown by the
- * report: CPUs average half their TDP while feeding GPUs; a DDR5 RDIMM
- * draws about 6 W under load; one 400G NIC per data-centre GPU at 25 W;
- * fans add 8% in air-cooled servers and 3% on desktops.
- */
-#define CPU_LOAD 0.5
-#define DIMM_W 6.0
-#define NIC_W 25.0
-#define FANS_SERVER 0.08
-#define FANS_DESKTOP 0.03
+int deploy_gpu_desktop(const struct cat_gpu *g)
+{
+	return !strcmp(g->segment, "consumer") || !strcmp(g->segment, "workstation");
+}
 
+double deploy_gpu_transient(const struct cat_gpu *g)
+{
+	return deploy_gpu_desktop(g) ? 1.5 : 1.0;
+}
+
+/*
+ * The host: the CPU, RAM, drive, PSU and fans around the GPUs, with the
+ * assumptions deploy.h names (DEPLOY_*), shown by the report.
+ */
 static int host(struct deploy *d, struct cat *cat, const struct deploy_request *q,
 		struct err *err)
 {
-	int server = strcmp(d->gpu.segment, "consumer") != 0 &&
-		     strcmp(d->gpu.segment, "workstation") != 0;
+	int server = !deploy_gpu_desktop(&d->gpu);
 	size_t node_gpus = d->dspec.tp * d->dspec.pp < d->dspec.gpus_per_node ?
 		d->dspec.tp * d->dspec.pp : d->dspec.gpus_per_node;
 	struct est_input *in = &d->in;
@@ -262,15 +262,15 @@ static int host(struct deploy *d, struct cat *cat, const struct deploy_request *
 		return r;
 	d->cpu_sockets = server ? 2 : 1;
 	in->host.cpu_tdp_w = d->cpu.tdp_w * (double)d->cpu_sockets;
-	in->host.cpu_load = CPU_LOAD;
+	in->host.cpu_load = DEPLOY_CPU_LOAD;
 	in->storage.ram_bytes = !isnan(q->ram_bytes) ? q->ram_bytes :
 		2.0 * (double)node_gpus * (double)d->gpu.memory_bytes;
 	/* 64 GiB RDIMMs in servers, 32 GiB DIMMs in desktops */
 	in->host.dimms = ceil(in->storage.ram_bytes / (server ? 68719476736.0 : 34359738368.0));
-	in->host.dimm_w = DIMM_W;
+	in->host.dimm_w = DEPLOY_DIMM_W;
 	in->host.drives_w = isnan(d->ssd.active_w) ? 0 : d->ssd.active_w;
-	in->host.nics_w = server ? NIC_W * (double)node_gpus : 0;
-	in->host.fan_fraction = server ? FANS_SERVER : FANS_DESKTOP;
+	in->host.nics_w = server ? DEPLOY_NIC_W * (double)node_gpus : 0;
+	in->host.fan_fraction = server ? DEPLOY_FANS_SERVER : DEPLOY_FANS_DESKTOP;
 	variant = server ? "230v-internal-redundant" : "115v-internal";
 	if ((r = cat_psu_curve(in->psu_curve.load, in->psu_curve.eff, &in->psu_curve.n,
 			       sizeof(in->psu_curve.load) / sizeof(double), cat,
@@ -281,15 +281,11 @@ static int host(struct deploy *d, struct cat *cat, const struct deploy_request *
 				 server ? "n+1" : "none") < 0)
 		return err_set(err, ERR_INVAL, "unknown PSU redundancy '%.20s': expected none, n+1, n+2 or n+n",
 			       q->psu_redundancy);
-	/* consumer boards spike above TGP for milliseconds (ATX 3.0 sizes
-	 * PSUs for 200% excursions of 100 us); data-centre parts are capped
-	 * by firmware power brakes */
-	in->gpu_transient = server ? 1.0 : 1.5;
+	in->gpu_transient = deploy_gpu_transient(&d->gpu);
 	in->storage.drive_read_bytes_per_s = d->ssd.seq_read_bytes_per_s;
 	in->storage.drive_write_bytes_per_s = d->ssd.seq_write_bytes_per_s;
 	in->storage.drive_latency_s = isnan(d->ssd.read_latency_s) ? 0 : d->ssd.read_latency_s;
-	/* the OS and the engine's process: 8 GiB kept out of the page cache */
-	in->storage.ram_reserved_bytes = 8589934592.0;
+	in->storage.ram_reserved_bytes = DEPLOY_RAM_RESERVED_BYTES;
 	/* pageable host-to-device copies measured at 16.6 GB/s (H100, gen 5)
 	 * of a 63 GB/s link: about a quarter of the link (tests/data/measure) */
 	in->storage.h2d_bytes_per_s = 0.26 * d->gspec.pcie_bytes_per_s;

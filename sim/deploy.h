@@ -75,6 +75,31 @@ struct deploy {
 int deploy_build(struct deploy *out, struct cat *cat,
 		 const struct deploy_request *req, struct err *err);
 
+/*
+ * The host around the GPUs: figures no catalog row holds, shared by
+ * deploy_build and the planner's node completion (sim/plan_node.c).
+ * CPUs average half their TDP while feeding GPUs; a DDR5 RDIMM draws
+ * about 6 W under load; one 400G NIC per data-centre GPU at 25 W; fans
+ * add 8% in air-cooled servers and 3% on desktops; the OS and the
+ * engine's process keep 8 GiB out of the page cache; vLLM's default swap
+ * space is 4 GiB per GPU.
+ */
+#define DEPLOY_CPU_LOAD 0.5
+#define DEPLOY_DIMM_W 6.0
+#define DEPLOY_NIC_W 25.0
+#define DEPLOY_FANS_SERVER 0.08
+#define DEPLOY_FANS_DESKTOP 0.03
+#define DEPLOY_RAM_RESERVED_BYTES 8589934592.0
+#define DEPLOY_SWAP_BYTES_PER_GPU 4294967296.0
+
+/* GeForce and workstation cards: desktop hosts, no redundant PSUs. */
+int deploy_gpu_desktop(const struct cat_gpu *g);
+
+/* Peak draw / TDP the PSUs must ride through: consumer boards spike above
+ * TGP for milliseconds (ATX 3.0 sizes PSUs for 200% excursions of
+ * 100 us); data-centre parts are capped by firmware power brakes. */
+double deploy_gpu_transient(const struct cat_gpu *g);
+
 /* Whether the engine loads weights in that format (its weight_formats). */
 int deploy_engine_loads(const struct cat_engine *e, const char *precision);
 

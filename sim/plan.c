@@ -508,8 +508,7 @@ static int search(struct ctx *x, struct err *err)
 
 		for (k = 0; q->gpus && k < q->ngpus; k++)
 			allowed |= !strcmp(q->gpus[k], g->id);
-		if (!allowed || (q->consumer_only && strcmp(g->segment, "consumer") &&
-				 strcmp(g->segment, "workstation")))
+		if (!allowed || (q->consumer_only && !deploy_gpu_desktop(g)))
 			continue;
 		for (ei = 0; ei < ne; ei++) {
 			const struct cat_engine *e = &engines[ei];

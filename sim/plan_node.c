@@ -26,6 +26,7 @@
 
 #include "models/storage.h"
 #include "models/thermal.h"
+#include "sim/deploy.h"
 #include "sim/plan_node.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -34,11 +35,6 @@ static const char *const levels[6] = { "white", "bronze", "silver", "gold", "pla
 static const char *const variants[2] = { "115v-internal", "230v-internal-redundant" };
 
 #define GIB 1073741824.0
-#define RAM_RESERVED (8 * GIB)
-#define SWAP_PER_GPU (4 * GIB)
-#define DIMM_W 6.0
-#define NIC_W 25.0
-#define CPU_LOAD 0.5
 #define DRIVE_LANES 4
 
 int plan_parts_load(struct plan_parts *p, struct cat *cat, struct err *err)
@@ -358,7 +354,7 @@ static int try_chassis(struct build *b, const struct plan_parts *p, const struct
 {
 	const struct cat_gpu *g = n->gpu;
 	size_t slots = (size_t)ch->gpu_slots, per_node, lanes_need = 0, multi;
-	double ram_need, transient, files = n->weights_bytes;
+	double ram_need, files = n->weights_bytes;
 
 	memset(b, 0, sizeof(*b));
 	b->ch = ch;
@@ -403,7 +399,7 @@ static int try_chassis(struct build *b, const struct plan_parts *p, const struct
 	if (pick_cpu(b, p, per_node * (size_t)g->pcie_lanes + DRIVE_LANES,
 		     per_node * 8 + DRIVE_LANES, &lanes_need) < 0)
 		return -1;
-	ram_need = files + RAM_RESERVED + SWAP_PER_GPU * (double)per_node;
+	ram_need = files + DEPLOY_RAM_RESERVED_BYTES + DEPLOY_SWAP_BYTES_PER_GPU * (double)per_node;
 	pick_memory(b, p, ram_need);
 	pick_ssd(b, p, files * 1.25);
 	if (!b->mem || !b->ssd)
@@ -412,12 +408,11 @@ static int try_chassis(struct build *b, const struct plan_parts *p, const struct
 	b->host.cpu_tdp_w = b->cpu->tdp_w * (double)b->sockets;
 	b->host.cpu_load = 1.0;
 	b->host.dimms = (double)b->dimms;
-	b->host.dimm_w = DIMM_W;
+	b->host.dimm_w = DEPLOY_DIMM_W;
 	b->host.drives_w = isnan(b->ssd->active_w) ? 0 : b->ssd->active_w;
-	b->host.nics_w = multi ? NIC_W * (double)per_node : 0;
-	b->host.fan_fraction = b->server ? 0.08 : 0.03;
-	transient = strcmp(g->segment, "consumer") && strcmp(g->segment, "workstation") ? 1.0 : 1.5;
-	b->peak_w = power_node_dc(&b->host, per_node, g->tdp_w * transient);
+	b->host.nics_w = multi ? DEPLOY_NIC_W * (double)per_node : 0;
+	b->host.fan_fraction = b->server ? DEPLOY_FANS_SERVER : DEPLOY_FANS_DESKTOP;
+	b->peak_w = power_node_dc(&b->host, per_node, g->tdp_w * deploy_gpu_transient(g));
 
 	*why = PLAN_OVER_POWER;
 	if (!isnan(ch->max_power_w) && b->peak_w > ch->max_power_w)
@@ -437,9 +432,7 @@ static int try_chassis(struct build *b, const struct plan_parts *p, const struct
  * choice (1), as a desktop would be for a data-centre card. */
 static int mismatch(const struct build *b, const struct cat_gpu *g)
 {
-	int desk = !strcmp(g->segment, "consumer") || !strcmp(g->segment, "workstation");
-
-	return desk == b->server;
+	return deploy_gpu_desktop(g) == b->server;
 }
 
 /* How far a chassis got before it failed: slots, then lanes, then power. */
@@ -500,7 +493,7 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 		best.gpus * 8 + DRIVE_LANES : best.gpus * (size_t)n->gpu->pcie_lanes + DRIVE_LANES;
 	node->peak_w = best.peak_w;
 	node->psu_capacity_w = best.psu_w * (double)best.psus_needed;
-	best.host.cpu_load = CPU_LOAD;
+	best.host.cpu_load = DEPLOY_CPU_LOAD;
 	typical_dc = power_node_dc(&best.host, best.gpus, n->gpu_typical_w);
 	node->typical_w = wall_w(&best, typical_dc);
 	node->heat_btu_per_h = thermal_btu_per_h(wall_w(&best, best.peak_w));
@@ -509,7 +502,7 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 	st.drive_read_bytes_per_s = best.ssd->seq_read_bytes_per_s;
 	st.drive_write_bytes_per_s = best.ssd->seq_write_bytes_per_s;
 	st.ram_bytes = node->ram_bytes;
-	st.ram_reserved_bytes = RAM_RESERVED;
+	st.ram_reserved_bytes = DEPLOY_RAM_RESERVED_BYTES;
 	st.h2d_bytes_per_s = n->h2d_bytes_per_s;
 	storage_load(&ld, &st, n->weights_bytes, n->gpus_per_replica);
 	node->load_cold_s = ld.cold_s;

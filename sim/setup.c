@@ -19,7 +19,6 @@
 #include "sim/setup.h"
 #include "util/err.h"
 
-#define SWAP_BYTES_PER_GPU 4294967296.0
 #define DEFAULT_BLOCK_TOKENS 16
 
 /* One token's KV bytes on one GPU, every layer of its stage. */
@@ -60,7 +59,7 @@ int sim_setup(struct sim_config *c, const struct deploy *d, struct err *err)
 	if (!e->kv_blocks)
 		return err_set(err, ERR_INFEASIBLE, "%s on %zu x %s leaves no memory for the KV "
 			       "cache (see 'rigplan estimate')", d->model.id, m->n, d->gpu.id);
-	e->swap_blocks = (size_t)floor(SWAP_BYTES_PER_GPU /
+	e->swap_blocks = (size_t)floor(DEPLOY_SWAP_BYTES_PER_GPU /
 				       (token_bytes(m) * (double)e->block_tokens));
 	e->swap_block_s = token_bytes(m) * (double)e->block_tokens / d->gspec.pcie_bytes_per_s;
 	c->cost = sim_cost_model;
