@@ -24,9 +24,18 @@ const char *capacity_bottleneck_name(enum capacity_bottleneck b)
 	return "?";
 }
 
-double capacity_analytic_max(const struct sim_config *c, double in, double out)
+double capacity_max_batch(const struct sim_config *c, double ctx)
 {
 	const struct sim_engine *e = &c->engine;
+	double batch = floor((double)e->kv_blocks * (double)e->block_tokens / ctx);
+
+	if (e->max_seqs && (double)e->max_seqs < batch)
+		batch = (double)e->max_seqs;
+	return fmax(batch, 1);
+}
+
+double capacity_analytic_max(const struct sim_config *c, double in, double out)
+{
 	const void *st = c->cost_state;
 	struct step_mix x;
 	struct sim_step_cost pre, dec;
@@ -38,10 +47,7 @@ double capacity_analytic_max(const struct sim_config *c, double in, double out)
 	x.prefill_pairs = c->cost->chunk_pairs(st, 0, in);
 	x.logits = 1;
 	c->cost->step(st, &x, &pre);
-	batch = floor((double)e->kv_blocks * (double)e->block_tokens / ctx);
-	if (e->max_seqs && (double)e->max_seqs < batch)
-		batch = (double)e->max_seqs;
-	batch = fmax(batch, 1);
+	batch = capacity_max_batch(c, ctx);
 	if (out > 1) {
 		memset(&x, 0, sizeof(x));
 		x.decode_seqs = batch;

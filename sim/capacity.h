@@ -46,6 +46,10 @@ struct capacity_result {
 	size_t sims;                /* simulations run */
 };
 
+/* The largest decode batch `c`'s engine runs at `ctx` tokens per
+ * sequence: what its KV blocks hold, at most max_seqs, at least 1. */
+double capacity_max_batch(const struct sim_config *c, double ctx);
+
 /*
  * The saturation rate of `c` (its replicas or pools) from the step cost
  * alone: each request's prefill run alone, plus its share of decode steps

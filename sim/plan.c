@@ -81,29 +81,32 @@ static size_t owned_of(const struct plan_request *q, const char *gpu)
  * Prompts interleave with decode (chunked or not), so decode advances
  * only in the time prefill leaves: TPOT = step time / (1 - rate x one
  * prompt's prefill time).  INFINITY when prefill alone saturates it.
+ * *step is the decode step of that batch (of the largest batch the
+ * engine runs when saturated).
  */
-static double steady_tpot(const struct deploy *d, double rate, double ttft, double in,
-			  double out, double max_batch, double *batch)
+static double steady_tpot(const struct deploy *d, const struct sim_config *sc, double rate,
+			  double ttft, double in, double out, struct perf_result *step)
 {
-	struct perf_result p;
-	double b = 1, ctx = in + out / 2, free_time = 1 - rate * ttft, tpot = INFINITY;
+	double ctx = in + out / 2, max_batch = capacity_max_batch(sc, ctx);
+	double b = 1, free_time = 1 - rate * ttft, tpot = INFINITY;
 	int i;
 
-	*batch = max_batch;
-	if (free_time <= 0.05)
+	if (free_time <= 0.05) {
+		perf_decode(step, &d->in.model, max_batch, ctx);
 		return INFINITY;
+	}
 	for (i = 0; i < 30; i++) {
 		double nb;
 
-		perf_decode(&p, &d->in.model, b, ctx);
-		tpot = p.time_s / free_time;
+		perf_decode(step, &d->in.model, b, ctx);
+		tpot = step->time_s / free_time;
 		nb = fmin(fmax(rate * (ttft + out * tpot), 1), max_batch);
 		if (fabs(nb - b) < 0.01 * b)
-			break;
+			return tpot;    /* *step is b's */
 		b = nb;
 	}
-	*batch = b;
-	return tpot;
+	perf_decode(step, &d->in.model, b, ctx);
+	return step->time_s / free_time;
 }
 
 /* Price candidate `c` (its deployment in x->d) with `replicas`: nodes,
@@ -118,17 +121,15 @@ static int price(struct ctx *x, struct plan_candidate *c, const struct sim_confi
 	struct perf_result dec;
 	struct cost_spec cs;
 	struct cost_result cr;
-	double busy, gpu_unit = d->gpu.price.price_usd, batch;
+	double busy, gpu_unit = d->gpu.price.price_usd;
 	size_t i, nodes, buy;
 	int np;
 
 	c->replicas = replicas;
 	c->gpu_count = replicas * c->gpus_per_replica;
 	busy = fmin(1, q->qps / (double)replicas / c->qps_per_replica_max);
-	steady_tpot(d, q->qps / (double)replicas, c->prefill_s, q->input_len, q->output_len,
-		    fmax(1, (double)sc->engine.kv_blocks * (double)sc->engine.block_tokens /
-			 (q->input_len + q->output_len / 2)), &batch);
-	perf_decode(&dec, &d->in.model, batch, q->input_len + q->output_len / 2);
+	steady_tpot(d, sc, q->qps / (double)replicas, c->prefill_s, q->input_len, q->output_len,
+		    &dec);
 	power_gpu(&pg, &d->gspec, NAN, dec.u_mem * busy, dec.u_comp * busy);
 
 	memset(&nn, 0, sizeof(nn));
@@ -205,7 +206,7 @@ static int price(struct ctx *x, struct plan_candidate *c, const struct sim_confi
 	return 0;
 }
 
-static void describe(struct ctx *x, struct plan_candidate *c, const struct sim_config *sc)
+static void describe(struct ctx *x, struct plan_candidate *c)
 {
 	const struct deploy *d = x->d;
 	struct mem_result mem;
@@ -241,7 +242,6 @@ static void describe(struct ctx *x, struct plan_candidate *c, const struct sim_c
 		c->max_model_len *= 2;
 	if (c->max_model_len > (size_t)d->model.max_context)
 		c->max_model_len = (size_t)d->model.max_context;
-	(void)sc;
 }
 
 static int build(struct ctx *x, const char *gpu, const char *precision, const char *engine,
@@ -288,7 +288,7 @@ static int screen(struct ctx *x, const char *gpu, const char *precision, const c
 	struct perf_result pf, pd;
 	struct err e = ERR_INIT;
 	enum plan_reject why;
-	double per, max_batch, batch, tpot;
+	double per, tpot;
 	size_t replicas;
 	int r;
 
@@ -313,19 +313,15 @@ static int screen(struct ctx *x, const char *gpu, const char *precision, const c
 		return 0;
 	}
 	memset(&c, 0, sizeof(c));
-	describe(x, &c, &sc);
+	describe(x, &c);
 	c.qps_per_replica_max = capacity_analytic_max(&sc, q->input_len, q->output_len);
-	max_batch = fmax(1, floor((double)sc.engine.kv_blocks * (double)sc.engine.block_tokens /
-				  (q->input_len + q->output_len / 2)));
-	if (sc.engine.max_seqs && (double)sc.engine.max_seqs < max_batch)
-		max_batch = (double)sc.engine.max_seqs;
 	per = c.qps_per_replica_max * PLAN_UTILIZATION;
 	replicas = (size_t)ceil(q->qps / per);
 	if (replicas < 1)
 		replicas = 1;
 	for (;;) {
-		tpot = steady_tpot(x->d, q->qps / (double)replicas, pf.time_s, q->input_len,
-				   q->output_len, max_batch, &batch);
+		tpot = steady_tpot(x->d, &sc, q->qps / (double)replicas, pf.time_s, q->input_len,
+				   q->output_len, &pd);
 		if (tpot <= q->tpot_p99_s || replicas >= MAX_REPLICAS)
 			break;
 		replicas++;
@@ -455,17 +451,17 @@ static int verify(struct ctx *x, struct plan_candidate *c, struct err *err)
 
 	in.a = q->input_len;
 	out.a = q->output_len;
+	if ((r = build(x, c->gpu, c->precision, c->engine, c->tp, c->pp, &sc, err)) < 0)
+		return r;
+	sc.arrival.kind = ARRIVAL_POISSON;
+	sc.input = &in;
+	sc.output = &out;
+	sc.requests = q->sim_requests;
+	sc.seed = q->seed;
 	for (tries = 0; tries < 6; tries++) {
 		double t99, p99;
 
-		if ((r = build(x, c->gpu, c->precision, c->engine, c->tp, c->pp, &sc, err)) < 0)
-			return r;
-		sc.arrival.kind = ARRIVAL_POISSON;
 		sc.arrival.rate = q->qps / (double)replicas;
-		sc.input = &in;
-		sc.output = &out;
-		sc.requests = q->sim_requests;
-		sc.seed = q->seed;
 		if ((r = sim_run(&sr, &sc, err)) < 0)
 			return r;
 		x->res->simulated++;
@@ -486,15 +482,51 @@ static int verify(struct ctx *x, struct plan_candidate *c, struct err *err)
 	return 1;
 }
 
+/* Whether `id` is among the allowed names (NULL: everything is). */
+static int listed(const char *const *names, size_t n, const char *id)
+{
+	size_t k;
+
+	if (!names)
+		return 1;
+	for (k = 0; k < n; k++)
+		if (!strcmp(names[k], id))
+			return 1;
+	return 0;
+}
+
+static const size_t tps[] = { 1, 2, 4, 8 }, pps[] = { 1, 2, 4 };
+#define NTP (sizeof(tps) / sizeof(tps[0]))
+#define NPP (sizeof(pps) / sizeof(pps[0]))
+
+/* Every tp x pp of one GPU, engine and format. */
+static int layouts(struct ctx *x, const char *gpu, const char *precision, const char *engine,
+		   struct err *err)
+{
+	size_t t, p;
+	int r;
+
+	for (t = 0; t < NTP; t++)
+		for (p = 0; p < NPP; p++) {
+			size_t before = x->res->n;
+
+			if ((r = screen(x, gpu, precision, engine, tps[t], pps[p], err)) < 0)
+				return r;
+			/* once a pp 1 fits, deeper pipelines only add latency */
+			if (x->res->n > before && pps[p] == 1)
+				break;
+		}
+	return 0;
+}
+
 static int search(struct ctx *x, struct err *err)
 {
 	const struct plan_request *q = x->q;
 	struct cat_gpu *gpus = NULL;
 	struct cat_engine *engines = NULL;
-	size_t ng = 0, ne = 0, gi, ei, pi, t, p;
+	size_t ng = 0, ne = 0, gi, ei, pi;
 	const char *const *precs = q->precisions ? q->precisions : default_precisions;
 	size_t nprec = q->precisions ? q->nprecisions : sizeof(default_precisions) / sizeof(char *);
-	static const size_t tps[] = { 1, 2, 4, 8 }, pps[] = { 1, 2, 4 };
 	int r;
 
 	if ((r = cat_list((void **)&gpus, &ng, x->cat, CAT_GPU, err)) < 0)
@@ -503,40 +535,22 @@ static int search(struct ctx *x, struct err *err)
 		goto out;
 	for (gi = 0; gi < ng; gi++) {
 		const struct cat_gpu *g = &gpus[gi];
-		size_t k;
-		int allowed = !q->gpus;
 
-		for (k = 0; q->gpus && k < q->ngpus; k++)
-			allowed |= !strcmp(q->gpus[k], g->id);
-		if (!allowed || (q->consumer_only && !deploy_gpu_desktop(g)))
+		if (!listed(q->gpus, q->ngpus, g->id) || (q->consumer_only && !deploy_gpu_desktop(g)))
 			continue;
 		for (ei = 0; ei < ne; ei++) {
 			const struct cat_engine *e = &engines[ei];
 
-			allowed = !q->engines;
-			for (k = 0; q->engines && k < q->nengines; k++)
-				allowed |= !strcmp(q->engines[k], e->id);
-			if (!allowed)
+			if (!listed(q->engines, q->nengines, e->id))
 				continue;
 			for (pi = 0; pi < nprec; pi++) {
 				if (!deploy_engine_loads(e, precs[pi])) {
-					/* counted as the configurations it stands for */
-					x->res->considered += 4 * 3;
-					x->res->rejected[PLAN_UNSUPPORTED] += 4 * 3;
-					continue;
+					/* counted as the layouts it stands for */
+					x->res->considered += NTP * NPP;
+					x->res->rejected[PLAN_UNSUPPORTED] += NTP * NPP;
+				} else if ((r = layouts(x, g->id, precs[pi], e->id, err)) < 0) {
+					goto out;
 				}
-				for (t = 0; t < 4; t++)
-					for (p = 0; p < 3; p++) {
-						size_t before = x->res->n;
-
-						if (tps[t] * pps[p] > 32)
-							continue;
-						if ((r = screen(x, g->id, precs[pi], e->id, tps[t], pps[p], err)) < 0)
-							goto out;
-						/* once a pp 1 fits, deeper pipelines only add latency */
-						if (x->res->n > before && pps[p] == 1)
-							break;
-					}
 			}
 		}
 	}
