@@ -139,6 +139,7 @@ struct build {
 	int server;                 /* ships its own PSUs: a server chassis */
 	size_t gpus, sockets;
 	const struct cat_cpu *cpu;
+	size_t lanes_needed;        /* by the GPUs and the drive, as the CPU runs them */
 	const struct cat_memory *mem;
 	size_t dimms;
 	const struct cat_ssd *ssd;
@@ -153,7 +154,7 @@ struct build {
 };
 
 static int pick_cpu(struct build *b, const struct plan_parts *p, size_t lanes_x16,
-		    size_t lanes_x8, size_t *need)
+		    size_t lanes_x8)
 {
 	struct cost_key best = { (size_t)-1, 0 };
 	size_t i;
@@ -179,7 +180,7 @@ static int pick_cpu(struct build *b, const struct plan_parts *p, size_t lanes_x1
 		    (!key_better(&best, &k) && lanes < (size_t)b->cpu->pcie_lanes * b->sockets)) {
 			b->cpu = c;
 			best = k;
-			*need = want;
+			b->lanes_needed = want;
 		}
 	}
 	if (b->cpu)
@@ -353,7 +354,7 @@ static int try_chassis(struct build *b, const struct plan_parts *p, const struct
 		       const struct cat_chassis *ch, size_t *nodes, enum plan_reject *why)
 {
 	const struct cat_gpu *g = n->gpu;
-	size_t slots = (size_t)ch->gpu_slots, per_node, lanes_need = 0, multi;
+	size_t slots = (size_t)ch->gpu_slots, per_node, multi;
 	double ram_need, files = n->weights_bytes;
 
 	memset(b, 0, sizeof(*b));
@@ -397,7 +398,7 @@ static int try_chassis(struct build *b, const struct plan_parts *p, const struct
 
 	*why = PLAN_NO_LANES;
 	if (pick_cpu(b, p, per_node * (size_t)g->pcie_lanes + DRIVE_LANES,
-		     per_node * 8 + DRIVE_LANES, &lanes_need) < 0)
+		     per_node * 8 + DRIVE_LANES) < 0)
 		return -1;
 	ram_need = files + DEPLOY_RAM_RESERVED_BYTES + DEPLOY_SWAP_BYTES_PER_GPU * (double)per_node;
 	pick_memory(b, p, ram_need);
@@ -422,8 +423,6 @@ static int try_chassis(struct build *b, const struct plan_parts *p, const struct
 	if (!isnan(n->power_limit_w) && wall_w(b, b->peak_w) > n->power_limit_w)
 		return -1;
 	key_add(&b->key, ch->price.price_usd, 1);
-	(void)lanes_need;
-	b->psus_needed = b->psus_needed ? b->psus_needed : b->psus;
 	return 0;
 }
 
@@ -489,8 +488,7 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 	node->ram_bytes = (double)best.dimms * (double)best.mem->capacity_bytes;
 	node->ssd_bytes = (double)best.ssd->capacity_bytes;
 	node->pcie_lanes = (size_t)best.cpu->pcie_lanes * best.sockets;
-	node->pcie_lanes_needed = !strcmp(best.cpu->segment, "desktop") && best.gpus == 2 ?
-		best.gpus * 8 + DRIVE_LANES : best.gpus * (size_t)n->gpu->pcie_lanes + DRIVE_LANES;
+	node->pcie_lanes_needed = best.lanes_needed;
 	node->peak_w = best.peak_w;
 	node->psu_capacity_w = best.psu_w * (double)best.psus_needed;
 	best.host.cpu_load = DEPLOY_CPU_LOAD;
