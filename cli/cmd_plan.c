@@ -132,17 +132,12 @@ static int write_out(const char *path, json_t *js, struct cli_ctx *ctx)
 {
 	struct afile a;
 	struct err err = ERR_INIT;
-	char *text = json_dumps(js, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	int r;
 
-	if (afile_open(&a, path, &err) < 0) {
-		free(text);
+	if (afile_open(&a, path, &err) < 0)
 		return cli_fail(ctx, &err);
-	}
-	fputs(text, a.f);
-	fputc('\n', a.f);
-	free(text);
-	if ((r = afile_commit(&a, &err)) < 0)
+	/* the same bytes --json prints */
+	out_json_print(a.f, js);
+	if (afile_commit(&a, &err) < 0)
 		return cli_fail(ctx, &err);
 	return EXIT_OK;
 }

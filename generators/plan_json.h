@@ -17,6 +17,9 @@
 
 struct err;
 
+/* A JSON number, or null for NaN and infinities (unknown, none). */
+json_t *plan_json_num(double v);
+
 /* One candidate (caller owns the reference). */
 json_t *plan_json_candidate(const struct plan_candidate *c);
 

@@ -10,6 +10,8 @@ seed="--model autoglm-phone-9b --qps 1 --input-len 1024 --output-len 256 --ttft-
 run "$PROG" plan $seed --consumer-only --budget 3000 --top 3 --json
 check "plan --json exits 0" [ "$rc" = 0 ]
 cp "$tmp/out" "$tmp/seed.json"
+run "$PROG" plan $seed --consumer-only --budget 3000 --top 3 --out "$tmp/seed-out.json"
+check "plan --out writes the bytes --json prints" cmp -s "$tmp/seed-out.json" "$tmp/seed.json"
 check "candidates carry the DESIGN.md fields" python3 -c '
 import json,sys
 d=json.load(open(sys.argv[1]))
