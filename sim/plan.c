@@ -63,6 +63,7 @@ struct ctx {
 	struct deploy *d;
 	struct plan_result *res;
 	size_t cap;
+	char product[CAT_NAME_MAX]; /* the GPU being searched, as nvidia-smi names it */
 };
 
 static size_t owned_of(const struct plan_request *q, const char *gpu)
@@ -210,14 +211,12 @@ static void describe(struct ctx *x, struct plan_candidate *c)
 {
 	const struct deploy *d = x->d;
 	struct mem_result mem;
-	struct err e = ERR_INIT;
 
 	snprintf(c->model, sizeof(c->model), "%s", d->model.id);
 	snprintf(c->hf_repo, sizeof(c->hf_repo), "%s", d->model.hf_repo);
 	snprintf(c->gpu, sizeof(c->gpu), "%s", d->gpu.id);
 	snprintf(c->gpu_name, sizeof(c->gpu_name), "%s", d->gpu.name);
-	if (cat_gpu_product(c->gpu_product, x->cat, d->gpu.id, &e) != 1)
-		snprintf(c->gpu_product, sizeof(c->gpu_product), "%s", d->gpu.name);
+	snprintf(c->gpu_product, sizeof(c->gpu_product), "%s", x->product);
 	snprintf(c->precision, sizeof(c->precision), "%s", d->wf->name);
 	snprintf(c->kv_precision, sizeof(c->kv_precision), "%s", d->kf->name);
 	snprintf(c->engine, sizeof(c->engine), "%s", d->engine.id);
@@ -538,6 +537,11 @@ static int search(struct ctx *x, struct err *err)
 
 		if (!listed(q->gpus, q->ngpus, g->id) || (q->consumer_only && !deploy_gpu_desktop(g)))
 			continue;
+		/* once per GPU, not per configuration */
+		if ((r = cat_gpu_product(x->product, x->cat, g->id, err)) < 0)
+			goto out;
+		if (r == 0)
+			snprintf(x->product, sizeof(x->product), "%s", g->name);
 		for (ei = 0; ei < ne; ei++) {
 			const struct cat_engine *e = &engines[ei];
 
