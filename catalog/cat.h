@@ -19,7 +19,7 @@
 struct err;
 struct cat;
 
-#define CAT_SCHEMA_VERSION 2
+#define CAT_SCHEMA_VERSION 3
 
 /* Text buffer sizes; the schema's CHECK constraints keep values below. */
 #define CAT_ID_MAX 64
@@ -188,6 +188,22 @@ struct cat_efficiency {
 	char as_of[CAT_WORD_MAX];
 };
 
+/* A measurement (the schema's measurement table says what each field
+ * means for each workload); CAT_NULL_INT where it does not apply. */
+struct cat_measurement {
+	char id[128];
+	char gpu_id[CAT_ID_MAX];
+	char workload[CAT_WORD_MAX];
+	char metric[CAT_WORD_MAX];
+	char dtype[CAT_WORD_MAX];
+	int64_t m, n, k, size_bytes, pinned;
+	char model_id[CAT_ID_MAX];
+	int64_t layers, batch, context, input_len;
+	double value;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
 struct cat_link {
 	char id[CAT_ID_MAX];
 	char name[CAT_NAME_MAX];
@@ -319,6 +335,22 @@ int cat_efficiency_for(struct cat_efficiency *out, struct cat *cat,
 int cat_psu_curve(double *load, double *eff, size_t *n, size_t max,
 		  struct cat *cat, const char *level, const char *variant,
 		  struct err *err);
+
+/* Every measurement (overlay rows override by id), ordered by GPU, then
+ * workload, then id; the caller frees *out. */
+int cat_measurements(struct cat_measurement **out, size_t *n, struct cat *cat,
+		     struct err *err);
+
+/*
+ * Store a calibration in the overlay, in one transaction: the efficiency
+ * row, the calibration row, and `rows` replacing every overlay
+ * measurement of that GPU other than decode and prefill.
+ */
+int cat_calibration_save(struct cat *cat, const struct cat_efficiency *eff,
+			 const char *device_name, const char *driver, const char *cuda,
+			 const char *host, int quick, size_t cases, size_t samples,
+			 const char *fit_json, const struct cat_measurement *rows,
+			 size_t n, struct err *err);
 
 /*
  * A read snapshot: between begin and end every query sees one state of

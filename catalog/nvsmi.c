@@ -123,9 +123,10 @@ out:
 	return r;
 }
 
-/* A quantity with a unit; NaN when absent or "N/A". */
-static int quantity(double *out, xmlNode *node, const char *what,
-		    const char *unit, double max, struct err *err)
+/* A quantity with a unit, above 0 (or 0 itself when zero_ok) and at most
+ * max; NaN when absent or "N/A". */
+static int quantity_in(double *out, xmlNode *node, const char *what,
+		       const char *unit, int zero_ok, double max, struct err *err)
 {
 	char text[64];
 	int r = text_of(text, sizeof(text), node, what, err);
@@ -136,8 +137,77 @@ static int quantity(double *out, xmlNode *node, const char *what,
 	if (num_parse_with_unit(out, text, unit, err) < 0)
 		return err_set(err, ERR_PARSE, "<%s> is '%s': expected a number in %s",
 			       what, text, unit);
-	if (!(*out > 0) || *out > max)
+	if (!(*out > 0 || (zero_ok && *out == 0)) || *out > max)
 		return err_set(err, ERR_PARSE, "<%s> is '%s': out of range", what, text);
+	return 0;
+}
+
+/* A positive quantity with a unit; NaN when absent or "N/A". */
+static int quantity(double *out, xmlNode *node, const char *what,
+		    const char *unit, double max, struct err *err)
+{
+	return quantity_in(out, node, what, unit, 0, max, err);
+}
+
+/* Whether clocks_event_reasons/<name> (throttle_reasons before R535) is
+ * "Active". */
+static int event_active(int *out, xmlNode *node, const char *name, const char *old,
+			struct err *err)
+{
+	xmlNode *reasons = child(node, "clocks_event_reasons");
+	char text[32];
+	int r;
+
+	if (!reasons) {
+		reasons = child(node, "clocks_throttle_reasons");
+		name = old;
+	}
+	r = text_of(text, sizeof(text), child(reasons, name), name, err);
+	if (r > 0 && strcmp(text, "Active") == 0)
+		*out = 1;
+	return r < 0 ? r : 0;
+}
+
+/* Draw, clocks, temperature and throttling, for sampling under load. */
+static int readings_parse(struct nvsmi_gpu *g, xmlNode *node, struct err *err)
+{
+	static const char *const inst[] = { "gpu_power_readings", "instant_power_draw" };
+	static const char *const avg[] = { "gpu_power_readings", "average_power_draw" };
+	static const char *const old[] = { "power_readings", "power_draw" };
+	static const char *const sm[] = { "clocks", "sm_clock" };
+	static const char *const smmax[] = { "max_clocks", "sm_clock" };
+	static const char *const temp[] = { "temperature", "gpu_temp" };
+	static const char *const used[] = { "fb_memory_usage", "used" };
+	double mib;
+	int r;
+
+	g->power_capped = g->thermal_slowdown = 0;
+	if ((r = quantity(&g->power_w, path(node, inst, 2), "instant_power_draw", "W",
+			  NVSMI_POWER_MAX_W, err)) < 0 ||
+	    (r = quantity(&g->power_avg_w, path(node, avg, 2), "average_power_draw", "W",
+			  NVSMI_POWER_MAX_W, err)) < 0)
+		return r;
+	if (isnan(g->power_avg_w) &&
+	    (r = quantity(&g->power_avg_w, path(node, old, 2), "power_draw", "W",
+			  NVSMI_POWER_MAX_W, err)) < 0)
+		return r;
+	if (isnan(g->power_w))
+		g->power_w = g->power_avg_w;
+	if ((r = quantity(&g->sm_mhz, path(node, sm, 2), "sm_clock", "MHz", 1e5, err)) < 0 ||
+	    (r = quantity(&g->sm_max_mhz, path(node, smmax, 2), "sm_clock", "MHz", 1e5, err)) < 0 ||
+	    (r = quantity(&g->temp_c, path(node, temp, 2), "gpu_temp", "C", 200, err)) < 0 ||
+	    (r = quantity_in(&mib, path(node, used, 2), "used", "MiB", 1,
+			     NVSMI_MEMORY_MAX_BYTES / 1048576.0, err)) < 0)
+		return r;
+	g->memory_used_bytes = mib * 1048576.0;
+	if ((r = event_active(&g->power_capped, node, "clocks_event_reason_sw_power_cap",
+			      "clocks_throttle_reason_sw_power_cap", err)) < 0)
+		return r;
+	if ((r = event_active(&g->thermal_slowdown, node, "clocks_event_reason_hw_thermal_slowdown",
+			      "clocks_throttle_reason_hw_thermal_slowdown", err)) < 0 ||
+	    (r = event_active(&g->thermal_slowdown, node, "clocks_event_reason_sw_thermal_slowdown",
+			      "clocks_throttle_reason_sw_thermal_slowdown", err)) < 0)
+		return r;
 	return 0;
 }
 
@@ -192,7 +262,7 @@ static int gpu_parse(struct nvsmi_gpu *g, xmlNode *node, struct err *err)
 	if ((r = quantity(&v, path(node, width, 4), "max_link_width", "x", 32, err)) < 0)
 		return r;
 	g->pcie_lanes = isnan(v) ? CAT_NULL_INT : (int64_t)v;
-	return 0;
+	return readings_parse(g, node, err);
 }
 
 /* Documents that declare entities are refused outright: nvidia-smi never

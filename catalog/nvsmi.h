@@ -34,6 +34,15 @@ struct nvsmi_gpu {
 	double power_limit_w;          /* current limit; NaN when N/A */
 	double default_power_limit_w;  /* NaN when N/A */
 	int64_t pcie_gen, pcie_lanes;  /* maximum link; CAT_NULL_INT when N/A */
+	/* Live readings (NaN when the dump lacks them): what `rigplan
+	 * calibrate` samples while its kernels run. */
+	double power_w;                /* instantaneous draw (average on older drivers) */
+	double power_avg_w;            /* the driver's one-second average */
+	double sm_mhz, sm_max_mhz;     /* SM clock now, and its maximum */
+	double temp_c;                 /* GPU die */
+	double memory_used_bytes;
+	int power_capped;              /* clocks held down by the power cap */
+	int thermal_slowdown;          /* by temperature (hardware or software) */
 	char gpu_id[CAT_ID_MAX];       /* matched catalog id, "" if none */
 	enum nvsmi_match match;
 	char note[200];                /* why a match is partial or absent */

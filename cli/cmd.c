@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+extern const struct cmd_entry cmd_calibrate_entry;
 extern const struct cmd_entry cmd_capacity_entry;
 extern const struct cmd_entry cmd_catalog_entry;
 extern const struct cmd_entry cmd_estimate_entry;
@@ -24,14 +25,17 @@ extern const struct cmd_entry cmd_generate_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_simulate_entry;
+extern const struct cmd_entry cmd_validate_entry;
 
 static const struct cmd_entry *const cmd_table[] = {
+	&cmd_calibrate_entry,
 	&cmd_capacity_entry,
 	&cmd_catalog_entry,
 	&cmd_estimate_entry,
 	&cmd_generate_entry,
 	&cmd_plan_entry,
 	&cmd_simulate_entry,
+	&cmd_validate_entry,
 	&cmd_help_entry,
 	NULL
 };

@@ -1,4 +1,5 @@
--- rigplan catalog schema, version 2 (2 added efficiency and link).
+-- rigplan catalog schema, version 3 (2 added efficiency and link; 3 added
+-- measurement and calibration).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -7,7 +8,7 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
@@ -306,6 +307,50 @@ CREATE TABLE link (
   -- per GPU, per direction, for network links (NIC line rate)
   bytes_per_s REAL CHECK (bytes_per_s > 0),
   err REAL NOT NULL CHECK (err >= 0 AND err < 1),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- What was measured on real GPUs, for `rigplan validate`: the system
+-- catalog carries end-to-end decode and prefill times (data/
+-- measurements.sql), `rigplan calibrate` adds its kernel measurements to
+-- the overlay.  workload and metric say what the value is:
+--   idle/power_w; copy, triad/bytes_per_s (size_bytes per array);
+--   gemm/time_s (dtype, m x n x k: Y = X W^T, X m x k); gemm/power_w
+--   (held back to back); h2d, d2h, p2p/bytes_per_s (size_bytes, pinned);
+--   decode/time_s (model, layers run, batch, context tokens);
+--   prefill/time_s (model, layers, batch, input_len).
+CREATE TABLE measurement (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 127 AND id NOT GLOB '*[^a-z0-9./_-]*'),
+  gpu_id TEXT NOT NULL CHECK (length(gpu_id) BETWEEN 1 AND 63),
+  workload TEXT NOT NULL CHECK (workload IN ('idle', 'copy', 'triad', 'gemm', 'h2d', 'd2h', 'p2p', 'decode', 'prefill')),
+  metric TEXT NOT NULL CHECK (metric IN ('time_s', 'bytes_per_s', 'power_w')),
+  dtype TEXT CHECK (dtype IN ('bf16', 'fp16', 'fp8')),
+  m INTEGER CHECK (m > 0), n INTEGER CHECK (n > 0), k INTEGER CHECK (k > 0),
+  size_bytes INTEGER CHECK (size_bytes > 0),
+  pinned INTEGER CHECK (pinned IN (0, 1)),
+  model_id TEXT CHECK (length(model_id) < 64),
+  layers INTEGER CHECK (layers > 0),
+  batch INTEGER CHECK (batch > 0),
+  context INTEGER CHECK (context > 0),
+  input_len INTEGER CHECK (input_len > 0),
+  value REAL NOT NULL CHECK (value > 0),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- Calibration runs (overlay only): the latest per GPU, with the fitted
+-- parameters as JSON so a later rigplan can show what was fitted from what.
+CREATE TABLE calibration (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  device_name TEXT NOT NULL CHECK (length(device_name) < 256),
+  driver_version TEXT CHECK (length(driver_version) < 32),
+  cuda_version TEXT CHECK (length(cuda_version) < 32),
+  host TEXT NOT NULL CHECK (length(host) < 64),
+  quick INTEGER NOT NULL CHECK (quick IN (0, 1)),
+  cases INTEGER NOT NULL CHECK (cases >= 0),
+  samples INTEGER NOT NULL CHECK (samples >= 0),
+  fit TEXT NOT NULL CHECK (json_valid(fit)),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );

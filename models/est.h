@@ -51,6 +51,16 @@ enum perf_bound { PERF_MEMORY, PERF_COMPUTE, PERF_COMMUNICATION };
 
 const char *perf_bound_name(enum perf_bound b);
 
+/* The smooth maximum (tm^p + tc^p)^(1/p) of an operator's memory and
+ * compute times (see perf.c's op()). */
+double perf_roofline_s(double tm, double tc, double p);
+
+/* One GEMM kernel of `bytes` moved and `flops` done, at achieved
+ * bandwidth `bw` and tensor rate `rate`: its launch cost plus the smooth
+ * maximum.  What `rigplan calibrate` fits and `validate` checks. */
+double perf_gemm_s(const struct gpu_eff *e, double bw, double rate, double bytes,
+		   double flops);
+
 struct perf_result {
 	double time_s;
 	double mem_s;       /* time of the parts limited by memory bandwidth */

@@ -172,13 +172,24 @@ struct acc {
  * 28672x4096 GEMM at M = 256 on an H100 takes 1.24 times either alone,
  * tests/data/measure), with p fitted per GPU family.
  */
+double perf_roofline_s(double tm, double tc, double p)
+{
+	double hi = fmax(tm, tc), lo = fmin(tm, tc);
+
+	return hi > 0 ? hi * pow(1 + pow(lo / hi, p), 1 / p) : 0;
+}
+
+double perf_gemm_s(const struct gpu_eff *e, double bw, double rate, double bytes,
+		   double flops)
+{
+	return e->kernel_s + perf_roofline_s(bytes / bw, flops / rate, e->roofline_p);
+}
+
 static void op(struct acc *a, const struct est_model *m, double count,
 	       double bytes, double flops, double rate)
 {
 	double tm = bytes / m->bw, tc = flops / rate;
-	double p = m->gpu->eff.roofline_p;
-	double hi = fmax(tm, tc), lo = fmin(tm, tc);
-	double t = hi > 0 ? hi * pow(1 + pow(lo / hi, p), 1 / p) : 0;
+	double t = perf_roofline_s(tm, tc, m->gpu->eff.roofline_p);
 
 	a->bytes += count * bytes;
 	a->flops += count * flops;

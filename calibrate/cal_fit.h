@@ -1,0 +1,65 @@
+/*
+ * cal_fit.h - turn a calibration record into the model's parameters for
+ * that GPU (struct gpu_eff's fields, as an efficiency row) and into the
+ * measurement rows `rigplan validate` compares the model against.
+ *
+ * What is fitted, and how (cal_fit.c has the equations):
+ *   bw, kernel_s       weighted linear least squares over the batch-1 GEMVs
+ *   gemm, roofline_p   GSL nonlinear least squares over every bf16 GEMM
+ *   gemm_fp8           the same, fp8 GEMMs, p held
+ *   power_mem/_comp    linear least squares over the soaks' power samples
+ *   thermal_r, _tau    nonlinear least squares on the heat soak's temperatures
+ *   context_bytes      what the CUDA context took
+ * Everything else (per-layer and per-step overheads, attention) keeps the
+ * value of the GPU's current efficiency row.
+ */
+#ifndef RIGPLAN_CALIBRATE_CAL_FIT_H
+#define RIGPLAN_CALIBRATE_CAL_FIT_H
+
+#include <jansson.h>
+
+#include "calibrate/cal_record.h"
+#include "catalog/cat.h"
+
+struct err;
+
+#define CAL_PARAMS_MAX 16
+#define CAL_NOTES_MAX 8
+
+struct cal_param {
+	const char *name;       /* the efficiency column */
+	double value;
+	double prior;           /* the value it replaces */
+	double rms;             /* relative rms residual of its fit; NaN: direct */
+	size_t points;
+	char from[96];          /* which measurements */
+};
+
+struct cal_fit {
+	struct cat_efficiency eff;      /* the row to store */
+	struct cal_param p[CAL_PARAMS_MAX];
+	size_t n;
+	char notes[CAL_NOTES_MAX][200];
+	size_t nnotes;
+	double idle_w;                  /* measured */
+	double sustained_mhz, max_mhz;  /* SM clock in the heat soak */
+	double capped_fraction;         /* of the heat soak's samples */
+	struct cat_measurement *rows;   /* for validate */
+	size_t nrows;
+};
+
+void cal_fit_init(struct cal_fit *f);
+void cal_fit_release(struct cal_fit *f);
+
+/* Fit rec, against the catalog's datasheet for rec->gpu_id. */
+int cal_fit_record(struct cal_fit *f, const struct cal_record *rec, struct cat *cat,
+		   struct err *err);
+
+/* One transaction in the user catalog: the efficiency row, the
+ * calibration row and the measurement rows (replacing the GPU's old ones). */
+int cal_fit_store(struct cat *cat, const struct cal_record *rec, const struct cal_fit *f,
+		  struct err *err);
+
+json_t *cal_fit_json(const struct cal_record *rec, const struct cal_fit *f);
+
+#endif

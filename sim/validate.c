@@ -1,0 +1,209 @@
+/*
+ * validate.c - predictions for stored measurements (validate.h).
+ *
+ * Each measurement is predicted from the catalog as any estimate would
+ * be (deploy_build: the GPU's datasheet and its current efficiency row,
+ * calibrated or not), with the model's own functions:
+ *   gemm time_s      perf_gemm_s over that shape's bytes and FLOPs
+ *   gemm power_w     power_gpu at that GEMM's utilisations
+ *   copy, triad      the achieved bandwidth, bw x datasheet
+ *   copy power_w     power_gpu with the memory system busy
+ *   idle power_w     the catalog's idle draw
+ *   h2d, d2h         pinned: PCIe per direction x the pcie link's
+ *                    efficiency; pageable: the loader's staged rate
+ *                    (sim/deploy.c, 0.26 of PCIe)
+ *   decode, prefill  perf_decode / perf_prefill (and power_gpu for
+ *                    their power), with `layers` of the model when set
+ */
+#include "sim/validate.h"
+#include "models/est.h"
+#include "models/power.h"
+#include "sim/deploy.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* sim/deploy.c's staged (pageable) host-to-device rate, as a share of PCIe */
+#define PAGEABLE_SHARE 0.26
+
+static int build(struct deploy *d, struct cat *cat, const struct cat_measurement *m,
+		 struct err *err)
+{
+	struct deploy_request q = DEPLOY_REQUEST_INIT;
+
+	q.model = m->model_id[0] ? m->model_id : "llama-3.1-8b";
+	q.gpu = m->gpu_id;
+	q.work.batch = 1;
+	q.work.context = 128;
+	if (deploy_build(d, cat, &q, err) < 0)
+		return err_prefix(err, "measurement '%s'", m->id);
+	if (m->layers != CAT_NULL_INT && (size_t)m->layers != d->llm.layers) {
+		/* a measurement of some of the model's layers: count them, do not
+		 * scale to the card's parameter total */
+		d->llm.layers = (size_t)m->layers;
+		d->llm.params_total = 0;
+		if (est_model_init(&d->in.model, &d->llm, d->wf, d->kf, &d->gspec, &d->dspec,
+				   err) < 0)
+			return err_prefix(err, "measurement '%s'", m->id);
+	}
+	return 0;
+}
+
+static double gemm_rate(const struct gpu_spec *g, const char *dtype)
+{
+	double peak16 = isnan(g->bf16_flops) ? g->fp16_flops : g->bf16_flops;
+
+	if (strcmp(dtype, "fp8") == 0)
+		return isnan(g->fp8_flops) ? NAN : g->fp8_flops * g->eff.gemm_fp8;
+	return peak16 * g->eff.gemm;
+}
+
+static void predict_gemm(struct val_row *v, const struct gpu_spec *g)
+{
+	const struct cat_measurement *m = &v->m;
+	double es = strcmp(m->dtype, "fp8") == 0 ? 1 : 2;
+	double M = (double)m->m, N = (double)m->n, K = (double)m->k;
+	double bytes = (M * K + N * K) * es + M * N * 2, flops = 2 * M * N * K;
+	double bw = g->bw_bytes_per_s * g->eff.bw, rate = gemm_rate(g, m->dtype);
+	double t = perf_gemm_s(&g->eff, bw, rate, bytes, flops);
+	struct power_gpu_result p;
+
+	if (strcmp(m->metric, "time_s") == 0) {
+		v->predicted = t;
+		return;
+	}
+	power_gpu(&p, g, NAN, fmin(1, bytes / bw / t), fmin(1, flops / rate / t));
+	v->predicted = p.w;
+}
+
+static int predict(struct val_row *v, struct deploy *d, struct cat *cat, struct err *err)
+{
+	const struct cat_measurement *m = &v->m;
+	const struct gpu_spec *g = &d->gspec;
+	struct power_gpu_result pw;
+	struct perf_result p;
+	struct cat_link link;
+	int power = strcmp(m->metric, "power_w") == 0;
+
+	v->predicted = NAN;
+	if (strcmp(m->workload, "idle") == 0) {
+		v->predicted = g->idle_w;
+	} else if (strcmp(m->workload, "copy") == 0 || strcmp(m->workload, "triad") == 0) {
+		if (power) {
+			power_gpu(&pw, g, NAN, 1, 0);
+			v->predicted = pw.w;
+		} else {
+			v->predicted = g->bw_bytes_per_s * g->eff.bw;
+		}
+	} else if (strcmp(m->workload, "gemm") == 0) {
+		predict_gemm(v, g);
+	} else if (strcmp(m->workload, "h2d") == 0 || strcmp(m->workload, "d2h") == 0) {
+		if (m->pinned == 1) {
+			int r = cat_find(&link, cat, CAT_LINK, "pcie-p2p", err);
+
+			if (r < 0)
+				return r;
+			v->predicted = g->pcie_bytes_per_s * link.efficiency;
+		} else {
+			v->predicted = g->pcie_bytes_per_s * PAGEABLE_SHARE;
+		}
+	} else if (strcmp(m->workload, "decode") == 0 || strcmp(m->workload, "prefill") == 0) {
+		if (m->batch == CAT_NULL_INT ||
+		    (m->workload[0] == 'd' ? m->context : m->input_len) == CAT_NULL_INT)
+			return 0;
+		if (m->workload[0] == 'd')
+			perf_decode(&p, &d->in.model, (double)m->batch, (double)m->context);
+		else
+			perf_prefill(&p, &d->in.model, (double)m->batch, (double)m->input_len);
+		if (power) {
+			power_gpu(&pw, g, NAN, p.u_mem, p.u_comp);
+			v->predicted = pw.w;
+		} else {
+			v->predicted = p.time_s;
+		}
+	}
+	return 0;
+}
+
+int validate_run(struct val_row **rows, size_t *n, struct cat *cat, struct err *err)
+{
+	struct cat_measurement *ms = NULL;
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	char built_gpu[CAT_ID_MAX] = "", built_model[CAT_ID_MAX] = "";
+	int64_t built_layers = CAT_NULL_INT;
+	size_t nm = 0, i;
+	int r;
+
+	*rows = NULL;
+	*n = 0;
+	if ((r = cat_measurements(&ms, &nm, cat, err)) < 0)
+		goto out;
+	*rows = xcalloc(nm + 1, sizeof(**rows));
+	for (i = 0; i < nm; i++) {
+		struct val_row *v = &(*rows)[i];
+		const char *model = ms[i].model_id[0] ? ms[i].model_id : "llama-3.1-8b";
+
+		v->m = ms[i];
+		if (strcmp(built_gpu, ms[i].gpu_id) || strcmp(built_model, model) ||
+		    built_layers != ms[i].layers) {
+			if ((r = build(d, cat, &ms[i], err)) < 0)
+				goto out;
+			snprintf(built_gpu, sizeof(built_gpu), "%s", ms[i].gpu_id);
+			snprintf(built_model, sizeof(built_model), "%s", model);
+			built_layers = ms[i].layers;
+		}
+		if ((r = predict(v, d, cat, err)) < 0)
+			goto out;
+		v->error = v->predicted / v->m.value - 1;
+	}
+	*n = nm;
+out:
+	if (r < 0) {
+		free(*rows);
+		*rows = NULL;
+	}
+	free(ms);
+	free(d);
+	return r;
+}
+
+void validate_summarize(struct val_summary **out, size_t *n, const struct val_row *rows,
+			size_t nrows)
+{
+	size_t i, j, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; i < nrows; i++) {
+		const struct val_row *v = &rows[i];
+		struct val_summary *s = NULL;
+		char what[64];
+		double e = fabs(v->error);
+
+		if (isnan(v->predicted))
+			continue;
+		snprintf(what, sizeof(what), "%s %s", v->m.workload, v->m.metric);
+		for (j = 0; j < *n && !s; j++)
+			if (!strcmp((*out)[j].gpu, v->m.gpu_id) && !strcmp((*out)[j].what, what))
+				s = &(*out)[j];
+		if (!s) {
+			*out = xgrow(*out, &cap, *n + 1, sizeof(**out));
+			s = &(*out)[(*n)++];
+			memset(s, 0, sizeof(*s));
+			snprintf(s->gpu, sizeof(s->gpu), "%s", v->m.gpu_id);
+			snprintf(s->what, sizeof(s->what), "%s", what);
+		}
+		s->n++;
+		s->mean_abs += e;
+		s->rms += e * e;
+		s->max_abs = fmax(s->max_abs, e);
+	}
+	for (j = 0; j < *n; j++) {
+		(*out)[j].mean_abs /= (double)(*out)[j].n;
+		(*out)[j].rms = sqrt((*out)[j].rms / (double)(*out)[j].n);
+	}
+}
