@@ -82,6 +82,13 @@ static struct cal_param *param(struct cal_fit *f, const char *name, double value
 	return p;
 }
 
+void cal_fit_add(struct cal_fit *f, const char *name, double value, double prior,
+		 double rms, size_t points, const char *from)
+{
+	if (f->n < CAL_PARAMS_MAX)
+		param(f, name, value, prior, rms, points, from);
+}
+
 static int usable_gemm(const struct cal_case *k, enum ck_dtype dt)
 {
 	return k->c.kind == CK_GEMM && !k->skipped && k->c.dtype == dt && k->r.median_s > 0;

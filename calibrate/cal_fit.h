@@ -11,7 +11,9 @@
  *   thermal_r, _tau    nonlinear least squares on the heat soak's temperatures
  *   context_bytes      what the CUDA context took
  * Everything else (per-layer and per-step overheads, attention) keeps the
- * value of the GPU's current efficiency row.
+ * value of the GPU's current efficiency row; `rigplan calibrate` then
+ * refits layer_s and step_s to end-to-end decode measurements where the
+ * catalog has them (sim/validate.c).
  */
 #ifndef RIGPLAN_CALIBRATE_CAL_FIT_H
 #define RIGPLAN_CALIBRATE_CAL_FIT_H
@@ -54,6 +56,11 @@ void cal_fit_release(struct cal_fit *f);
 /* Fit rec, against the catalog's datasheet for rec->gpu_id. */
 int cal_fit_record(struct cal_fit *f, const struct cal_record *rec, struct cat *cat,
 		   struct err *err);
+
+/* Record a parameter fitted elsewhere (the decode overheads, which need
+ * the whole model: sim/validate.c) so it is printed and stored with the rest. */
+void cal_fit_add(struct cal_fit *f, const char *name, double value, double prior,
+		 double rms, size_t points, const char *from);
 
 /* One transaction in the user catalog: the efficiency row, the
  * calibration row and the measurement rows (replacing the GPU's old ones). */

@@ -11,6 +11,7 @@
 #include "catalog/cat.h"
 #include "cli/cmd.h"
 #include "cli/out.h"
+#include "sim/validate.h"
 #include "util/err.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
@@ -146,6 +147,29 @@ static void print_fit(const struct cal_record *rec, const struct cal_fit *f)
 		printf("note: %s\n", f->notes[i]);
 }
 
+/* With the kernels measured, the decode step's remaining per-layer and
+ * per-step costs are refitted to the catalog's end-to-end decode rows of
+ * this GPU, if it has any. */
+static int refit_decode(struct cal_fit *fit, struct cat *cat, struct err *err)
+{
+	struct cat_efficiency e = fit->eff;
+	char from[96];
+	size_t used;
+	double rms;
+
+	if (validate_refit_decode(&e, &used, &rms, cat, err) < 0)
+		return -1;
+	if (!used)
+		return 0;
+	snprintf(from, sizeof(from), "%zu end-to-end decode steps in the catalog, kernels held",
+		 used);
+	cal_fit_add(fit, "layer_s", e.layer_s, fit->eff.layer_s, rms, used, from);
+	cal_fit_add(fit, "step_s", e.step_s, fit->eff.step_s, NAN, used, "the same fit");
+	fit->eff.layer_s = e.layer_s;
+	fit->eff.step_s = e.step_s;
+	return 0;
+}
+
 static int exec_calibrate(int argc, char **argv, struct cli_ctx *ctx)
 {
 	struct calibrate_opts o = { 0, 0, 0, 1, NULL, NULL, { NULL }, 0 };
@@ -188,7 +212,7 @@ static int exec_calibrate(int argc, char **argv, struct cli_ctx *ctx)
 		if (o.record && cal_record_write(&rec, o.record, &err) < 0)
 			goto fail;
 	}
-	if (cal_fit_record(&fit, &rec, cat, &err) < 0)
+	if (cal_fit_record(&fit, &rec, cat, &err) < 0 || refit_decode(&fit, cat, &err) < 0)
 		goto fail;
 	if (o.store && cal_fit_store(cat, &rec, &fit, &err) < 0)
 		goto fail;

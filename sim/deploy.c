@@ -124,6 +124,13 @@ static void gpu_spec_of(struct gpu_spec *g, const struct cat_gpu *c,
 	g->eff.err_prefill_hi = e->err_prefill_hi;
 }
 
+int deploy_use_efficiency(struct deploy *d, const struct cat_efficiency *e, struct err *err)
+{
+	d->eff = *e;
+	gpu_spec_of(&d->gspec, &d->gpu, &d->eff, d->engine.id);
+	return est_model_init(&d->in.model, &d->llm, d->wf, d->kf, &d->gspec, &d->dspec, err);
+}
+
 static int link_of(struct link_spec *out, struct cat *cat, const char *id,
 		   enum link_kind kind, double raw_bytes_per_s, double *err_out,
 		   struct err *err)

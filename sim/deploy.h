@@ -103,6 +103,10 @@ double deploy_gpu_transient(const struct cat_gpu *g);
 /* Whether the engine loads weights in that format (its weight_formats). */
 int deploy_engine_loads(const struct cat_engine *e, const char *precision);
 
+/* Evaluate a built deployment with another efficiency row (a candidate
+ * calibration) instead of the catalog's. */
+int deploy_use_efficiency(struct deploy *d, const struct cat_efficiency *e, struct err *err);
+
 /* A catalog model as the model's spec (also used by tests). */
 void deploy_llm_spec(struct llm_spec *out, const struct cat_model *m);
 

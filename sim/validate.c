@@ -22,6 +22,7 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 
+#include <gsl/gsl_fit.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,7 @@
 #define PAGEABLE_SHARE 0.26
 
 static int build(struct deploy *d, struct cat *cat, const struct cat_measurement *m,
-		 struct err *err)
+		 const struct cat_efficiency *eff, struct err *err)
 {
 	struct deploy_request q = DEPLOY_REQUEST_INIT;
 
@@ -39,7 +40,7 @@ static int build(struct deploy *d, struct cat *cat, const struct cat_measurement
 	q.gpu = m->gpu_id;
 	q.work.batch = 1;
 	q.work.context = 128;
-	if (deploy_build(d, cat, &q, err) < 0)
+	if (deploy_build(d, cat, &q, err) < 0 || (eff && deploy_use_efficiency(d, eff, err) < 0))
 		return err_prefix(err, "measurement '%s'", m->id);
 	if (m->layers != CAT_NULL_INT && (size_t)m->layers != d->llm.layers) {
 		/* a measurement of some of the model's layers: count them, do not
@@ -150,7 +151,7 @@ int validate_run(struct val_row **rows, size_t *n, struct cat *cat, struct err *
 		v->m = ms[i];
 		if (strcmp(built_gpu, ms[i].gpu_id) || strcmp(built_model, model) ||
 		    built_layers != ms[i].layers) {
-			if ((r = build(d, cat, &ms[i], err)) < 0)
+			if ((r = build(d, cat, &ms[i], NULL, err)) < 0)
 				goto out;
 			snprintf(built_gpu, sizeof(built_gpu), "%s", ms[i].gpu_id);
 			snprintf(built_model, sizeof(built_model), "%s", model);
@@ -206,4 +207,84 @@ void validate_summarize(struct val_summary **out, size_t *n, const struct val_ro
 		(*out)[j].mean_abs /= (double)(*out)[j].n;
 		(*out)[j].rms = sqrt((*out)[j].rms / (double)(*out)[j].n);
 	}
+}
+
+/*
+ * Decode step = GEMMs and attention (all that calibrate measures) plus
+ * layers x layer_s + step_s (norms, rotary, residuals, sampling: what it
+ * does not).  With the calibrated kernels held, those two are linear in
+ * the residual time: weighted least squares (weights 1/t^2) over the
+ * GPU's end-to-end decode rows.
+ */
+int validate_refit_decode(struct cat_efficiency *eff, size_t *used, double *rms,
+			  struct cat *cat, struct err *err)
+{
+	struct cat_measurement *ms = NULL;
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	struct cat_efficiency bare = *eff;
+	double *x = NULL, *y = NULL, *w = NULL, *t = NULL;
+	double c0, c1, c00, c01, c11, chisq, sq = 0;
+	size_t nm = 0, n = 0, i;
+	int r;
+
+	*used = 0;
+	*rms = NAN;
+	bare.layer_s = bare.step_s = 0;
+	if ((r = cat_measurements(&ms, &nm, cat, err)) < 0)
+		goto out;
+	x = xcalloc(nm + 1, sizeof(double));
+	y = xcalloc(nm + 1, sizeof(double));
+	w = xcalloc(nm + 1, sizeof(double));
+	t = xcalloc(nm + 1, sizeof(double));
+	for (i = 0; i < nm; i++) {
+		const struct cat_measurement *m = &ms[i];
+		struct perf_result p;
+
+		if (strcmp(m->gpu_id, eff->id) || strcmp(m->workload, "decode") ||
+		    strcmp(m->metric, "time_s") || m->batch == CAT_NULL_INT ||
+		    m->context == CAT_NULL_INT)
+			continue;
+		if ((r = build(d, cat, m, &bare, err)) < 0)
+			goto out;
+		perf_decode(&p, &d->in.model, (double)m->batch, (double)m->context);
+		x[n] = (double)d->llm.layers;
+		t[n] = m->value;
+		y[n] = m->value - p.time_s;
+		w[n] = 1 / (m->value * m->value);
+		n++;
+	}
+	if (n < 3)
+		goto out;   /* too few: keep the row's overheads */
+	gsl_fit_wlinear(x, 1, w, 1, y, 1, n, &c0, &c1, &c00, &c01, &c11, &chisq);
+	if (c0 < 0) {           /* no per-step cost left: per layer only */
+		gsl_fit_wmul(x, 1, w, 1, y, 1, n, &c1, &c11, &chisq);
+		c0 = 0;
+	}
+	if (c1 < 0) {           /* no per-layer cost left: per step only */
+		double sw = 0, swy = 0;
+
+		for (i = 0; i < n; i++) {
+			sw += w[i];
+			swy += w[i] * y[i];
+		}
+		c1 = 0;
+		c0 = fmax(0, swy / sw);
+	}
+	eff->layer_s = fmin(c1, 0.0099);
+	eff->step_s = fmin(c0, 0.099);
+	for (i = 0; i < n; i++) {
+		double e = (t[i] - y[i] + eff->step_s + x[i] * eff->layer_s) / t[i] - 1;
+
+		sq += e * e;
+	}
+	*used = n;
+	*rms = sqrt(sq / (double)n);
+out:
+	free(x);
+	free(y);
+	free(w);
+	free(t);
+	free(ms);
+	free(d);
+	return r;
 }

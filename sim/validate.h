@@ -32,4 +32,13 @@ int validate_run(struct val_row **rows, size_t *n, struct cat *cat, struct err *
 void validate_summarize(struct val_summary **out, size_t *n, const struct val_row *rows,
 			size_t nrows);
 
+/*
+ * Refit eff's per-layer and per-step decode overheads (layer_s, step_s)
+ * to the catalog's end-to-end decode measurements of eff->id, holding the
+ * kernel parameters a calibration measured.  *used: rows fitted (0 when
+ * fewer than 3 exist, and eff is left alone); *rms: relative rms error.
+ */
+int validate_refit_decode(struct cat_efficiency *eff, size_t *used, double *rms,
+			  struct cat *cat, struct err *err);
+
 #endif

@@ -122,6 +122,8 @@ for gpu in h100-sxm h200-sxm; do
 	check "$gpu: validate exits 0" [ "$rc" = 0 ]
 	check "$gpu: kernel GEMMs within 15% rms" awk -v v="$(printf '%s' "$out" | jq '.summary[] | select(.kind == "gemm time_s") | .rms_error')" 'BEGIN { exit !(v < 0.15) }'
 	check "$gpu: stream bandwidth within 10%" awk -v v="$(printf '%s' "$out" | jq '.summary[] | select(.kind == "copy bytes_per_s") | .max_abs_error')" 'BEGIN { exit !(v < 0.10) }'
+	check "$gpu: layer_s refitted to the shipped decode rows" has "$fit" '"name": "layer_s"'
+	check "$gpu: end-to-end decode within 6% mean after calibrating" awk -v v="$(printf '%s' "$out" | jq '.summary[] | select(.kind == "decode time_s") | .mean_abs_error')" 'BEGIN { exit !(v < 0.06) }'
 	check "$gpu: soak power within 15%" awk -v v="$(printf '%s' "$out" | jq '.summary[] | select(.kind == "gemm power_w") | .max_abs_error')" 'BEGIN { exit !(v < 0.15) }'
 done
 
