@@ -130,6 +130,11 @@ int sampler_once(struct smi_sample *out, const char *bus_id, struct err *err)
 		kill(pid, SIGKILL);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	/* 127: the child could not exec it (what some posix_spawn
+	 * implementations report instead of an error from the call) */
+	if (r == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		r = err_set(err, ERR_IO, "cannot run %s: not found (install the NVIDIA driver's "
+			    "nvidia-smi, or set RIGPLAN_NVIDIA_SMI)", argv[0]);
 	if (r == 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
 		r = err_set(err, ERR_IO, "%s -q -x%s%s failed (%s %d)", argv[0],
 			    bus_id && *bus_id ? " -i " : "", bus_id ? bus_id : "",

@@ -305,7 +305,8 @@ static int resolve_loose(char id[CAT_ID_MAX], struct cat *cat,
 		free(c);
 		return 0;
 	}
-	qsort(c, n, sizeof(*c), cmp_dist);
+	if (n)
+		qsort(c, n, sizeof(*c), cmp_dist);
 	sbuf_init(&msg);
 	if (hits > 1) {
 		sbuf_addf(&msg, "ambiguous %s '%.80s': it matches ", ki->table, name);

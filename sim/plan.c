@@ -667,7 +667,8 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 	cat_snapshot_end(cat);
 	if (r < 0)
 		goto out;
-	qsort(out->c, out->n, sizeof(*out->c), cmp_rank);
+	if (out->n)     /* qsort's base must not be NULL, even for no elements */
+		qsort(out->c, out->n, sizeof(*out->c), cmp_rank);
 	dedupe(out);
 	/* finalists: simulated in rank order until `verify` pass (or three
 	 * times as many were tried); only simulated candidates are shown */
@@ -683,7 +684,8 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 		out->feasible -= i - keep;
 		out->n = keep;
 	}
-	qsort(out->c, out->n, sizeof(*out->c), cmp_rank);
+	if (out->n)
+		qsort(out->c, out->n, sizeof(*out->c), cmp_rank);
 	plan_rank(out->c, out->n);
 	if (!out->n) {
 		r = err_set(err, ERR_INFEASIBLE, "no configuration of %zu tried serves %s at %g requests/s "
