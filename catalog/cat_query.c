@@ -272,6 +272,20 @@ static void add_nearest(struct sbuf *sb, struct cand *c, size_t n, size_t max)
 	}
 }
 
+/* Whether a typed name may be matched loosely: letters, digits and the
+ * separators product names use.  Anything else (quotes, ';', '=', '%')
+ * is not a spelling of a catalog name, so only an exact id or alias
+ * could match it. */
+static int loose_ok(const char *name)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)name; *p; p++)
+		if (!isalnum(*p) && !strchr(" -_./+()", *p))
+			return 0;
+	return 1;
+}
+
 /* Loose match: unique folded-name match, or a not-found/ambiguous error
  * that lists the nearest ids. */
 static int resolve_loose(char id[CAT_ID_MAX], struct cat *cat,
@@ -291,7 +305,7 @@ static int resolve_loose(char id[CAT_ID_MAX], struct cat *cat,
 	for (i = 0; i < n; i++) {
 		fold_name(folded, sizeof(folded), c[i].text);
 		c[i].dist = strdist(typed, folded);
-		if (typed[0] && strcmp(typed, folded) == 0) {
+		if (typed[0] && loose_ok(name) && strcmp(typed, folded) == 0) {
 			if (!match) {
 				match = c[i].id;
 				hits = 1;

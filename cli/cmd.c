@@ -117,18 +117,15 @@ static void synopsis(struct sbuf *sb, const struct cmd_entry *e,
 
 int cli_usage(const struct cli_ctx *ctx, const char *fmt, ...)
 {
-	struct sbuf sb;
+	char msg[1024];
 	va_list ap;
 
+	/* one line: what was wrong, and where the help is */
 	va_start(ap, fmt);
-	vreport(ctx, "error", fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	sbuf_init(&sb);
-	if (ctx->cmd)
-		synopsis(&sb, ctx->cmd, ctx->path, ctx->prog);
-	fprintf(stderr, "%ssee '%s %s --help'\n", sb.buf, ctx->prog,
-		ctx->cmd ? ctx->path : "");
-	sbuf_release(&sb);
+	cli_error(ctx, "%s (see '%s%s%s --help')", msg, ctx && ctx->prog ? ctx->prog : "rigplan",
+		  ctx && ctx->cmd ? " " : "", ctx && ctx->cmd ? ctx->path : "");
 	return EXIT_USAGE;
 }
 
