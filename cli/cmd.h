@@ -57,6 +57,9 @@ void cmd_help_text(struct sbuf *sb, const struct cmd_entry *e, const char *path,
 		   const char *prog);
 void cmd_main_help(struct sbuf *sb, const char *prog);
 
+/* rigplan(1) in roff, from the same tables (cli/man.c). */
+void cmd_man_page(struct sbuf *sb);
+
 /* Find a command by its words ("catalog", "list"); NULL if unknown, with
  * the message in err. */
 const struct cmd_entry *cmd_lookup(char **words, int n, char *path,
