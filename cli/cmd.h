@@ -60,6 +60,9 @@ void cmd_main_help(struct sbuf *sb, const char *prog);
 /* rigplan(1) in roff, from the same tables (cli/man.c). */
 void cmd_man_page(struct sbuf *sb);
 
+/* The completion script for "bash" or "zsh" (cli/completion.c); -1 for another shell. */
+int cmd_completion(struct sbuf *sb, const char *shell);
+
 /* Find a command by its words ("catalog", "list"); NULL if unknown, with
  * the message in err. */
 const struct cmd_entry *cmd_lookup(char **words, int n, char *path,

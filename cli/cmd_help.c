@@ -7,18 +7,34 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
-enum { O_MAN = 256 };
+enum { O_MAN = 256, O_COMPLETION };
 
 static const struct opt_spec help_opts[] = {
 	{ "man", 0, no_argument, O_MAN, NULL, "print the whole manual, rigplan(1), as roff" },
+	{ "completion", 0, required_argument, O_COMPLETION, "SHELL",
+	  "print the completion script for bash or zsh" },
 	OPT_END
+};
+
+struct help_opts {
+	int man;
+	const char *shell;
 };
 
 static int on_opt(int id, const char *arg, void *data, struct err *err)
 {
+	struct help_opts *o = data;
+
 	if (id == O_MAN) {
-		*(int *)data = 1;
+		o->man = 1;
+		return 0;
+	}
+	if (id == O_COMPLETION) {
+		if (strcmp(arg, "bash") && strcmp(arg, "zsh"))
+			return err_set(err, ERR_INVAL, "--completion '%.20s': expected bash or zsh", arg);
+		o->shell = arg;
 		return 0;
 	}
 	return err_set(err, ERR_INVAL, "unexpected option");
@@ -30,15 +46,20 @@ static int exec_help(int argc, char **argv, struct cli_ctx *ctx)
 	struct err err = ERR_INIT;
 	struct sbuf sb;
 	char path[128];
-	int first, status = EXIT_OK, man = 0;
+	struct help_opts o = { 0, NULL };
+	int first, status = EXIT_OK;
 
-	if ((first = cli_parse(argc, argv, ctx, on_opt, &man, &status)) < 0)
+	if ((first = cli_parse(argc, argv, ctx, on_opt, &o, &status)) < 0)
 		return status;
-	if (man && first < argc)
-		return cli_usage(ctx, "--man prints the whole manual: give no command");
+	if ((o.man || o.shell) && first < argc)
+		return cli_usage(ctx, "--man and --completion cover every command: give no command");
+	if (o.man && o.shell)
+		return cli_usage(ctx, "--man and --completion: one at a time");
 	sbuf_init(&sb);
-	if (man) {
+	if (o.man) {
 		cmd_man_page(&sb);
+	} else if (o.shell) {
+		cmd_completion(&sb, o.shell);
 	} else if (first >= argc) {
 		cmd_main_help(&sb, ctx->prog);
 	} else if ((e = cmd_lookup(argv + first, argc - first, path, sizeof(path), &err))) {
