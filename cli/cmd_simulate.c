@@ -5,6 +5,7 @@
  */
 #include "cli/cmd.h"
 #include "cli/out.h"
+#include "cli/progress.h"
 #include "cli/sim_opts.h"
 #include "util/afile.h"
 #include "util/err.h"
@@ -148,6 +149,8 @@ static int exec_simulate(int argc, char **argv, struct cli_ctx *ctx)
 	struct afile tl = { 0 };
 	struct err err = ERR_INIT;
 	struct sim *s = NULL;
+	struct progress bar;
+	size_t steps;
 	int first, status = EXIT_OK, rc;
 
 	sim_opts_init(&o.s);
@@ -176,8 +179,16 @@ static int exec_simulate(int argc, char **argv, struct cli_ctx *ctx)
 		status = cli_fail(ctx, &err);
 		goto out;
 	}
-	while ((rc = sim_step(s, &err)) > 0)
-		;
+	progress_init(&bar, "simulating");
+	for (steps = 0; (rc = sim_step(s, &err)) > 0; steps++) {
+		if (bar.on && steps % 4096 == 0) {
+			size_t done, total;
+
+			sim_progress(s, &done, &total);
+			progress_update(&bar, NULL, done, total);
+		}
+	}
+	progress_end(&bar);
 	if (rc < 0) {
 		status = cli_fail(ctx, &err);
 		goto out;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/plan_opts.h"
+#include "cli/progress.h"
 #include "cli/opt.h"
 #include "models/power.h"
 #include "sim/trace.h"
@@ -151,7 +152,9 @@ int plan_opts_run(struct plan_result *out, struct plan_opts *o, struct cli_ctx *
 		  int *status)
 {
 	struct plan_request *q = &o->q;
+	struct progress bar;
 	struct err err = ERR_INIT;
+	int rc;
 	struct cat *cat = NULL;
 	int r = -1;
 
@@ -187,7 +190,13 @@ int plan_opts_run(struct plan_result *out, struct plan_opts *o, struct cli_ctx *
 		return -1;
 	if (o->owned_file && read_owned(o, ctx, cat, status) < 0)
 		goto done;
-	if (plan_run(out, cat, q, &err) < 0) {
+	progress_init(&bar, "planning");
+	q->progress = progress_cb;
+	q->progress_arg = &bar;
+	rc = plan_run(out, cat, q, &err);
+	progress_end(&bar);
+	q->progress = NULL;
+	if (rc < 0) {
 		*status = cli_fail(ctx, &err);
 		if (err.code == ERR_INFEASIBLE) {
 			size_t i;

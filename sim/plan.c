@@ -543,6 +543,8 @@ static int search(struct ctx *x, struct err *err)
 	for (gi = 0; gi < ng; gi++) {
 		const struct cat_gpu *g = &gpus[gi];
 
+		if (q->progress)
+			q->progress(q->progress_arg, "screening", gi, ng);
 		if (!listed(q->gpus, q->ngpus, g->id) || (q->consumer_only && !deploy_gpu_desktop(g)))
 			continue;
 		/* once per GPU, not per configuration */
@@ -674,6 +676,8 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 	 * times as many were tried); only simulated candidates are shown */
 	if (rq.verify) {
 		for (i = 0, keep = 0; i < out->n && keep < rq.verify && i < 3 * rq.verify; i++) {
+			if (rq.progress)
+				rq.progress(rq.progress_arg, "simulating finalists", keep, rq.verify);
 			if ((r = verify(&x, &out->c[i], err)) < 0)
 				goto out;
 			if (r == 0)

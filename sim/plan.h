@@ -68,6 +68,10 @@ struct plan_request {
 	size_t sim_requests;                    /* per simulation (0: 2000) */
 	unsigned long seed;
 	double usd_per_kwh, pue, years;
+	/* called now and then with the phase ("screening", "simulating"),
+	 * work done and work in all; NULL: none (plan prints nothing) */
+	void (*progress)(void *arg, const char *phase, size_t done, size_t total);
+	void *progress_arg;
 };
 
 void plan_request_init(struct plan_request *q);
