@@ -336,6 +336,11 @@ int cat_psu_curve(double *load, double *eff, size_t *n, size_t max,
 		  struct cat *cat, const char *level, const char *variant,
 		  struct err *err);
 
+/* The CPU vendor a chassis's board takes: 1 and *vendor filled ("intel",
+ * "amd"), or 0 when the catalog records no constraint. */
+int cat_chassis_cpu_vendor(char vendor[CAT_WORD_MAX], struct cat *cat, const char *chassis,
+			   struct err *err);
+
 /* Every measurement (overlay rows override by id), ordered by GPU, then
  * workload, then id; the caller frees *out. */
 int cat_measurements(struct cat_measurement **out, size_t *n, struct cat *cat,

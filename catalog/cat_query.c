@@ -498,3 +498,15 @@ int cat_gpu_product(char out[CAT_ID_MAX], struct cat *cat, const char *id, struc
 			" AND alias LIKE 'NVIDIA %' ORDER BY length(alias) DESC, alias LIMIT 1",
 			id, NULL, err);
 }
+
+int cat_chassis_cpu_vendor(char vendor[CAT_WORD_MAX], struct cat *cat, const char *chassis,
+			   struct err *err)
+{
+	char v[CAT_ID_MAX];
+	int r = query_id(v, cat->db, "SELECT cpu_vendor FROM chassis_cpu WHERE id = ?1",
+			 chassis, NULL, err);
+
+	if (r == 1)
+		snprintf(vendor, CAT_WORD_MAX, "%.31s", v);
+	return r;
+}

@@ -1,5 +1,5 @@
 -- rigplan catalog schema, version 3 (2 added efficiency and link; 3 added
--- measurement and calibration).
+-- measurement, calibration and chassis_cpu).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -351,6 +351,18 @@ CREATE TABLE calibration (
   cases INTEGER NOT NULL CHECK (cases >= 0),
   samples INTEGER NOT NULL CHECK (samples >= 0),
   fit TEXT NOT NULL CHECK (json_valid(fit)),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- The CPU vendor a server platform's board takes (id: the chassis).  The
+-- planner completes such a chassis only with that vendor's server CPUs;
+-- chassis without a row (desktop towers) take any CPU of their segment.
+-- Every server CPU in the catalog of one vendor fits that vendor's
+-- platforms here (Intel: 4th-generation Xeon Scalable, LGA-4677).
+CREATE TABLE chassis_cpu (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  cpu_vendor TEXT NOT NULL CHECK (cpu_vendor IN ('intel', 'amd')),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );

@@ -55,6 +55,12 @@ int plan_parts_load(struct plan_parts *p, struct cat *cat, struct err *err)
 			plan_parts_release(p);
 			return r;
 		}
+	p->chassis_cpu = xcalloc(p->nchassis + 1, sizeof(*p->chassis_cpu));
+	for (i = 0; i < p->nchassis; i++)
+		if ((r = cat_chassis_cpu_vendor(p->chassis_cpu[i], cat, p->chassis[i].id, err)) < 0) {
+			plan_parts_release(p);
+			return r;
+		}
 	for (l = 0; l < 6; l++)
 		for (v = 0; v < 2; v++) {
 			struct psu_curve *c = &p->curve[l][v];
@@ -70,6 +76,7 @@ int plan_parts_load(struct plan_parts *p, struct cat *cat, struct err *err)
 void plan_parts_release(struct plan_parts *p)
 {
 	free(p->chassis);
+	free(p->chassis_cpu);
 	free(p->psu);
 	free(p->cpu);
 	free(p->mem);
@@ -136,6 +143,7 @@ static size_t redundant_units(enum psu_redundancy r, size_t units)
 /* The node being assembled. */
 struct build {
 	const struct cat_chassis *ch;
+	const char *cpu_vendor;     /* what the board takes; "" any */
 	int server;                 /* ships its own PSUs: a server chassis */
 	size_t gpus, sockets;
 	const struct cat_cpu *cpu;
@@ -172,6 +180,9 @@ static int pick_cpu(struct build *b, const struct plan_parts *p, size_t lanes_x1
 		/* servers take server CPUs; desktop towers take desktop or
 		 * workstation parts */
 		if (b->server != !strcmp(c->segment, "server"))
+			continue;
+		/* the board's socket: a platform's own vendor only */
+		if (b->cpu_vendor[0] && strcmp(c->vendor, b->cpu_vendor))
 			continue;
 		if (lanes < want)
 			continue;
@@ -359,6 +370,7 @@ static int try_chassis(struct build *b, const struct plan_parts *p, const struct
 
 	memset(b, 0, sizeof(*b));
 	b->ch = ch;
+	b->cpu_vendor = p->chassis_cpu[ch - p->chassis];
 	b->server = !isnan(ch->psu_w);
 	*why = PLAN_NO_SLOTS;
 	if (strcmp(g->form_factor, ch->gpu_form_factor))

@@ -17,6 +17,7 @@ struct err;
 /* The catalog's parts, loaded once; PSU curves by level and variant. */
 struct plan_parts {
 	struct cat_chassis *chassis;
+	char (*chassis_cpu)[CAT_WORD_MAX];  /* per chassis: the CPU vendor its board takes, "" any */
 	size_t nchassis;
 	struct cat_psu *psu;
 	size_t npsu;

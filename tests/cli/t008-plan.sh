@@ -212,6 +212,17 @@ check "... and leaves no temporary beside it" [ "$(ls "$tmp/o2" | wc -l)" = 1 ]
 : > "$tmp/afile"
 run "$PROG" generate k8s --plan "$fx/autoglm-consumer.json" --out "$tmp/afile"
 check "--out onto a file: non-zero exit" [ "$rc" != 0 ]
+# A server platform is completed with the CPUs its board takes: every
+# rack server in the catalog is an Intel (LGA-4677) platform, so an 8-GPU
+# H100 plan must not put AMD EPYCs in it.
+run "$PROG" plan --model llama-3.1-70b --qps 2 --input-len 2000 --output-len 300 --ttft-p99 2 --tpot-p99 0.08 --gpu h100-sxm --json
+check "H100 SXM plan exits 0" [ "$rc" = 0 ]
+check "its platforms get Intel Xeons" python3 -c '
+import json, sys
+c = json.loads(sys.argv[1])["candidates"]
+cpus = [p["id"] for x in c for p in x["parts"] if p["role"] == "cpu"]
+sys.exit(0 if cpus and all(i.startswith("xeon-") for i in cpus) else 1)' "$out"
+
 # Directly from plan flags: the same as planning then generating.
 run "$PROG" generate docker $seed --consumer-only --budget 3000 --top 3
 check "generate from plan flags exits 0" [ "$rc" = 0 ]
