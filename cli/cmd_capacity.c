@@ -6,6 +6,8 @@
  */
 #include "cli/cmd.h"
 #include "cli/out.h"
+#include "generators/charts.h"
+#include "util/sbuf.h"
 #include "cli/sim_opts.h"
 #include "sim/capacity.h"
 #include "util/err.h"
@@ -15,11 +17,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-enum { O_TTFT = SO_LAST, O_TPOT, O_SEEDS, O_TOL };
+enum { O_TTFT = SO_LAST, O_TPOT, O_SEEDS, O_TOL, O_SVG };
 
 struct capacity_cli {
 	struct sim_opts s;
 	struct capacity_opts c;
+	const char *svg;
 };
 
 static int on_opt(int id, const char *arg, void *data, struct err *err)
@@ -34,6 +37,7 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 	case O_TPOT: return opt_double(&o->c.tpot_p99_s, "--tpot-p99", arg, 1e-6, 1e6, err);
 	case O_SEEDS: return opt_size(&o->c.seeds, "--seeds", arg, 1, 100, err);
 	case O_TOL: return opt_double(&o->c.rel_tol, "--tolerance", arg, 1e-4, 0.5, err);
+	case O_SVG: o->svg = arg; return 0;
 	}
 	return err_set(err, ERR_INVAL, "unhandled option");
 }
@@ -45,6 +49,7 @@ static const struct opt_spec capacity_opts_table[] = {
 	{ "tpot-p99", 0, required_argument, O_TPOT, "S", "objective: p99 time per output token, seconds" },
 	{ "seeds", 0, required_argument, O_SEEDS, "N", "runs per rate that must all pass (default 3)" },
 	{ "tolerance", 0, required_argument, O_TOL, "X", "relative width of the final bracket (default 0.02)" },
+	{ "svg", 0, required_argument, O_SVG, "FILE", "also draw p99 TTFT and TPOT against load, with the objectives, as SVG" },
 	OPT_END
 };
 
@@ -138,6 +143,7 @@ static int exec_capacity(int argc, char **argv, struct cli_ctx *ctx)
 
 	sim_opts_init(&o.s);
 	o.c = init;
+	o.svg = NULL;
 	if ((first = cli_parse(argc, argv, ctx, on_opt, &o, &status)) < 0)
 		return status;
 	if (first < argc)
@@ -154,6 +160,23 @@ static int exec_capacity(int argc, char **argv, struct cli_ctx *ctx)
 	if (capacity_search(&r, &j.cfg, &o.c, &err) < 0) {
 		status = cli_fail(ctx, &err);
 		goto out;
+	}
+	if (o.svg) {
+		struct sbuf sb;
+		char title[200];
+		int w;
+
+		snprintf(title, sizeof(title), "%.60s on %.60s: p99 latency against load",
+			 j.d->model.id, j.d->gpu.id);
+		sbuf_init(&sb);
+		chart_capacity(&sb, title, &o.c, &r);
+		w = out_write_file(o.svg, sb.buf, &err);
+		sbuf_release(&sb);
+		if (w < 0) {
+			status = cli_fail(ctx, &err);
+			capacity_result_release(&r);
+			goto out;
+		}
 	}
 	if (o.s.json) {
 		json_t *js = to_json(&j, &o, &r);

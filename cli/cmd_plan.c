@@ -13,18 +13,20 @@
 #include "cli/cmd.h"
 #include "cli/opt.h"
 #include "cli/out.h"
+#include "generators/charts.h"
+#include "util/sbuf.h"
 #include "cli/plan_opts.h"
 #include "generators/plan_json.h"
 #include "util/afile.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
-enum { O_JSON = PO_LAST, O_OUT };
+enum { O_JSON = PO_LAST, O_OUT, O_SVG };
 
 struct plan_cli {
 	struct plan_opts p;
 	int json;
-	const char *out;
+	const char *out, *svg;
 };
 
 static int on_opt(int id, const char *arg, void *data, struct err *err)
@@ -36,6 +38,7 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 		return r;
 	switch (id) {
 	case O_JSON: o->json = 1; return 0;
+	case O_SVG: o->svg = arg; return 0;
 	case O_OUT: o->out = arg; return 0;
 	}
 	return err_set(err, ERR_INVAL, "unhandled option");
@@ -44,6 +47,7 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 static const struct opt_spec plan_opts_table[] = {
 	PLAN_OPTS,
 	{ "json", 0, no_argument, O_JSON, NULL, "print JSON (SI units; the plan file 'generate' reads)" },
+	{ "svg", 0, required_argument, O_SVG, "FILE", "also draw the candidates (capex against $/Mtok, the Pareto front filled) as SVG" },
 	{ "out", 'o', required_argument, O_OUT, "FILE", "also write the JSON plan to FILE (atomically)" },
 	OPT_END
 };
@@ -163,6 +167,16 @@ static int exec_plan(int argc, char **argv, struct cli_ctx *ctx)
 
 		if (o.out)
 			status = write_out(o.out, js, ctx);
+		if (status == EXIT_OK && o.svg) {
+			struct sbuf sb;
+			struct err err = ERR_INIT;
+
+			sbuf_init(&sb);
+			chart_plan(&sb, &o.p.q, &r);
+			if (out_write_file(o.svg, sb.buf, &err) < 0)
+				status = cli_fail(ctx, &err);
+			sbuf_release(&sb);
+		}
 		if (status == EXIT_OK) {
 			if (o.json)
 				out_json_print(stdout, js);

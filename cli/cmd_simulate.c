@@ -5,6 +5,8 @@
  */
 #include "cli/cmd.h"
 #include "cli/out.h"
+#include "generators/charts.h"
+#include "util/sbuf.h"
 #include "cli/progress.h"
 #include "cli/sim_opts.h"
 #include "util/afile.h"
@@ -15,12 +17,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-enum { O_TTFT_SLO = SO_LAST, O_TPOT_SLO, O_TIMELINE, O_TIMELINE_DT };
+enum { O_TTFT_SLO = SO_LAST, O_TPOT_SLO, O_TIMELINE, O_TIMELINE_DT, O_SVG };
 
 struct simulate_opts {
 	struct sim_opts s;
 	double ttft_slo, tpot_slo, timeline_dt;
-	const char *timeline;
+	const char *timeline, *svg;
 };
 
 static int on_opt(int id, const char *arg, void *data, struct err *err)
@@ -34,6 +36,7 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 	case O_TTFT_SLO: return opt_double(&o->ttft_slo, "--ttft-slo", arg, 1e-6, 1e6, err);
 	case O_TPOT_SLO: return opt_double(&o->tpot_slo, "--tpot-slo", arg, 1e-6, 1e6, err);
 	case O_TIMELINE: o->timeline = arg; return 0;
+	case O_SVG: o->svg = arg; return 0;
 	case O_TIMELINE_DT:
 		return opt_double(&o->timeline_dt, "--timeline-interval", arg, 1e-3, 1e6, err);
 	}
@@ -47,6 +50,7 @@ static const struct opt_spec simulate_opts[] = {
 	{ "tpot-slo", 0, required_argument, O_TPOT_SLO, "S", "... and TPOT at most S seconds" },
 	{ "timeline", 0, required_argument, O_TIMELINE, "FILE", "write the time series as CSV" },
 	{ "timeline-interval", 0, required_argument, O_TIMELINE_DT, "S", "seconds between timeline rows (default 1)" },
+	{ "svg", 0, required_argument, O_SVG, "FILE", "also draw the TTFT, TPOT and end-to-end percentiles as SVG" },
 	OPT_END
 };
 
@@ -156,6 +160,7 @@ static int exec_simulate(int argc, char **argv, struct cli_ctx *ctx)
 	sim_opts_init(&o.s);
 	o.ttft_slo = o.tpot_slo = NAN;
 	o.timeline = NULL;
+	o.svg = NULL;
 	o.timeline_dt = 1;
 	if ((first = cli_parse(argc, argv, ctx, on_opt, &o, &status)) < 0)
 		return status;
@@ -198,6 +203,22 @@ static int exec_simulate(int argc, char **argv, struct cli_ctx *ctx)
 		status = cli_fail(ctx, &err);
 		sim_result_release(&r);
 		goto out;
+	}
+	if (o.svg) {
+		struct sbuf sb;
+		char title[200];
+
+		snprintf(title, sizeof(title), "%.60s on %.60s at %g requests/s: latency percentiles",
+			 j.d->model.id, j.d->gpu.id, o.s.qps);
+		sbuf_init(&sb);
+		chart_sim(&sb, title, &r);
+		rc = out_write_file(o.svg, sb.buf, &err);
+		sbuf_release(&sb);
+		if (rc < 0) {
+			status = cli_fail(ctx, &err);
+			sim_result_release(&r);
+			goto out;
+		}
 	}
 	if (o.s.json) {
 		json_t *js = to_json(&j, &r, o.s.qps);

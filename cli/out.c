@@ -4,6 +4,7 @@
  * exactly as stored; only the human forms round.
  */
 #include "cli/out.h"
+#include "util/afile.h"
 #include "generators/gen_writer.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
@@ -342,4 +343,14 @@ void out_row_show(FILE *f, const struct cat_kind_info *ki, const void *row)
 		fprintf(f, "%-*s  %s\n", (int)w, ki->fields[i].name, sb.buf);
 	}
 	sbuf_release(&sb);
+}
+
+int out_write_file(const char *path, const char *text, struct err *err)
+{
+	struct afile a;
+
+	if (afile_open(&a, path, err) < 0)
+		return -1;
+	fputs(text, a.f);
+	return afile_commit(&a, err);
 }

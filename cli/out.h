@@ -23,6 +23,9 @@ json_t *out_row_json(const struct cat_kind_info *ki, const void *row);
 /* A JSON number, or null for NaN and infinities (unknown, none). */
 json_t *out_json_num(double v);
 
+/* Write text to `path` whole or not at all (util/afile). */
+int out_write_file(const char *path, const char *text, struct err *err);
+
 /* Print JSON to f with a trailing newline: 2-space indent, keys in order. */
 int out_json_print(FILE *f, json_t *v);
 

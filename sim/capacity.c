@@ -114,6 +114,21 @@ static int probe(struct probe *p, struct sim_result *first, struct sim_config *c
 	return r;
 }
 
+/* Keep a probed rate for the latency-versus-load chart. */
+static void record(struct capacity_result *out, const struct capacity_opts *o, double qps,
+		   const struct probe *p)
+{
+	struct capacity_point *pt;
+
+	if (out->npoints == CAPACITY_POINTS_MAX)
+		return;
+	pt = &out->points[out->npoints++];
+	pt->qps = qps;
+	pt->ttft_p99_s = isnan(o->ttft_p99_s) ? NAN : p->ttft_ratio * o->ttft_p99_s;
+	pt->tpot_p99_s = isnan(o->tpot_p99_s) ? NAN : p->tpot_ratio * o->tpot_p99_s;
+	pt->pass = p->pass;
+}
+
 static enum capacity_bottleneck diagnose(const struct sim_result *r, int ttft_binds)
 {
 	size_t b, best = 0;
@@ -200,6 +215,7 @@ int capacity_search(struct capacity_result *out, const struct sim_config *base,
 	lo = out->analytic_max_qps * IDLE_FRACTION;
 	if ((r = probe(&p, &res, &c, o, lo, &out->sims, err)) < 0)
 		return r;
+	record(out, o, lo, &p);
 	if (!p.pass) {
 		double t99 = qstat_quantile(&res.ttft, 0.99), p99 = qstat_quantile(&res.tpot, 0.99);
 
@@ -213,6 +229,7 @@ int capacity_search(struct capacity_result *out, const struct sim_config *base,
 	for (;;) {
 		if ((r = probe(&fail_p, &fail_res, &c, o, hi, &out->sims, err)) < 0)
 			goto fail;
+		record(out, o, hi, &fail_p);
 		if (!fail_p.pass)
 			break;
 		sim_result_release(&res);
@@ -235,6 +252,7 @@ int capacity_search(struct capacity_result *out, const struct sim_config *base,
 			sim_result_release(&fail_res);
 			goto fail;
 		}
+		record(out, o, mid, &mp);
 		if (mp.pass) {
 			sim_result_release(&res);
 			res = mres;

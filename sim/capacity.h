@@ -34,6 +34,14 @@ enum capacity_bottleneck {
 
 const char *capacity_bottleneck_name(enum capacity_bottleneck b);
 
+#define CAPACITY_POINTS_MAX 64
+
+/* One rate the search ran: the worst p99s over its seeds. */
+struct capacity_point {
+	double qps, ttft_p99_s, tpot_p99_s;
+	int pass;
+};
+
 struct capacity_result {
 	double max_qps;             /* passes (bracket[0]) */
 	double bracket[2];          /* passes, fails */
@@ -44,6 +52,8 @@ struct capacity_result {
 	size_t replicas;            /* for target_qps (0: not asked) */
 	struct sim_result at_target;    /* the first seed's run with them */
 	size_t sims;                /* simulations run */
+	struct capacity_point points[CAPACITY_POINTS_MAX];     /* in the order run */
+	size_t npoints;
 };
 
 /* The largest decode batch `c`'s engine runs at `ctx` tokens per
