@@ -24,6 +24,7 @@ extern const struct cmd_entry cmd_estimate_entry;
 extern const struct cmd_entry cmd_generate_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_plan_entry;
+extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_simulate_entry;
 extern const struct cmd_entry cmd_validate_entry;
 
@@ -34,6 +35,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_estimate_entry,
 	&cmd_generate_entry,
 	&cmd_plan_entry,
+	&cmd_report_entry,
 	&cmd_simulate_entry,
 	&cmd_validate_entry,
 	&cmd_help_entry,

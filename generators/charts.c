@@ -20,6 +20,7 @@ void chart_plan(struct sbuf *sb, const struct plan_request *q, const struct plan
 	struct svg_plot p;
 	char title[200], label[160];
 	size_t i;
+	int pass;
 
 	for (i = 0; i < r->n; i++) {
 		x.lo = fmin(x.lo, r->c[i].capex_usd);
@@ -33,11 +34,15 @@ void chart_plan(struct sbuf *sb, const struct plan_request *q, const struct plan
 		 "TPOT <= %g s", q->model, q->qps, q->ttft_p99_s, q->tpot_p99_s);
 	svg_begin(&p, sb, 900, 480, title, &x, &y);
 	svg_axes(&p);
+	/* dominated candidates first, so the front is drawn on top */
+	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < r->n; i++) {
 		const struct plan_candidate *c = &r->c[i];
 		double X, Y, X2, Y2;
 		size_t j, k;
 
+		if (c->pareto != pass)
+			continue;
 		/* candidates whose labels would overlap share the first one's */
 		svg_xy(&p, c->capex_usd, c->usd_per_million_tokens, &X, &Y);
 		for (j = 0; j < i; j++) {

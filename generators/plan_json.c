@@ -201,6 +201,43 @@ static int get(const json_t *o, const struct field *f, size_t n, void *base,
 	return 0;
 }
 
+static const struct field req_fields[] = {
+	STR(plan_json_request, model), NUM(plan_json_request, qps),
+	NUM(plan_json_request, input_len), NUM(plan_json_request, output_len),
+	NUM(plan_json_request, ttft_p99_s), NUM(plan_json_request, tpot_p99_s),
+	NUM(plan_json_request, usd_per_kwh), NUM(plan_json_request, pue),
+	NUM(plan_json_request, years),
+};
+
+int plan_json_read_request(struct plan_json_request *out, size_t *ncandidates,
+			   const char *buf, size_t len, const char *name, struct err *err)
+{
+	json_error_t je;
+	json_t *doc;
+	char where[96];
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	*ncandidates = 0;
+	doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
+	if (!doc)
+		return err_set(err, ERR_PARSE, "%.80s:%d:%d: %s", name, je.line, je.column, je.text);
+	snprintf(where, sizeof(where), "%.60s: request", name);
+	if (!json_is_array(json_object_get(doc, "candidates")))
+		r = err_set(err, ERR_PARSE, "%.80s: expected an object with a \"candidates\" array "
+			    "(the output of 'rigplan plan --json')", name);
+	else if ((r = get(json_object_get(doc, "request"), req_fields, NF(req_fields), out, where,
+			  err)) == 0 &&
+		 !(out->qps > 0 && out->input_len >= 1 && out->output_len >= 1 &&
+		   out->ttft_p99_s > 0 && out->tpot_p99_s > 0))
+		r = err_set(err, ERR_PARSE, "%s: qps, input_len, output_len and the objectives must "
+			    "be positive numbers", where);
+	if (r == 0)
+		*ncandidates = json_array_size(json_object_get(doc, "candidates"));
+	json_decref(doc);
+	return r;
+}
+
 int plan_json_read(struct plan_candidate *out, const char *buf, size_t len,
 		   const char *name, size_t index, struct err *err)
 {

@@ -32,4 +32,15 @@ json_t *plan_json_result(const struct plan_request *q, const struct plan_result 
 int plan_json_read(struct plan_candidate *out, const char *buf, size_t len,
 		   const char *name, size_t index, struct err *err);
 
+/* What a plan was asked, as its file records it (for `rigplan report`). */
+struct plan_json_request {
+	char model[CAT_ID_MAX];
+	double qps, input_len, output_len, ttft_p99_s, tpot_p99_s;
+	double usd_per_kwh, pue, years;
+};
+
+/* The request of a plan document, and how many candidates it has. */
+int plan_json_read_request(struct plan_json_request *out, size_t *ncandidates,
+			   const char *buf, size_t len, const char *name, struct err *err);
+
 #endif

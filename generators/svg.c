@@ -208,8 +208,11 @@ void svg_point(struct svg_plot *p, double x, double y, const char *color, int fi
 		/* right of the point, or left of it in the plot's right part */
 		int left = px(p, x) > p->left + 0.55 * (p->w - p->left - p->right);
 
+		/* above the point, or below it against the top of the plot */
+		double ly = py(p, y) < p->top + 16 ? py(p, y) + 18 : py(p, y) - 6;
+
 		sbuf_addf(p->sb, "<text x=\"%.1f\" y=\"%.1f\" " FONT " fill=\"%s\"%s>",
-			  px(p, x) + (left ? -8 : 8), py(p, y) - 6, color,
+			  px(p, x) + (left ? -8 : 8), ly, color,
 			  left ? " text-anchor=\"end\"" : "");
 		svg_text(p->sb, label);
 		sbuf_addstr(p->sb, "</text>\n");
@@ -260,7 +263,7 @@ void svg_bars(struct sbuf *sb, const char *title, const char *unit, double max,
 	      const char *const *rows, const struct svg_bar_segment *const *segs,
 	      const size_t *nsegs, size_t nrows, const char *mark_label, double mark)
 {
-	double w = 760, left = 150, right = 40, top = 40, bar = 26, gap = 14;
+	double w = 760, left = 150, right = 40, top = 52, bar = 26, gap = 14;
 	double h = top + (double)nrows * (bar + gap) + 70, scale = (w - left - right) / max;
 	double step = nice_step(0, max, 5), v;
 	char label[32];
@@ -311,10 +314,11 @@ void svg_bars(struct sbuf *sb, const char *title, const char *unit, double max,
 		sbuf_addstr(sb, "</text>\n");
 	}
 	if (mark > 0 && mark <= max) {
+		/* the label left of the line, where there is room */
 		sbuf_addf(sb, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#cc0000\" "
-			  "stroke-width=\"2\"/>\n<text x=\"%.1f\" y=\"%.1f\" " FONT " fill=\"#cc0000\">",
-			  left + mark * scale, top - 6, left + mark * scale, h - 56, left + mark * scale + 4,
-			  top + 10);
+			  "stroke-width=\"2\"/>\n<text x=\"%.1f\" y=\"%.1f\" " FONT " fill=\"#cc0000\" "
+			  "text-anchor=\"end\">", left + mark * scale, top - 6, left + mark * scale, h - 56,
+			  left + mark * scale - 4, top - 8);
 		svg_text(sb, mark_label);
 		sbuf_addstr(sb, "</text>\n");
 	}

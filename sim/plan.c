@@ -437,6 +437,20 @@ void plan_rank(struct plan_candidate *c, size_t n)
 
 /* Simulate candidate i at its planned load; add replicas while the p99s
  * miss.  0: verified; 1: dropped (misses, or cannot be completed). */
+/* One simulation's p99 TTFT and TPOT. */
+static int scout_p99(const struct sim_config *sc, double *t99, double *p99, struct err *err)
+{
+	struct sim_result sr;
+	int r;
+
+	if ((r = sim_run(&sr, sc, err)) < 0)
+		return r;
+	*t99 = qstat_quantile(&sr.ttft, 0.99);
+	*p99 = qstat_quantile(&sr.tpot, 0.99);
+	sim_result_release(&sr);
+	return 0;
+}
+
 static int verify(struct ctx *x, struct plan_candidate *c, struct err *err)
 {
 	const struct plan_request *q = x->q;
@@ -713,4 +727,71 @@ void plan_result_release(struct plan_result *r)
 {
 	free(r->c);
 	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * For `rigplan report`: p99 TTFT and TPOT of one replica of a candidate at
+ * rates qps[0..n) (requests/s per replica), simulated as verify() does
+ * (fixed lengths, Poisson arrivals, q->sim_requests each, q->seed).
+ */
+int plan_candidate_curve(double *ttft, double *tpot, const double *qps, size_t n,
+			 struct cat *cat, const struct plan_request *q,
+			 const struct plan_candidate *c, struct err *err)
+{
+	struct length_dist in = { LENGTH_FIXED, 0, 0, NULL, 0 };
+	struct length_dist out = { LENGTH_FIXED, 0, 0, NULL, 0 };
+	struct plan_result res;
+	struct sim_config sc;
+	struct ctx x;
+	size_t i;
+	int r;
+
+	memset(&x, 0, sizeof(x));
+	memset(&res, 0, sizeof(res));
+	x.cat = cat;
+	x.q = q;
+	x.res = &res;
+	x.d = xmalloc(sizeof(*x.d));
+	in.a = q->input_len;
+	out.a = q->output_len;
+	if ((r = build(&x, c->gpu, c->precision, c->engine, c->tp, c->pp, &sc, err)) < 0)
+		goto out;
+	sc.arrival.kind = ARRIVAL_POISSON;
+	sc.input = &in;
+	sc.output = &out;
+	sc.requests = q->sim_requests ? q->sim_requests : 2000;
+	sc.seed = q->seed;
+	for (i = 0; i < n; i++) {
+		sc.arrival.rate = qps[i];
+		if ((r = scout_p99(&sc, &ttft[i], &tpot[i], err)) < 0)
+			goto out;
+	}
+out:
+	free(x.d);
+	return r;
+}
+
+/* For `rigplan report`: one GPU's memory as the candidate's engine lays it
+ * out at the plan's context (input + output tokens per sequence). */
+int plan_candidate_memory(struct mem_result *out, struct cat *cat,
+			  const struct plan_request *q, const struct plan_candidate *c,
+			  struct err *err)
+{
+	struct deploy_request dq = DEPLOY_REQUEST_INIT;
+	struct deploy *d = xmalloc(sizeof(*d));
+	struct est_result e;
+	int r;
+
+	dq.model = q->model;
+	dq.gpu = c->gpu;
+	dq.precision = c->precision;
+	dq.engine = c->engine;
+	dq.tp = c->tp;
+	dq.pp = c->pp;
+	dq.work.batch = 1;
+	dq.work.context = (size_t)ceil(q->input_len + q->output_len);
+	if ((r = deploy_build(d, cat, &dq, err)) == 0 && (r = est_run(&e, &d->in, err)) == 0)
+		*out = e.mem;
+	free(d);
+	return r;
 }

@@ -162,4 +162,16 @@ void plan_result_release(struct plan_result *r);
  * after a plan file is read). */
 void plan_rank(struct plan_candidate *c, size_t n);
 
+/* For `rigplan report`: p99 TTFT and TPOT of one replica of candidate c at
+ * each of n per-replica rates, simulated as the plan's finalists were. */
+int plan_candidate_curve(double *ttft, double *tpot, const double *qps, size_t n,
+			 struct cat *cat, const struct plan_request *q,
+			 const struct plan_candidate *c, struct err *err);
+
+/* One GPU's memory for candidate c at the plan's context. */
+struct mem_result;
+int plan_candidate_memory(struct mem_result *out, struct cat *cat,
+			  const struct plan_request *q, const struct plan_candidate *c,
+			  struct err *err);
+
 #endif

@@ -16,7 +16,7 @@ complete_words() {
 		_ "$tmp/rigplan.bash" "$PROG" "$@" | sort | tr '\n' ' '
 }
 got=$(complete_words "")
-check "commands ($got)" has "$got" "calibrate capacity catalog estimate generate help plan simulate validate"
+check "commands ($got)" has "$got" "calibrate capacity catalog estimate generate help plan report simulate validate"
 got=$(complete_words es)
 check "'es' completes to estimate" [ "$got" = "estimate " ]
 got=$(complete_words catalog "")
