@@ -1,4 +1,5 @@
-# Every example in the README's "Examples" block runs and exits 0.
+# Every example in the README's "Examples" block runs and exits 0, and
+# every command of the tour prints exactly the output the README shows.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 export RIGPLAN_USER_DB="$tmp/user.db"
 sed -n '/<!-- examples -->/,/<!-- end examples -->/p' "$TOP_SRCDIR/README.md" |
@@ -9,4 +10,24 @@ while IFS= read -r line; do
   eval "run \"\$PROG\" ${line#rigplan }"
   check "README: $line" [ "$rc" = 0 ]
 done <"$tmp/examples"
+
+# The tour: "$ COMMAND" lines, each followed by its output up to the next
+# command or the end of the code block; `rigplan` there is the program
+# under test.
+mkdir "$tmp/bin"
+ln -s "$PROG" "$tmp/bin/rigplan"
+sed -n '/<!-- tour -->/,/<!-- end tour -->/p' "$TOP_SRCDIR/README.md" >"$tmp/tour"
+check "README has a tour" grep -q '^\$ rigplan ' "$tmp/tour"
+awk -v dir="$tmp" '
+	/^```/ { inblock = !inblock; cmd = ""; next }
+	inblock && /^\$ / { k++; cmd = substr($0, 3); print cmd > (dir "/tour-cmd-" k); close(dir "/tour-cmd-" k)
+		printf "" > (dir "/tour-want-" k); next }
+	inblock && cmd != "" { print >> (dir "/tour-want-" k) }
+' "$tmp/tour"
+for f in "$tmp"/tour-cmd-*; do
+  k=${f##*-}
+  c=$(cat "$f")
+  PATH="$tmp/bin:$PATH" sh -c "$c" >"$tmp/tour-got-$k" 2>"$tmp/tour-err-$k"
+  check "tour: $c" cmp -s "$tmp/tour-got-$k" "$tmp/tour-want-$k"
+done
 done_testing
