@@ -109,13 +109,13 @@ static int exec_report(int argc, char **argv, struct cli_ctx *ctx)
 	size_t len = 0, n = 0, i;
 	int first, status = EXIT_OK;
 
-	sbuf_init(&sb);
 	if ((first = cli_parse(argc, argv, ctx, on_opt, &o, &status)) < 0)
 		return status;
 	if (first < argc)
 		return cli_usage(ctx, "unexpected operand '%s'", argv[first]);
 	if (!o.plan || !o.out)
 		return cli_usage(ctx, "--plan FILE and --out FILE are required");
+	sbuf_init(&sb);
 	if (file_read_all(&buf, &len, o.plan, PLAN_FILE_MAX, &err) < 0 ||
 	    plan_json_read_request(&q, &n, buf, len, o.plan, &err) < 0)
 		goto fail;
