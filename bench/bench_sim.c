@@ -25,15 +25,9 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
+
+#include "util/clock.h"
 #include <unistd.h>
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static int one(struct cat *cat, size_t n, const char *mbt_note, size_t mbt)
 {
@@ -61,12 +55,12 @@ static int one(struct cat *cat, size_t n, const char *mbt_note, size_t mbt)
 	c.requests = n;
 	amax = capacity_analytic_max(&c, 1024, 256);
 	arrival_parse(&c.arrival, "poisson", 0.9 * amax, &err);
-	t0 = now();
+	t0 = clock_monotonic_s();
 	if (sim_run(&r, &c, &err) < 0) {
 		fprintf(stderr, "bench_sim: %s\n", err.msg);
 		return 1;
 	}
-	secs = now() - t0;
+	secs = clock_monotonic_s() - t0;
 	getrusage(RUSAGE_SELF, &ru);
 	printf("%-34s %7zu requests %6.3f s  %8.0f req/s  %7.0f steps/s  peak %3zu in flight  "
 	       "%6.1f MiB RSS", mbt_note, n, secs, (double)n / secs, (double)r.steps / secs,

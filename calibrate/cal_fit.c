@@ -94,11 +94,15 @@ static int usable_gemm(const struct cal_case *k, enum ck_dtype dt)
 	return k->c.kind == CK_GEMM && !k->skipped && k->c.dtype == dt && k->r.median_s > 0;
 }
 
+/* The tensor rate the model gives a GEMM of this case's dtype. */
+static double rate_of(const struct fitctx *c, const struct cal_case *k)
+{
+	return k->c.dtype == CK_FP8 ? c->eff.gemm_fp8 * c->peak8 : c->eff.gemm * c->peak16;
+}
+
 static double model_gemm(const struct fitctx *c, const struct cal_case *k)
 {
-	double rate = k->c.dtype == CK_FP8 ? c->eff.gemm_fp8 * c->peak8 : c->eff.gemm * c->peak16;
-
-	return perf_gemm_s(&c->eff, c->eff.bw * c->bw_peak, rate, k->r.bytes, k->r.flops);
+	return perf_gemm_s(&c->eff, c->eff.bw * c->bw_peak, rate_of(c, k), k->r.bytes, k->r.flops);
 }
 
 /* ---- bw and kernel_s: t = kernel_s + bytes / (bw B), batch-1 GEMVs ---- */
@@ -345,10 +349,9 @@ static void window_of(struct window *w, const struct cal_record *rec, double t0,
 static void soak_util(double *um, double *uc, const struct fitctx *c, const struct cal_case *k)
 {
 	double per_run = (k->r.soak_end - k->r.soak_begin) / (double)k->r.soak_runs;
-	double rate = k->c.dtype == CK_FP8 ? c->eff.gemm_fp8 * c->peak8 : c->eff.gemm * c->peak16;
 
 	*um = fmin(1, k->r.bytes / (c->eff.bw * c->bw_peak) / per_run);
-	*uc = k->c.kind == CK_GEMM ? fmin(1, k->r.flops / rate / per_run) : 0;
+	*uc = k->c.kind == CK_GEMM ? fmin(1, k->r.flops / rate_of(c, k) / per_run) : 0;
 }
 
 static int fit_power(struct cal_fit *f, struct fitctx *c, struct err *err)

@@ -11,6 +11,7 @@
 #include "calibrate/ck_client.h"
 #include "calibrate/sampler.h"
 #include "catalog/cat.h"
+#include "util/clock.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
@@ -192,15 +193,6 @@ static void sleep_s(double s)
 		;
 }
 
-static void today(char out[11])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 /* The catalog GPU this device is, from nvidia-smi's name and memory. */
 static int identify(struct cal_record *rec, struct cat *cat, const struct smi_sample *s,
 		    struct err *err)
@@ -266,7 +258,7 @@ int cal_run(struct cal_record *rec, struct cat *cat, const struct cal_run_opts *
 
 	cal_record_init(rec);
 	rec->quick = o->quick;
-	today(rec->date);
+	clock_today_utc(rec->date);
 	if (gethostname(rec->host, sizeof(rec->host)) < 0)
 		snprintf(rec->host, sizeof(rec->host), "unknown");
 	rec->host[sizeof(rec->host) - 1] = '\0';
@@ -282,7 +274,7 @@ int cal_run(struct cal_record *rec, struct cat *cat, const struct cal_run_opts *
 	if (r < 0 || (r = cal_cases_build(rec, cat, o, err)) < 0)
 		goto fail;
 
-	t0 = sampler_now();
+	t0 = clock_monotonic_s();
 	if ((r = sampler_start(&smp, rec->dev.pci_bus_id, o->sample_period_s, err)) < 0)
 		goto fail;
 	if (o->progress)
@@ -290,7 +282,7 @@ int cal_run(struct cal_record *rec, struct cat *cat, const struct cal_run_opts *
 			rec->dev.name, rec->gpu_id);
 	sleep_s(o->quick ? 2 : 3);
 	rec->idle[0] = 0;
-	rec->idle[1] = sampler_now() - t0;
+	rec->idle[1] = clock_monotonic_s() - t0;
 	for (i = 0; i < rec->ncases; i++) {
 		struct cal_case *k = &rec->cases[i];
 

@@ -6,6 +6,7 @@
  * never guessed at.
  */
 #include "calibrate/ck_client.h"
+#include "util/clock.h"
 #include "util/err.h"
 #include "util/num.h"
 
@@ -181,19 +182,11 @@ static double case_timeout(void)
 	return CK_CASE_TIMEOUT_S;
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 /* One line from the helper within timeout_s. */
 static int read_line(struct ck_client *c, char *out, size_t len, double timeout_s,
 		     struct err *err)
 {
-	double deadline = now_s() + timeout_s;
+	double deadline = clock_monotonic_s() + timeout_s;
 
 	for (;;) {
 		char *nl = memchr(c->buf, '\n', c->len);
@@ -211,7 +204,7 @@ static int read_line(struct ck_client *c, char *out, size_t len, double timeout_
 		}
 		if (c->len == sizeof(c->buf))
 			return err_set(err, ERR_PARSE, "rigplan-ck printed an overlong line");
-		left = deadline - now_s();
+		left = deadline - clock_monotonic_s();
 		if (left <= 0)
 			return err_set(err, ERR_IO, "the GPU did not finish within %.0f s; "
 				       "rigplan-ck was stopped", timeout_s);

@@ -8,6 +8,7 @@
  */
 #include "calibrate/sampler.h"
 #include "catalog/nvsmi.h"
+#include "util/clock.h"
 #include "util/err.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
@@ -39,14 +40,6 @@ struct sampler {
 	struct err err;         /* the thread's first failure */
 };
 
-double sampler_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static const char *program(void)
 {
 	const char *p = getenv("RIGPLAN_NVIDIA_SMI");
@@ -61,7 +54,7 @@ static int drain(struct sbuf *sb, int fd, double deadline, struct err *err)
 
 	for (;;) {
 		struct pollfd p = { fd, POLLIN, 0 };
-		double left = deadline - sampler_now();
+		double left = deadline - clock_monotonic_s();
 		ssize_t got;
 		int r;
 
@@ -96,7 +89,7 @@ int sampler_once(struct smi_sample *out, const char *bus_id, struct err *err)
 	int fds[2], status = 0, r, n = 0;
 	pid_t pid;
 	struct sbuf sb;
-	double t0 = sampler_now();
+	double t0 = clock_monotonic_s();
 
 	memset(out, 0, sizeof(*out));
 	if (pipe(fds) < 0)
@@ -146,7 +139,7 @@ int sampler_once(struct smi_sample *out, const char *bus_id, struct err *err)
 		sbuf_release(&sb);
 		return r;
 	}
-	out->t = 0.5 * (t0 + sampler_now());
+	out->t = 0.5 * (t0 + clock_monotonic_s());
 	out->len = sb.len;
 	out->xml = sbuf_detach(&sb);
 	return 0;
@@ -155,7 +148,7 @@ int sampler_once(struct smi_sample *out, const char *bus_id, struct err *err)
 static void *run(void *arg)
 {
 	struct sampler *s = arg;
-	double next = sampler_now();
+	double next = clock_monotonic_s();
 
 	pthread_mutex_lock(&s->lock);
 	while (!s->stop) {
@@ -171,8 +164,8 @@ static void *run(void *arg)
 		s->samples = xgrow(s->samples, &s->cap, s->n + 1, sizeof(*s->samples));
 		s->samples[s->n++] = one;
 		next += s->period_s;
-		if (next < sampler_now())
-			next = sampler_now();
+		if (next < clock_monotonic_s())
+			next = clock_monotonic_s();
 		/* the condition variable's clock is CLOCK_MONOTONIC (see start) */
 		until.tv_sec = (time_t)next;
 		until.tv_nsec = (long)((next - (double)until.tv_sec) * 1e9);

@@ -40,6 +40,4 @@ int sampler_stop(struct sampler *s, struct smi_sample **samples, size_t *n,
 
 void smi_samples_free(struct smi_sample *s, size_t n);
 
-double sampler_now(void);
-
 #endif

@@ -6,6 +6,7 @@
 #include "cli/out.h"
 #include "catalog/cat.h"
 #include "catalog/nvsmi.h"
+#include "util/clock.h"
 #include "util/err.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
@@ -206,17 +207,6 @@ static int exec_path(int argc, char **argv, struct cli_ctx *ctx)
 	return EXIT_OK;
 }
 
-static void today(char out[11])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (gmtime_r(&t, &tm))
-		strftime(out, 11, "%Y-%m-%d", &tm);
-	else
-		memcpy(out, "1970-01-01", 11);
-}
-
 static json_t *inventory_json(const struct nvsmi_inventory *inv)
 {
 	json_t *gpus = json_array();
@@ -318,7 +308,7 @@ static int exec_import(int argc, char **argv, struct cli_ctx *ctx)
 		status = cli_fail(ctx, &err);
 		goto out;
 	}
-	today(date);
+	clock_today_utc(date);
 	if (o.save && nvsmi_save(cat, &inv, argv[first], date, &err) < 0) {
 		status = cli_fail(ctx, &err);
 		goto out;
@@ -370,7 +360,7 @@ static int exec_set_price(int argc, char **argv, struct cli_ctx *ctx)
 		return cli_usage(ctx, "%s", err.msg);
 	if (!o.source)
 		return cli_usage(ctx, "--source is required: say where the price comes from");
-	today(date);
+	clock_today_utc(date);
 	if (cli_open_catalog(&cat, ctx, 1, &status) < 0)
 		return status;
 	if (cat_set_price(cat, kind, argv[first + 1], usd, o.price_kind, o.source,

@@ -2,6 +2,7 @@
  * progress.c - see progress.h.
  */
 #include "cli/progress.h"
+#include "util/clock.h"
 
 #include <stdio.h>
 #include <time.h>
@@ -9,14 +10,6 @@
 
 #define WIDTH 30
 #define PERIOD_S 0.1
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 void progress_init(struct progress *p, const char *label)
 {
@@ -35,7 +28,7 @@ void progress_update(struct progress *p, const char *label, size_t done, size_t 
 		return;
 	if (label)
 		p->label = label;
-	t = now();
+	t = clock_monotonic_s();
 	if (t - p->last < PERIOD_S && done < total)
 		return;
 	p->last = t;

@@ -112,6 +112,19 @@ static int inside(const struct svg_plot *p, double x, double y)
 	       y <= p->y.hi && (!p->x.log || x > 0) && (!p->y.log || y > 0);
 }
 
+/* The <svg> element, its <title>, a white ground and the title drawn at x. */
+static void header(struct sbuf *sb, double w, double h, const char *title, double x)
+{
+	sbuf_addf(sb, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+		  "viewBox=\"0 0 %.0f %.0f\" role=\"img\">\n<title>", w, h, w, h);
+	svg_text(sb, title);
+	sbuf_addf(sb, "</title>\n<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n"
+		  "<text x=\"%.1f\" y=\"22\" font-family=\"sans-serif\" font-size=\"15\" "
+		  "font-weight=\"bold\">", w, h, x);
+	svg_text(sb, title);
+	sbuf_addstr(sb, "</text>\n");
+}
+
 void svg_begin(struct svg_plot *p, struct sbuf *sb, double w, double h, const char *title,
 	       const struct svg_axis *x, const struct svg_axis *y)
 {
@@ -127,14 +140,7 @@ void svg_begin(struct svg_plot *p, struct sbuf *sb, double w, double h, const ch
 	p->y = *y;
 	widen(&p->x);
 	widen(&p->y);
-	sbuf_addf(sb, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
-		  "viewBox=\"0 0 %.0f %.0f\" role=\"img\">\n<title>", w, h, w, h);
-	svg_text(sb, title);
-	sbuf_addf(sb, "</title>\n<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n"
-		  "<text x=\"%.1f\" y=\"22\" font-family=\"sans-serif\" font-size=\"15\" font-weight=\"bold\">", w, h,
-		  p->left);
-	svg_text(sb, title);
-	sbuf_addstr(sb, "</text>\n");
+	header(sb, w, h, title, p->left);
 }
 
 static void ticks(struct svg_plot *p, int vertical)
@@ -269,13 +275,7 @@ void svg_bars(struct sbuf *sb, const char *title, const char *unit, double max,
 	char label[32];
 	size_t r, s, legend = 0;
 
-	sbuf_addf(sb, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
-		  "viewBox=\"0 0 %.0f %.0f\" role=\"img\">\n<title>", w, h, w, h);
-	svg_text(sb, title);
-	sbuf_addf(sb, "</title>\n<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n"
-		  "<text x=\"%.1f\" y=\"22\" font-family=\"sans-serif\" font-size=\"15\" font-weight=\"bold\">", w, h, left);
-	svg_text(sb, title);
-	sbuf_addstr(sb, "</text>\n");
+	header(sb, w, h, title, left);
 	for (v = 0; v <= max + step * 1e-6; v += step) {
 		tick_label(label, sizeof(label), v);
 		sbuf_addf(sb, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>\n"

@@ -437,6 +437,27 @@ void plan_rank(struct plan_candidate *c, size_t n)
 
 /* Simulate candidate i at its planned load; add replicas while the p99s
  * miss.  0: verified; 1: dropped (misses, or cannot be completed). */
+/* The simulation a finalist is checked with: its deployment, Poisson
+ * arrivals, every request of the plan's mean lengths, q->sim_requests of
+ * them from q->seed.  `in` and `out` hold the lengths sc points to. */
+static int finalist_sim(struct ctx *x, const struct plan_candidate *c, struct sim_config *sc,
+			struct length_dist *in, struct length_dist *out, struct err *err)
+{
+	const struct plan_request *q = x->q;
+	int r;
+
+	in->a = q->input_len;
+	out->a = q->output_len;
+	if ((r = build(x, c->gpu, c->precision, c->engine, c->tp, c->pp, sc, err)) < 0)
+		return r;
+	sc->arrival.kind = ARRIVAL_POISSON;
+	sc->input = in;
+	sc->output = out;
+	sc->requests = q->sim_requests;
+	sc->seed = q->seed;
+	return 0;
+}
+
 /* One simulation's p99 TTFT and TPOT. */
 static int scout_p99(const struct sim_config *sc, double *t99, double *p99, struct err *err)
 {
@@ -457,31 +478,20 @@ static int verify(struct ctx *x, struct plan_candidate *c, struct err *err)
 	struct length_dist in = { LENGTH_FIXED, 0, 0, NULL, 0 };
 	struct length_dist out = { LENGTH_FIXED, 0, 0, NULL, 0 };
 	struct sim_config sc;
-	struct sim_result sr;
 	enum plan_reject why;
 	size_t tries, replicas = c->replicas;
 	double last_excess = INFINITY;
 	int r;
 
-	in.a = q->input_len;
-	out.a = q->output_len;
-	if ((r = build(x, c->gpu, c->precision, c->engine, c->tp, c->pp, &sc, err)) < 0)
+	if ((r = finalist_sim(x, c, &sc, &in, &out, err)) < 0)
 		return r;
-	sc.arrival.kind = ARRIVAL_POISSON;
-	sc.input = &in;
-	sc.output = &out;
-	sc.requests = q->sim_requests;
-	sc.seed = q->seed;
 	for (tries = 0; tries < 6; tries++) {
 		double t99, p99, excess;
 
 		sc.arrival.rate = q->qps / (double)replicas;
-		if ((r = sim_run(&sr, &sc, err)) < 0)
+		if ((r = scout_p99(&sc, &t99, &p99, err)) < 0)
 			return r;
 		x->res->simulated++;
-		t99 = qstat_quantile(&sr.ttft, 0.99);
-		p99 = qstat_quantile(&sr.tpot, 0.99);
-		sim_result_release(&sr);
 		if (t99 <= q->ttft_p99_s && p99 <= q->tpot_p99_s) {
 			if (replicas != c->replicas && price(x, c, &sc, replicas, &why) < 0)
 				return 1;
@@ -752,15 +762,8 @@ int plan_candidate_curve(double *ttft, double *tpot, const double *qps, size_t n
 	x.q = q;
 	x.res = &res;
 	x.d = xmalloc(sizeof(*x.d));
-	in.a = q->input_len;
-	out.a = q->output_len;
-	if ((r = build(&x, c->gpu, c->precision, c->engine, c->tp, c->pp, &sc, err)) < 0)
+	if ((r = finalist_sim(&x, c, &sc, &in, &out, err)) < 0)
 		goto out;
-	sc.arrival.kind = ARRIVAL_POISSON;
-	sc.input = &in;
-	sc.output = &out;
-	sc.requests = q->sim_requests ? q->sim_requests : 2000;
-	sc.seed = q->seed;
 	for (i = 0; i < n; i++) {
 		sc.arrival.rate = qps[i];
 		if ((r = scout_p99(&sc, &ttft[i], &tpot[i], err)) < 0)
