@@ -52,7 +52,7 @@ const char *ck_client_program(void)
 #endif
 }
 
-void ck_case_line(char *out, size_t len, const struct ck_case *k)
+static void ck_case_line(char *out, size_t len, const struct ck_case *k)
 {
 	switch (k->kind) {
 	case CK_COPY:
@@ -98,7 +98,7 @@ static int num(double *out, const char *s, const char *what, struct err *err)
 	return 0;
 }
 
-int ck_device_parse(struct ck_device *d, const char *line, struct err *err)
+static int ck_device_parse(struct ck_device *d, const char *line, struct err *err)
 {
 	char copy[1024], *f[16];
 	double v[11];
@@ -134,8 +134,8 @@ int ck_device_parse(struct ck_device *d, const char *line, struct err *err)
 	return 0;
 }
 
-int ck_result_parse(struct ck_result *r, char *note, size_t note_len,
-		    const char *line, struct err *err)
+static int ck_result_parse(struct ck_result *r, char *note, size_t note_len,
+			   const char *line, struct err *err)
 {
 	char copy[1024], *f[16];
 	double v[10];

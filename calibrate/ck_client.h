@@ -37,13 +37,6 @@ int ck_client_run(struct ck_client *c, struct ck_result *r, const struct ck_case
 /* Close its stdin and reap it (killing it if it does not exit). */
 void ck_client_stop(struct ck_client *c);
 
-/* The protocol line of one case, and the parse of one result line;
- * exposed for the tests. */
-void ck_case_line(char *out, size_t len, const struct ck_case *k);
-int ck_result_parse(struct ck_result *r, char *note, size_t note_len,
-		    const char *line, struct err *err);
-int ck_device_parse(struct ck_device *d, const char *line, struct err *err);
-
 const char *ck_dtype_name(enum ck_dtype d);
 const char *ck_kind_name(enum ck_kind k);
 
