@@ -122,7 +122,7 @@ static void yaml_list(struct sbuf *sb, const struct gen_argv *a)
 	for (i = 0; i < a->n; i++) {
 		if (i)
 			sbuf_addstr(sb, ", ");
-		gen_yaml_str(sb, a->v[i]);
+		gen_yaml_noexpand(sb, a->v[i]);
 	}
 	sbuf_addch(sb, ']');
 }
@@ -149,9 +149,9 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err
 		snprintf(suffix, sizeof(suffix), "-%zu", k + 1);
 		gen_name(name, sizeof(name), c, suffix);
 		sbuf_addstr(sb, "  ");
-		gen_yaml_str(sb, name);
+		gen_yaml_noexpand(sb, name);
 		sbuf_addstr(sb, ":\n    image: ");
-		gen_yaml_str(sb, e.image);
+		gen_yaml_noexpand(sb, e.image);
 		if (e.args.n) {
 			sbuf_addstr(sb, "\n    command: ");
 			yaml_list(sb, &e.args);
@@ -162,10 +162,10 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err
 			sbuf_addstr(sb, "\n    ipc: host");
 		snprintf(buf, sizeof(buf), "%zu:%zu", e.port, e.port);
 		sbuf_addstr(sb, "\n    ports: [");
-		gen_yaml_str(sb, buf);
+		gen_yaml_noexpand(sb, buf);
 		snprintf(buf, sizeof(buf), "%s:%s", vol, e.cache_dir);
 		sbuf_addstr(sb, "]\n    volumes: [");
-		gen_yaml_str(sb, buf);
+		gen_yaml_noexpand(sb, buf);
 		sbuf_addstr(sb, "]\n");
 		if (e.env.n) {
 			sbuf_addstr(sb, "    environment: ");
@@ -179,19 +179,19 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err
 			snprintf(buf, sizeof(buf), "%zu", k * c->gpus_per_replica + i);
 			if (i)
 				sbuf_addstr(sb, ", ");
-			gen_yaml_str(sb, buf);
+			gen_yaml_noexpand(sb, buf);
 		}
 		sbuf_addstr(sb, "]\n              capabilities: [\"gpu\"]\n");
 		snprintf(buf, sizeof(buf), "http://localhost:%zu%s", e.port, e.health_path);
 		sbuf_addstr(sb, "    healthcheck:\n      test: [\"CMD\", \"curl\", \"-fsS\", ");
-		gen_yaml_str(sb, buf);
+		gen_yaml_noexpand(sb, buf);
 		sbuf_addf(sb, "]\n      interval: 30s\n      timeout: 5s\n      retries: 3\n"
 			  "      start_period: %zus\n    restart: unless-stopped\n",
 			  gen_start_period_s(c));
 		gen_engine_release(&e);
 	}
 	sbuf_addstr(sb, "volumes:\n  ");
-	gen_yaml_str(sb, vol ? vol : "rigplan-hf-cache");
+	gen_yaml_noexpand(sb, vol ? vol : "rigplan-hf-cache");
 	sbuf_addstr(sb, ": {}\n");
 	return 0;
 }

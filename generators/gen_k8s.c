@@ -14,6 +14,7 @@
  * CPU and memory requests from the planned node divided among its
  * replicas.  Every string is a YAML double-quoted scalar.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -56,20 +57,33 @@ static void str_list(struct sbuf *sb, int indent, const char *key, const struct 
 	sbuf_addf(sb, "%*s%s:\n", indent, "", key);
 	for (i = 0; i < a->n; i++) {
 		sbuf_addf(sb, "%*s- ", indent, "");
-		gen_yaml_str(sb, a->v[i]);
+		gen_yaml_noexpand(sb, a->v[i]);
 		sbuf_addch(sb, '\n');
 	}
 }
 
-/* "NVIDIA H100 80GB HBM3" -> "NVIDIA-H100-80GB-HBM3" */
+/*
+ * "NVIDIA H100 80GB HBM3" -> "NVIDIA-H100-80GB-HBM3", the value GPU feature
+ * discovery puts in its label.  Anything else a label value may not hold
+ * (it is at most 63 of [A-Za-z0-9._-], alphanumeric at both ends) becomes
+ * '-' or is cut, so that a strange product name still gives a manifest
+ * the API server accepts, which simply matches no node.
+ */
 static void product_label(char *out, size_t size, const char *product)
 {
-	size_t i;
+	size_t i, n = 0, first = 0;
 
-	snprintf(out, size, "%s", product);
-	for (i = 0; out[i]; i++)
-		if (out[i] == ' ')
-			out[i] = '-';
+	for (i = 0; product[i] && n + 1 < size && n < 63; i++) {
+		unsigned char ch = (unsigned char)product[i];
+
+		out[n++] = (ch < 0x80 && isalnum(ch)) || strchr("._-", ch) ? (char)ch : '-';
+	}
+	while (n && !isalnum((unsigned char)out[n - 1]))
+		n--;
+	out[n] = '\0';
+	while (out[first] && !isalnum((unsigned char)out[first]))
+		first++;
+	memmove(out, out + first, n - first + 1);
 }
 
 static void probe(struct sbuf *sb, int in, const char *kind, const struct gen_engine *e,
@@ -120,7 +134,9 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 			gen_yaml_str(sb, name);
 			sbuf_addch(sb, '\n');
 			if (eq) {
-				kv(sb, c + 2, "value", eq + 1);
+				sbuf_addf(sb, "%*svalue: ", c + 2, "");
+				gen_yaml_noexpand(sb, eq + 1);
+				sbuf_addch(sb, '\n');
 			} else {
 				/* a secret the user creates: kubectl create secret generic hf-token */
 				sbuf_addf(sb, "%*svalueFrom:\n%*ssecretKeyRef:\n", c + 2, "", c + 4, "");

@@ -35,13 +35,16 @@ void gen_shell_word(struct sbuf *sb, const char *s)
 	sbuf_addch(sb, '\'');
 }
 
-void gen_yaml_str(struct sbuf *sb, const char *s)
+static void yaml_str(struct sbuf *sb, const char *s, int compose)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
 	sbuf_addch(sb, '"');
 	for (; *p; p++) {
 		switch (*p) {
+		case '$':
+			sbuf_addstr(sb, compose ? "$$" : "$");
+			continue;
 		case '"': sbuf_addstr(sb, "\\\""); continue;
 		case '\\': sbuf_addstr(sb, "\\\\"); continue;
 		case '\n': sbuf_addstr(sb, "\\n"); continue;
@@ -61,6 +64,16 @@ void gen_yaml_str(struct sbuf *sb, const char *s)
 		}
 	}
 	sbuf_addch(sb, '"');
+}
+
+void gen_yaml_str(struct sbuf *sb, const char *s)
+{
+	yaml_str(sb, s, 0);
+}
+
+void gen_yaml_noexpand(struct sbuf *sb, const char *s)
+{
+	yaml_str(sb, s, 1);
 }
 
 /* "-12.5", "+3e9": a signed number, which a spreadsheet reads as data. */

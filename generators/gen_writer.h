@@ -12,6 +12,11 @@
  *             control characters and the Unicode line breaks (U+0085,
  *             U+2028, U+2029) as escapes, so no string can end the
  *             scalar, start a comment or change the indentation.
+ *   noexpand  the YAML scalar with every $ doubled, for values that are
+ *             expanded after YAML is read: Compose interpolates $VAR and
+ *             ${VAR} in every value of its file, Kubernetes expands
+ *             $(VAR) in a container's command, args and env values, and
+ *             both read "$$" as one literal $.
  *   CSV       RFC 4180: a field with a comma, quote, CR, LF or an outer
  *             blank is quoted with quotes doubled; a field a spreadsheet
  *             would run as a formula (=, @, tab, CR first, or + or - not
@@ -29,6 +34,7 @@
 
 void gen_shell_word(struct sbuf *sb, const char *s);
 void gen_yaml_str(struct sbuf *sb, const char *s);
+void gen_yaml_noexpand(struct sbuf *sb, const char *s);
 void gen_csv_field(struct sbuf *sb, const char *s);
 void gen_md_cell(struct sbuf *sb, const char *s);
 void gen_fixed(struct sbuf *sb, double v, int decimals);

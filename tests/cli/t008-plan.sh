@@ -132,12 +132,28 @@ if command -v docker >/dev/null 2>&1 && docker run --help >"$tmp/dh" 2>/dev/null
   for flag in --name --gpus --ipc --shm-size --publish --volume --env --restart --detach; do
     check "docker run knows $flag" grep -q -- "$flag" "$tmp/dh"
   done
-  if docker compose version >/dev/null 2>&1; then
-    run docker compose -f "$golden/autoglm-consumer.compose" config -q
-    check "docker compose config accepts the Compose file" [ "$rc" = 0 ]
-  fi
 else
   echo "ok $((n=n+1)) # SKIP no docker client"
+fi
+# Compose files through Compose's own schema check: the v2 plugin where
+# it is, else Debian's docker-compose (1.29, which .ci/run installs).
+compose=
+if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
+  compose="docker compose"
+elif command -v docker-compose >/dev/null 2>&1; then
+  compose=docker-compose
+fi
+if [ -n "$compose" ]; then
+  for f in "$golden/autoglm-consumer.compose" "$golden/llama70b-hgx.compose"; do
+    run $compose -f "$f" config -q
+    check "$compose config accepts $(basename "$f")" [ "$rc" = 0 ]
+  done
+  # The validator must be able to say no: a misspelt key is refused.
+  sed 's/shm_size:/shm_sise:/' "$golden/autoglm-consumer.compose" >"$tmp/bad.compose"
+  run $compose -f "$tmp/bad.compose" config -q
+  check "$compose config refuses a misspelt key" [ "$rc" != 0 ]
+else
+  echo "ok $((n=n+1)) # SKIP no docker compose"
 fi
 
 # Hostile strings from a plan file stay one inert value in every format.
@@ -162,11 +178,31 @@ evil="a\"b'"'"'c: d\n#e $(touch /tmp/rigplan-pwned) `x` \\ {f}"
 docs=list(yaml.safe_load_all(open(sys.argv[2])))
 dep=[x for x in docs if x and x["kind"]=="Deployment"][0]
 pod=dep["spec"]["template"]["spec"]
-assert pod["nodeSelector"]["nvidia.com/gpu.product"] == evil.replace(" ","-")
+import re
+label=pod["nodeSelector"]["nvidia.com/gpu.product"]
+assert re.fullmatch(r"(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?", label) and len(label) <= 63, label
 assert pod["containers"][0]["image"] == evil
+# Kubernetes expands $(VAR) in args and reads $$ as one $.
+assert evil in [a.replace("$$", "$") for a in pod["containers"][0]["args"]]
 assert pod["containers"][0]["readinessProbe"]["httpGet"]["path"] == evil
 svc=list(yaml.safe_load(open(sys.argv[1]))["services"].values())[0]
-assert svc["image"] == evil and evil in svc["command"]' "$tmp/h.compose" "$tmp/h.k8s"
+unesc=lambda v: v.replace("$$", "$")  # Compose: $$ is one literal $
+assert unesc(svc["image"]) == evil and evil in map(unesc, svc["command"])' "$tmp/h.compose" "$tmp/h.k8s"
+if [ -n "${RIGPLAN_K8S_VALIDATOR:-}" ] && [ -d "$RIGPLAN_K8S_VALIDATOR" ]; then
+  run env NODE_PATH="$RIGPLAN_K8S_VALIDATOR" node "$TOP_SRCDIR/tests/tools/validate-k8s.cjs" "$tmp/h.k8s"
+  check "kubernetes-models validates the hostile manifests" [ "$rc" = 0 ]
+fi
+if [ -n "$compose" ]; then
+  # Unescaped, "$(" is an interpolation error and ${HOME} a substitution.
+  run $compose -f "$tmp/h.compose" config
+  check "$compose reads the hostile Compose file" [ "$rc" = 0 ]
+  printf '%s\n' "$out" >"$tmp/h.config"
+  check "... and gets the hostile strings back, nothing substituted" python3 -c '
+import yaml,sys
+evil="a\"b'"'"'c: d\n#e $(touch /tmp/rigplan-pwned) `x` \\ {f}"
+svc=list(yaml.safe_load(open(sys.argv[1]))["services"].values())[0]
+assert svc["image"].replace("$$", "$") == evil, svc["image"]' "$tmp/h.config"
+fi
 python3 - "$tmp/hostile.json" "$tmp/h2.json" <<'PY'
 import json,sys
 d=json.load(open(sys.argv[1])); c=d["candidates"][0]
