@@ -104,6 +104,30 @@ struct step_mix {
 void perf_step(struct perf_result *out, const struct est_model *m,
 	       const struct step_mix *mix);
 
+/* Operators accumulated into a step (perf.c's op()). */
+struct perf_acc {
+	double mem_s, comp_s, bytes, flops, tmem, tcomp;
+};
+
+/*
+ * What one step can hand the next of the same model: the layers' GEMMs
+ * and the communication depend only on the tokens in the step, the
+ * logits only on the sequences sampling, and a simulation runs thousands
+ * of steps of one batch whose contexts alone grow.  Zero it before the
+ * first step; one memo serves one est_model.  The result is the same,
+ * bit for bit, as perf_step's (tests/unit/t_sim).
+ */
+struct perf_memo {
+	int layers_ok, logits_ok, prefill;
+	double local, group, logits;
+	struct perf_acc layers;     /* the layer operators, accumulated */
+	double layers_ovh, comm_s;
+	double logits_tm, logits_tc, logits_t;
+};
+
+void perf_step_memo(struct perf_result *out, const struct est_model *m,
+		    const struct step_mix *mix, struct perf_memo *memo);
+
 /* Attention pairs, summed over layers, of a chunk of `len` prompt tokens
  * that starts after `offset` tokens already cached. */
 double perf_chunk_pairs(const struct est_model *m, double offset, double len);

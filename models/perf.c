@@ -160,11 +160,6 @@ double comm_pipeline_s(const struct est_model *m, double bytes)
 	return t;
 }
 
-/* Accumulates one roofline operator into the result. */
-struct acc {
-	double mem_s, comp_s, bytes, flops, tmem, tcomp;
-};
-
 /*
  * `count` identical operators.  Each takes the smooth maximum
  * (t_mem^p + t_comp^p)^(1/p) of its memory and compute times: far from the
@@ -174,9 +169,27 @@ struct acc {
  */
 double perf_roofline_s(double tm, double tc, double p)
 {
-	double hi = fmax(tm, tc), lo = fmin(tm, tc);
+	double hi = tm > tc ? tm : tc, lo = tm > tc ? tc : tm, a, b;
 
-	return hi > 0 ? hi * pow(1 + pow(lo / hi, p), 1 / p) : 0;
+	if (!(hi > 0))
+		return 0;
+	/*
+	 * The catalog's p are whole numbers, and the simulator calls this
+	 * for every operator of every step: two pow() calls were half of a
+	 * 70B plan's time.  Powers and roots of the times themselves (they
+	 * lie within 1e-9 .. 1e4 s, far from overflow) give the same value
+	 * to a few ulp (tests/unit/t_physics checks them against pow).
+	 */
+	if (p == 4) {
+		a = tm * tm;
+		b = tc * tc;
+		return sqrt(sqrt(a * a + b * b));
+	}
+	if (p == 2)
+		return sqrt(tm * tm + tc * tc);
+	if (p == 3)
+		return cbrt(tm * tm * tm + tc * tc * tc);
+	return hi * pow(1 + pow(lo / hi, p), 1 / p);
 }
 
 double perf_gemm_s(const struct gpu_eff *e, double bw, double rate, double bytes,
@@ -185,12 +198,10 @@ double perf_gemm_s(const struct gpu_eff *e, double bw, double rate, double bytes
 	return e->kernel_s + perf_roofline_s(bytes / bw, flops / rate, e->roofline_p);
 }
 
-static void op(struct acc *a, const struct est_model *m, double count,
-	       double bytes, double flops, double rate)
+/* Adds `count` operators of times tm, tc and t (their smooth maximum). */
+static void add_op(struct perf_acc *a, double count, double bytes, double flops,
+		   double tm, double tc, double t)
 {
-	double tm = bytes / m->bw, tc = flops / rate;
-	double t = perf_roofline_s(tm, tc, m->gpu->eff.roofline_p);
-
 	a->bytes += count * bytes;
 	a->flops += count * flops;
 	a->tmem += count * tm;
@@ -201,7 +212,15 @@ static void op(struct acc *a, const struct est_model *m, double count,
 		a->comp_s += count * t;
 }
 
-static void finish(struct perf_result *out, const struct acc *a, double comm_s,
+static void op(struct perf_acc *a, const struct est_model *m, double count,
+	       double bytes, double flops, double rate)
+{
+	double tm = bytes / m->bw, tc = flops / rate;
+
+	add_op(a, count, bytes, flops, tm, tc, perf_roofline_s(tm, tc, m->gpu->eff.roofline_p));
+}
+
+static void finish(struct perf_result *out, const struct perf_acc *a, double comm_s,
 		   double overhead_s)
 {
 	out->mem_s = a->mem_s;
@@ -287,7 +306,7 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 		fmin(tokens, (double)m->dep->max_batched_tokens) : tokens;
 	double chunks = ceil(tokens / chunk);
 	double qk_dim, v_dim, pairs, full, slid, comm, ovh = 0;
-	struct acc a = { 0 };
+	struct perf_acc a = { 0 };
 	size_t kind, gemms;
 
 	memset(out, 0, sizeof(*out));
@@ -364,8 +383,43 @@ static double dp_part(const struct est_model *m, double total, double seqs)
  * launch floor; a decode-only step as perf_decode, attention and FFN
  * apart, captured in a CUDA graph.
  */
+/* The layers' operators and the communication of a step of `local` tokens
+ * on this GPU out of `group` in the expert-parallel group. */
+static void step_layers(struct perf_acc *a, double *ovh, double *comm,
+			const struct est_model *m, double local, double group, int prefill)
+{
+	const struct gpu_eff *e = &m->gpu->eff;
+	double tp = (double)m->dep->tp, act = (double)m->llm->hidden * EST_ACT_BYTES;
+	size_t kind, gemms;
+
+	for (kind = 0; kind < 2; kind++) {
+		double nl = kind ? (double)m->parts.moe_layers : (double)m->parts.dense_layers;
+		double ffn_b, ffn_f, attn_f;
+
+		if (nl == 0)
+			continue;
+		ffn_layer(&ffn_b, &ffn_f, &gemms, m, (int)kind, local, group);
+		attn_f = 2 * local * m->parts.attn / tp;
+		if (prefill) {
+			op(a, m, nl, m->layer_bytes_attn + ffn_b, attn_f + ffn_f, m->flops);
+		} else {
+			op(a, m, nl, m->layer_bytes_attn, attn_f, m->flops);
+			op(a, m, nl, ffn_b, ffn_f, m->flops);
+		}
+		*ovh += nl * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
+	}
+	*comm = 2.0 * (double)m->llm->layers * comm_allreduce_s(m, group * act) +
+		comm_pipeline_s(m, group * act) + moe_alltoall_s(m, local);
+}
+
 void perf_step(struct perf_result *out, const struct est_model *m,
 	       const struct step_mix *x)
+{
+	perf_step_memo(out, m, x, NULL);
+}
+
+void perf_step_memo(struct perf_result *out, const struct est_model *m,
+		    const struct step_mix *x, struct perf_memo *memo)
 {
 	const struct llm_spec *l = m->llm;
 	const struct gpu_eff *e = &m->gpu->eff;
@@ -378,28 +432,30 @@ void perf_step(struct perf_result *out, const struct est_model *m,
 	double pairs = dp_part(m, x->prefill_pairs, x->prefill_seqs);
 	double kv_read = dp_part(m, x->prefill_kv_read, x->prefill_seqs);
 	double logits = x->logits > 0 ? est_dp_share(m, x->logits) : 0;
-	double act = (double)l->hidden * EST_ACT_BYTES;
+	double logits_f = 2 * logits * m->parts.head / tp;
 	int prefill = x->prefill_tokens > 0;
-	double qk_dim, v_dim, attn_dim, comm, ovh = 0;
-	struct acc a = { 0 };
-	size_t kind, gemms;
+	double qk_dim, v_dim, attn_dim, comm = 0, ovh = 0, ltm, ltc, lt;
+	struct perf_acc a = { 0 };
 
 	memset(out, 0, sizeof(*out));
-	for (kind = 0; kind < 2; kind++) {
-		double nl = kind ? (double)m->parts.moe_layers : (double)m->parts.dense_layers;
-		double ffn_b, ffn_f, attn_f;
-
-		if (nl == 0)
-			continue;
-		ffn_layer(&ffn_b, &ffn_f, &gemms, m, (int)kind, local, group);
-		attn_f = 2 * local * m->parts.attn / tp;
-		if (prefill) {
-			op(&a, m, nl, m->layer_bytes_attn + ffn_b, attn_f + ffn_f, m->flops);
-		} else {
-			op(&a, m, nl, m->layer_bytes_attn, attn_f, m->flops);
-			op(&a, m, nl, ffn_b, ffn_f, m->flops);
+	/* the same operators in the same order either way: a memo replays
+	 * the sums it saved, so the result does not change in the last bit */
+	if (memo && memo->layers_ok && memo->local == local && memo->group == group &&
+	    memo->prefill == prefill) {
+		a = memo->layers;
+		ovh = memo->layers_ovh;
+		comm = memo->comm_s;
+	} else {
+		step_layers(&a, &ovh, &comm, m, local, group, prefill);
+		if (memo) {
+			memo->layers_ok = 1;
+			memo->local = local;
+			memo->group = group;
+			memo->prefill = prefill;
+			memo->layers = a;
+			memo->layers_ovh = ovh;
+			memo->comm_s = comm;
 		}
-		ovh += nl * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
 	}
 	if (x->decode_seqs > 0) {
 		attn_dim = l->attn == LLM_MLA ?
@@ -420,11 +476,25 @@ void perf_step(struct perf_result *out, const struct est_model *m,
 			     m->kv_bytes_token,
 		   pairs * 2 * (qk_dim + v_dim) * (double)l->heads / tp, m->flops_attn);
 	}
-	op(&a, m, 1, m->head_bytes, 2 * logits * m->parts.head / tp, m->flops);
+	if (memo && memo->logits_ok && memo->logits == logits) {
+		ltm = memo->logits_tm;
+		ltc = memo->logits_tc;
+		lt = memo->logits_t;
+	} else {
+		ltm = m->head_bytes / m->bw;
+		ltc = logits_f / m->flops;
+		lt = perf_roofline_s(ltm, ltc, e->roofline_p);
+		if (memo) {
+			memo->logits_ok = 1;
+			memo->logits = logits;
+			memo->logits_tm = ltm;
+			memo->logits_tc = ltc;
+			memo->logits_t = lt;
+		}
+	}
+	add_op(&a, 1, m->head_bytes, logits_f, ltm, ltc, lt);
 	ovh += e->kernel_s + (double)l->layers * e->layer_s + e->step_s;
 	if (prefill)
 		ovh += fmax(0, (double)l->layers * e->launch_layer_s - (a.mem_s + a.comp_s + ovh));
-	comm = 2.0 * (double)l->layers * comm_allreduce_s(m, group * act) +
-	       comm_pipeline_s(m, group * act) + moe_alltoall_s(m, local);
 	finish(out, &a, comm, ovh);
 }

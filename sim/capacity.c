@@ -46,14 +46,14 @@ double capacity_analytic_max(const struct sim_config *c, double in, double out)
 	x.prefill_seqs = 1;
 	x.prefill_pairs = c->cost->chunk_pairs(st, 0, in);
 	x.logits = 1;
-	c->cost->step(st, &x, &pre);
+	c->cost->step(st, NULL, &x, &pre);
 	batch = capacity_max_batch(c, ctx);
 	if (out > 1) {
 		memset(&x, 0, sizeof(x));
 		x.decode_seqs = batch;
 		x.decode_kv = batch * c->cost->kv_tokens(st, ctx);
 		x.logits = batch;
-		c->cost->step(st, &x, &dec);
+		c->cost->step(st, NULL, &x, &dec);
 		per_dec = (out - 1) * dec.t / batch;
 	}
 	if (c->prefill_replicas)

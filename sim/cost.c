@@ -8,14 +8,14 @@
 #include "models/power.h"
 #include "sim/sim.h"
 
-static void model_step(const void *state, const struct step_mix *mix,
+static void model_step(const void *state, void *memo, const struct step_mix *mix,
 		       struct sim_step_cost *out)
 {
 	const struct est_model *m = state;
 	struct perf_result p;
 	struct power_gpu_result pw;
 
-	perf_step(&p, m, mix);
+	perf_step_memo(&p, m, mix, memo);
 	power_gpu(&pw, m->gpu, m->dep->power_limit_w, p.u_mem, p.u_comp);
 	perf_apply_clock(&p, pw.clock_factor);
 	out->t = p.time_s;
@@ -36,14 +36,15 @@ static double model_chunk_pairs(const void *state, double offset, double len)
 }
 
 static const struct sim_cost_type model = {
-	"model", model_step, model_kv_tokens, model_chunk_pairs
+	"model", model_step, sizeof(struct perf_memo), model_kv_tokens, model_chunk_pairs
 };
 
-static void linear_step(const void *state, const struct step_mix *mix,
+static void linear_step(const void *state, void *memo, const struct step_mix *mix,
 			struct sim_step_cost *out)
 {
 	const struct sim_linear *l = state;
 
+	(void)memo;
 	out->t = l->fixed_s + l->per_prefill_token_s * mix->prefill_tokens +
 		 l->per_decode_seq_s * mix->decode_seqs;
 	out->gpu_w = l->gpu_w;
@@ -63,7 +64,7 @@ static double linear_chunk_pairs(const void *state, double offset, double len)
 }
 
 static const struct sim_cost_type linear = {
-	"linear", linear_step, linear_kv_tokens, linear_chunk_pairs
+	"linear", linear_step, 0, linear_kv_tokens, linear_chunk_pairs
 };
 
 const struct sim_cost_type *const sim_cost_model = &model;

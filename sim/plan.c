@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "models/mem.h"
+#include "models/queue.h"
 #include "sim/capacity.h"
 #include "sim/deploy.h"
 #include "sim/plan.h"
@@ -39,6 +40,14 @@ static const char *const default_precisions[] = { "bf16", "fp8", "int4-awq", "gg
 #define PLAN_UTILIZATION 0.8
 #define HOURS_PER_MONTH 730.0
 #define MAX_REPLICAS 4096
+/* verify gives up on a finalist that misses with this many times the
+ * replicas the screening planned */
+#define VERIFY_GROWTH 4
+/* verify's count is the fewest that pass to within 1 / VERIFY_TOLERANCE
+ * of it (exactly, below that many replicas) */
+#define VERIFY_TOLERANCE 50
+/* finalists tried, at most, per one asked for */
+#define FINALIST_TRIES 3
 
 void plan_request_init(struct plan_request *q)
 {
@@ -315,6 +324,14 @@ static int screen(struct ctx *x, const char *gpu, const char *precision, const c
 	describe(x, &c);
 	c.qps_per_replica_max = capacity_analytic_max(&sc, q->input_len, q->output_len);
 	per = c.qps_per_replica_max * PLAN_UTILIZATION;
+	/* a prompt also waits for the prompts ahead of it: the p99 of an
+	 * M/D/1 queue at the idle prefill time, which the simulation only
+	 * ever finds longer (prefill shares the GPU with decode steps) */
+	per = fmin(per, queue_md1_max_rate(pf.time_s, 0.99, q->ttft_p99_s));
+	if (!(per > 0)) {
+		res->rejected[PLAN_MISSES_SLO]++;
+		return 0;
+	}
 	replicas = (size_t)ceil(q->qps / per);
 	if (replicas < 1)
 		replicas = 1;
@@ -330,7 +347,7 @@ static int screen(struct ctx *x, const char *gpu, const char *precision, const c
 		return 0;
 	}
 	c.prefill_s = pf.time_s;
-	c.ttft_p99_s = pf.time_s;
+	c.ttft_p99_s = pf.time_s + queue_md1_wait(q->qps / (double)replicas, pf.time_s, 0.99);
 	c.tpot_p99_s = tpot;
 	if (price(x, &c, &sc, replicas, &why) < 0) {
 		res->rejected[why]++;
@@ -435,8 +452,6 @@ void plan_rank(struct plan_candidate *c, size_t n)
 	}
 }
 
-/* Simulate candidate i at its planned load; add replicas while the p99s
- * miss.  0: verified; 1: dropped (misses, or cannot be completed). */
 /* The simulation a finalist is checked with: its deployment, Poisson
  * arrivals, every request of the plan's mean lengths, q->sim_requests of
  * them from q->seed.  `in` and `out` hold the lengths sc points to. */
@@ -472,45 +487,176 @@ static int scout_p99(const struct sim_config *sc, double *t99, double *p99, stru
 	return 0;
 }
 
-static int verify(struct ctx *x, struct plan_candidate *c, struct err *err)
+static int cmp_cost(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The same hardware: GPU, how many and over how many nodes.  The plan
+ * shows one deployment per box, the best: a buyer compares boxes. */
+static int same_box(const struct plan_candidate *a, const struct plan_candidate *b)
+{
+	return !strcmp(a->gpu, b->gpu) && a->gpu_count == b->gpu_count && a->nodes == b->nodes;
+}
+
+static double cost_of(const struct plan_candidate *c)
+{
+	return isnan(c->usd_per_million_tokens) ? INFINITY : c->usd_per_million_tokens;
+}
+
+/* The cost per token of the `want`-th best box among v[0..keep), each box
+ * counted once at its best; INFINITY while fewer boxes are there. */
+static double kth_box_cost(const struct plan_candidate *v, size_t keep, size_t want)
+{
+	double *cost, kth = INFINITY;
+	size_t i, j, boxes = 0;
+	int first;
+
+	if (keep < want || !want)
+		return INFINITY;
+	cost = xmalloc(keep * sizeof(*cost));
+	for (i = 0; i < keep; i++) {
+		for (j = 0, first = 1; j < i && first; j++)
+			first = !same_box(&v[j], &v[i]);
+		if (!first)
+			continue;
+		cost[boxes] = cost_of(&v[i]);
+		for (j = i + 1; j < keep; j++)
+			if (same_box(&v[j], &v[i]) && cost_of(&v[j]) < cost[boxes])
+				cost[boxes] = cost_of(&v[j]);
+		boxes++;
+	}
+	if (boxes >= want) {
+		qsort(cost, boxes, sizeof(*cost), cmp_cost);
+		kth = cost[want - 1];
+	}
+	free(cost);
+	return kth;
+}
+
+enum finalist { FINALIST_STOP, FINALIST_TRY, FINALIST_SKIP };
+
+/*
+ * Whether the next candidate in rank order, c as screened, is worth
+ * simulating, given v[0..keep) verified so far.  Verifying only ever adds
+ * replicas, so c's screened cost per token is a lower bound of its
+ * verified one: once `bound` (the want-th best verified box) is below
+ * it, neither c nor any after it can enter (STOP); when its own box is
+ * verified already at no more, c cannot improve on it (SKIP).
+ */
+static enum finalist worth(const struct plan_candidate *v, size_t keep, double bound,
+			   const struct plan_candidate *c)
+{
+	double lb = cost_of(c);
+	size_t i;
+
+	for (i = 0; i < keep; i++)
+		if (same_box(&v[i], c) && cost_of(&v[i]) <= lb)
+			return FINALIST_SKIP;
+	return lb < bound ? FINALIST_TRY : FINALIST_STOP;
+}
+
+/* After verifying: one candidate per box, the best ranked (c is sorted). */
+static void one_per_box(struct plan_result *r)
+{
+	size_t i, j, keep = 0;
+
+	for (i = 0; i < r->n; i++) {
+		int dup = 0;
+
+		for (j = 0; j < keep && !dup; j++)
+			dup = same_box(&r->c[j], &r->c[i]);
+		if (!dup)
+			r->c[keep++] = r->c[i];
+	}
+	r->n = keep;
+}
+
+/* Whether c with n replicas costs `bound` per token or more (or cannot be
+ * completed): more replicas only cost more, so it cannot rank. */
+static int outranked(struct ctx *x, const struct plan_candidate *c, const struct sim_config *sc,
+		     size_t n, double bound)
+{
+	struct plan_candidate t;
+	enum plan_reject why;
+
+	if (isinf(bound))
+		return 0;
+	t = *c;
+	return price(x, &t, sc, n, &why) < 0 || cost_of(&t) >= bound;
+}
+
+/*
+ * Simulate candidate c at its planned load and find the fewest replicas
+ * that meet both p99s.  On a miss, double the count until one passes (at
+ * most VERIFY_GROWTH times the plan's), then bisect (to 2% above 50
+ * replicas); when the plan's count passes, try one fewer, and bisect
+ * below it if that passes too.  A run stops as soon
+ * as its p99 is sure to miss (sim_config.stop_on_miss), so the misses
+ * that bracket the answer cost a fraction of a run.  0: verified, with
+ * c repriced for its replicas; 1: dropped, it misses; 2: dropped, the
+ * replicas it would need cost `bound` per token or more.
+ */
+static int verify(struct ctx *x, struct plan_candidate *c, double bound, struct err *err)
 {
 	const struct plan_request *q = x->q;
 	struct length_dist in = { LENGTH_FIXED, 0, 0, NULL, 0 };
 	struct length_dist out = { LENGTH_FIXED, 0, 0, NULL, 0 };
 	struct sim_config sc;
 	enum plan_reject why;
-	size_t tries, replicas = c->replicas;
-	double last_excess = INFINITY;
+	size_t n = c->replicas, lo = 0, hi = 0;
+	size_t cap = c->replicas * VERIFY_GROWTH < MAX_REPLICAS ? c->replicas * VERIFY_GROWTH :
+								  MAX_REPLICAS;
+	double hi_t99 = NAN, hi_p99 = NAN;
 	int r;
 
 	if ((r = finalist_sim(x, c, &sc, &in, &out, err)) < 0)
 		return r;
-	for (tries = 0; tries < 6; tries++) {
-		double t99, p99, excess;
+	sc.ttft_slo_s = q->ttft_p99_s;
+	sc.tpot_slo_s = q->tpot_p99_s;
+	sc.stop_on_miss = 1;
+	for (;;) {
+		struct sim_result sr;
+		double t99, p99;
 
-		sc.arrival.rate = q->qps / (double)replicas;
-		if ((r = scout_p99(&sc, &t99, &p99, err)) < 0)
+		sc.arrival.rate = q->qps / (double)n;
+		if ((r = sim_run(&sr, &sc, err)) < 0)
 			return r;
 		x->res->simulated++;
-		if (t99 <= q->ttft_p99_s && p99 <= q->tpot_p99_s) {
-			if (replicas != c->replicas && price(x, c, &sc, replicas, &why) < 0)
-				return 1;
-			c->ttft_p99_s = t99;
-			c->tpot_p99_s = p99;
-			c->simulated = 1;
-			return 0;
+		t99 = qstat_quantile(&sr.ttft, 0.99);
+		p99 = qstat_quantile(&sr.tpot, 0.99);
+		if (!sr.stopped && t99 <= q->ttft_p99_s && p99 <= q->tpot_p99_s) {
+			hi = n;
+			hi_t99 = t99;
+			hi_p99 = p99;
+		} else {
+			lo = n;
 		}
-		/* more replicas help only while queueing binds: a miss that did
-		 * not shrink by 5% with the last one is the engine's own (a
-		 * prefill or a decode step too slow at any load), so give up */
-		excess = fmax(t99 / q->ttft_p99_s, p99 / q->tpot_p99_s);
-		if (tries > 0 && excess > 0.95 * last_excess)
-			return 1;
-		last_excess = excess;
-		/* queueing binds: more replicas, geometrically past the first */
-		replicas += tries < 2 ? 1 : (replicas + 3) / 4;
+		sim_result_release(&sr);
+		/* lo: the most replicas known to miss (none do with 0);
+		 * hi: the fewest known to pass (0: none yet) */
+		if (lo && outranked(x, c, &sc, lo + 1, bound))
+			return 2;
+		if (!hi) {
+			if (n >= cap)
+				return 1;
+			n = 2 * n < cap ? 2 * n : cap;
+		} else if (hi - lo <= 1 || (hi - lo) * VERIFY_TOLERANCE <= hi) {
+			break;
+		} else if (!lo && n == c->replicas) {
+			n = hi - 1;     /* the plan's count passes: is it the fewest? */
+		} else {
+			n = lo + (hi - lo) / 2;
+		}
 	}
-	return 1;
+	if (hi != c->replicas && price(x, c, &sc, hi, &why) < 0)
+		return 1;
+	c->ttft_p99_s = hi_t99;
+	c->tpot_p99_s = hi_p99;
+	c->simulated = 1;
+	return 0;
 }
 
 /* Whether `id` is among the allowed names (NULL: everything is). */
@@ -696,24 +842,38 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 	if (out->n)     /* qsort's base must not be NULL, even for no elements */
 		qsort(out->c, out->n, sizeof(*out->c), cmp_rank);
 	dedupe(out);
-	/* finalists: simulated in rank order until `verify` pass (or three
-	 * times as many were tried); only simulated candidates are shown */
+	/* finalists: simulated in rank order while they can still be among
+	 * the best `verify` boxes (FINALIST_TRIES times as many simulated at
+	 * most); only simulated candidates are shown, one per box */
 	if (rq.verify) {
-		for (i = 0, keep = 0; i < out->n && keep < rq.verify && i < 3 * rq.verify; i++) {
+		size_t tried = 0, failed = 0;
+
+		for (i = 0, keep = 0; i < out->n && tried < FINALIST_TRIES * rq.verify; i++) {
+			double bound = kth_box_cost(out->c, keep, rq.verify);
+			enum finalist w = worth(out->c, keep, bound, &out->c[i]);
+
+			if (w == FINALIST_STOP)
+				break;
+			if (w == FINALIST_SKIP)
+				continue;
 			if (rq.progress)
 				rq.progress(rq.progress_arg, "simulating finalists", keep, rq.verify);
-			if ((r = verify(&x, &out->c[i], err)) < 0)
+			tried++;
+			if ((r = verify(&x, &out->c[i], bound, err)) < 0)
 				goto out;
-			if (r == 0)
+			if (r == 0) {
 				out->c[keep++] = out->c[i];
-			else
+			} else if (r == 1) {
 				out->rejected[PLAN_MISSES_SLO]++;
+				failed++;
+			}
 		}
-		out->feasible -= i - keep;
+		out->feasible -= failed;
 		out->n = keep;
 	}
 	if (out->n)
 		qsort(out->c, out->n, sizeof(*out->c), cmp_rank);
+	one_per_box(out);
 	plan_rank(out->c, out->n);
 	if (!out->n) {
 		r = err_set(err, ERR_INFEASIBLE, "no configuration of %zu tried serves %s at %g requests/s "

@@ -51,6 +51,9 @@ struct sim {
 	double int_sys, int_wait, int_kv, seqs_time, out_tokens, in_tokens, prefix_hits;
 	size_t waiting;
 	size_t prefix_tokens;       /* the shared prefix, whole blocks */
+	size_t miss_ttft, miss_tpot;    /* values a p99 would read above the SLO */
+	size_t miss_limit;              /* as many make the p99 miss (0: never stop) */
+	void *cost_memo;                /* the cost type's, memo_size bytes */
 };
 
 void sim_config_init(struct sim_config *c)
@@ -347,7 +350,7 @@ static void start_step(struct sim *s, size_t i)
 		rp->busy = 0;
 		return;
 	}
-	s->c.cost->step(s->c.cost_state, &x, &cost);
+	s->c.cost->step(s->c.cost_state, s->cost_memo, &x, &cost);
 	rp->busy = 1;
 	rp->step_t += cost.t;
 	rp->step_w = cost.gpu_w;
@@ -426,6 +429,7 @@ static void finish(struct sim *s, struct replica *rp, struct sim_req *q)
 	if (q->output > 1) {
 		tpot = (s->now - q->t_first) / (double)(q->output - 1);
 		qstat_add(&s->r.tpot, tpot);
+		s->miss_tpot += qstat_reads_above(tpot, s->c.tpot_slo_s);
 	}
 	if (!isnan(s->c.ttft_slo_s) && q->t_first - q->t_arrive <= s->c.ttft_slo_s &&
 	    (isnan(tpot) || isnan(s->c.tpot_slo_s) || tpot <= s->c.tpot_slo_s))
@@ -486,6 +490,8 @@ static void step_end(struct sim *s, size_t i)
 				if (q->generated == 1) {
 					q->t_first = s->now;
 					qstat_add(&s->r.ttft, s->now - q->t_arrive);
+					s->miss_ttft += qstat_reads_above(s->now - q->t_arrive,
+									  s->c.ttft_slo_s);
 				}
 				if (q->generated >= q->output) {
 					finish(s, rp, q);
@@ -561,6 +567,8 @@ int sim_alloc(struct sim **out, const struct sim_config *c, struct err *err)
 		return r;
 	s = xcalloc(1, sizeof(*s));
 	s->c = *c;
+	if (c->cost->memo_size)
+		s->cost_memo = xcalloc(1, c->cost->memo_size);
 	if (c->prefill_replicas) {
 		s->pool_n[0] = c->prefill_replicas;
 		s->pool_lo[1] = c->prefill_replicas;
@@ -593,6 +601,9 @@ int sim_alloc(struct sim **out, const struct sim_config *c, struct err *err)
 	s->expected = c->trace ? c->trace->rows : c->requests;
 	if (c->trace && c->requests && c->requests < s->expected)
 		s->expected = c->requests;
+	/* n - ceil(0.99 n) < expected / 100 + 1 for every n <= expected */
+	if (c->stop_on_miss && s->expected && !isnan(c->ttft_slo_s) && !isnan(c->tpot_slo_s))
+		s->miss_limit = s->expected / 100 + 1;
 	if (c->timeline)
 		fprintf(c->timeline, "time_s,in_system,waiting,running,kv_used,completed,"
 			"output_tokens,preemptions\n");
@@ -611,6 +622,10 @@ int sim_step(struct sim *s, struct err *err)
 	struct event ev;
 	int r;
 
+	if (s->miss_limit && (s->miss_ttft >= s->miss_limit || s->miss_tpot >= s->miss_limit)) {
+		s->r.stopped = 1;
+		return 0;
+	}
 	if (!events_pop(&s->q, &ev))
 		return 0;
 	advance(s, ev.t);
@@ -712,6 +727,7 @@ void sim_free(struct sim *s)
 	}
 	events_free(&s->q);
 	gsl_rng_free(s->rng);
+	free(s->cost_memo);
 	free(s->rep);
 	qstat_free(&s->r.ttft);
 	qstat_free(&s->r.tpot);

@@ -54,7 +54,11 @@ struct sim_step_cost {
 /* A step-cost model: a type and its state (never modified). */
 struct sim_cost_type {
 	const char *name;
-	void (*step)(const void *state, const struct step_mix *mix, struct sim_step_cost *out);
+	/* memo: memo_size zeroed bytes the simulation keeps for the type
+	 * between steps (NULL: none), a cache that must not change results */
+	void (*step)(const void *state, void *memo, const struct step_mix *mix,
+		     struct sim_step_cost *out);
+	size_t memo_size;
 	/* cached tokens over all layers of a sequence of `len` tokens */
 	double (*kv_tokens)(const void *state, double len);
 	/* attention pairs of a prompt chunk (perf_chunk_pairs) */
@@ -107,6 +111,10 @@ struct sim_config {
 	unsigned long seed;
 	size_t shared_prefix;       /* tokens every prompt begins with */
 	double ttft_slo_s, tpot_slo_s;  /* goodput: NaN for none */
+	/* stop as soon as the p99 TTFT or TPOT is sure to exceed its SLO
+	 * (both SLOs set, the number of requests known): sim_result's
+	 * `stopped` says so and its statistics cover the run so far */
+	int stop_on_miss;
 	FILE *timeline;             /* CSV time series, or NULL */
 	double timeline_dt;
 };
@@ -129,6 +137,7 @@ struct sim_result {
 	double bound_s[3];              /* step time by perf_bound */
 	double blocked_kv_s, blocked_seqs_s;    /* waiting requests held back by ... */
 	double mean_batch;              /* sequences per step, time-weighted */
+	int stopped;                    /* stop_on_miss ended the run early */
 };
 
 struct sim;

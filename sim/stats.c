@@ -31,9 +31,21 @@ void qstat_free(struct qstat *q)
 	qstat_init(q);
 }
 
+static size_t bin_of(double v, size_t n)
+{
+	if (!(v > Q_LO))
+		return 0;
+	return (size_t)fmin((double)(n - 1), floor(log(v / Q_LO) / log(Q_RATIO)));
+}
+
+static double centre(size_t i)
+{
+	return Q_LO * pow(Q_RATIO, (double)i + 0.5);
+}
+
 void qstat_add(struct qstat *q, double v)
 {
-	size_t i, n = nbins();
+	size_t n = nbins();
 
 	if (!q->bins)
 		q->bins = xcalloc(n, sizeof(*q->bins));
@@ -41,11 +53,12 @@ void qstat_add(struct qstat *q, double v)
 	q->sum += v;
 	q->min = fmin(q->min, v);
 	q->max = fmax(q->max, v);
-	if (!(v > Q_LO))
-		i = 0;
-	else
-		i = (size_t)fmin((double)(n - 1), floor(log(v / Q_LO) / log(Q_RATIO)));
-	q->bins[i]++;
+	q->bins[bin_of(v, n)]++;
+}
+
+int qstat_reads_above(double v, double limit)
+{
+	return v > limit && centre(bin_of(v, nbins())) > limit;
 }
 
 double qstat_mean(const struct qstat *q)
@@ -67,7 +80,7 @@ double qstat_quantile(const struct qstat *q, double p)
 		if (seen >= rank)
 			break;
 	}
-	return fmin(q->max, fmax(q->min, Q_LO * pow(Q_RATIO, (double)i + 0.5)));
+	return fmin(q->max, fmax(q->min, centre(i)));
 }
 
 void qstat_copy(struct qstat *out, const struct qstat *in)

@@ -29,5 +29,12 @@ double qstat_mean(const struct qstat *q);
 /* The nearest-rank p-quantile (p in [0, 1]); NaN when empty.  Exact when
  * all values are equal (the bin's value is clamped to [min, max]). */
 double qstat_quantile(const struct qstat *q, double p);
+/*
+ * Whether a quantile that lands on the value v reads above `limit`: v and
+ * its bin's value both exceed it (the value read is the bin's, clamped to
+ * [min, max]).  Monotone in v, so once K values of a sample of n do, every
+ * p-quantile with n - ceil(p n) < K reads above `limit`.
+ */
+int qstat_reads_above(double v, double limit);
 
 #endif

@@ -1,9 +1,12 @@
 /*
- * t_physics.c - power, PSU, heat, airflow, GPU temperature, load time and
- * cost, each against a case worked by hand in the comment above it.
+ * t_physics.c - power, PSU, heat, airflow, GPU temperature, load time,
+ * cost, the roofline's smooth maximum and the prefill queue, each against
+ * a case worked by hand in the comment above it.
  */
 #include "tests/testlib.h"
 #include "models/cost.h"
+#include "models/est.h"
+#include "models/queue.h"
 #include "models/power.h"
 #include "models/storage.h"
 #include "models/thermal.h"
@@ -202,8 +205,76 @@ static void cost(void)
 	test_rel(r.energy_usd_per_million_tokens, 0.110067, 1e-5, "no price: energy still known");
 }
 
+/*
+ * The smooth maximum (tm^p + tc^p)^(1/p): 3 and 4 at p = 2 give 5; equal
+ * times give t 2^(1/p); a zero time gives the other.  p = 2, 3 and 4 take
+ * products and roots instead of pow(), which must agree with pow() to a
+ * few ulp (1 ulp of 1.x is 2.2e-16) over a sweep of ratios; any other p goes through pow() itself.
+ */
+static void roofline(void)
+{
+	static const double ps[] = { 2, 3, 4 };
+	double worst = 0;
+	size_t i, k;
+
+	test_rel(perf_roofline_s(3, 4, 2), 5, 1e-15, "roofline 3, 4 at p = 2: 5");
+	test_rel(perf_roofline_s(4, 3, 2), 5, 1e-15, "... symmetric");
+	test_rel(perf_roofline_s(2, 2, 4), 2 * pow(2, 0.25), 1e-15, "equal times: t 2^(1/p)");
+	test_ok(perf_roofline_s(7, 0, 3) == 7 && perf_roofline_s(0, 7, 4) == 7,
+		"a zero time gives the other");
+	test_ok(perf_roofline_s(0, 0, 4) == 0, "nothing to do takes no time");
+	test_ok(perf_roofline_s(1, 0.5, 2.5) == pow(1 + pow(0.5, 2.5), 1 / 2.5),
+		"p = 2.5 is pow() itself");
+	for (k = 0; k < 3; k++)
+		for (i = 0; i <= 1000; i++) {
+			double r = (double)i / 1000, p = ps[k];
+			double want = 1e-3 * pow(1 + pow(r, p), 1 / p);
+			double got = perf_roofline_s(1e-3, 1e-3 * r, p);
+
+			worst = fmax(worst, fabs(got - want) / want);
+		}
+	test_ok(worst < 1e-15, "p = 2, 3, 4 agree with pow() to %.2g (a few ulp)", worst);
+}
+
+/*
+ * M/D/1 at lam = 0.5/s, s = 1 s: rho = 0.5; theta solves 0.5 (e^x - 1) = x:
+ * x = 1.256431 (e^1.256431 = 3.512862, 0.5 x 2.512862 = 1.256431).
+ * C = 0.5 / (0.5 x 3.512862 - 1) = 0.660999; the p99 wait is
+ * ln(0.660999 / 0.01) / 1.256431 = 4.191129 / 1.256431 = 3.33577 s (a
+ * Lindley simulation of two million arrivals: 3.327 s).  At rho = 0.005 nobody waits at p99
+ * (P(W > 0) = rho); at rho >= 1 the wait is unbounded.  The highest rate
+ * whose p99 wait + s stays within 4.33577 s is 0.5 again.
+ */
+static void md1(void)
+{
+	double prev = 0, lam;
+	int mono = 1;
+
+	test_rel(queue_md1_theta(0.5, 1), 1.25643, 1e-5, "M/D/1 theta %.5f (worked 1.25643)",
+		 queue_md1_theta(0.5, 1));
+	test_rel(queue_md1_wait(0.5, 1, 0.99), 3.33577, 1e-5, "M/D/1 p99 wait %.5f s (worked 3.33577)",
+		 queue_md1_wait(0.5, 1, 0.99));
+	test_ok(queue_md1_wait(0.005, 1, 0.99) == 0, "rho 0.005: no wait at p99");
+	test_ok(isinf(queue_md1_wait(1, 1, 0.99)) && isinf(queue_md1_wait(2, 1, 0.99)),
+		"rho >= 1: unbounded");
+	test_rel(queue_md1_max_rate(1, 0.99, 1 + queue_md1_wait(0.5, 1, 0.99)), 0.5, 1e-8,
+		 "max rate inverts the wait");
+	test_ok(queue_md1_max_rate(2, 0.99, 1.5) == 0, "service longer than the limit: rate 0");
+	/* scaling: s and every time x 10, rates / 10 */
+	test_rel(queue_md1_wait(0.05, 10, 0.99), 33.3577, 1e-5, "time scales with s");
+	for (lam = 0.01; lam < 0.999; lam += 0.01) {
+		double w = queue_md1_wait(lam, 1, 0.99);
+
+		mono &= w >= prev;
+		prev = w;
+	}
+	test_ok(mono, "the p99 wait grows with the load");
+}
+
 int main(void)
 {
+	roofline();
+	md1();
 	gpu_power();
 	node_power();
 	psu_curve();

@@ -11,6 +11,7 @@
 #include "tests/testcat.h"
 #include "catalog/cat.h"
 #include "models/estimate.h"
+#include "models/queue.h"
 #include "sim/capacity.h"
 #include "sim/deploy.h"
 #include "sim/setup.h"
@@ -95,6 +96,55 @@ static void step_reduces(void)
 	}
 }
 
+/*
+ * A memo changes nothing: steps of the same batch with growing contexts,
+ * prefill chunks between them, new batch sizes and repeats, through one
+ * memo per model, give the bytes perf_step gives without one.
+ */
+static void step_memo(void)
+{
+	static const struct { const char *model, *gpu; size_t gpus, ep; } c[] = {
+		{ "llama-3.1-70b", "h100-sxm", 4, 0 },
+		{ "qwen3-30b-a3b", "h100-sxm", 2, 0 },
+		{ "deepseek-v3", "h200-sxm", 8, 8 },
+	};
+	static const double batch[] = { 1, 3, 3, 3, 17, 17, 64, 1 };
+	size_t i, k, same;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		struct deploy *d = build(c[i].model, c[i].gpu, c[i].gpus, c[i].ep, 0);
+		struct perf_memo memo;
+		unsigned long rng = 12345;
+
+		if (!d)
+			continue;
+		memset(&memo, 0, sizeof(memo));
+		for (k = 0, same = 0; k < 400; k++) {
+			const struct est_model *m = &d->in.model;
+			struct perf_result want, got;
+			struct step_mix x;
+			double b = batch[(k / 7) % 8];
+
+			rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+			memset(&x, 0, sizeof(x));
+			x.decode_seqs = x.logits = b;
+			x.decode_kv = b * llm_kv_tokens_all_layers(m->llm, 100 + (double)k * 3);
+			if (rng >> 61 == 0) {       /* one step in eight carries a chunk */
+				x.prefill_tokens = 256;
+				x.prefill_seqs = 1;
+				x.prefill_pairs = perf_chunk_pairs(m, 0, 256);
+				x.logits += 1;
+			}
+			perf_step(&want, m, &x);
+			perf_step_memo(&got, m, &x, &memo);
+			same += !memcmp(&want, &got, sizeof(want));
+		}
+		test_ok(same == 400, "%s: 400 steps through a memo equal perf_step's, bit for bit "
+			"(%zu did)", c[i].model, same);
+		free(d);
+	}
+}
+
 /* ---- the simulator on a linear cost ---- */
 
 static struct sim_linear lin;
@@ -148,6 +198,10 @@ static void md1(void)
 	test_rel(r.mean_in_system, 1.516667, 0.02, "M/D/1: L = 1.517");
 	test_rel(qstat_mean(&r.queue), 0.116667, 0.03, "M/D/1: Wq = 0.1167 s");
 	test_rel(r.gpu_busy, 0.7, 0.01, "M/D/1: the server is busy rho = 70%% of the time");
+	/* the screening's tail (models/queue.c) against the simulated one */
+	test_rel(qstat_quantile(&r.queue, 0.99), queue_md1_wait(7, 0.1, 0.99), 0.03,
+		 "M/D/1: p99 wait %.4f s, models/queue.c says %.4f s",
+		 qstat_quantile(&r.queue, 0.99), queue_md1_wait(7, 0.1, 0.99));
 	/* energy: 300 W while busy, 0 idle: 300 W x 0.1 s = 30 J a request */
 	test_rel(r.energy_per_request_j, 30, 1e-6, "energy per request is 300 W x 0.1 s");
 	sim_result_release(&r);
@@ -582,11 +636,63 @@ static void traces(void)
 	}
 }
 
+/*
+ * stop_on_miss: the M/D/1 server at rho 0.7 (md1 above); its p99 TTFT over
+ * the whole run is T.  Asked for T / 2, the run stops early, having done
+ * fewer requests, and the whole run does miss; asked for 2 T, it runs to
+ * the end and gives exactly what a run without the option gives.
+ */
+static void stop_early(void)
+{
+	struct sim_config c;
+	struct sim_result full, r;
+	struct length_dist in, out;
+	struct err err = ERR_INIT;
+	double t99;
+
+	linear_config(&c, (struct sim_linear){ 0, 1e-3, 0, 300 });
+	c.engine.max_seqs = 1;
+	length_parse(&in, "100", "in", &err);
+	length_parse(&out, "1", "out", &err);
+	c.input = &in;
+	c.output = &out;
+	arrival_parse(&c.arrival, "poisson", 7, &err);
+	c.requests = 20000;
+	if (run(&full, &c) < 0)
+		return;
+	t99 = qstat_quantile(&full.ttft, 0.99);
+	c.tpot_slo_s = 1;
+	c.ttft_slo_s = t99 / 2;
+	c.stop_on_miss = 1;
+	if (run(&r, &c) == 0) {
+		test_ok(r.stopped && r.completed < full.completed / 10,
+			"p99 TTFT %.3f s asked for %.3f s: stopped after %zu of %zu requests", t99,
+			t99 / 2, r.completed, full.completed);
+		sim_result_release(&r);
+	}
+	c.ttft_slo_s = 2 * t99;
+	if (run(&r, &c) == 0) {
+		test_ok(!r.stopped && r.completed == full.completed &&
+			qstat_quantile(&r.ttft, 0.99) == t99 && r.steps == full.steps,
+			"asked for twice the p99: runs to the end, the same run");
+		sim_result_release(&r);
+	}
+	/* just above the p99: every miss counted, still no early stop */
+	c.ttft_slo_s = t99 * 1.002;
+	if (run(&r, &c) == 0) {
+		test_ok(!r.stopped, "asked for just over the p99: never stops");
+		sim_result_release(&r);
+	}
+	sim_result_release(&full);
+}
+
 int main(void)
 {
 	cat = test_catalog();
 	step_reduces();
+	step_memo();
 	md1();
+	stop_early();
 	mm1();
 	by_hand();
 	conservation();
