@@ -196,13 +196,16 @@ const struct cmd_entry cmd_plan_entry = {
 	NULL,
 	"Tries every GPU x weight format x engine x tensor/pipeline parallel size:\n"
 	"builds each deployment, screens it analytically (memory, one request's\n"
-	"TTFT and TPOT, replicas from the saturation rate at 80% and the decode\n"
-	"batch the load keeps in flight), completes the nodes from the catalog\n"
-	"(chassis slots and width, PSUs for the peak with redundancy, CPU PCIe\n"
-	"lanes, RAM for the page cache, a drive for the weights) and prices them.\n"
-	"The best --simulate finalists are simulated at their load, adding\n"
-	"replicas until the p99s meet the objectives.  Ranked by dollars per\n"
-	"million output tokens (amortized capex plus energy), then capex.\n"
-	"Exit status 5 when nothing is feasible; the rejections are counted.",
+	"TTFT and TPOT, replicas from the saturation rate at 80%, the p99 wait\n"
+	"of a prompt queue and the decode batch the load keeps in flight),\n"
+	"completes the nodes from the catalog (chassis slots and width, PSUs for\n"
+	"the peak with redundancy, CPU PCIe lanes, RAM for the page cache, a\n"
+	"drive for the weights) and prices them.  Finalists are then simulated\n"
+	"in rank order, each with the fewest replicas whose p99s meet the\n"
+	"objectives, until --simulate boxes are verified and no other can rank\n"
+	"among them; one deployment is shown per box (GPU, count, nodes).\n"
+	"Ranked by dollars per million output tokens (amortized capex plus\n"
+	"energy), then capex.  Exit status 5 when nothing is feasible; the\n"
+	"rejections are counted.",
 	plan_opts_table, exec_plan, NULL
 };

@@ -37,7 +37,7 @@ enum {
 	{ "owned", 0, required_argument, PO_OWNED, "FILE.xml", "GPUs you own (nvidia-smi -q -x): they cost nothing" }, \
 	{ "psu-redundancy", 0, required_argument, PO_REDUNDANCY, "R", "none, n+1, n+2 or n+n (default: the chassis's, none in towers)" }, \
 	{ "top", 'k', required_argument, PO_TOP, "K", "candidates to show (default 5)" }, \
-	{ "simulate", 0, required_argument, PO_SIMULATE, "N", "finalists checked by simulation (default 10; 0: analytic only)" }, \
+	{ "simulate", 0, required_argument, PO_SIMULATE, "N", "boxes verified by simulation (default 10; 0: analytic only)" }, \
 	{ "requests", 0, required_argument, PO_REQUESTS, "N", "requests per simulation (default 2000)" }, \
 	{ "seed", 0, required_argument, PO_SEED, "S", "random seed of the simulations (default 1)" }, \
 	{ "usd-per-kwh", 0, required_argument, PO_KWH, "USD", "electricity price (default 0.127)" }, \

@@ -4,10 +4,13 @@
  * Screening is analytic and cheap: a deployment is built once per (GPU,
  * format, engine, tp, pp); one prompt alone and one sequence alone must
  * meet the objectives; replicas come from the analytic saturation rate
- * at 80% utilization and are then raised until the TPOT of the batch the
- * load keeps in flight (Little's law, iterated to a fixed point) meets
- * its objective.  The simulator then checks the finalists at their
- * planned load and adds replicas while the p99s miss.
+ * at 80% utilization, raised for the p99 wait of an M/D/1 prompt queue
+ * (models/queue.c) and then until the TPOT of the batch the load keeps
+ * in flight (Little's law, iterated to a fixed point) meets its
+ * objective.  The simulator then verifies finalists in rank order, each
+ * with the fewest replicas that meet the p99s (verify), for as long as
+ * one can still rank among the best (worth), and one deployment per box
+ * is kept.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -599,6 +602,26 @@ static int outranked(struct ctx *x, const struct plan_candidate *c, const struct
  * c repriced for its replicas; 1: dropped, it misses; 2: dropped, the
  * replicas it would need cost `bound` per token or more.
  */
+/* One run of the finalist's simulation with n replicas: 1 when both p99s
+ * (in *t99, *p99) meet the objectives, 0 when not, or an error. */
+static int meets(struct ctx *x, struct sim_config *sc, size_t n, double *t99, double *p99,
+		 struct err *err)
+{
+	const struct plan_request *q = x->q;
+	struct sim_result sr;
+	int r;
+
+	sc->arrival.rate = q->qps / (double)n;
+	if ((r = sim_run(&sr, sc, err)) < 0)
+		return r;
+	x->res->simulated++;
+	*t99 = qstat_quantile(&sr.ttft, 0.99);
+	*p99 = qstat_quantile(&sr.tpot, 0.99);
+	r = !sr.stopped && *t99 <= q->ttft_p99_s && *p99 <= q->tpot_p99_s;
+	sim_result_release(&sr);
+	return r;
+}
+
 static int verify(struct ctx *x, struct plan_candidate *c, double bound, struct err *err)
 {
 	const struct plan_request *q = x->q;
@@ -606,10 +629,9 @@ static int verify(struct ctx *x, struct plan_candidate *c, double bound, struct 
 	struct length_dist out = { LENGTH_FIXED, 0, 0, NULL, 0 };
 	struct sim_config sc;
 	enum plan_reject why;
-	size_t n = c->replicas, lo = 0, hi = 0;
-	size_t cap = c->replicas * VERIFY_GROWTH < MAX_REPLICAS ? c->replicas * VERIFY_GROWTH :
-								  MAX_REPLICAS;
-	double hi_t99 = NAN, hi_p99 = NAN;
+	size_t planned = c->replicas, n = planned, lo = 0, hi = 0;
+	size_t cap = planned * VERIFY_GROWTH < MAX_REPLICAS ? planned * VERIFY_GROWTH : MAX_REPLICAS;
+	double hi_t99 = NAN, hi_p99 = NAN, plan_t99 = NAN, plan_p99 = NAN;
 	int r;
 
 	if ((r = finalist_sim(x, c, &sc, &in, &out, err)) < 0)
@@ -618,23 +640,21 @@ static int verify(struct ctx *x, struct plan_candidate *c, double bound, struct 
 	sc.tpot_slo_s = q->tpot_p99_s;
 	sc.stop_on_miss = 1;
 	for (;;) {
-		struct sim_result sr;
 		double t99, p99;
 
-		sc.arrival.rate = q->qps / (double)n;
-		if ((r = sim_run(&sr, &sc, err)) < 0)
+		if ((r = meets(x, &sc, n, &t99, &p99, err)) < 0)
 			return r;
-		x->res->simulated++;
-		t99 = qstat_quantile(&sr.ttft, 0.99);
-		p99 = qstat_quantile(&sr.tpot, 0.99);
-		if (!sr.stopped && t99 <= q->ttft_p99_s && p99 <= q->tpot_p99_s) {
+		if (r) {
 			hi = n;
 			hi_t99 = t99;
 			hi_p99 = p99;
+			if (n == planned) {
+				plan_t99 = t99;
+				plan_p99 = p99;
+			}
 		} else {
 			lo = n;
 		}
-		sim_result_release(&sr);
 		/* lo: the most replicas known to miss (none do with 0);
 		 * hi: the fewest known to pass (0: none yet) */
 		if (lo && outranked(x, c, &sc, lo + 1, bound))
@@ -645,14 +665,24 @@ static int verify(struct ctx *x, struct plan_candidate *c, double bound, struct 
 			n = 2 * n < cap ? 2 * n : cap;
 		} else if (hi - lo <= 1 || (hi - lo) * VERIFY_TOLERANCE <= hi) {
 			break;
-		} else if (!lo && n == c->replicas) {
+		} else if (!lo && n == planned) {
 			n = hi - 1;     /* the plan's count passes: is it the fewest? */
 		} else {
 			n = lo + (hi - lo) / 2;
 		}
 	}
-	if (hi != c->replicas && price(x, c, &sc, hi, &why) < 0)
+	if (hi != planned && price(x, c, &sc, hi, &why) < 0)
 		return 1;
+	if (c->replicas == planned && !isnan(plan_t99)) {
+		hi_t99 = plan_t99;
+		hi_p99 = plan_p99;
+	} else if (c->replicas != hi) {
+		/* price() gave a full baseboard's spare GPUs replicas of their
+		 * own: the p99s shown are those of what is deployed */
+		sc.stop_on_miss = 0;
+		if ((r = meets(x, &sc, c->replicas, &hi_t99, &hi_p99, err)) <= 0)
+			return r < 0 ? r : 1;
+	}
 	c->ttft_p99_s = hi_t99;
 	c->tpot_p99_s = hi_p99;
 	c->simulated = 1;

@@ -259,6 +259,46 @@ c = json.loads(sys.argv[1])["candidates"]
 cpus = [p["id"] for x in c for p in x["parts"] if p["role"] == "cpu"]
 sys.exit(0 if cpus and all(i.startswith("xeon-") for i in cpus) else 1)' "$out"
 
+# Verification finds the smallest box: each simulated candidate of n
+# replicas on k nodes meets both p99s at 1/n of the load per replica, as
+# the plan says, and the replicas that k - 1 such nodes hold miss one of
+# them (the same simulation: Poisson, fixed lengths, 2000 requests, seed 1).
+slo="--ttft-p99 1 --tpot-p99 0.05"
+run "$PROG" plan --model llama-3.1-8b --gpu rtx-4070-ti-super --precision fp8 --engine tgi \
+  --qps 10 --input-len 2000 --output-len 300 $slo --simulate 2 --top 2 --json
+check "8B plan on 4070 Ti SUPERs exits 0" [ "$rc" = 0 ]
+printf '%s' "$out" >"$tmp/few.json"
+python3 - "$tmp/few.json" >"$tmp/few.txt" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for c in d["candidates"]:
+    fewer = (c["nodes"] - 1) * (c["node"]["gpus"] // c["gpus_per_replica"])
+    print(c["gpu"], c["tp"], c["pp"], c["precision"], c["kv_precision"], c["engine"],
+          c["replicas"], fewer, repr(c["ttft_p99_s"]), repr(c["tpot_p99_s"]))
+PY
+check "... with candidates of several nodes" awk '$8 > 0 { m = 1 } END { exit !m }' "$tmp/few.txt"
+while read -r g tp pp fm kv en nrep fewer t99 p99; do
+  for k in "$nrep" "$fewer"; do
+    [ "$k" -gt 0 ] || continue
+    run "$PROG" simulate --model llama-3.1-8b --gpu "$g" --tp "$tp" --pp "$pp" --precision "$fm" \
+      --kv-precision "$kv" --engine "$en" --qps "$(awk -v k="$k" 'BEGIN { printf "%.17g", 10 / k }')" \
+      --input-len 2000 --output-len 300 --requests 2000 --seed 1 --json
+    printf '%s' "$out" >"$tmp/sim$k.json"
+  done
+  check "$g tp $tp: $nrep replicas meet both p99s, as the plan reports" python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))
+t, p = s["ttft_s"]["p99"], s["tpot_s"]["p99"]
+assert t <= 1 and p <= 0.05, (t, p)
+assert abs(t - float(sys.argv[2])) <= 1e-9 * t and abs(p - float(sys.argv[3])) <= 1e-9 * p, (t, p)' \
+    "$tmp/sim$nrep.json" "$t99" "$p99"
+  [ "$fewer" -gt 0 ] || continue
+  check "$g tp $tp: a node fewer ($fewer replicas) misses one" python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["ttft_s"]["p99"] > 1 or s["tpot_s"]["p99"] > 0.05' "$tmp/sim$fewer.json"
+done <"$tmp/few.txt"
+
 # Directly from plan flags: the same as planning then generating.
 run "$PROG" generate docker $seed --consumer-only --budget 3000 --top 3
 check "generate from plan flags exits 0" [ "$rc" = 0 ]
