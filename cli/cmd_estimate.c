@@ -248,11 +248,18 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 	if (cli_open_catalog(&cat, ctx, 0, &status) < 0)
 		return status;
 	d = xcalloc(1, sizeof(*d));   /* large, and `in` points into it */
+	/* one read snapshot: the files are locked once, not per query */
+	if (cat_snapshot_begin(cat, &err) < 0) {
+		status = cli_fail(ctx, &err);
+		goto out;
+	}
 	if (deploy_build(d, cat, &o.q, &err) < 0 || est_run(&r, &d->in, &err) < 0) {
+		cat_snapshot_end(cat);
 		status = cli_fail(ctx, &err);
 		goto out;
 	}
 	fit_advise(&advice, cat, &o.q, d, &r.mem);
+	cat_snapshot_end(cat);
 	if (o.json) {
 		json_t *j = to_json(d, &r, &advice);
 
