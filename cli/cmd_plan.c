@@ -127,9 +127,9 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 			p->unit_usd == 0 ? "included/owned" : "");
 	}
 	if (b->unpriced_parts)
-		fprintf(f, "capex counts priced parts only: %zu line%s have no sourced price "
+		fprintf(f, "capex counts priced parts only: %zu line%s no sourced price "
 			"('rigplan catalog set-price' adds yours)\n", b->unpriced_parts,
-			b->unpriced_parts == 1 ? "" : "s");
+			b->unpriced_parts == 1 ? " has" : "s have");
 }
 
 static int write_out(const char *path, json_t *js, struct cli_ctx *ctx)

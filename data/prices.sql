@@ -39,3 +39,64 @@ UPDATE gpu SET price_usd = 2500, price_kind = 'msrp', price_as_of = '2026-11-24'
 UPDATE chassis SET price_usd = 46000, price_kind = 'street', price_as_of = '2026-11-24',
   price_source = 'https://github.com/epoch-research/training-cost-trends (DGX H100 ~$270,000) less 8 GPUs at $28,000'
   WHERE id = 'nvidia-dgx-h100';
+
+-- Consumer drives, power supplies and cases: PCPartPicker's lowest US
+-- retail price on 2025-07-23, as the public scrape in
+-- github.com/docyx/pc-part-dataset (data/csv, "Last updated: July 23,
+-- 2025") records it.  Only rows whose name, revision and capacity match
+-- the catalog's part are used; a listing with no price (the RM1000x
+-- (2021), the FOCUS GX-850 ATX 3.0) or two listings of one name at
+-- different prices (the HX1200i) leaves the part unpriced.
+UPDATE ssd SET price_usd = 149.99, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Samsung 990 Pro, 2000 GB, $149.99)'
+  WHERE id = 'samsung-990-pro-2tb';
+UPDATE ssd SET price_usd = 140, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Samsung 980 Pro, 1000 GB, $140)'
+  WHERE id = 'samsung-980-pro-1tb';
+UPDATE ssd SET price_usd = 134, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Samsung 970 Evo Plus, 1000 GB, $134)'
+  WHERE id = 'samsung-970-evo-plus-1tb';
+UPDATE ssd SET price_usd = 229.99, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Samsung 9100 PRO, 2000 GB, $229.99)'
+  WHERE id = 'samsung-9100-pro-2tb';
+UPDATE ssd SET price_usd = 154.54, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Western Digital WD_Black SN850X, 2000 GB, $154.54)'
+  WHERE id = 'wd-black-sn850x-2tb';
+UPDATE ssd SET price_usd = 64.99, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Western Digital Blue SN580, 1000 GB, $64.99)'
+  WHERE id = 'wd-blue-sn580-1tb';
+UPDATE ssd SET price_usd = 199.99, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Crucial T705, 2000 GB, $199.99)'
+  WHERE id = 'crucial-t705-2tb';
+UPDATE ssd SET price_usd = 113.95, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Crucial P3 Plus, 2000 GB, $113.95)'
+  WHERE id = 'crucial-p3-plus-2tb';
+UPDATE ssd SET price_usd = 92.9, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Samsung 870 Evo, 1000 GB, $92.90)'
+  WHERE id = 'samsung-870-evo-1tb';
+UPDATE ssd SET price_usd = 149.99, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Crucial MX500, 1000 GB, $149.99)'
+  WHERE id = 'crucial-mx500-1tb';
+
+UPDATE psu SET price_usd = 609.99, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Corsair AX1600i, 1600 W, $609.99)'
+  WHERE id = 'corsair-ax1600i';
+UPDATE psu SET price_usd = 198.98, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Corsair RM850x (2021), 850 W, $198.98)'
+  WHERE id = 'corsair-rm850x';
+UPDATE psu SET price_usd = 478.99, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Corsair HX1500i (2022), 1500 W, $478.99)'
+  WHERE id = 'corsair-hx1500i';
+UPDATE psu SET price_usd = 449.9, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: be quiet! Dark Power Pro 13, 1600 W, $449.90)'
+  WHERE id = 'bequiet-dark-power-pro-13-1600';
+UPDATE psu SET price_usd = 550.99, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: SeaSonic PRIME TX-1600 ATX 3.1, 1600 W, $550.99)'
+  WHERE id = 'seasonic-prime-tx-1600';
+
+UPDATE chassis SET price_usd = 289.99, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Corsair 7000D AIRFLOW, black, $289.99)'
+  WHERE id = 'corsair-7000d-airflow';
+UPDATE chassis SET price_usd = 219.99, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Fractal Design Meshify 2 XL, black, tinted glass, $219.99)'
+  WHERE id = 'fractal-meshify-2-xl';

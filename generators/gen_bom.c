@@ -152,7 +152,8 @@ static void bom_md(struct sbuf *sb, const struct plan_candidate *c)
 	gen_fixed(sb, n->typical_w, 0);
 	sbuf_addf(sb, " W |\n| PSUs | %zu x ", n->psus);
 	gen_fixed(sb, n->psu_rated_w, 0);
-	sbuf_addf(sb, " W, %zu carry the load (", n->psus_needed);
+	sbuf_addf(sb, " W, %zu carr%s the load (", n->psus_needed,
+		  n->psus_needed == 1 ? "ies" : "y");
 	md_text(sb, n->psu_redundancy);
 	sbuf_addstr(sb, ") |\n| PSU capacity without the redundant units | ");
 	gen_fixed(sb, n->psu_capacity_w, 0);

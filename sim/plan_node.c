@@ -529,8 +529,9 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 		parts[np++].unit_usd = 0;
 	}
 	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
-		 "%zu x %.0f W per node, %zu carry the %.0f W peak (%s)", best.psus, best.psu_w,
-		 node->psus_needed, best.peak_w, node->psu_redundancy);
+		 "%zu x %.0f W per node, %zu carr%s the %.0f W peak (%s)", best.psus, best.psu_w,
+		 node->psus_needed, node->psus_needed == 1 ? "ies" : "y", best.peak_w,
+		 node->psu_redundancy);
 	plan_part_set(&parts[np++], "cpu", best.cpu->id, best.cpu->name, best_nodes * best.sockets,
 		      &best.cpu->price);
 	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note), "%zu PCIe lanes for %zu needed",
