@@ -108,6 +108,13 @@ int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err)
 	case PO_KWH: return opt_double(&q->usd_per_kwh, "--usd-per-kwh", arg, 0, 100, err);
 	case PO_PUE: return opt_double(&q->pue, "--pue", arg, 1, 5, err);
 	case PO_YEARS: return opt_double(&q->years, "--years", arg, 0.1, 30, err);
+	case PO_RAM: {
+		uint64_t bytes;
+
+		r = opt_bytes(&bytes, "--ram", arg, 1ull << 30, 1ull << 50, err);
+		q->ram_bytes = (double)bytes;
+		return r;
+	}
 	}
 	return 1;
 }

@@ -15,7 +15,7 @@ struct err;
 enum {
 	PO_MODEL = 1000, PO_QPS, PO_INPUT, PO_OUTPUT, PO_TRACE, PO_TTFT, PO_TPOT, PO_BUDGET,
 	PO_MONTHLY, PO_POWER, PO_GPU, PO_ENGINE, PO_PRECISION, PO_CONSUMER, PO_OWNED,
-	PO_REDUNDANCY, PO_TOP, PO_SIMULATE, PO_REQUESTS, PO_SEED, PO_KWH, PO_PUE, PO_YEARS,
+	PO_REDUNDANCY, PO_RAM, PO_TOP, PO_SIMULATE, PO_REQUESTS, PO_SEED, PO_KWH, PO_PUE, PO_YEARS,
 	PO_LAST
 };
 
@@ -36,6 +36,7 @@ enum {
 	{ "consumer-only", 0, no_argument, PO_CONSUMER, NULL, "GeForce and workstation cards only" }, \
 	{ "owned", 0, required_argument, PO_OWNED, "FILE.xml", "GPUs you own (nvidia-smi -q -x): they cost nothing" }, \
 	{ "psu-redundancy", 0, required_argument, PO_REDUNDANCY, "R", "none, n+1, n+2 or n+n (default: the chassis's, none in towers)" }, \
+	{ "ram", 0, required_argument, PO_RAM, "BYTES", "host memory per node, at least, e.g. 256GiB (default: the weights' files + 8 GiB + 4 GiB per GPU)" }, \
 	{ "top", 'k', required_argument, PO_TOP, "K", "candidates to show (default 5)" }, \
 	{ "simulate", 0, required_argument, PO_SIMULATE, "N", "boxes verified by simulation (default 10; 0: analytic only)" }, \
 	{ "requests", 0, required_argument, PO_REQUESTS, "N", "requests per simulation (default 2000)" }, \

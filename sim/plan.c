@@ -57,7 +57,7 @@ void plan_request_init(struct plan_request *q)
 	memset(q, 0, sizeof(*q));
 	q->qps = q->input_len = q->output_len = NAN;
 	q->ttft_p99_s = q->tpot_p99_s = NAN;
-	q->budget_usd = q->monthly_budget_usd = q->power_limit_w = NAN;
+	q->budget_usd = q->monthly_budget_usd = q->power_limit_w = q->ram_bytes = NAN;
 	q->top_k = 5;
 	q->verify = 10;
 	q->sim_requests = 2000;
@@ -155,6 +155,7 @@ static int price(struct ctx *x, struct plan_candidate *c, const struct sim_confi
 	nn.h2d_bytes_per_s = d->in.storage.h2d_bytes_per_s;
 	nn.psu_redundancy = q->psu_redundancy;
 	nn.power_limit_w = q->power_limit_w;
+	nn.ram_bytes = q->ram_bytes;
 	c->nparts = 0;
 	np = plan_node_complete(&c->node, c->parts, &nodes, &x->parts, &nn, why);
 	if (np < 0)

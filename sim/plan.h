@@ -53,6 +53,8 @@ struct plan_request {
 	double budget_usd;                      /* capex; NaN: none */
 	double monthly_budget_usd;              /* energy + amortization; NaN: none */
 	double power_limit_w;                   /* per node, at the wall; NaN: none */
+	double ram_bytes;                       /* host memory per node, at least; NaN: the
+						 * page-cache rule (plan_node.c) */
 	const char *const *gpus;                /* allowed ids or names; NULL: all */
 	size_t ngpus;
 	const char *const *precisions;          /* NULL: bf16, fp8, int4-awq, gguf-q4_k_m */

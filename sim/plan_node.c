@@ -13,7 +13,8 @@
  *    the CPUs at TDP) with the redundancy asked for, or the chassis's own;
  *  - RAM holds the weight files in the page cache (so a restart loads
  *    warm) plus 8 GiB for the OS and engine and vLLM's 4 GiB swap space
- *    per GPU, in whole DIMMs on every channel, at most 2 per channel;
+ *    per GPU, or what the user asked for but never less than the OS and
+ *    swap, in whole DIMMs on every channel, at most 2 per channel;
  *  - the drive holds the files with 25% spare.
  * Among the boxes that work: fewest nodes, then the GPU's own class of
  * box (towers for GeForce and workstation cards), then fewest unpriced
@@ -412,10 +413,17 @@ static int try_chassis(struct build *b, const struct plan_parts *p, const struct
 	if (pick_cpu(b, p, per_node * (size_t)g->pcie_lanes + DRIVE_LANES,
 		     per_node * 8 + DRIVE_LANES) < 0)
 		return -1;
-	ram_need = files + DEPLOY_RAM_RESERVED_BYTES + DEPLOY_SWAP_BYTES_PER_GPU * (double)per_node;
+	/* what the engine needs whatever was asked: the OS and its swap */
+	ram_need = DEPLOY_RAM_RESERVED_BYTES + DEPLOY_SWAP_BYTES_PER_GPU * (double)per_node;
+	ram_need = isnan(n->ram_bytes) ? ram_need + files : fmax(ram_need, n->ram_bytes);
 	pick_memory(b, p, ram_need);
 	pick_ssd(b, p, files * 1.25);
 	if (!b->mem || !b->ssd)
+		return -1;
+	/* memory asked for is a requirement: a board whose DIMM slots cannot
+	 * hold it is out, as one without the GPU slots would be */
+	*why = PLAN_NO_SLOTS;
+	if (!isnan(n->ram_bytes) && (double)b->dimms * (double)b->mem->capacity_bytes < n->ram_bytes)
 		return -1;
 
 	b->host.cpu_tdp_w = b->cpu->tdp_w * (double)b->sockets;
@@ -538,9 +546,14 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 		 node->pcie_lanes, node->pcie_lanes_needed);
 	plan_part_set(&parts[np++], "memory", best.mem->id, best.mem->name, best_nodes * best.dimms,
 		      &best.mem->price);
-	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
-		 "%.0f GiB per node: weights in the page cache, 8 GiB OS, 4 GiB swap per GPU",
-		 node->ram_bytes / GIB);
+	if (isnan(n->ram_bytes))
+		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+			 "%.0f GiB per node: weights in the page cache, 8 GiB OS, 4 GiB swap per GPU",
+			 node->ram_bytes / GIB);
+	else
+		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+			 "%.0f GiB per node for the %.0f GiB asked (--ram); 8 GiB OS, 4 GiB swap "
+			 "per GPU at least", node->ram_bytes / GIB, n->ram_bytes / GIB);
 	plan_part_set(&parts[np++], "ssd", best.ssd->id, best.ssd->name, best_nodes,
 		      &best.ssd->price);
 	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note), "cold load %.0f s, warm %.0f s",

@@ -42,6 +42,7 @@ struct node_need {
 	double h2d_bytes_per_s;     /* host to one GPU (pageable) */
 	const char *psu_redundancy; /* NULL: the chassis's own, none in desktop towers */
 	double power_limit_w;       /* per node at the wall; NaN: none */
+	double ram_bytes;           /* host memory per node asked for; NaN: the rule */
 };
 
 /*

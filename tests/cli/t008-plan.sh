@@ -299,6 +299,30 @@ s = json.load(open(sys.argv[1]))
 assert s["ttft_s"]["p99"] > 1 or s["tpot_s"]["p99"] > 0.05' "$tmp/sim$fewer.json"
 done <"$tmp/few.txt"
 
+# --ram: host memory per node is at least what was asked, in whole DIMMs;
+# more than any board holds is rejected as not enough slots.
+ramq="--model autoglm-phone-9b --qps 1 --input-len 1024 --output-len 256 --ttft-p99 2 --tpot-p99 0.1 --consumer-only --top 2 --simulate 2"
+run "$PROG" plan $ramq --json
+printf '%s' "$out" >"$tmp/ram0.json"
+run "$PROG" plan $ramq --ram 100GiB --json
+check "--ram 100GiB exits 0" [ "$rc" = 0 ]
+printf '%s' "$out" >"$tmp/ram1.json"
+check "... every node holds 100 GiB or more, more than the default's" python3 -c '
+import json, sys
+d0, d1 = (json.load(open(f)) for f in sys.argv[1:3])
+assert d1["request"]["ram_bytes"] == 100 * 2**30 and d0["request"]["ram_bytes"] is None
+r0 = [c["node"]["ram_bytes"] for c in d0["candidates"]]
+r1 = [c["node"]["ram_bytes"] for c in d1["candidates"]]
+assert r1 and all(r >= 100 * 2**30 for r in r1), r1
+assert max(r0) < 100 * 2**30, r0
+assert all("--ram" in p["note"] for c in d1["candidates"] for p in c["parts"] if p["role"] == "memory")' \
+  "$tmp/ram0.json" "$tmp/ram1.json"
+run "$PROG" plan $ramq --ram 4TiB
+check "--ram 4TiB: nothing holds it, exit 5" [ "$rc" = 5 ]
+check "... counted as not enough slots" has "$err" "not_enough_slots"
+run "$PROG" plan $ramq --ram lots
+check "--ram lots: exit 2 naming --ram" sh -c '[ "$1" = 2 ] && case "$2" in *--ram*) ;; *) exit 1;; esac' - "$rc" "$err"
+
 # Directly from plan flags: the same as planning then generating.
 run "$PROG" generate docker $seed --consumer-only --budget 3000 --top 3
 check "generate from plan flags exits 0" [ "$rc" = 0 ]
