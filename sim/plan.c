@@ -578,18 +578,15 @@ static void one_per_box(struct plan_result *r)
 	r->n = keep;
 }
 
-/* Whether c with n replicas costs `bound` per token or more (or cannot be
- * completed): more replicas only cost more, so it cannot rank. */
-static int outranked(struct ctx *x, const struct plan_candidate *c, const struct sim_config *sc,
-		     size_t n, double bound)
+/* c's cost per token with n replicas (INFINITY when it cannot be
+ * completed or priced): more replicas never cost less. */
+static double cost_at(struct ctx *x, const struct plan_candidate *c, const struct sim_config *sc,
+		      size_t n)
 {
-	struct plan_candidate t;
+	struct plan_candidate t = *c;
 	enum plan_reject why;
 
-	if (isinf(bound))
-		return 0;
-	t = *c;
-	return price(x, &t, sc, n, &why) < 0 || cost_of(&t) >= bound;
+	return price(x, &t, sc, n, &why) < 0 ? INFINITY : cost_of(&t);
 }
 
 /*
@@ -658,14 +655,15 @@ static int verify(struct ctx *x, struct plan_candidate *c, double bound, struct 
 		}
 		/* lo: the most replicas known to miss (none do with 0);
 		 * hi: the fewest known to pass (0: none yet) */
-		if (lo && outranked(x, c, &sc, lo + 1, bound))
-			return 2;
+		if (lo && !isinf(bound) && cost_at(x, c, &sc, lo + 1) >= bound)
+			return 2;       /* what it needs cannot rank */
 		if (!hi) {
 			if (n >= cap)
 				return 1;
 			n = 2 * n < cap ? 2 * n : cap;
-		} else if (hi - lo <= 1 || (hi - lo) * VERIFY_TOLERANCE <= hi) {
-			break;
+		} else if (hi - lo <= 1 || (hi - lo) * VERIFY_TOLERANCE <= hi ||
+			   cost_at(x, c, &sc, lo + 1) >= cost_at(x, c, &sc, hi)) {
+			break;          /* nothing in between costs less */
 		} else if (!lo && n == planned) {
 			n = hi - 1;     /* the plan's count passes: is it the fewest? */
 		} else {
