@@ -41,8 +41,9 @@ int deploy_opt(struct deploy_request *q, int id, const char *arg, struct err *er
 	case DO_SSD: q->ssd = arg; break;
 	case DO_CPU: q->cpu = arg; break;
 	case DO_RAM:
-		r = opt_bytes(&bytes, "--ram", arg, 1ull << 30, 1ull << 50, err);
-		q->ram_bytes = (double)bytes;
+		/* opt_bytes leaves bytes as it was when it refuses the text */
+		if ((r = opt_bytes(&bytes, "--ram", arg, 1ull << 30, 1ull << 50, err)) == 0)
+			q->ram_bytes = (double)bytes;
 		break;
 	case DO_PSU_RED: q->psu_redundancy = arg; break;
 	case DO_GPN: r = opt_size(&q->gpus_per_node, "--gpus-per-node", arg, 1, 64, err); break;

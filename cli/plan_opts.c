@@ -111,8 +111,8 @@ int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err)
 	case PO_RAM: {
 		uint64_t bytes;
 
-		r = opt_bytes(&bytes, "--ram", arg, 1ull << 30, 1ull << 50, err);
-		q->ram_bytes = (double)bytes;
+		if ((r = opt_bytes(&bytes, "--ram", arg, 1ull << 30, 1ull << 50, err)) == 0)
+			q->ram_bytes = (double)bytes;
 		return r;
 	}
 	}

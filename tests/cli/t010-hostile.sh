@@ -54,6 +54,9 @@ done <<EOF_TABLE
 2|estimate $E --context 99999999999999999999
 2|estimate $E --gpus 0x10
 2|estimate $E --power-limit -700
+2|estimate $E --ram lots
+2|estimate $E --ram 12PiB
+2|plan $P --ram -1GiB
 2|simulate $E --qps nan
 2|simulate $E --qps -5
 2|simulate $E --qps 0
