@@ -364,7 +364,36 @@ static int table_has_id(const char *create_sql)
 	       strstr(create_sql, "(id TEXT PRIMARY KEY") != NULL;
 }
 
-static int create_views(sqlite3 *db, char **tables, size_t n, int overlay,
+/* Whether the overlay's table `name` (which exists) has a row. */
+static int has_rows(int *out, sqlite3 *db, const char *name, struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct sbuf sb;
+	int r, rc;
+
+	sbuf_init(&sb);
+	sbuf_addf(&sb, "SELECT 1 FROM user.\"%s\" LIMIT 1", name);
+	r = cat_prepare(&st, db, sb.buf, err);
+	sbuf_release(&sb);
+	if (r < 0)
+		return r;
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		r = cat_db_error(db, "cannot read the overlay", err);
+	sqlite3_finalize(st);
+	return r;
+}
+
+/*
+ * The views that merge the overlay over the system catalog.  A reader
+ * (`lazy`) needs one only where the overlay has rows: elsewhere a table's
+ * bare name already finds the system catalog's (SQLite looks in temp,
+ * main, then the attached databases in order, and sys is attached first),
+ * and a view costs the parse of its query on every start.  A writer gets
+ * them all, since its own rows must show once written.
+ */
+static int create_views(sqlite3 *db, char **tables, size_t n, int overlay, int lazy,
 			struct err *err)
 {
 	struct sbuf sb;
@@ -374,11 +403,15 @@ static int create_views(sqlite3 *db, char **tables, size_t n, int overlay,
 	sbuf_init(&sb);
 	for (i = 0; i < n && r == 0; i++) {
 		const char *t = tables[2 * i];
-		int in_user = 0;
+		int in_user = 0, rows = 1;
 
 		sbuf_reset(&sb);
 		if (overlay && (r = has_table(&in_user, db, "user", t, err)) < 0)
 			break;
+		if (lazy && in_user && (r = has_rows(&rows, db, t, err)) < 0)
+			break;
+		if (lazy && (!in_user || !rows))
+			continue;
 		if (!in_user)
 			sbuf_addf(&sb, "CREATE TEMP VIEW \"%s\" AS SELECT * FROM sys.\"%s\"",
 				  t, t);
@@ -421,6 +454,9 @@ int cat_open(struct cat **out, const struct cat_paths *paths,
 		goto fail;
 	}
 	sqlite3_busy_timeout(cat->db, CAT_BUSY_TIMEOUT_MS);
+	/* the views live in memory rather than in a temporary file */
+	if ((r = cat_exec(cat->db, "PRAGMA temp_store = MEMORY", err)) < 0)
+		goto fail;
 	if ((r = attach(cat->db, paths->system, "mode=ro", "sys", err)) < 0 ||
 	    (r = check_version(cat->db, "sys", paths->system, err)) < 0 ||
 	    (r = system_tables(&tables, &ntables, cat->db, err)) < 0)
@@ -436,8 +472,15 @@ int cat_open(struct cat **out, const struct cat_paths *paths,
 		cat->has_overlay = 1;
 		cat->writable = mode == CAT_WRITE;
 	}
-	if ((r = create_views(cat->db, tables, ntables, cat->has_overlay, err)) < 0)
+	/* one transaction for all the views: one schema change, not one each */
+	if ((r = cat_exec(cat->db, "BEGIN", err)) < 0)
 		goto fail;
+	if ((r = create_views(cat->db, tables, ntables, cat->has_overlay, mode != CAT_WRITE,
+			      err)) < 0 ||
+	    (r = cat_exec(cat->db, "COMMIT", err)) < 0) {
+		sqlite3_exec(cat->db, "ROLLBACK", NULL, NULL, NULL);
+		goto fail;
+	}
 	free_tables(tables, ntables);
 	*out = cat;
 	return 0;
