@@ -91,7 +91,7 @@ struct plan_part {
 	char note[128];
 };
 
-#define PLAN_PARTS_MAX 10
+#define PLAN_PARTS_MAX 12
 
 /* One node type (every node of a plan is the same box). */
 struct plan_node {

@@ -563,6 +563,22 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 			      best_nodes * best.gpus, NULL);
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
 			 "pipeline stages span nodes over the network");
+		plan_part_set(&parts[np++], "cable", "cable-400g",
+			      "400 Gb/s cable per NIC (not in the catalog)", best_nodes * best.gpus, NULL);
+		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+			 "each NIC to a switch port; the switch is not counted");
+	}
+	if (node->rack_units > 0 && best_nodes > 1) {
+		/* 42U, the common full-height rack; what it draws is the
+		 * buyer's to check against the room's per-rack power */
+		size_t per_rack = 42 / node->rack_units;
+
+		plan_part_set(&parts[np++], "rack", "rack-42u", "42U rack (not in the catalog)",
+			      (best_nodes + per_rack - 1) / per_rack, NULL);
+		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+			 "%zu nodes of %zuU, up to %zu per rack: %.1f kW peak in the fullest",
+			 best_nodes, node->rack_units, per_rack,
+			 (double)(per_rack < best_nodes ? per_rack : best_nodes) * node->peak_w / 1000);
 	}
 	return (int)np;
 }

@@ -299,6 +299,28 @@ s = json.load(open(sys.argv[1]))
 assert s["ttft_s"]["p99"] > 1 or s["tpot_s"]["p99"] > 0.05' "$tmp/sim$fewer.json"
 done <"$tmp/few.txt"
 
+# A replica over two nodes gets a NIC and a cable per GPU, and rack
+# servers on more than one node a rack line: ceil(nodes / floor(42 / U)).
+run "$PROG" plan --model llama-3.1-405b --gpu h100-sxm --qps 1 --input-len 1000 --output-len 200 \
+  --ttft-p99 5 --tpot-p99 0.2 --precision bf16 --top 3 --simulate 0 --json
+check "405B over two H100 boxes exits 0" [ "$rc" = 0 ]
+printf '%s' "$out" >"$tmp/405.json"
+check "... NICs, cables and racks counted where they belong" python3 -c '
+import json, math, sys
+d = json.load(open(sys.argv[1]))
+seen = 0
+for c in d["candidates"]:
+    q = {p["role"]: p["quantity"] for p in c["parts"]}
+    multi = c["gpus_per_replica"] > c["node"]["gpus"]
+    assert (q.get("nic") == c["gpu_count"]) == multi and (q.get("cable") == c["gpu_count"]) == multi, q
+    ru = c["node"]["rack_units"]
+    if ru and c["nodes"] > 1:
+        assert q["rack"] == math.ceil(c["nodes"] / (42 // ru)), (q, c["nodes"], ru)
+        seen += 1
+    else:
+        assert "rack" not in q, q
+assert seen' "$tmp/405.json"
+
 # --ram: host memory per node is at least what was asked, in whole DIMMs;
 # more than any board holds is rejected as not enough slots.
 ramq="--model autoglm-phone-9b --qps 1 --input-len 1024 --output-len 256 --ttft-p99 2 --tpot-p99 0.1 --consumer-only --top 2 --simulate 2"
