@@ -589,17 +589,6 @@ static double cost_at(struct ctx *x, const struct plan_candidate *c, const struc
 	return price(x, &t, sc, n, &why) < 0 ? INFINITY : cost_of(&t);
 }
 
-/*
- * Simulate candidate c at its planned load and find the fewest replicas
- * that meet both p99s.  On a miss, double the count until one passes (at
- * most VERIFY_GROWTH times the plan's), then bisect (to 2% above 50
- * replicas); when the plan's count passes, try one fewer, and bisect
- * below it if that passes too.  A run stops as soon
- * as its p99 is sure to miss (sim_config.stop_on_miss), so the misses
- * that bracket the answer cost a fraction of a run.  0: verified, with
- * c repriced for its replicas; 1: dropped, it misses; 2: dropped, the
- * replicas it would need cost `bound` per token or more.
- */
 /* One run of the finalist's simulation with n replicas: 1 when both p99s
  * (in *t99, *p99) meet the objectives, 0 when not, or an error. */
 static int meets(struct ctx *x, struct sim_config *sc, size_t n, double *t99, double *p99,
@@ -620,18 +609,32 @@ static int meets(struct ctx *x, struct sim_config *sc, size_t n, double *t99, do
 	return r;
 }
 
-static int verify(struct ctx *x, struct plan_candidate *c, double bound, struct err *err)
+/*
+ * Simulate candidate c at its planned load and find the fewest replicas
+ * that meet both p99s.  On a miss, double the count until one passes (at
+ * most VERIFY_GROWTH times the plan's), then bisect (to 2% above 50
+ * replicas, and no further once nothing in between costs less); when the
+ * plan's count passes, try one fewer, and bisect below it if that passes
+ * too.  A run stops as soon as its p99 is sure to miss
+ * (sim_config.stop_on_miss), so the misses that bracket the answer cost a
+ * fraction of a run.
+ * 0: verified, c repriced for its replicas; 1: dropped for *why (it
+ * misses, or the replicas it needs break a constraint); 2: dropped, the
+ * replicas it would need cost `bound` per token or more.
+ */
+static int verify(struct ctx *x, struct plan_candidate *c, double bound, enum plan_reject *why,
+		  struct err *err)
 {
 	const struct plan_request *q = x->q;
 	struct length_dist in = { LENGTH_FIXED, 0, 0, NULL, 0 };
 	struct length_dist out = { LENGTH_FIXED, 0, 0, NULL, 0 };
 	struct sim_config sc;
-	enum plan_reject why;
 	size_t planned = c->replicas, n = planned, lo = 0, hi = 0;
 	size_t cap = planned * VERIFY_GROWTH < MAX_REPLICAS ? planned * VERIFY_GROWTH : MAX_REPLICAS;
 	double hi_t99 = NAN, hi_p99 = NAN, plan_t99 = NAN, plan_p99 = NAN;
 	int r;
 
+	*why = PLAN_MISSES_SLO;
 	if ((r = finalist_sim(x, c, &sc, &in, &out, err)) < 0)
 		return r;
 	sc.ttft_slo_s = q->ttft_p99_s;
@@ -670,8 +673,9 @@ static int verify(struct ctx *x, struct plan_candidate *c, double bound, struct 
 			n = lo + (hi - lo) / 2;
 		}
 	}
-	if (hi != planned && price(x, c, &sc, hi, &why) < 0)
+	if (hi != planned && price(x, c, &sc, hi, why) < 0)
 		return 1;
+	*why = PLAN_MISSES_SLO;
 	if (c->replicas == planned && !isnan(plan_t99)) {
 		hi_t99 = plan_t99;
 		hi_p99 = plan_p99;
@@ -876,6 +880,7 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 	 * most); only simulated candidates are shown, one per box */
 	if (rq.verify) {
 		size_t tried = 0, failed = 0;
+		enum plan_reject why;
 
 		for (i = 0, keep = 0; i < out->n && tried < FINALIST_TRIES * rq.verify; i++) {
 			double bound = kth_box_cost(out->c, keep, rq.verify);
@@ -888,12 +893,12 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 			if (rq.progress)
 				rq.progress(rq.progress_arg, "simulating finalists", keep, rq.verify);
 			tried++;
-			if ((r = verify(&x, &out->c[i], bound, err)) < 0)
+			if ((r = verify(&x, &out->c[i], bound, &why, err)) < 0)
 				goto out;
 			if (r == 0) {
 				out->c[keep++] = out->c[i];
 			} else if (r == 1) {
-				out->rejected[PLAN_MISSES_SLO]++;
+				out->rejected[why]++;
 				failed++;
 			}
 		}
