@@ -98,11 +98,14 @@ check "no user catalog was created" [ ! -e "$RIGPLAN_USER_DB" ]
 # upgraded in place with its rows kept.
 export RIGPLAN_USER_DB="$tmp/kill.db"
 "$PROG" catalog set-price gpu l4 2000 --source first >/dev/null
-( i=0; while [ $i -lt 200 ]; do "$PROG" catalog set-price gpu l4 $((2000 + i)) --source loop >/dev/null 2>&1; i=$((i + 1)); done ) &
+# The writers carry a source no other test's command line has, so that
+# killing them by name cannot hit a test running beside this one.
+mark="t010-killed-writer-$$"
+( i=0; while [ $i -lt 200 ]; do "$PROG" catalog set-price gpu l4 $((2000 + i)) --source "$mark" >/dev/null 2>&1; i=$((i + 1)); done ) &
 loop=$!
 sleep 0.3
 kill -9 $loop 2>/dev/null || true
-pkill -9 -f "catalog set-price gpu l4" 2>/dev/null || true
+pkill -9 -f -- "--source $mark" 2>/dev/null || true
 wait $loop 2>/dev/null || true
 check "killed writers leave the database intact" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA integrity_check')" = ok ]
 run "$PROG" catalog show gpu l4 --json
