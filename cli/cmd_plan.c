@@ -110,7 +110,9 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 	free(cells);
 	fprintf(f, "\n* on the Pareto front (capex, $/Mtok, p99 TTFT, power); $/Mtok per million "
 		"output tokens at the planned load; %s\n",
-		b->simulated ? "p99s simulated at the planned load per replica" : "p99s analytic");
+		!b->simulated ? "p99s analytic" : q->trace ?
+		"p99s simulated replaying the trace at each replica's share of its rate" :
+		"p99s simulated at the planned load per replica");
 	fprintf(f, "considered %zu, feasible %zu, simulated %zu; rejected:", r->considered,
 		r->feasible, r->simulated);
 	for (i = 0; i < PLAN_REJECT_COUNT; i++)

@@ -27,6 +27,10 @@ void plan_opts_release(struct plan_opts *o)
 	for (i = 0; i < 3; i++)
 		free(o->lists[i]);
 	memset(o->lists, 0, sizeof(o->lists));
+	if (o->tr_open)
+		trace_close(&o->tr);
+	o->tr_open = 0;
+	o->q.trace = NULL;
 }
 
 /* "a,b,c" into words (pointing into a copy the options keep). */
@@ -120,6 +124,46 @@ int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err)
 }
 
 /* --owned: count the GPUs of the dump by catalog id. */
+/*
+ * --trace: the rate and mean lengths where the flags leave them out, the
+ * longest request (the deployment must admit it), and the trace itself,
+ * kept open for the finalists' simulations to replay (plan_opts_release
+ * closes it).
+ */
+static int read_trace(struct plan_opts *o, struct cli_ctx *ctx, int *status)
+{
+	struct plan_request *q = &o->q;
+	struct trace *t = &o->tr;
+	struct trace_row row;
+	struct err err = ERR_INIT;
+	double longest = 0;
+	int r;
+
+	if (trace_open(t, o->trace, &err) < 0) {
+		*status = cli_fail(ctx, &err);
+		return -1;
+	}
+	o->tr_open = 1;
+	while ((r = trace_next(t, &row, &err)) > 0)
+		if ((double)(row.input + row.output) > longest)
+			longest = (double)(row.input + row.output);
+	if (r < 0) {
+		*status = cli_fail(ctx, &err);
+		return -1;
+	}
+	trace_rewind(t);
+	if (isnan(q->input_len))
+		q->input_len = t->mean_input;
+	if (isnan(q->output_len))
+		q->output_len = t->mean_output;
+	if (isnan(q->qps) && t->rows > 1 && t->last_t > t->first_t)
+		q->qps = (double)(t->rows - 1) / (t->last_t - t->first_t);
+	q->max_len = longest;
+	/* replayed only where its gaps can be rescaled to a replica's rate */
+	q->trace = t->rows > 1 && t->last_t > t->first_t ? t : NULL;
+	return 0;
+}
+
 static int read_owned(struct plan_opts *o, struct cli_ctx *ctx, struct cat *cat, int *status)
 {
 	struct nvsmi_inventory inv;
@@ -170,21 +214,8 @@ int plan_opts_run(struct plan_result *out, struct plan_opts *o, struct cli_ctx *
 		*status = cli_usage(ctx, "--model is required");
 		return -1;
 	}
-	if (o->trace) {
-		struct trace t;
-
-		if (trace_open(&t, o->trace, &err) < 0) {
-			*status = cli_fail(ctx, &err);
-			return -1;
-		}
-		if (isnan(q->input_len))
-			q->input_len = t.mean_input;
-		if (isnan(q->output_len))
-			q->output_len = t.mean_output;
-		if (isnan(q->qps) && t.rows > 1 && t.last_t > t.first_t)
-			q->qps = (double)(t.rows - 1) / (t.last_t - t.first_t);
-		trace_close(&t);
-	}
+	if (o->trace && read_trace(o, ctx, status) < 0)
+		return -1;
 	if (isnan(q->qps) || isnan(q->input_len) || isnan(q->output_len)) {
 		*status = cli_usage(ctx, "--qps, --input-len and --output-len are required (or --trace)");
 		return -1;

@@ -9,6 +9,7 @@
 #include "cli/cmd.h"
 #include "catalog/nvsmi.h"
 #include "sim/plan.h"
+#include "sim/trace.h"
 
 struct err;
 
@@ -50,6 +51,8 @@ enum {
 struct plan_opts {
 	struct plan_request q;
 	const char *trace, *owned_file;
+	struct trace tr;                        /* --trace, open while planning */
+	int tr_open;
 	char *lists[3];                         /* copies of the list arguments */
 	const char *gpus[PLAN_LIST_MAX], *engines[PLAN_LIST_MAX], *precisions[PLAN_LIST_MAX];
 	struct plan_owned owned[PLAN_LIST_MAX];

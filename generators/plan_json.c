@@ -134,6 +134,7 @@ json_t *plan_json_result(const struct plan_request *q, const struct plan_result 
 	json_object_set_new(req, "monthly_budget_usd", plan_json_num(q->monthly_budget_usd));
 	json_object_set_new(req, "power_limit_w", plan_json_num(q->power_limit_w));
 	json_object_set_new(req, "ram_bytes", plan_json_num(q->ram_bytes));
+	json_object_set_new(req, "max_len", plan_json_num(q->max_len));
 	json_object_set_new(req, "usd_per_kwh", plan_json_num(q->usd_per_kwh));
 	json_object_set_new(req, "pue", plan_json_num(q->pue));
 	json_object_set_new(req, "years", plan_json_num(q->years));

@@ -24,6 +24,7 @@
 #include "sim/plan_node.h"
 #include "sim/setup.h"
 #include "sim/sim.h"
+#include "sim/trace.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
@@ -52,12 +53,21 @@ static const char *const default_precisions[] = { "bf16", "fp8", "int4-awq", "gg
 /* finalists tried, at most, per one asked for */
 #define FINALIST_TRIES 3
 
+/* The longest request the deployment must admit: prompt plus output. */
+static double longest(const struct plan_request *q)
+{
+	double mean = q->input_len + q->output_len;
+
+	return isnan(q->max_len) || q->max_len < mean ? mean : q->max_len;
+}
+
 void plan_request_init(struct plan_request *q)
 {
 	memset(q, 0, sizeof(*q));
 	q->qps = q->input_len = q->output_len = NAN;
 	q->ttft_p99_s = q->tpot_p99_s = NAN;
 	q->budget_usd = q->monthly_budget_usd = q->power_limit_w = q->ram_bytes = NAN;
+	q->max_len = NAN;
 	q->top_k = 5;
 	q->verify = 10;
 	q->sim_requests = 2000;
@@ -249,7 +259,7 @@ static void describe(struct ctx *x, struct plan_candidate *c)
 	/* what one request needs, rounded up to a power of two the way
 	 * people set it, and never above the model's own limit */
 	c->max_model_len = 1024;
-	while ((double)c->max_model_len < x->q->input_len + x->q->output_len &&
+	while ((double)c->max_model_len < longest(x->q) &&
 	       c->max_model_len < (size_t)d->model.max_context)
 		c->max_model_len *= 2;
 	if (c->max_model_len > (size_t)d->model.max_context)
@@ -313,8 +323,7 @@ static int screen(struct ctx *x, const char *gpu, const char *precision, const c
 		res->rejected[e.code == ERR_INFEASIBLE ? PLAN_NO_FIT : PLAN_UNSUPPORTED]++;
 		return 0;
 	}
-	if ((double)sc.engine.kv_blocks * (double)sc.engine.block_tokens <
-	    q->input_len + q->output_len) {
+	if ((double)sc.engine.kv_blocks * (double)sc.engine.block_tokens < longest(q)) {
 		res->rejected[PLAN_NO_FIT]++;
 		return 0;
 	}
@@ -458,7 +467,8 @@ void plan_rank(struct plan_candidate *c, size_t n)
 
 /* The simulation a finalist is checked with: its deployment, Poisson
  * arrivals, every request of the plan's mean lengths, q->sim_requests of
- * them from q->seed.  `in` and `out` hold the lengths sc points to. */
+ * them from q->seed; or, with a trace, its first q->sim_requests rows.
+ * `in` and `out` hold the lengths sc points to. */
 static int finalist_sim(struct ctx *x, const struct plan_candidate *c, struct sim_config *sc,
 			struct length_dist *in, struct length_dist *out, struct err *err)
 {
@@ -472,9 +482,20 @@ static int finalist_sim(struct ctx *x, const struct plan_candidate *c, struct si
 	sc->arrival.kind = ARRIVAL_POISSON;
 	sc->input = in;
 	sc->output = out;
+	sc->trace = q->trace;
 	sc->requests = q->sim_requests;
 	sc->seed = q->seed;
 	return 0;
+}
+
+/* One replica's share of the rate: the trace's gaps rescaled, or the
+ * Poisson rate.  (A trace replayed slower keeps its bursts' shape, so a
+ * replica sees them as the whole fleet does: a cautious stand-in for the
+ * balancer's split.) */
+static int set_replica_rate(struct sim_config *sc, double qps, struct err *err)
+{
+	sc->arrival.rate = qps;
+	return sc->trace ? trace_set_rate(sc->trace, qps, err) : 0;
 }
 
 /* One simulation's p99 TTFT and TPOT. */
@@ -598,13 +619,14 @@ static int meets(struct ctx *x, struct sim_config *sc, size_t n, double *t99, do
 	struct sim_result sr;
 	int r;
 
-	sc->arrival.rate = q->qps / (double)n;
-	if ((r = sim_run(&sr, sc, err)) < 0)
+	if ((r = set_replica_rate(sc, q->qps / (double)n, err)) < 0 ||
+	    (r = sim_run(&sr, sc, err)) < 0)
 		return r;
 	x->res->simulated++;
 	*t99 = qstat_quantile(&sr.ttft, 0.99);
 	*p99 = qstat_quantile(&sr.tpot, 0.99);
-	r = !sr.stopped && *t99 <= q->ttft_p99_s && *p99 <= q->tpot_p99_s;
+	/* a request the deployment had to drop is one it does not serve */
+	r = !sr.stopped && !sr.dropped && *t99 <= q->ttft_p99_s && *p99 <= q->tpot_p99_s;
 	sim_result_release(&sr);
 	return r;
 }
@@ -959,8 +981,8 @@ int plan_candidate_curve(double *ttft, double *tpot, const double *qps, size_t n
 	if ((r = finalist_sim(&x, c, &sc, &in, &out, err)) < 0)
 		goto out;
 	for (i = 0; i < n; i++) {
-		sc.arrival.rate = qps[i];
-		if ((r = scout_p99(&sc, &ttft[i], &tpot[i], err)) < 0)
+		if ((r = set_replica_rate(&sc, qps[i], err)) < 0 ||
+		    (r = scout_p99(&sc, &ttft[i], &tpot[i], err)) < 0)
 			goto out;
 	}
 out:

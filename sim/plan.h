@@ -55,6 +55,12 @@ struct plan_request {
 	double power_limit_w;                   /* per node, at the wall; NaN: none */
 	double ram_bytes;                       /* host memory per node, at least; NaN: the
 						 * page-cache rule (plan_node.c) */
+	/* a recorded workload: finalists are verified by replaying it,
+	 * rescaled to each replica's share of the rate, instead of Poisson
+	 * arrivals of the mean lengths; not owned, NULL: none */
+	struct trace *trace;
+	double max_len;                         /* longest prompt + output to admit; NaN:
+						 * the mean lengths' sum */
 	const char *const *gpus;                /* allowed ids or names; NULL: all */
 	size_t ngpus;
 	const char *const *precisions;          /* NULL: bf16, fp8, int4-awq, gguf-q4_k_m */

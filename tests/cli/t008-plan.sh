@@ -321,6 +321,48 @@ for c in d["candidates"]:
         assert "rack" not in q, q
 assert seen' "$tmp/405.json"
 
+# --trace: the finalists replay the trace at each replica's share of its
+# rate (heavy-tailed prompts), and max_model_len admits its longest row.
+python3 - "$tmp/tr.csv" <<'PY'
+import random, sys
+r = random.Random(7); t = 0.0
+with open(sys.argv[1], "w") as f:
+    f.write("timestamp,input_tokens,output_tokens\n")
+    for i in range(600):
+        t += r.expovariate(2.0)
+        f.write("%.4f,%d,%d\n" % (t, max(16, min(30000, int(r.lognormvariate(6.5, 1.0)))),
+                                   max(1, min(2000, int(r.expovariate(1 / 256))))))
+PY
+run "$PROG" plan --model llama-3.1-8b --trace "$tmp/tr.csv" --ttft-p99 2 --tpot-p99 0.08 \
+  --gpu rtx-5080,rtx-5070-ti --precision fp8 --top 2 --simulate 2 --json
+check "plan --trace exits 0" [ "$rc" = 0 ]
+printf '%s' "$out" >"$tmp/trplan.json"
+check "... max_model_len admits the trace's longest request" python3 -c '
+import csv, json, sys
+d = json.load(open(sys.argv[1]))
+longest = max(int(r["input_tokens"]) + int(r["output_tokens"]) for r in csv.DictReader(open(sys.argv[2])))
+assert d["request"]["max_len"] == longest, (d["request"]["max_len"], longest)
+assert d["candidates"] and all(c["max_model_len"] >= longest for c in d["candidates"])' \
+  "$tmp/trplan.json" "$tmp/tr.csv"
+python3 - "$tmp/trplan.json" >"$tmp/tr.txt" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for c in d["candidates"]:
+    print(c["gpu"], c["tp"], c["precision"], c["kv_precision"], c["engine"], c["replicas"],
+          repr(d["request"]["qps"] / c["replicas"]), repr(c["ttft_p99_s"]), repr(c["tpot_p99_s"]))
+PY
+while read -r g tp fm kv en nrep rate t99 p99; do
+  run "$PROG" simulate --model llama-3.1-8b --gpu "$g" --tp "$tp" --precision "$fm" --kv-precision "$kv" \
+    --engine "$en" --trace "$tmp/tr.csv" --qps "$rate" --requests 2000 --json
+  printf '%s' "$out" >"$tmp/trsim.json"
+  check "$g x $nrep: replaying the trace gives the plan's p99s" python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))
+t, p = s["ttft_s"]["p99"], s["tpot_s"]["p99"]
+assert abs(t - float(sys.argv[2])) <= 1e-9 * t and abs(p - float(sys.argv[3])) <= 1e-9 * p, (t, p)
+assert t <= 2 and p <= 0.08 and s["dropped"] == 0' "$tmp/trsim.json" "$t99" "$p99"
+done <"$tmp/tr.txt"
+
 # --ram: host memory per node is at least what was asked, in whole DIMMs;
 # more than any board holds is rejected as not enough slots.
 ramq="--model autoglm-phone-9b --qps 1 --input-len 1024 --output-len 256 --ttft-p99 2 --tpot-p99 0.1 --consumer-only --top 2 --simulate 2"

@@ -83,6 +83,8 @@ done <<EOF_TABLE
 3|simulate $E --qps 1 --trace $tmp/empty
 3|simulate $E --qps 1 --trace $tmp/nan-trace.csv
 3|simulate $E --qps 1 --trace $tmp/junk-trace.csv
+3|plan $P --trace $tmp/junk-trace.csv
+3|plan $P --trace $tmp/nan-trace.csv
 3|generate docker --plan $tmp/truncated.json
 3|generate docker --plan $tmp/array.json
 3|generate docker --plan $tmp/binary
