@@ -25,7 +25,7 @@ enum {
 	{ "qps", 'q', required_argument, PO_QPS, "Q", "requests per second to serve" }, \
 	{ "input-len", 0, required_argument, PO_INPUT, "N", "mean prompt tokens" }, \
 	{ "output-len", 0, required_argument, PO_OUTPUT, "N", "mean generated tokens" }, \
-	{ "trace", 0, required_argument, PO_TRACE, "FILE", "take the rate and mean lengths from a CSV trace" }, \
+	{ "trace", 0, required_argument, PO_TRACE, "FILE", "a CSV trace: its rate and mean lengths, replayed in the finalists' simulations" }, \
 	{ "ttft-p99", 0, required_argument, PO_TTFT, "S", "objective: p99 time to first token, seconds" }, \
 	{ "tpot-p99", 0, required_argument, PO_TPOT, "S", "objective: p99 time per output token, seconds" }, \
 	{ "budget", 0, required_argument, PO_BUDGET, "USD", "capex limit (priced parts)" }, \
