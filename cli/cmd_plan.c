@@ -117,9 +117,10 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 		r->feasible, r->simulated);
 	for (i = 0; i < PLAN_REJECT_COUNT; i++)
 		fprintf(f, " %s %zu", plan_reject_name((enum plan_reject)i), r->rejected[i]);
-	fprintf(f, "\n\nbest: %zu x %s in %zu x %s (%zu GPUs each), %zu PSU%s of %.0f W (%s), "
+	fprintf(f, "\n\nbest: %zu x %s in %zu x %s (%zu GPU%s each), %zu PSU%s of %.0f W (%s), "
 		"peak %.0f W per node\n", b->gpu_count, b->gpu, b->nodes, b->node.chassis,
-		b->node.gpus, b->node.psus, b->node.psus == 1 ? "" : "s", b->node.psu_rated_w,
+		b->node.gpus, b->node.gpus == 1 ? "" : "s", b->node.psus, b->node.psus == 1 ? "" : "s",
+		b->node.psu_rated_w,
 		b->node.psu_redundancy, b->node.peak_w);
 	for (i = 0; i < b->nparts; i++) {
 		const struct plan_part *p = &b->parts[i];

@@ -12,4 +12,9 @@ INSERT INTO memory (id, name, vendor, type, capacity_bytes, speed_mts, ecc, sour
 ('ddr5-5600-udimm-32gb', 'Kingston FURY Beast 32GB DDR5-5600 (KF556C40BB-32)', 'kingston', 'ddr5-udimm', 32*1073741824, 5600, 0,
   'https://www.kingston.com/en/memory/gaming/kingston-fury-beast-ddr5-memory', '2026-11-24', NULL, NULL, NULL, NULL),
 ('ddr4-3200-udimm-32gb', 'Crucial 32GB DDR4-3200 UDIMM (CT32G4DFD832A)', 'crucial', 'ddr4-udimm', 32*1073741824, 3200, 0,
-  'https://www.crucial.com/memory/ddr4/ct32g4dfd832a', '2026-11-24', NULL, NULL, NULL, NULL);
+  'https://www.crucial.com/memory/ddr4/ct32g4dfd832a', '2026-11-24', NULL, NULL, NULL, NULL),
+-- A module PCPartPicker lists singly with a price: its part number, speed,
+-- module count and size from the same listing.
+('ddr5-4800-udimm-16gb', 'Crucial 16GB DDR5-4800 UDIMM (CT16G48C40U5)', 'crucial', 'ddr5-udimm', 16*1073741824, 4800, 0,
+  'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Crucial CT16G48C40U5, DDR5-4800, 1 x 16 GB, CL40)', '2025-07-23',
+  38.86, 'street', 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Crucial CT16G48C40U5 16 GB, $38.86)', '2025-07-23');
