@@ -565,11 +565,14 @@ enum finalist { FINALIST_STOP, FINALIST_TRY, FINALIST_SKIP };
 
 /*
  * Whether the next candidate in rank order, c as screened, is worth
- * simulating, given v[0..keep) verified so far.  Verifying only ever adds
- * replicas, so c's screened cost per token is a lower bound of its
- * verified one: once `bound` (the want-th best verified box) is below
- * it, neither c nor any after it can enter (STOP); when its own box is
- * verified already at no more, c cannot improve on it (SKIP).
+ * simulating, given v[0..keep) verified so far.  c's screened cost per
+ * token is taken as a lower bound of its verified one: the screen's
+ * queueing terms are optimistic, so verifying nearly always adds
+ * replicas (in 48 of 59 finalists over four plans it added, in 2 it
+ * took away: the TPOT fixed point can over-plan at high load).  Once
+ * `bound` (the want-th best verified box) is below it, neither c nor any
+ * after it is expected to enter (STOP); when its own box is verified
+ * already at no more, c cannot improve on it (SKIP).
  */
 static enum finalist worth(const struct plan_candidate *v, size_t keep, double bound,
 			   const struct plan_candidate *c)
