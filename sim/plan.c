@@ -567,9 +567,9 @@ enum finalist { FINALIST_STOP, FINALIST_TRY, FINALIST_SKIP };
  * Whether the next candidate in rank order, c as screened, is worth
  * simulating, given v[0..keep) verified so far.  c's screened cost per
  * token is taken as a lower bound of its verified one: the screen's
- * queueing terms are optimistic, so verifying nearly always adds
- * replicas (in 48 of 59 finalists over four plans it added, in 2 it
- * took away: the TPOT fixed point can over-plan at high load).  Once
+ * queueing terms are optimistic, so verifying keeps or adds replicas
+ * (46 of 48 finalists over four plans; 2 needed fewer, where the TPOT
+ * fixed point over-plans at high load).  Once
  * `bound` (the want-th best verified box) is below it, neither c nor any
  * after it is expected to enter (STOP); when its own box is verified
  * already at no more, c cannot improve on it (SKIP).
