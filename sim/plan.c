@@ -498,7 +498,8 @@ static int set_replica_rate(struct sim_config *sc, double qps, struct err *err)
 	return sc->trace ? trace_set_rate(sc->trace, qps, err) : 0;
 }
 
-/* One simulation's p99 TTFT and TPOT. */
+/* One simulation's p99 TTFT and TPOT: 1 when it served every request to
+ * the end (none dropped, not stopped early), 0 when not, or an error. */
 static int scout_p99(const struct sim_config *sc, double *t99, double *p99, struct err *err)
 {
 	struct sim_result sr;
@@ -508,8 +509,9 @@ static int scout_p99(const struct sim_config *sc, double *t99, double *p99, stru
 		return r;
 	*t99 = qstat_quantile(&sr.ttft, 0.99);
 	*p99 = qstat_quantile(&sr.tpot, 0.99);
+	r = !sr.stopped && !sr.dropped;
 	sim_result_release(&sr);
-	return 0;
+	return r;
 }
 
 static int cmp_cost(const void *pa, const void *pb)
@@ -619,19 +621,14 @@ static int meets(struct ctx *x, struct sim_config *sc, size_t n, double *t99, do
 		 struct err *err)
 {
 	const struct plan_request *q = x->q;
-	struct sim_result sr;
 	int r;
 
 	if ((r = set_replica_rate(sc, q->qps / (double)n, err)) < 0 ||
-	    (r = sim_run(&sr, sc, err)) < 0)
+	    (r = scout_p99(sc, t99, p99, err)) < 0)
 		return r;
 	x->res->simulated++;
-	*t99 = qstat_quantile(&sr.ttft, 0.99);
-	*p99 = qstat_quantile(&sr.tpot, 0.99);
 	/* a request the deployment had to drop is one it does not serve */
-	r = !sr.stopped && !sr.dropped && *t99 <= q->ttft_p99_s && *p99 <= q->tpot_p99_s;
-	sim_result_release(&sr);
-	return r;
+	return r && *t99 <= q->ttft_p99_s && *p99 <= q->tpot_p99_s;
 }
 
 /*
@@ -666,7 +663,7 @@ static int verify(struct ctx *x, struct plan_candidate *c, double bound, enum pl
 	sc.tpot_slo_s = q->tpot_p99_s;
 	sc.stop_on_miss = 1;
 	for (;;) {
-		double t99, p99;
+		double t99, p99, lo_cost;
 
 		if ((r = meets(x, &sc, n, &t99, &p99, err)) < 0)
 			return r;
@@ -682,15 +679,17 @@ static int verify(struct ctx *x, struct plan_candidate *c, double bound, enum pl
 			lo = n;
 		}
 		/* lo: the most replicas known to miss (none do with 0);
-		 * hi: the fewest known to pass (0: none yet) */
-		if (lo && !isinf(bound) && cost_at(x, c, &sc, lo + 1) >= bound)
+		 * hi: the fewest known to pass (0: none yet); what one more
+		 * than lo would cost bounds what c can still cost */
+		lo_cost = cost_at(x, c, &sc, lo + 1);
+		if (lo && !isinf(bound) && lo_cost >= bound)
 			return 2;       /* what it needs cannot rank */
 		if (!hi) {
 			if (n >= cap)
 				return 1;
 			n = 2 * n < cap ? 2 * n : cap;
 		} else if (hi - lo <= 1 || (hi - lo) * VERIFY_TOLERANCE <= hi ||
-			   cost_at(x, c, &sc, lo + 1) >= cost_at(x, c, &sc, hi)) {
+			   lo_cost >= cost_at(x, c, &sc, hi)) {
 			break;          /* nothing in between costs less */
 		} else if (!lo && n == planned) {
 			n = hi - 1;     /* the plan's count passes: is it the fewest? */
@@ -988,6 +987,7 @@ int plan_candidate_curve(double *ttft, double *tpot, const double *qps, size_t n
 		    (r = scout_p99(&sc, &ttft[i], &tpot[i], err)) < 0)
 			goto out;
 	}
+	r = 0;
 out:
 	free(x.d);
 	return r;
