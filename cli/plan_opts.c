@@ -134,31 +134,20 @@ static int read_trace(struct plan_opts *o, struct cli_ctx *ctx, int *status)
 {
 	struct plan_request *q = &o->q;
 	struct trace *t = &o->tr;
-	struct trace_row row;
 	struct err err = ERR_INIT;
-	double longest = 0;
-	int r;
 
 	if (trace_open(t, o->trace, &err) < 0) {
 		*status = cli_fail(ctx, &err);
 		return -1;
 	}
 	o->tr_open = 1;
-	while ((r = trace_next(t, &row, &err)) > 0)
-		if ((double)(row.input + row.output) > longest)
-			longest = (double)(row.input + row.output);
-	if (r < 0) {
-		*status = cli_fail(ctx, &err);
-		return -1;
-	}
-	trace_rewind(t);
 	if (isnan(q->input_len))
 		q->input_len = t->mean_input;
 	if (isnan(q->output_len))
 		q->output_len = t->mean_output;
 	if (isnan(q->qps) && t->rows > 1 && t->last_t > t->first_t)
 		q->qps = (double)(t->rows - 1) / (t->last_t - t->first_t);
-	q->max_len = longest;
+	q->max_len = (double)t->longest;
 	/* replayed only where its gaps can be rescaled to a replica's rate */
 	q->trace = t->rows > 1 && t->last_t > t->first_t ? t : NULL;
 	return 0;

@@ -258,6 +258,8 @@ int trace_open(struct trace *t, const char *path, struct err *err)
 		t->rows++;
 		t->mean_input += ((double)in - t->mean_input) / (double)t->rows;
 		t->mean_output += ((double)(out ? out : 1) - t->mean_output) / (double)t->rows;
+		if (in + (out ? out : 1) > t->longest)
+			t->longest = in + (out ? out : 1);
 	}
 	if (r == 0 && t->rows == 0)
 		r = err_set(err, ERR_PARSE, "%s: no requests in the trace", path);

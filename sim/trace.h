@@ -35,6 +35,7 @@ struct trace {
 	size_t rows;        /* requests in the file */
 	double first_t, last_t;     /* seconds, as written */
 	double mean_input, mean_output;     /* tokens (output at least 1, as replayed) */
+	size_t longest;     /* the largest prompt + output of a row, as replayed */
 	double scale;       /* replay time = (t - first_t) * scale; 1 as recorded */
 };
 
