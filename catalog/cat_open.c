@@ -253,26 +253,35 @@ static void free_tables(char **tables, size_t n)
 	free(tables);
 }
 
+/* Whether `sql`, with `bind` as ?1 (NULL: none), returns a row. */
+static int returns_row(int *out, sqlite3 *db, const char *sql, const char *bind,
+		       const char *what, struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int r, rc;
+
+	if ((r = cat_prepare(&st, db, sql, err)) < 0)
+		return r;
+	if (bind)
+		sqlite3_bind_text(st, 1, bind, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		r = cat_db_error(db, what, err);
+	sqlite3_finalize(st);
+	return r;
+}
+
 /* Whether schema `schema` of db has table `name`. */
 static int has_table(int *out, sqlite3 *db, const char *schema, const char *name,
 		     struct err *err)
 {
-	sqlite3_stmt *st = NULL;
 	char sql[96];
-	int r, rc;
 
 	snprintf(sql, sizeof(sql),
 		 "SELECT 1 FROM \"%s\".sqlite_master WHERE type = 'table' AND name = ?1",
 		 schema);
-	if ((r = cat_prepare(&st, db, sql, err)) < 0)
-		return r;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*out = rc == SQLITE_ROW;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		r = cat_db_error(db, "cannot read the overlay schema", err);
-	sqlite3_finalize(st);
-	return r;
+	return returns_row(out, db, sql, name, "cannot read the overlay schema", err);
 }
 
 static int mkdir_parents(const char *path, struct err *err)
@@ -367,21 +376,13 @@ static int table_has_id(const char *create_sql)
 /* Whether the overlay's table `name` (which exists) has a row. */
 static int has_rows(int *out, sqlite3 *db, const char *name, struct err *err)
 {
-	sqlite3_stmt *st = NULL;
 	struct sbuf sb;
-	int r, rc;
+	int r;
 
 	sbuf_init(&sb);
 	sbuf_addf(&sb, "SELECT 1 FROM user.\"%s\" LIMIT 1", name);
-	r = cat_prepare(&st, db, sb.buf, err);
+	r = returns_row(out, db, sb.buf, NULL, "cannot read the overlay", err);
 	sbuf_release(&sb);
-	if (r < 0)
-		return r;
-	rc = sqlite3_step(st);
-	*out = rc == SQLITE_ROW;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		r = cat_db_error(db, "cannot read the overlay", err);
-	sqlite3_finalize(st);
 	return r;
 }
 
