@@ -177,21 +177,29 @@ static int run(struct sim_result *r, const struct sim_config *c)
  * 7/s: rho = 0.7.  Pollaczek-Khinchine: Wq = rho D / (2 (1 - rho)) =
  * 0.07 / 0.6 = 0.116667 s, W = 0.216667 s, L = lambda W = 1.516667.
  */
+/* One server taking 100 x 1 ms per request, Poisson at 7/s: rho 0.7. */
+static void md1_config(struct sim_config *c, struct length_dist *in, struct length_dist *out,
+		       size_t requests)
+{
+	struct err err = ERR_INIT;
+
+	linear_config(c, (struct sim_linear){ 0, 1e-3, 0, 300 });
+	c->engine.max_seqs = 1;
+	length_parse(in, "100", "in", &err);
+	length_parse(out, "1", "out", &err);
+	c->input = in;
+	c->output = out;
+	arrival_parse(&c->arrival, "poisson", 7, &err);
+	c->requests = requests;
+}
+
 static void md1(void)
 {
 	struct sim_config c;
 	struct sim_result r;
 	struct length_dist in, out;
-	struct err err = ERR_INIT;
 
-	linear_config(&c, (struct sim_linear){ 0, 1e-3, 0, 300 });
-	c.engine.max_seqs = 1;
-	length_parse(&in, "100", "in", &err);
-	length_parse(&out, "1", "out", &err);
-	c.input = &in;
-	c.output = &out;
-	arrival_parse(&c.arrival, "poisson", 7, &err);
-	c.requests = 200000;
+	md1_config(&c, &in, &out, 200000);
 	if (run(&r, &c) < 0)
 		return;
 	test_rel(qstat_mean(&r.e2e), 0.216667, 0.02, "M/D/1 at rho 0.7: W = 0.2167 s");
@@ -647,17 +655,9 @@ static void stop_early(void)
 	struct sim_config c;
 	struct sim_result full, r;
 	struct length_dist in, out;
-	struct err err = ERR_INIT;
 	double t99;
 
-	linear_config(&c, (struct sim_linear){ 0, 1e-3, 0, 300 });
-	c.engine.max_seqs = 1;
-	length_parse(&in, "100", "in", &err);
-	length_parse(&out, "1", "out", &err);
-	c.input = &in;
-	c.output = &out;
-	arrival_parse(&c.arrival, "poisson", 7, &err);
-	c.requests = 20000;
+	md1_config(&c, &in, &out, 20000);
 	if (run(&full, &c) < 0)
 		return;
 	t99 = qstat_quantile(&full.ttft, 0.99);
