@@ -11,7 +11,6 @@
 
 int deploy_opt(struct deploy_request *q, int id, const char *arg, struct err *err)
 {
-	uint64_t bytes;
 	int r = 0;
 
 	switch (id) {
@@ -40,11 +39,7 @@ int deploy_opt(struct deploy_request *q, int id, const char *arg, struct err *er
 	case DO_RENT: r = opt_double(&q->rent_usd_per_h, "--rent", arg, 0, 1e6, err); break;
 	case DO_SSD: q->ssd = arg; break;
 	case DO_CPU: q->cpu = arg; break;
-	case DO_RAM:
-		/* opt_bytes leaves bytes as it was when it refuses the text */
-		if ((r = opt_bytes(&bytes, "--ram", arg, 1ull << 30, 1ull << 50, err)) == 0)
-			q->ram_bytes = (double)bytes;
-		break;
+	case DO_RAM: r = opt_ram(&q->ram_bytes, arg, err); break;
 	case DO_PSU_RED: q->psu_redundancy = arg; break;
 	case DO_GPN: r = opt_size(&q->gpus_per_node, "--gpus-per-node", arg, 1, 64, err); break;
 	case DO_INLET: r = opt_double(&q->inlet_c, "--inlet-temp", arg, -10, 60, err); break;

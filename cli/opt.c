@@ -190,6 +190,16 @@ int opt_size(size_t *out, const char *what, const char *text, size_t min,
 	return 0;
 }
 
+int opt_ram(double *out, const char *text, struct err *err)
+{
+	uint64_t bytes = 0;
+	int r;
+
+	if ((r = opt_bytes(&bytes, "--ram", text, 1ull << 30, 1ull << 50, err)) == 0)
+		*out = (double)bytes;
+	return r;
+}
+
 int opt_bytes(uint64_t *out, const char *what, const char *text,
 	      uint64_t min, uint64_t max, struct err *err)
 {

@@ -61,6 +61,9 @@ int opt_size(size_t *out, const char *what, const char *text, size_t min,
 	     size_t max, struct err *err);
 int opt_bytes(uint64_t *out, const char *what, const char *text,
 	      uint64_t min, uint64_t max, struct err *err);
+/* --ram: host memory from 1 GiB to 1 PiB, in bytes; *out unchanged when
+ * the text is refused. */
+int opt_ram(double *out, const char *text, struct err *err);
 
 /* Re-arm getopt for a fresh argv (glibc: optind = 0; see getopt(3)). */
 void cli_getopt_reset(void);

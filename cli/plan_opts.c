@@ -112,13 +112,7 @@ int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err)
 	case PO_KWH: return opt_double(&q->usd_per_kwh, "--usd-per-kwh", arg, 0, 100, err);
 	case PO_PUE: return opt_double(&q->pue, "--pue", arg, 1, 5, err);
 	case PO_YEARS: return opt_double(&q->years, "--years", arg, 0.1, 30, err);
-	case PO_RAM: {
-		uint64_t bytes;
-
-		if ((r = opt_bytes(&bytes, "--ram", arg, 1ull << 30, 1ull << 50, err)) == 0)
-			q->ram_bytes = (double)bytes;
-		return r;
-	}
+	case PO_RAM: return opt_ram(&q->ram_bytes, arg, err);
 	}
 	return 1;
 }
