@@ -22,11 +22,12 @@ struct err;
 #define EST_ACT_BYTES 2.0
 
 struct est_model {
-	const struct llm_spec *llm;
-	const struct fmt_weight *wf;
+	/* copies, so an est_model may be copied and outlives what built it */
+	struct llm_spec llm;
+	const struct fmt_weight *wf;    /* static tables (models/fmt.c) */
 	const struct fmt_kv *kf;
-	const struct gpu_spec *gpu;
-	const struct deploy_spec *dep;
+	struct gpu_spec gpu;
+	struct deploy_spec dep;
 	struct llm_parts parts;
 	double scale;           /* model card parameters / counted ones */
 	double bw;              /* achieved memory bandwidth */

@@ -25,12 +25,12 @@ static int node_power(struct est_result *out, const struct est_input *in,
 		      struct err *err)
 {
 	const struct est_model *m = &in->model;
-	const struct gpu_spec *g = m->gpu;
+	const struct gpu_spec *g = &m->gpu;
 	double peak;
 	int r;
 
-	out->gpus_per_node = m->n < m->dep->gpus_per_node ? m->n : m->dep->gpus_per_node;
-	out->nodes = (m->n + m->dep->gpus_per_node - 1) / m->dep->gpus_per_node;
+	out->gpus_per_node = m->n < m->dep.gpus_per_node ? m->n : m->dep.gpus_per_node;
+	out->nodes = (m->n + m->dep.gpus_per_node - 1) / m->dep.gpus_per_node;
 	out->node_dc_w = power_node_dc(&in->host, out->gpus_per_node, out->gpu.w);
 	/* PSUs ride through GPU transients with the host at full TDP */
 	peak = (double)out->gpus_per_node * g->tdp_w * in->gpu_transient +
@@ -70,7 +70,7 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 {
 	const struct est_model *m = &in->model;
 	const struct work_point *w = &in->work;
-	const struct gpu_eff *e = &m->gpu->eff;
+	const struct gpu_eff *e = &m->gpu.eff;
 	double batch = (double)w->batch, ctx, prefill_tokens, tok_s;
 	struct power_gpu_result pp;
 	int r;
@@ -87,7 +87,7 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 	out->decode_tokens_per_s = out->prefill_tokens_per_s = NAN;
 	if (out->has_prefill) {
 		perf_prefill(&out->prefill, m, batch, (double)w->input_len);
-		power_gpu(&pp, m->gpu, m->dep->power_limit_w, out->prefill.u_mem,
+		power_gpu(&pp, &m->gpu, m->dep.power_limit_w, out->prefill.u_mem,
 			  out->prefill.u_comp);
 		perf_apply_clock(&out->prefill, pp.clock_factor);
 		out->prefill_gpu_w = pp.w;
@@ -100,7 +100,7 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 	}
 	if (out->has_decode) {
 		perf_decode(&out->decode, m, batch, (double)w->context);
-		power_gpu(&out->gpu, m->gpu, m->dep->power_limit_w, out->decode.u_mem,
+		power_gpu(&out->gpu, &m->gpu, m->dep.power_limit_w, out->decode.u_mem,
 			  out->decode.u_comp);
 		perf_apply_clock(&out->decode, out->gpu.clock_factor);
 		out->tpot_s = out->decode.time_s;
@@ -119,7 +119,7 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 	storage_load(&out->load, &in->storage, out->weights_total_bytes, m->n);
 	/* one sequence's cache spans its tp x pp GPUs (under EP, one GPU) */
 	out->kv_restore_s = storage_kv_restore_s(&in->storage, out->mem.kv_per_seq_bytes *
-						 (double)(m->dep->tp * m->dep->pp));
+						 (double)(m->dep.tp * m->dep.pp));
 	tok_s = out->has_decode ? out->decode_tokens_per_s : out->prefill_tokens_per_s;
 	cost_eval(&out->cost, &in->cost, tok_s, out->system_w);
 	return 0;

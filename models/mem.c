@@ -29,20 +29,20 @@
 
 static double stage_layers(const struct est_model *m)
 {
-	return ceil((double)m->llm->layers / (double)m->dep->pp);
+	return ceil((double)m->llm.layers / (double)m->dep.pp);
 }
 
 static double weights_bytes(const struct est_model *m)
 {
-	const struct llm_spec *l = m->llm;
-	double per_layer, layers = stage_layers(m), tp = (double)m->dep->tp;
+	const struct llm_spec *l = &m->llm;
+	double per_layer, layers = stage_layers(m), tp = (double)m->dep.tp;
 	double emb = m->parts.embed * m->wf->bits_embed / 8.0 / tp;
 	double moe_frac = (double)m->parts.moe_layers / (double)l->layers;
 	double moe_layer = m->moe_fixed_bytes + (double)l->moe_experts * m->expert_bytes;
 
 	per_layer = m->layer_bytes_attn + (1 - moe_frac) * m->layer_bytes_dense +
 		    moe_frac * moe_layer;
-	if (m->dep->pp == 1)
+	if (m->dep.pp == 1)
 		return (double)l->layers * per_layer + emb +
 		       (l->tied_embeddings ? 0 : m->head_bytes);
 	/* first stage holds the embedding, last the head: take the larger */
@@ -51,22 +51,22 @@ static double weights_bytes(const struct est_model *m)
 
 double mem_kv_per_seq(const struct est_model *m, double context)
 {
-	return llm_kv_tokens_all_layers(m->llm, context) * m->kv_bytes_token /
-	       (double)m->dep->pp;
+	return llm_kv_tokens_all_layers(&m->llm, context) * m->kv_bytes_token /
+	       (double)m->dep.pp;
 }
 
 static double activation_bytes(const struct est_model *m, double tokens,
 			       double seqs)
 {
-	const struct llm_spec *l = m->llm;
-	double tp = (double)m->dep->tp;
+	const struct llm_spec *l = &m->llm;
+	double tp = (double)m->dep.tp;
 	double qkv = (double)(l->heads + 2 * l->kv_heads) * (double)l->head_dim / tp;
 	double inter = l->moe_experts ?
 		fmax((double)l->intermediate,
 		     (double)(l->moe_top_k * l->moe_intermediate)) / tp :
 		(double)l->intermediate / tp;
-	double chunk = m->dep->max_batched_tokens ?
-		(double)m->dep->max_batched_tokens : tokens;
+	double chunk = m->dep.max_batched_tokens ?
+		(double)m->dep.max_batched_tokens : tokens;
 	double attn_half = qkv + 2 * (double)l->hidden;
 	double mlp_half = 3 * inter;    /* gate/up output (2x), activated product */
 
@@ -77,17 +77,17 @@ static double activation_bytes(const struct est_model *m, double tokens,
 
 static double overhead_bytes(const struct est_model *m)
 {
-	double frac = m->dep->engine_mem_fraction;
+	double frac = m->dep.engine_mem_fraction;
 
 	if (!isnan(frac))
-		return (1 - frac) * m->gpu->memory_bytes;
-	return m->gpu->eff.context_bytes;
+		return (1 - frac) * m->gpu.memory_bytes;
+	return m->gpu.eff.context_bytes;
 }
 
 void mem_at(struct mem_result *out, const struct est_model *m, double batch,
 	    double context, double prefill_tokens)
 {
-	double seqs = m->dep->max_seqs ? fmin(batch, (double)m->dep->max_seqs) : batch;
+	double seqs = m->dep.max_seqs ? fmin(batch, (double)m->dep.max_seqs) : batch;
 	double local = est_dp_share(m, batch);
 
 	out->weights_bytes = weights_bytes(m);
@@ -98,7 +98,7 @@ void mem_at(struct mem_result *out, const struct est_model *m, double batch,
 	out->overhead_bytes = overhead_bytes(m);
 	out->total_per_gpu_bytes = out->weights_bytes + out->kv_cache_bytes +
 				   out->activation_bytes + out->overhead_bytes;
-	out->capacity_bytes = m->gpu->memory_bytes;
+	out->capacity_bytes = m->gpu.memory_bytes;
 	out->fits = out->total_per_gpu_bytes <= out->capacity_bytes;
 	out->max_batch = out->max_context = NAN;
 }
@@ -176,7 +176,7 @@ int mem_solve(struct mem_result *out, const struct est_model *m, double batch,
 	if ((r = largest(&out->max_batch, &sp, MAX_BATCH_SEARCH, err)) < 0)
 		return r;
 	sp.vary_batch = 0;
-	if ((r = largest(&out->max_context, &sp, (double)m->llm->max_context, err)) < 0)
+	if ((r = largest(&out->max_context, &sp, (double)m->llm.max_context, err)) < 0)
 		return r;
 	return 0;
 }

@@ -79,11 +79,11 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 		return r;
 	if (isnan(gpu->bf16_flops) && isnan(gpu->fp16_flops))
 		return err_set(err, ERR_INVAL, "the GPU has no 16-bit tensor rate");
-	out->llm = llm;
+	out->llm = *llm;
 	out->wf = wf;
 	out->kf = kf;
-	out->gpu = gpu;
-	out->dep = dep;
+	out->gpu = *gpu;
+	out->dep = *dep;
 	out->n = dep->tp * dep->pp * dep->ep;
 	llm_parts(&out->parts, llm);
 	out->scale = llm->params_total > 0 ? llm->params_total / out->parts.total : 1.0;
@@ -115,7 +115,7 @@ static double ring_s(const struct link_spec *l, double n, double bytes)
 
 double comm_allreduce_s(const struct est_model *m, double bytes)
 {
-	const struct deploy_spec *d = m->dep;
+	const struct deploy_spec *d = &m->dep;
 
 	if (d->tp <= 1)
 		return 0;
@@ -126,12 +126,12 @@ double comm_allreduce_s(const struct est_model *m, double bytes)
 
 double est_dp_share(const struct est_model *m, double n)
 {
-	return m->dep->ep > 1 ? ceil(n / (double)m->dep->ep) : n;
+	return m->dep.ep > 1 ? ceil(n / (double)m->dep.ep) : n;
 }
 
 double comm_alltoall_s(const struct est_model *m, double bytes)
 {
-	const struct deploy_spec *d = m->dep;
+	const struct deploy_spec *d = &m->dep;
 	const struct link_spec *l;
 	double n = (double)d->ep;
 
@@ -144,7 +144,7 @@ double comm_alltoall_s(const struct est_model *m, double bytes)
 
 double comm_pipeline_s(const struct est_model *m, double bytes)
 {
-	const struct deploy_spec *d = m->dep;
+	const struct deploy_spec *d = &m->dep;
 	double t = 0;
 	size_t s;
 
@@ -217,7 +217,7 @@ static void op(struct perf_acc *a, const struct est_model *m, double count,
 {
 	double tm = bytes / m->bw, tc = flops / rate;
 
-	add_op(a, count, bytes, flops, tm, tc, perf_roofline_s(tm, tc, m->gpu->eff.roofline_p));
+	add_op(a, count, bytes, flops, tm, tc, perf_roofline_s(tm, tc, m->gpu.eff.roofline_p));
 }
 
 static void finish(struct perf_result *out, const struct perf_acc *a, double comm_s,
@@ -248,8 +248,8 @@ static void finish(struct perf_result *out, const struct perf_acc *a, double com
 static void ffn_layer(double *bytes, double *flops, size_t *gemms,
 		      const struct est_model *m, int moe, double local, double group)
 {
-	const struct llm_spec *l = m->llm;
-	double tp = (double)m->dep->tp, ep = (double)m->dep->ep;
+	const struct llm_spec *l = &m->llm;
+	double tp = (double)m->dep.tp, ep = (double)m->dep.ep;
 
 	if (!moe) {
 		*bytes = m->layer_bytes_dense;
@@ -269,8 +269,8 @@ static void ffn_layer(double *bytes, double *flops, size_t *gemms,
 static double moe_alltoall_s(const struct est_model *m, double local)
 {
 	return 2.0 * (double)m->parts.moe_layers *
-	       comm_alltoall_s(m, local * (double)m->llm->moe_top_k *
-				  (double)m->llm->hidden * EST_ACT_BYTES);
+	       comm_alltoall_s(m, local * (double)m->llm.moe_top_k *
+				  (double)m->llm.hidden * EST_ACT_BYTES);
 }
 
 void perf_decode(struct perf_result *out, const struct est_model *m,
@@ -280,7 +280,7 @@ void perf_decode(struct perf_result *out, const struct est_model *m,
 
 	/* a step of `batch` sequences of one context, nothing else */
 	x.decode_seqs = x.logits = batch;
-	x.decode_kv = batch * llm_kv_tokens_all_layers(m->llm, context);
+	x.decode_kv = batch * llm_kv_tokens_all_layers(&m->llm, context);
 	perf_step(out, m, &x);
 }
 
@@ -297,13 +297,13 @@ static double causal_pairs(double s, double w)
 void perf_prefill(struct perf_result *out, const struct est_model *m,
 		  double batch, double input_len)
 {
-	const struct llm_spec *l = m->llm;
-	const struct gpu_eff *e = &m->gpu->eff;
-	double tp = (double)m->dep->tp;
+	const struct llm_spec *l = &m->llm;
+	const struct gpu_eff *e = &m->gpu.eff;
+	double tp = (double)m->dep.tp;
 	double prompts = est_dp_share(m, batch);
 	double tokens = prompts * input_len;
-	double chunk = m->dep->max_batched_tokens ?
-		fmin(tokens, (double)m->dep->max_batched_tokens) : tokens;
+	double chunk = m->dep.max_batched_tokens ?
+		fmin(tokens, (double)m->dep.max_batched_tokens) : tokens;
 	double chunks = ceil(tokens / chunk);
 	double qk_dim, v_dim, pairs, full, slid, comm, ovh = 0;
 	struct perf_acc a = { 0 };
@@ -351,7 +351,7 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 
 double perf_chunk_pairs(const struct est_model *m, double offset, double len)
 {
-	const struct llm_spec *l = m->llm;
+	const struct llm_spec *l = &m->llm;
 	double full = (double)(l->layers - l->sliding_layers);
 	double slid = (double)l->sliding_layers, w = (double)l->sliding_window;
 
@@ -388,8 +388,8 @@ static double dp_part(const struct est_model *m, double total, double seqs)
 static void step_layers(struct perf_acc *a, double *ovh, double *comm,
 			const struct est_model *m, double local, double group, int prefill)
 {
-	const struct gpu_eff *e = &m->gpu->eff;
-	double tp = (double)m->dep->tp, act = (double)m->llm->hidden * EST_ACT_BYTES;
+	const struct gpu_eff *e = &m->gpu.eff;
+	double tp = (double)m->dep.tp, act = (double)m->llm.hidden * EST_ACT_BYTES;
 	size_t kind, gemms;
 
 	for (kind = 0; kind < 2; kind++) {
@@ -408,7 +408,7 @@ static void step_layers(struct perf_acc *a, double *ovh, double *comm,
 		}
 		*ovh += nl * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
 	}
-	*comm = 2.0 * (double)m->llm->layers * comm_allreduce_s(m, group * act) +
+	*comm = 2.0 * (double)m->llm.layers * comm_allreduce_s(m, group * act) +
 		comm_pipeline_s(m, group * act) + moe_alltoall_s(m, local);
 }
 
@@ -421,9 +421,9 @@ void perf_step(struct perf_result *out, const struct est_model *m,
 void perf_step_memo(struct perf_result *out, const struct est_model *m,
 		    const struct step_mix *x, struct perf_memo *memo)
 {
-	const struct llm_spec *l = m->llm;
-	const struct gpu_eff *e = &m->gpu->eff;
-	double tp = (double)m->dep->tp;
+	const struct llm_spec *l = &m->llm;
+	const struct gpu_eff *e = &m->gpu.eff;
+	double tp = (double)m->dep.tp;
 	double group = x->decode_seqs + x->prefill_tokens;
 	double local_dec = x->decode_seqs > 0 ? est_dp_share(m, x->decode_seqs) : 0;
 	double local_pre = dp_part(m, x->prefill_tokens, x->prefill_seqs);

@@ -16,7 +16,7 @@ static void model_step(const void *state, void *memo, const struct step_mix *mix
 	struct power_gpu_result pw;
 
 	perf_step_memo(&p, m, mix, memo);
-	power_gpu(&pw, m->gpu, m->dep->power_limit_w, p.u_mem, p.u_comp);
+	power_gpu(&pw, &m->gpu, m->dep.power_limit_w, p.u_mem, p.u_comp);
 	perf_apply_clock(&p, pw.clock_factor);
 	out->t = p.time_s;
 	out->gpu_w = pw.w;
@@ -27,7 +27,7 @@ static double model_kv_tokens(const void *state, double len)
 {
 	const struct est_model *m = state;
 
-	return llm_kv_tokens_all_layers(m->llm, len);
+	return llm_kv_tokens_all_layers(&m->llm, len);
 }
 
 static double model_chunk_pairs(const void *state, double offset, double len)

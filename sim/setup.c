@@ -31,14 +31,14 @@ size_t sim_kv_blocks(const struct deploy *d, size_t block_tokens)
 {
 	const struct est_model *m = &d->in.model;
 	struct mem_result mr;
-	double seqs = m->dep->max_seqs ? (double)m->dep->max_seqs : 1;
+	double seqs = m->dep.max_seqs ? (double)m->dep.max_seqs : 1;
 	double free_b, blocks;
 
-	mem_at(&mr, m, seqs, 0, (double)m->dep->max_batched_tokens);
+	mem_at(&mr, m, seqs, 0, (double)m->dep.max_batched_tokens);
 	free_b = mr.capacity_bytes - mr.total_per_gpu_bytes;
 	if (!(free_b > 0))
 		return 0;
-	blocks = floor(free_b / (token_bytes(m) * (double)block_tokens)) * (double)m->dep->ep;
+	blocks = floor(free_b / (token_bytes(m) * (double)block_tokens)) * (double)m->dep.ep;
 	return blocks > 1e12 ? (size_t)1e12 : (size_t)blocks;
 }
 

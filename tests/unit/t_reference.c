@@ -123,9 +123,9 @@ static void check_row(json_t *row, double *errs, size_t *n)
 	if (!strcmp(str(row, "harness"), "gptSessionBenchmark")) {
 		/* a static-batch harness, not a server: buffers sized for the
 		 * batch exactly, whole prompts at once, no memory reserve */
-		d->dspec.engine_mem_fraction = NAN;
-		d->dspec.max_batched_tokens = 0;
-		d->dspec.max_seqs = 0;
+		d->in.model.dep.engine_mem_fraction = NAN;
+		d->in.model.dep.max_batched_tokens = 0;
+		d->in.model.dep.max_seqs = 0;
 	}
 	mem_at(&mem, &d->in.model, b, in + out, b * in);
 	test_ok(mem.fits, "%s: the published run fits (%.1f of %.1f GiB per GPU)",

@@ -73,7 +73,7 @@ static void step_reduces(void)
 		for (b = 1; b <= 256; b *= 4) {
 			memset(&x, 0, sizeof(x));
 			x.decode_seqs = x.logits = (double)b;
-			x.decode_kv = (double)b * llm_kv_tokens_all_layers(m->llm, 3000);
+			x.decode_kv = (double)b * llm_kv_tokens_all_layers(&m->llm, 3000);
 			perf_decode(&want, m, (double)b, 3000);
 			perf_step(&got, m, &x);
 			test_rel(got.time_s, want.time_s, 1e-12, "%s: a decode-only step of %zu is "
@@ -128,7 +128,7 @@ static void step_memo(void)
 			rng = rng * 6364136223846793005UL + 1442695040888963407UL;
 			memset(&x, 0, sizeof(x));
 			x.decode_seqs = x.logits = b;
-			x.decode_kv = b * llm_kv_tokens_all_layers(m->llm, 100 + (double)k * 3);
+			x.decode_kv = b * llm_kv_tokens_all_layers(&m->llm, 100 + (double)k * 3);
 			if (rng >> 61 == 0) {       /* one step in eight carries a chunk */
 				x.prefill_tokens = 256;
 				x.prefill_seqs = 1;
