@@ -14,7 +14,7 @@
 #include "bench/bench_cat.h"
 #include "catalog/cat.h"
 #include "models/estimate.h"
-#include "sim/deploy.h"
+#include "bind/deploy.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 

@@ -13,7 +13,7 @@
 #include "bench/bench_cat.h"
 #include "catalog/cat.h"
 #include "sim/capacity.h"
-#include "sim/deploy.h"
+#include "bind/deploy.h"
 #include "sim/setup.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -44,7 +44,7 @@ static int one(struct cat *cat, size_t n, const char *mbt_note, size_t mbt)
 	q.gpu = "h100-sxm";
 	q.max_batched_tokens = mbt;
 	sim_config_init(&c);
-	if (deploy_build(d, cat, &q, &err) < 0 || sim_setup(&c, d, &err) < 0 ||
+	if (deploy_build(d, cat, &q, &err) < 0 || sim_setup(&c, &d->in.model, d->model.id, d->gpu.id, &err) < 0 ||
 	    length_parse(&in, "1024", "in", &err) < 0 ||
 	    length_parse(&out, "256", "out", &err) < 0) {
 		fprintf(stderr, "bench_sim: %s\n", err.msg);

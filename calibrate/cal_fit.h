@@ -13,7 +13,7 @@
  * Everything else (per-layer and per-step overheads, attention) keeps the
  * value of the GPU's current efficiency row; `rigplan calibrate` then
  * refits layer_s and step_s to end-to-end decode measurements where the
- * catalog has them (sim/validate.c).
+ * catalog has them (calibrate/validate.c).
  */
 #ifndef RIGPLAN_CALIBRATE_CAL_FIT_H
 #define RIGPLAN_CALIBRATE_CAL_FIT_H
@@ -58,7 +58,7 @@ int cal_fit_record(struct cal_fit *f, const struct cal_record *rec, struct cat *
 		   struct err *err);
 
 /* Record a parameter fitted elsewhere (the decode overheads, which need
- * the whole model: sim/validate.c) so it is printed and stored with the rest. */
+ * the whole model: calibrate/validate.c) so it is printed and stored with the rest. */
 void cal_fit_add(struct cal_fit *f, const char *name, double value, double prior,
 		 double rms, size_t points, const char *from);
 

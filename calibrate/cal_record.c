@@ -9,6 +9,7 @@
 #include "calibrate/cal_record.h"
 #include "calibrate/ck_client.h"
 #include "util/err.h"
+#include "util/json.h"
 #include "util/fileio.h"
 #include "util/num.h"
 #include "util/xalloc.h"

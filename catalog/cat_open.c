@@ -495,7 +495,6 @@ void cat_free(struct cat *cat)
 {
 	if (!cat)
 		return;
-	cat_memo_clear(cat);
 	sqlite3_close(cat->db);
 	free(cat);
 }

@@ -366,16 +366,11 @@ int cat_find(void *row, struct cat *cat, enum cat_kind kind,
 	     const char *name, struct err *err)
 {
 	const struct cat_kind_info *ki = cat_kind_info(kind);
-	const struct cat_memo *memo = cat_memo_get(cat, (int)kind, name);
 	sqlite3_stmt *st = NULL;
 	char id[CAT_ID_MAX];
 	char *sql;
 	int r;
 
-	if (memo) {
-		memcpy(row, memo->row, ki->row_size);
-		return 0;
-	}
 	if ((r = cat_resolve(id, cat, kind, name, err)) < 0)
 		return r;
 	sql = cat_select_sql(ki, "WHERE id = ?1");
@@ -390,8 +385,6 @@ int cat_find(void *row, struct cat *cat, enum cat_kind kind,
 	else
 		r = cat_db_error(cat->db, "cannot read the catalog", err);
 	sqlite3_finalize(st);
-	if (r == 0)
-		cat_memo_put(cat, (int)kind, name, row, ki->row_size);
 	return r;
 }
 
@@ -424,14 +417,9 @@ int cat_efficiency_for(struct cat_efficiency *out, struct cat *cat,
 		       const struct cat_gpu *gpu, struct err *err)
 {
 	const char *sql = "SELECT id FROM efficiency WHERE id = ?1";
-	const struct cat_memo *memo = cat_memo_get(cat, CAT_MEMO_EFFICIENCY_FOR, gpu->id);
 	char id[CAT_ID_MAX];
 	int r;
 
-	if (memo) {
-		memcpy(out, memo->row, sizeof(*out));
-		return 0;
-	}
 	/* exact ids only: a loose match could pick another GPU's record */
 	if ((r = query_id(id, cat->db, sql, gpu->id, NULL, err)) < 0)
 		return r;
@@ -441,9 +429,7 @@ int cat_efficiency_for(struct cat_efficiency *out, struct cat *cat,
 		return err_set(err, ERR_NOTFOUND,
 			       "no efficiency record for gpu '%s' or architecture '%s'",
 			       gpu->id, gpu->architecture);
-	if ((r = cat_find(out, cat, CAT_EFFICIENCY, id, err)) == 0)
-		cat_memo_put(cat, CAT_MEMO_EFFICIENCY_FOR, gpu->id, out, sizeof(*out));
-	return r;
+	return cat_find(out, cat, CAT_EFFICIENCY, id, err);
 }
 
 int cat_psu_curve(double *load, double *eff, size_t *n, size_t max,
@@ -451,19 +437,9 @@ int cat_psu_curve(double *load, double *eff, size_t *n, size_t max,
 		  struct err *err)
 {
 	sqlite3_stmt *st = NULL;
-	const struct cat_memo *memo;
-	char key[96];
-	double both[2 * 32];
 	int r, rc;
 
 	*n = 0;
-	snprintf(key, sizeof(key), "%.40s/%.40s/%zu", level, variant, max);
-	if ((memo = cat_memo_get(cat, CAT_MEMO_PSU_CURVE, key)) != NULL) {
-		*n = memo->len / (2 * sizeof(double));
-		memcpy(load, memo->row, *n * sizeof(double));
-		memcpy(eff, (const double *)memo->row + *n, *n * sizeof(double));
-		return 0;
-	}
 	r = cat_prepare(&st, cat->db,
 			"SELECT load_fraction, efficiency FROM psu_efficiency"
 			" WHERE level = ?1 AND variant = ?2 ORDER BY load_fraction", err);
@@ -481,11 +457,6 @@ int cat_psu_curve(double *load, double *eff, size_t *n, size_t max,
 	sqlite3_finalize(st);
 	if (r == 0 && *n == 0)
 		r = err_set(err, ERR_NOTFOUND, "no 80 PLUS curve for '%s' (%s)", level, variant);
-	if (r == 0 && *n <= 32) {
-		memcpy(both, load, *n * sizeof(double));
-		memcpy(both + *n, eff, *n * sizeof(double));
-		cat_memo_put(cat, CAT_MEMO_PSU_CURVE, key, both, 2 * *n * sizeof(double));
-	}
 	return r;
 }
 

@@ -148,55 +148,12 @@ rollback:
 
 int cat_snapshot_begin(struct cat *cat, struct err *err)
 {
-	int r = cat_exec(cat->db, "BEGIN", err);
-
-	cat->snapshot = r == 0;
-	return r;
+	return cat_exec(cat->db, "BEGIN", err);
 }
 
 void cat_snapshot_end(struct cat *cat)
 {
 	struct err err = ERR_INIT;
 
-	cat->snapshot = 0;
-	cat_memo_clear(cat);
 	(void)cat_exec(cat->db, "COMMIT", &err);
-}
-
-const struct cat_memo *cat_memo_get(const struct cat *cat, int kind, const char *key)
-{
-	size_t i;
-
-	if (!cat->snapshot)
-		return NULL;
-	for (i = 0; i < cat->nmemo; i++)
-		if (cat->memo[i].kind == kind && strcmp(cat->memo[i].key, key) == 0)
-			return &cat->memo[i];
-	return NULL;
-}
-
-void cat_memo_put(struct cat *cat, int kind, const char *key, const void *data, size_t len)
-{
-	struct cat_memo *m;
-
-	if (!cat->snapshot || strlen(key) >= sizeof(m->key))
-		return;
-	cat->memo = xgrow(cat->memo, &cat->memo_cap, cat->nmemo + 1, sizeof(*cat->memo));
-	m = &cat->memo[cat->nmemo++];
-	m->kind = kind;
-	snprintf(m->key, sizeof(m->key), "%s", key);
-	m->row = xmalloc(len);
-	memcpy(m->row, data, len);
-	m->len = len;
-}
-
-void cat_memo_clear(struct cat *cat)
-{
-	size_t i;
-
-	for (i = 0; i < cat->nmemo; i++)
-		free(cat->memo[i].row);
-	free(cat->memo);
-	cat->memo = NULL;
-	cat->nmemo = cat->memo_cap = 0;
 }

@@ -11,7 +11,7 @@
 #include "catalog/cat.h"
 #include "cli/cmd.h"
 #include "cli/out.h"
-#include "sim/validate.h"
+#include "calibrate/validate.h"
 #include "util/err.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"

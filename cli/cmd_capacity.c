@@ -11,6 +11,7 @@
 #include "cli/sim_opts.h"
 #include "sim/capacity.h"
 #include "util/err.h"
+#include "util/json.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -56,11 +57,11 @@ static const struct opt_spec capacity_opts_table[] = {
 static json_t *p99s(const struct sim_result *r)
 {
 	return json_pack("{s:o,s:o,s:o,s:o,s:o}",
-		"ttft_p99_s", out_json_num(qstat_quantile(&r->ttft, 0.99)),
-		"tpot_p99_s", out_json_num(qstat_quantile(&r->tpot, 0.99)),
-		"e2e_p99_s", out_json_num(qstat_quantile(&r->e2e, 0.99)),
-		"throughput_requests_per_s", out_json_num(r->throughput_rps),
-		"throughput_tokens_per_s", out_json_num(r->output_tps));
+		"ttft_p99_s", json_num(qstat_quantile(&r->ttft, 0.99)),
+		"tpot_p99_s", json_num(qstat_quantile(&r->tpot, 0.99)),
+		"e2e_p99_s", json_num(qstat_quantile(&r->e2e, 0.99)),
+		"throughput_requests_per_s", json_num(r->throughput_rps),
+		"throughput_tokens_per_s", json_num(r->output_tps));
 }
 
 static json_t *to_json(const struct sim_job *j, const struct capacity_cli *o,
@@ -73,16 +74,16 @@ static json_t *to_json(const struct sim_job *j, const struct capacity_cli *o,
 	json_object_set_new(js, "gpu", json_string(j->d->gpu.id));
 	json_object_set_new(js, "engine", json_string(j->d->engine.id));
 	json_object_set_new(js, "gpus_per_replica", json_integer((json_int_t)n));
-	json_object_set_new(js, "ttft_p99_objective_s", out_json_num(o->c.ttft_p99_s));
-	json_object_set_new(js, "tpot_p99_objective_s", out_json_num(o->c.tpot_p99_s));
-	json_object_set_new(js, "max_qps", out_json_num(r->max_qps));
-	json_object_set_new(js, "bracket_qps", json_pack("[oo]", out_json_num(r->bracket[0]),
-							 out_json_num(r->bracket[1])));
-	json_object_set_new(js, "analytic_max_qps", out_json_num(r->analytic_max_qps));
+	json_object_set_new(js, "ttft_p99_objective_s", json_num(o->c.ttft_p99_s));
+	json_object_set_new(js, "tpot_p99_objective_s", json_num(o->c.tpot_p99_s));
+	json_object_set_new(js, "max_qps", json_num(r->max_qps));
+	json_object_set_new(js, "bracket_qps", json_pack("[oo]", json_num(r->bracket[0]),
+							 json_num(r->bracket[1])));
+	json_object_set_new(js, "analytic_max_qps", json_num(r->analytic_max_qps));
 	json_object_set_new(js, "binding", json_string(r->ttft_binds ? "ttft" : "tpot"));
 	json_object_set_new(js, "bottleneck", json_string(capacity_bottleneck_name(r->bottleneck)));
 	json_object_set_new(js, "at_max", p99s(&r->at));
-	json_object_set_new(js, "target_qps", out_json_num(o->c.target_qps));
+	json_object_set_new(js, "target_qps", json_num(o->c.target_qps));
 	if (r->replicas) {
 		json_object_set_new(js, "replicas", json_integer((json_int_t)r->replicas));
 		json_object_set_new(js, "gpus", json_integer((json_int_t)(r->replicas * n)));
@@ -162,14 +163,22 @@ static int exec_capacity(int argc, char **argv, struct cli_ctx *ctx)
 		goto out;
 	}
 	if (o.svg) {
+		struct chart_load pts[CAPACITY_POINTS_MAX];
 		struct sbuf sb;
 		char title[200];
+		size_t i;
 		int w;
 
 		snprintf(title, sizeof(title), "%.60s on %.60s: p99 latency against load",
 			 j.d->model.id, j.d->gpu.id);
 		sbuf_init(&sb);
-		chart_capacity(&sb, title, &o.c, &r);
+		for (i = 0; i < r.npoints; i++) {
+			pts[i].qps = r.points[i].qps;
+			pts[i].ttft_p99_s = r.points[i].ttft_p99_s;
+			pts[i].tpot_p99_s = r.points[i].tpot_p99_s;
+			pts[i].pass = r.points[i].pass;
+		}
+		chart_capacity(&sb, title, o.c.ttft_p99_s, o.c.tpot_p99_s, pts, r.npoints, r.max_qps);
 		w = out_write_file(o.svg, sb.buf, &err);
 		sbuf_release(&sb);
 		if (w < 0) {

@@ -1,15 +1,16 @@
 /*
  * cmd_estimate.c - `rigplan estimate`: one model on one deployment at one
- * workload point.  Parses the flags, lets sim/deploy build the inputs and
+ * workload point.  Parses the flags, lets bind/deploy build the inputs and
  * models/ compute, prints a report or JSON.  No model maths here.
  */
 #include "cli/cmd.h"
 #include "cli/deploy_opts.h"
 #include "cli/out.h"
 #include "models/estimate.h"
-#include "sim/deploy.h"
-#include "sim/fit.h"
+#include "bind/deploy.h"
+#include "bind/fit.h"
 #include "util/err.h"
+#include "util/json.h"
 #include "util/xalloc.h"
 
 #include <getopt.h>
@@ -60,7 +61,7 @@ static json_t *band(const double b[2], double v)
 {
 	if (isnan(v))
 		return json_null();
-	return json_pack("[oo]", out_json_num(b[0]), out_json_num(b[1]));
+	return json_pack("[oo]", json_num(b[0]), json_num(b[1]));
 }
 
 static json_t *str_or_null(const char *s)
@@ -108,38 +109,38 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 		"input_len", (json_int_t)d->in.work.input_len,
 		"output_len", (json_int_t)d->in.work.output_len));
 	json_object_set_new(o, "memory", json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:o,s:o,s:o}",
-		"weights_bytes", out_json_num(m->weights_bytes), "kv_cache_bytes", out_json_num(m->kv_cache_bytes),
-		"activation_bytes", out_json_num(m->activation_bytes), "overhead_bytes", out_json_num(m->overhead_bytes),
-		"total_per_gpu_bytes", out_json_num(m->total_per_gpu_bytes),
-		"gpu_capacity_bytes", out_json_num(m->capacity_bytes), "fits", m->fits,
-		"max_batch", out_json_num(m->max_batch), "max_context", out_json_num(m->max_context),
-		"kv_per_sequence_bytes", out_json_num(m->kv_per_seq_bytes)));
+		"weights_bytes", json_num(m->weights_bytes), "kv_cache_bytes", json_num(m->kv_cache_bytes),
+		"activation_bytes", json_num(m->activation_bytes), "overhead_bytes", json_num(m->overhead_bytes),
+		"total_per_gpu_bytes", json_num(m->total_per_gpu_bytes),
+		"gpu_capacity_bytes", json_num(m->capacity_bytes), "fits", m->fits,
+		"max_batch", json_num(m->max_batch), "max_context", json_num(m->max_context),
+		"kv_per_sequence_bytes", json_num(m->kv_per_seq_bytes)));
 	fit_json(json_object_get(o, "memory"), a, m->fits);
 	json_object_set_new(o, "latency", json_pack("{s:o,s:o,s:s}",
-		"ttft_s", out_json_num(r->ttft_s), "tpot_s", out_json_num(r->tpot_s),
+		"ttft_s", json_num(r->ttft_s), "tpot_s", json_num(r->tpot_s),
 		"bound", perf_bound_name(r->bound)));
 	json_object_set_new(o, "throughput", json_pack("{s:o,s:o}",
-		"decode_tokens_per_s", out_json_num(r->decode_tokens_per_s),
-		"prefill_tokens_per_s", out_json_num(r->prefill_tokens_per_s)));
+		"decode_tokens_per_s", json_num(r->decode_tokens_per_s),
+		"prefill_tokens_per_s", json_num(r->prefill_tokens_per_s)));
 	json_object_set_new(o, "power", json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:I,s:s,s:o}",
-		"gpu_w", out_json_num(r->gpu.w), "prefill_gpu_w", out_json_num(r->has_prefill ? r->prefill_gpu_w : NAN),
-		"throttled", r->gpu.throttled, "system_w", out_json_num(r->system_w),
-		"node_dc_w", out_json_num(r->node_dc_w), "psu_efficiency", out_json_num(r->psu_eff),
+		"gpu_w", json_num(r->gpu.w), "prefill_gpu_w", json_num(r->has_prefill ? r->prefill_gpu_w : NAN),
+		"throttled", r->gpu.throttled, "system_w", json_num(r->system_w),
+		"node_dc_w", json_num(r->node_dc_w), "psu_efficiency", json_num(r->psu_eff),
 		"psu_units", (json_int_t)r->psu_units, "psu", d->psu.id,
-		"psu_peak_w", out_json_num(r->psu_peak_w)));
+		"psu_peak_w", json_num(r->psu_peak_w)));
 	json_object_set_new(o, "thermal", json_pack("{s:o,s:o,s:o,s:o,s:o}",
-		"heat_btu_per_h", out_json_num(r->heat_btu_per_h), "airflow_cfm", out_json_num(r->airflow_cfm),
-		"gpu_temp_c", out_json_num(r->temp.temp_c), "gpu_steady_temp_c", out_json_num(r->temp.steady_c),
-		"throttle_after_s", out_json_num(r->temp.throttle_at_s)));
+		"heat_btu_per_h", json_num(r->heat_btu_per_h), "airflow_cfm", json_num(r->airflow_cfm),
+		"gpu_temp_c", json_num(r->temp.temp_c), "gpu_steady_temp_c", json_num(r->temp.steady_c),
+		"throttle_after_s", json_num(r->temp.throttle_at_s)));
 	json_object_set_new(o, "load", json_pack("{s:o,s:o,s:b,s:o,s:o,s:s}",
-		"cold_s", out_json_num(r->load.cold_s), "warm_s", out_json_num(r->load.warm_s),
-		"page_cache_fits", r->load.cache_fits, "swap_bytes", out_json_num(r->load.swap_bytes),
-		"kv_restore_s", out_json_num(r->kv_restore_s), "ssd", d->ssd.id));
+		"cold_s", json_num(r->load.cold_s), "warm_s", json_num(r->load.warm_s),
+		"page_cache_fits", r->load.cache_fits, "swap_bytes", json_num(r->load.swap_bytes),
+		"kv_restore_s", json_num(r->kv_restore_s), "ssd", d->ssd.id));
 	json_object_set_new(o, "cost", json_pack("{s:o,s:o,s:o,s:o,s:o}",
-		"capex_usd", out_json_num(d->capex_usd), "usd_per_hour", out_json_num(r->cost.usd_per_h),
-		"usd_per_million_tokens", out_json_num(r->cost.usd_per_million_tokens),
-		"energy_usd_per_million_tokens", out_json_num(r->cost.energy_usd_per_million_tokens),
-		"tokens_per_joule", out_json_num(r->cost.tokens_per_joule)));
+		"capex_usd", json_num(d->capex_usd), "usd_per_hour", json_num(r->cost.usd_per_h),
+		"usd_per_million_tokens", json_num(r->cost.usd_per_million_tokens),
+		"energy_usd_per_million_tokens", json_num(r->cost.energy_usd_per_million_tokens),
+		"tokens_per_joule", json_num(r->cost.tokens_per_joule)));
 	json_object_set_new(o, "uncertainty", json_pack("{s:o,s:o}",
 		"tpot_s", band(r->tpot_band, r->tpot_s), "ttft_s", band(r->ttft_band, r->ttft_s)));
 	json_object_set_new(o, "efficiency_source", json_string(d->eff.id));

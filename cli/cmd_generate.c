@@ -15,7 +15,7 @@
 #include "cli/opt.h"
 #include "cli/plan_opts.h"
 #include "generators/gen_deploy.h"
-#include "generators/plan_json.h"
+#include "planner/plan_file.h"
 #include "util/afile.h"
 #include "util/err.h"
 #include "util/fileio.h"

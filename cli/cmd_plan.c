@@ -1,7 +1,7 @@
 /*
  * cmd_plan.c - `rigplan plan`: ranked configurations that serve a model
  * at a load within objectives and constraints.  Parsing and printing
- * only; the search is sim/plan.c, the JSON generators/plan_json.c.
+ * only; the search is planner/, the JSON planner/plan_file.c.
  */
 #include <getopt.h>
 #include <math.h>
@@ -16,7 +16,7 @@
 #include "generators/charts.h"
 #include "util/sbuf.h"
 #include "cli/plan_opts.h"
-#include "generators/plan_json.h"
+#include "planner/plan_file.h"
 #include "util/afile.h"
 #include "util/err.h"
 #include "util/xalloc.h"

@@ -1,14 +1,14 @@
 /*
  * cmd_report.c - `rigplan report --plan FILE.json --out FILE.html`: reads
  * a plan, simulates its top candidates across loads and lays out one GPU's
- * memory (sim/plan.c), and writes the page (generators/report.c).
+ * memory (planner/inspect.c), and writes the page (generators/report.c).
  * Parsing, calling and writing only.
  */
 #include "catalog/cat.h"
 #include "cli/cmd.h"
 #include "cli/out.h"
 #include "cli/progress.h"
-#include "generators/plan_json.h"
+#include "planner/plan_file.h"
 #include "generators/report.h"
 #include "util/err.h"
 #include "util/fileio.h"

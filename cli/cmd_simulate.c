@@ -11,6 +11,7 @@
 #include "cli/sim_opts.h"
 #include "util/afile.h"
 #include "util/err.h"
+#include "util/json.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -25,6 +26,21 @@ struct simulate_opts {
 	const char *timeline, *svg;
 };
 
+/* A latency's quantiles as the chart draws them. */
+static void chart_latency_of(struct chart_latency *out, const struct qstat *q)
+{
+	size_t i;
+
+	out->n = q->n;
+	if (!q->n)
+		return;
+	for (i = 0; i < CHART_PERCENTILES; i++)
+		out->at[i] = qstat_quantile(q, chart_percentiles[i] / 100);
+	out->p1 = qstat_quantile(q, 0.01);
+	out->p50 = qstat_quantile(q, 0.5);
+	out->p99 = qstat_quantile(q, 0.99);
+	out->p999 = qstat_quantile(q, 0.999);
+}
 static int on_opt(int id, const char *arg, void *data, struct err *err)
 {
 	struct simulate_opts *o = data;
@@ -56,9 +72,9 @@ static const struct opt_spec simulate_opts[] = {
 
 static json_t *quantiles(const struct qstat *q)
 {
-	return json_pack("{s:o,s:o,s:o,s:o}", "mean", out_json_num(qstat_mean(q)),
-			 "p50", out_json_num(qstat_quantile(q, 0.5)), "p90", out_json_num(qstat_quantile(q, 0.9)),
-			 "p99", out_json_num(qstat_quantile(q, 0.99)));
+	return json_pack("{s:o,s:o,s:o,s:o}", "mean", json_num(qstat_mean(q)),
+			 "p50", json_num(qstat_quantile(q, 0.5)), "p90", json_num(qstat_quantile(q, 0.9)),
+			 "p99", json_num(qstat_quantile(q, 0.99)));
 }
 
 static json_t *to_json(const struct sim_job *j, const struct sim_result *r, double qps)
@@ -72,30 +88,30 @@ static json_t *to_json(const struct sim_job *j, const struct sim_result *r, doub
 	json_object_set_new(o, "gpus_per_replica", json_integer((json_int_t)c->gpus_per_replica));
 	json_object_set_new(o, "replicas", json_integer((json_int_t)(c->prefill_replicas ?
 		c->prefill_replicas + c->decode_replicas : c->replicas)));
-	json_object_set_new(o, "qps", out_json_num(qps));
+	json_object_set_new(o, "qps", json_num(qps));
 	json_object_set_new(o, "seed", json_integer((json_int_t)c->seed));
 	json_object_set_new(o, "kv_blocks_per_replica", json_integer((json_int_t)c->engine.kv_blocks));
 	json_object_set_new(o, "arrived", json_integer((json_int_t)r->arrived));
 	json_object_set_new(o, "completed", json_integer((json_int_t)r->completed));
 	json_object_set_new(o, "dropped", json_integer((json_int_t)r->dropped));
-	json_object_set_new(o, "duration_s", out_json_num(r->duration_s));
-	json_object_set_new(o, "mean_in_system", out_json_num(r->mean_in_system));
-	json_object_set_new(o, "mean_queue", out_json_num(r->mean_waiting));
-	json_object_set_new(o, "mean_batch", out_json_num(r->mean_batch));
+	json_object_set_new(o, "duration_s", json_num(r->duration_s));
+	json_object_set_new(o, "mean_in_system", json_num(r->mean_in_system));
+	json_object_set_new(o, "mean_queue", json_num(r->mean_waiting));
+	json_object_set_new(o, "mean_batch", json_num(r->mean_batch));
 	json_object_set_new(o, "peak_in_flight", json_integer((json_int_t)r->peak_in_flight));
-	json_object_set_new(o, "throughput_requests_per_s", out_json_num(r->throughput_rps));
-	json_object_set_new(o, "throughput_tokens_per_s", out_json_num(r->output_tps));
-	json_object_set_new(o, "input_tokens_per_s", out_json_num(r->input_tps));
-	json_object_set_new(o, "goodput_requests_per_s", out_json_num(r->goodput_rps));
+	json_object_set_new(o, "throughput_requests_per_s", json_num(r->throughput_rps));
+	json_object_set_new(o, "throughput_tokens_per_s", json_num(r->output_tps));
+	json_object_set_new(o, "input_tokens_per_s", json_num(r->input_tps));
+	json_object_set_new(o, "goodput_requests_per_s", json_num(r->goodput_rps));
 	json_object_set_new(o, "ttft_s", quantiles(&r->ttft));
 	json_object_set_new(o, "tpot_s", quantiles(&r->tpot));
 	json_object_set_new(o, "e2e_s", quantiles(&r->e2e));
 	json_object_set_new(o, "queue_wait_s", quantiles(&r->queue));
-	json_object_set_new(o, "kv_cache_use", out_json_num(r->kv_use));
+	json_object_set_new(o, "kv_cache_use", json_num(r->kv_use));
 	json_object_set_new(o, "preemptions", json_integer((json_int_t)r->preemptions));
-	json_object_set_new(o, "prefix_cache_hit", out_json_num(r->prefix_hit));
-	json_object_set_new(o, "gpu_busy", out_json_num(r->gpu_busy));
-	json_object_set_new(o, "energy_per_request_j", out_json_num(r->energy_per_request_j));
+	json_object_set_new(o, "prefix_cache_hit", json_num(r->prefix_hit));
+	json_object_set_new(o, "gpu_busy", json_num(r->gpu_busy));
+	json_object_set_new(o, "energy_per_request_j", json_num(r->energy_per_request_j));
 	json_object_set_new(o, "steps", json_integer((json_int_t)r->steps));
 	return o;
 }
@@ -205,13 +221,17 @@ static int exec_simulate(int argc, char **argv, struct cli_ctx *ctx)
 		goto out;
 	}
 	if (o.svg) {
+		struct chart_latency lat[3];
 		struct sbuf sb;
 		char title[200];
 
+		chart_latency_of(&lat[0], &r.ttft);
+		chart_latency_of(&lat[1], &r.tpot);
+		chart_latency_of(&lat[2], &r.e2e);
 		snprintf(title, sizeof(title), "%.60s on %.60s at %g requests/s: latency percentiles",
 			 j.d->model.id, j.d->gpu.id, o.s.qps);
 		sbuf_init(&sb);
-		chart_sim(&sb, title, &r);
+		chart_sim(&sb, title, lat);
 		rc = out_write_file(o.svg, sb.buf, &err);
 		sbuf_release(&sb);
 		if (rc < 0) {

@@ -1,13 +1,14 @@
 /*
  * cmd_validate.c - `rigplan validate`: every stored measurement beside
  * the model's prediction of it, and the error per GPU and kind.  Parsing
- * and printing only; the predictions are sim/validate.c.
+ * and printing only; the predictions are calibrate/validate.c.
  */
 #include "catalog/cat.h"
 #include "cli/cmd.h"
 #include "cli/out.h"
-#include "sim/validate.h"
+#include "calibrate/validate.h"
 #include "util/err.h"
+#include "util/json.h"
 #include "util/xalloc.h"
 
 #include <getopt.h>
@@ -175,9 +176,9 @@ static json_t *rows_json(const struct val_row *rows, size_t n)
 			json_object_set_new(o, "context", json_integer((json_int_t)m->context));
 		if (m->input_len != CAT_NULL_INT)
 			json_object_set_new(o, "input_len", json_integer((json_int_t)m->input_len));
-		json_object_set_new(o, "measured", out_json_num(m->value));
-		json_object_set_new(o, "predicted", out_json_num(v->predicted));
-		json_object_set_new(o, "error", out_json_num(v->error));
+		json_object_set_new(o, "measured", json_num(m->value));
+		json_object_set_new(o, "predicted", json_num(v->predicted));
+		json_object_set_new(o, "error", json_num(v->error));
 		json_object_set_new(o, "source", json_string(m->source));
 		json_object_set_new(o, "as_of", json_string(m->as_of));
 		json_array_append_new(a, o);
@@ -193,9 +194,9 @@ static json_t *summary_json(const struct val_summary *s, size_t n)
 	for (i = 0; i < n; i++)
 		json_array_append_new(a, json_pack("{s:s,s:s,s:I,s:o,s:o,s:o}", "gpu", s[i].gpu,
 			"kind", s[i].what, "n", (json_int_t)s[i].n,
-			"mean_abs_error", out_json_num(s[i].mean_abs),
-			"rms_error", out_json_num(s[i].rms),
-			"max_abs_error", out_json_num(s[i].max_abs)));
+			"mean_abs_error", json_num(s[i].mean_abs),
+			"rms_error", json_num(s[i].rms),
+			"max_abs_error", json_num(s[i].max_abs)));
 	return a;
 }
 

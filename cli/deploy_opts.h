@@ -10,7 +10,7 @@
 #include <getopt.h>
 
 #include "cli/opt.h"
-#include "sim/deploy.h"
+#include "bind/deploy.h"
 
 struct err;
 

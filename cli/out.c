@@ -5,6 +5,7 @@
  */
 #include "cli/out.h"
 #include "util/afile.h"
+#include "util/json.h"
 #include "generators/gen_writer.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
@@ -184,11 +185,6 @@ void out_human(struct sbuf *sb, const struct cat_field *f, const void *row)
 		sbuf_addf(sb, "%.15g", v);
 		break;
 	}
-}
-
-json_t *out_json_num(double v)
-{
-	return isnan(v) || isinf(v) ? json_null() : json_real(v);
 }
 
 json_t *out_row_json(const struct cat_kind_info *ki, const void *row)

@@ -10,6 +10,8 @@
 
 #include <jansson.h>
 
+#include "util/json.h"
+
 #include "catalog/cat.h"
 
 struct sbuf;
@@ -19,9 +21,6 @@ void out_human(struct sbuf *sb, const struct cat_field *f, const void *row);
 
 /* One row as a JSON object with every field (caller owns the reference). */
 json_t *out_row_json(const struct cat_kind_info *ki, const void *row);
-
-/* A JSON number, or null for NaN and infinities (unknown, none). */
-json_t *out_json_num(double v);
 
 /* Write text to `path` whole or not at all (util/afile). */
 int out_write_file(const char *path, const char *text, struct err *err);

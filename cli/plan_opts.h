@@ -8,7 +8,7 @@
 
 #include "cli/cmd.h"
 #include "catalog/nvsmi.h"
-#include "sim/plan.h"
+#include "planner/plan.h"
 #include "sim/trace.h"
 
 struct err;

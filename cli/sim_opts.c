@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/cat.h"
 #include "cli/sim_opts.h"
 #include "sim/setup.h"
 #include "util/err.h"
@@ -160,7 +161,7 @@ int sim_job_build(struct sim_job *j, const struct sim_opts *o, struct cli_ctx *c
 		return -1;
 	j->d = xcalloc(1, sizeof(*j->d));
 	if ((r = deploy_build(j->d, j->cat, &o->q, &err)) < 0 ||
-	    (r = sim_setup(&j->cfg, j->d, &err)) < 0)
+	    (r = sim_setup(&j->cfg, &j->d->in.model, j->d->model.id, j->d->gpu.id, &err)) < 0)
 		goto fail;
 	return 0;
 fail:

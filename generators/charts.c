@@ -4,9 +4,11 @@
 #include "generators/charts.h"
 #include "generators/svg.h"
 #include "util/sbuf.h"
+#include "util/xalloc.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Labels of points closer than this (px) would overlap: they are merged. */
@@ -73,38 +75,33 @@ void chart_plan(struct sbuf *sb, const struct plan_request *q, const struct plan
 	svg_end(&p);
 }
 
+const double chart_percentiles[CHART_PERCENTILES] = {
+	1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99, 99.9
+};
+
 /* p1 to p99.9 of a latency, as a curve. */
-static void percentiles(struct svg_plot *p, const struct qstat *q, const char *color,
+static void percentiles(struct svg_plot *p, const struct chart_latency *q, const char *color,
 			const char *name)
 {
-	static const double at[] = { 1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99, 99.9 };
-	double x[sizeof(at) / sizeof(at[0])], y[sizeof(at) / sizeof(at[0])];
-	size_t i, n = sizeof(at) / sizeof(at[0]);
-
 	if (q->n == 0)
 		return;
-	for (i = 0; i < n; i++) {
-		x[i] = at[i];
-		y[i] = qstat_quantile(q, at[i] / 100);
-	}
-	svg_line(p, x, y, n, color, 0);
-	svg_point(p, 50, qstat_quantile(q, 0.5), color, 1, NULL);
-	svg_point(p, 99, qstat_quantile(q, 0.99), color, 1, NULL);
+	svg_line(p, chart_percentiles, q->at, CHART_PERCENTILES, color, 0);
+	svg_point(p, 50, q->p50, color, 1, NULL);
+	svg_point(p, 99, q->p99, color, 1, NULL);
 	svg_legend(p, color, 1, name);
 }
 
-void chart_sim(struct sbuf *sb, const char *what, const struct sim_result *r)
+void chart_sim(struct sbuf *sb, const char *what, const struct chart_latency lat[3])
 {
 	struct svg_axis x = { "percentile of requests", 0, 100, 0 };
 	struct svg_axis y = { "latency (s)", INFINITY, -INFINITY, 1 };
-	const struct qstat *qs[3] = { &r->ttft, &r->tpot, &r->e2e };
 	struct svg_plot p;
 	size_t i;
 
 	for (i = 0; i < 3; i++)
-		if (qs[i]->n) {
-			y.lo = fmin(y.lo, qstat_quantile(qs[i], 0.01));
-			y.hi = fmax(y.hi, qstat_quantile(qs[i], 0.999));
+		if (lat[i].n) {
+			y.lo = fmin(y.lo, lat[i].p1);
+			y.hi = fmax(y.hi, lat[i].p999);
 		}
 	if (!(y.lo > 0))
 		y.lo = 1e-3;
@@ -112,19 +109,20 @@ void chart_sim(struct sbuf *sb, const char *what, const struct sim_result *r)
 		y.hi = y.lo * 10;
 	svg_begin(&p, sb, 900, 480, what, &x, &y);
 	svg_axes(&p);
-	percentiles(&p, &r->ttft, svg_color(0), "time to first token");
-	percentiles(&p, &r->tpot, svg_color(1), "time per output token");
-	percentiles(&p, &r->e2e, svg_color(2), "end to end");
+	percentiles(&p, &lat[0], svg_color(0), "time to first token");
+	percentiles(&p, &lat[1], svg_color(1), "time per output token");
+	percentiles(&p, &lat[2], svg_color(2), "end to end");
 	svg_end(&p);
 }
 
-void chart_capacity(struct sbuf *sb, const char *what, const struct capacity_opts *o,
-		    const struct capacity_result *r)
+void chart_capacity(struct sbuf *sb, const char *what, double ttft_p99_s, double tpot_p99_s,
+		    const struct chart_load *pts, size_t n, double max_qps)
 {
 	struct svg_axis x = { "load (requests/s)", 0, -INFINITY, 0 };
 	struct svg_axis y = { "p99 latency (s), worst of the seeds", INFINITY, -INFINITY, 1 };
-	double qx[CAPACITY_POINTS_MAX], t[CAPACITY_POINTS_MAX], d[CAPACITY_POINTS_MAX];
-	size_t i, j, n = r->npoints, idx[CAPACITY_POINTS_MAX];
+	double *qx = xcalloc(n + 1, sizeof(*qx)), *t = xcalloc(n + 1, sizeof(*t));
+	double *d = xcalloc(n + 1, sizeof(*d));
+	size_t i, j, *idx = xcalloc(n + 1, sizeof(*idx));
 	struct svg_plot p;
 	char label[64];
 
@@ -132,14 +130,14 @@ void chart_capacity(struct sbuf *sb, const char *what, const struct capacity_opt
 	for (i = 0; i < n; i++)
 		idx[i] = i;
 	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && r->points[idx[j]].qps < r->points[idx[j - 1]].qps; j--) {
+		for (j = i; j > 0 && pts[idx[j]].qps < pts[idx[j - 1]].qps; j--) {
 			size_t tmp = idx[j];
 
 			idx[j] = idx[j - 1];
 			idx[j - 1] = tmp;
 		}
 	for (i = 0; i < n; i++) {
-		const struct capacity_point *pt = &r->points[idx[i]];
+		const struct chart_load *pt = &pts[idx[i]];
 
 		qx[i] = pt->qps;
 		t[i] = isfinite(pt->ttft_p99_s) ? pt->ttft_p99_s : NAN;
@@ -154,18 +152,18 @@ void chart_capacity(struct sbuf *sb, const char *what, const struct capacity_opt
 			y.hi = fmax(y.hi, d[i]);
 		}
 	}
-	y.lo = fmin(y.lo, fmin(o->ttft_p99_s, o->tpot_p99_s));
-	y.hi = fmax(y.hi, fmax(o->ttft_p99_s, o->tpot_p99_s));
+	y.lo = fmin(y.lo, fmin(ttft_p99_s, tpot_p99_s));
+	y.hi = fmax(y.hi, fmax(ttft_p99_s, tpot_p99_s));
 	if (!(x.hi > 0))
 		x.hi = 1;
 	svg_begin(&p, sb, 900, 480, what, &x, &y);
 	svg_axes(&p);
-	svg_hline(&p, o->ttft_p99_s, svg_color(0), "TTFT objective");
-	svg_hline(&p, o->tpot_p99_s, svg_color(1), "TPOT objective");
+	svg_hline(&p, ttft_p99_s, svg_color(0), "TTFT objective");
+	svg_hline(&p, tpot_p99_s, svg_color(1), "TPOT objective");
 	svg_line(&p, qx, t, n, svg_color(0), 0);
 	svg_line(&p, qx, d, n, svg_color(1), 0);
 	for (i = 0; i < n; i++) {
-		int pass = r->points[idx[i]].pass;
+		int pass = pts[idx[i]].pass;
 
 		svg_point(&p, qx[i], t[i], svg_color(0), pass, NULL);
 		svg_point(&p, qx[i], d[i], svg_color(1), pass, NULL);
@@ -173,7 +171,11 @@ void chart_capacity(struct sbuf *sb, const char *what, const struct capacity_opt
 	svg_legend(&p, svg_color(0), 1, "p99 TTFT");
 	svg_legend(&p, svg_color(1), 1, "p99 TPOT");
 	svg_legend(&p, "#333333", 0, "hollow: misses");
-	snprintf(label, sizeof(label), "max %.3g requests/s", r->max_qps);
+	snprintf(label, sizeof(label), "max %.3g requests/s", max_qps);
 	svg_legend(&p, "#333333", 1, label);
 	svg_end(&p);
+	free(qx);
+	free(t);
+	free(d);
+	free(idx);
 }

@@ -16,9 +16,9 @@
 #include <jansson.h>
 
 #include "generators/gen_deploy.h"
-#include "generators/plan_json.h"
 #include "generators/gen_writer.h"
 #include "util/err.h"
+#include "util/json.h"
 
 static double total_usd(const struct plan_candidate *c, size_t *unpriced)
 {
@@ -178,24 +178,24 @@ static void bom_json(struct sbuf *sb, const struct plan_candidate *c)
 
 		json_array_append_new(parts, json_pack("{s:s,s:s,s:s,s:I,s:o,s:o,s:s,s:s,s:s,s:s}",
 			"role", p->role, "id", p->id, "name", p->name, "quantity", (json_int_t)p->qty,
-			"unit_usd", plan_json_num(p->unit_usd),
-			"extended_usd", plan_json_num(p->unit_usd * (double)p->qty),
+			"unit_usd", json_num(p->unit_usd),
+			"extended_usd", json_num(p->unit_usd * (double)p->qty),
 			"price_kind", p->price_kind, "price_source", p->price_source,
 			"price_as_of", p->price_as_of, "note", p->note));
 	}
 	json_object_set_new(o, "parts", parts);
-	json_object_set_new(o, "total_usd", plan_json_num(total));
+	json_object_set_new(o, "total_usd", json_num(total));
 	json_object_set_new(o, "unpriced_lines", json_integer((json_int_t)unpriced));
 	json_object_set_new(o, "nodes", json_integer((json_int_t)c->nodes));
-	json_object_set_new(pw, "peak_w", plan_json_num(c->node.peak_w));
-	json_object_set_new(pw, "typical_wall_w", plan_json_num(c->node.typical_w));
+	json_object_set_new(pw, "peak_w", json_num(c->node.peak_w));
+	json_object_set_new(pw, "typical_wall_w", json_num(c->node.typical_w));
 	json_object_set_new(pw, "psus", json_integer((json_int_t)c->node.psus));
 	json_object_set_new(pw, "psus_needed", json_integer((json_int_t)c->node.psus_needed));
-	json_object_set_new(pw, "psu_rated_w", plan_json_num(c->node.psu_rated_w));
+	json_object_set_new(pw, "psu_rated_w", json_num(c->node.psu_rated_w));
 	json_object_set_new(pw, "psu_redundancy", json_string(c->node.psu_redundancy));
-	json_object_set_new(pw, "psu_capacity_w", plan_json_num(c->node.psu_capacity_w));
-	json_object_set_new(pw, "heat_btu_per_h", plan_json_num(c->node.heat_btu_per_h));
-	json_object_set_new(pw, "airflow_cfm", plan_json_num(c->node.airflow_cfm));
+	json_object_set_new(pw, "psu_capacity_w", json_num(c->node.psu_capacity_w));
+	json_object_set_new(pw, "heat_btu_per_h", json_num(c->node.heat_btu_per_h));
+	json_object_set_new(pw, "airflow_cfm", json_num(c->node.airflow_cfm));
 	json_object_set_new(o, "power_per_node", pw);
 	text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
 	if (text) {

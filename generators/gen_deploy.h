@@ -9,7 +9,7 @@
 #ifndef RIGPLAN_GENERATORS_GEN_DEPLOY_H
 #define RIGPLAN_GENERATORS_GEN_DEPLOY_H
 
-#include "sim/plan.h"
+#include "planner/plan.h"
 #include "util/sbuf.h"
 
 struct err;

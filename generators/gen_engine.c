@@ -66,7 +66,7 @@ static int is_gguf(const char *precision)
 /* /models/llama-3.1-8b.Q4_K_M.gguf: where the GGUF file is expected. */
 static void gguf_path(char *out, size_t size, const struct plan_candidate *c)
 {
-	char q[CAT_WORD_MAX];
+	char q[PLAN_WORD_MAX];
 	size_t i;
 
 	snprintf(q, sizeof(q), "%s", c->precision + 5);
@@ -80,7 +80,7 @@ static void vllm(struct gen_engine *e, const struct plan_candidate *c)
 {
 	struct gen_argv *a = &e->args;
 	const char *qm = quant_method(c->precision);
-	char path[CAT_ID_MAX + 64];
+	char path[PLAN_ID_MAX + 64];
 
 	if (is_gguf(c->precision)) {
 		gguf_path(path, sizeof(path), c);
@@ -178,7 +178,7 @@ static void llama_cpp(struct gen_engine *e, const struct plan_candidate *c)
 {
 	struct gen_argv *a = &e->args;
 	size_t slots = c->max_num_seqs ? c->max_num_seqs : 1;
-	char path[CAT_ID_MAX + 64];
+	char path[PLAN_ID_MAX + 64];
 
 	gguf_path(path, sizeof(path), c);
 	addf(a, "-m", "%s", path);

@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#include "sim/plan.h"
+#include "planner/plan.h"
 
 #define GEN_ARGV_MAX 48
 

@@ -107,7 +107,7 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 			  cand->weights_bytes / (double)(cand->gpus_per_replica / gpus) +
 			  (4 * (double)gpus + 8) * GIB);
 	size_t cpu = cand->node.cpu_threads * 8 / 10 / per;
-	char product[CAT_NAME_MAX], buf[64];
+	char product[PLAN_NAME_MAX], buf[64];
 	size_t i;
 	int c;
 

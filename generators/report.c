@@ -67,7 +67,7 @@ static void curve_chart(struct sbuf *sb, const struct report_data *d, int which)
 
 static void memory_chart(struct sbuf *sb, const struct report_data *d)
 {
-	const struct mem_result *m = &d->mem;
+	const struct plan_gpu_memory *m = &d->mem;
 	double kv = m->max_batch * m->kv_per_seq_bytes;
 	struct svg_bar_segment seg[5] = {
 		{ "weights", m->weights_bytes / GIB },

@@ -9,9 +9,7 @@
 #ifndef RIGPLAN_GENERATORS_REPORT_H
 #define RIGPLAN_GENERATORS_REPORT_H
 
-#include "generators/plan_json.h"
-#include "models/mem.h"
-#include "sim/plan.h"
+#include "planner/plan.h"
 
 struct sbuf;
 
@@ -33,7 +31,7 @@ struct report_data {
 	size_t n;
 	struct report_curve curves[REPORT_CURVES];
 	size_t ncurves;
-	struct mem_result mem;              /* one GPU of the best candidate */
+	struct plan_gpu_memory mem;         /* one GPU of the best candidate */
 };
 
 void report_html(struct sbuf *sb, const struct report_data *d);

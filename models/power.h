@@ -24,7 +24,7 @@ struct power_gpu_result {
 void power_gpu(struct power_gpu_result *out, const struct gpu_spec *g,
 	       double cap_w, double u_mem, double u_comp);
 
-/* The host around the GPUs (sim/deploy.c fills it from the catalog). */
+/* The host around the GPUs (bind/deploy.c fills it from the catalog). */
 struct host_spec {
 	double cpu_tdp_w;       /* all sockets */
 	double cpu_load;        /* fraction of TDP while serving */

@@ -103,6 +103,8 @@ struct deploy_spec {
 	double engine_mem_fraction; /* engine's share of GPU memory (vLLM gpu_memory_utilization); NaN: none */
 	size_t max_batched_tokens;  /* prefill chunk; 0: whole prompt */
 	size_t max_seqs;            /* engine's sequence cap; 0: none */
+	size_t kv_block_tokens;     /* tokens per paged KV block */
+	double swap_bytes_per_gpu;  /* host memory the engine swaps KV blocks to */
 	double power_limit_w;       /* NaN: the GPU's TDP */
 };
 

@@ -19,17 +19,14 @@
 #include "sim/setup.h"
 #include "util/err.h"
 
-#define DEFAULT_BLOCK_TOKENS 16
-
 /* One token's KV bytes on one GPU, every layer of its stage. */
 static double token_bytes(const struct est_model *m)
 {
 	return mem_kv_per_seq(m, 1);
 }
 
-size_t sim_kv_blocks(const struct deploy *d, size_t block_tokens)
+size_t sim_kv_blocks(const struct est_model *m, size_t block_tokens)
 {
-	const struct est_model *m = &d->in.model;
 	struct mem_result mr;
 	double seqs = m->dep.max_seqs ? (double)m->dep.max_seqs : 1;
 	double free_b, blocks;
@@ -42,30 +39,29 @@ size_t sim_kv_blocks(const struct deploy *d, size_t block_tokens)
 	return blocks > 1e12 ? (size_t)1e12 : (size_t)blocks;
 }
 
-int sim_setup(struct sim_config *c, const struct deploy *d, struct err *err)
+int sim_setup(struct sim_config *c, const struct est_model *m, const char *model,
+	      const char *gpu, struct err *err)
 {
-	const struct est_model *m = &d->in.model;
-	const struct deploy_spec *ds = &d->dspec;
+	const struct deploy_spec *ds = &m->dep;
 	struct sim_engine *e = &c->engine;
 	const struct link_spec *link;
 	size_t gpus;
 
 	e->max_seqs = ds->max_seqs;
 	e->max_batched_tokens = ds->max_batched_tokens;
-	e->block_tokens = d->engine.kv_block_tokens > 0 ? (size_t)d->engine.kv_block_tokens :
-			  DEFAULT_BLOCK_TOKENS;
-	e->max_model_len = d->llm.max_context;
-	e->kv_blocks = sim_kv_blocks(d, e->block_tokens);
+	e->block_tokens = ds->kv_block_tokens;
+	e->max_model_len = m->llm.max_context;
+	e->kv_blocks = sim_kv_blocks(m, e->block_tokens);
 	if (!e->kv_blocks)
 		return err_set(err, ERR_INFEASIBLE, "%s on %zu x %s leaves no memory for the KV "
-			       "cache (see 'rigplan estimate')", d->model.id, m->n, d->gpu.id);
-	e->swap_blocks = (size_t)floor(DEPLOY_SWAP_BYTES_PER_GPU /
+			       "cache (see 'rigplan estimate')", model, m->n, gpu);
+	e->swap_blocks = (size_t)floor(ds->swap_bytes_per_gpu /
 				       (token_bytes(m) * (double)e->block_tokens));
-	e->swap_block_s = token_bytes(m) * (double)e->block_tokens / d->gspec.pcie_bytes_per_s;
+	e->swap_block_s = token_bytes(m) * (double)e->block_tokens / m->gpu.pcie_bytes_per_s;
 	c->cost = sim_cost_model;
 	c->cost_state = m;
 	c->gpus_per_replica = m->n;
-	c->idle_w = d->gspec.idle_w;
+	c->idle_w = m->gpu.idle_w;
 	/* disaggregated pools: KV crosses NVLink when both fit in one node */
 	gpus = (c->prefill_replicas + c->decode_replicas) * m->n;
 	link = gpus <= ds->gpus_per_node ? &ds->intra : &ds->inter;

@@ -4,7 +4,7 @@
 #include "tests/testcat.h"
 #include "tests/testlib.h"
 #include "catalog/cat.h"
-#include "sim/deploy.h"
+#include "bind/deploy.h"
 #include "util/err.h"
 
 #include <stdio.h>

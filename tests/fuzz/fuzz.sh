@@ -18,6 +18,7 @@ libs="$(pkg-config --libs gsl libxml-2.0 sqlite3 jansson) -lm -pthread"
 # rigplan's library code, instrumented for coverage (not cli/main.c)
 objs=
 for f in "$src"/util/*.c "$src"/catalog/*.c "$src"/models/*.c "$src"/sim/*.c \
+	 "$src"/bind/*.c "$src"/planner/*.c \
 	 "$src"/generators/*.c "$src"/calibrate/*.c "$src"/cli/*.c; do
 	case $f in */cli/main.c|*/cli/mkcatalog.c) continue ;; esac
 	o="$out/obj/$(echo "${f#$src/}" | tr / _ | sed 's/\.c$/.o/')"

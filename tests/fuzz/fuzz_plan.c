@@ -1,8 +1,8 @@
-/* fuzz_plan.c - libFuzzer: the plan-file reader (generators/plan_json.c). */
+/* fuzz_plan.c - libFuzzer: the plan-file reader (planner/plan_file.c). */
 #include <stddef.h>
 #include <stdint.h>
 
-#include "generators/plan_json.h"
+#include "planner/plan_file.h"
 #include "util/err.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

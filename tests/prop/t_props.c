@@ -17,7 +17,7 @@
 #include "tests/testcat.h"
 #include "catalog/cat.h"
 #include "models/estimate.h"
-#include "sim/deploy.h"
+#include "bind/deploy.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 

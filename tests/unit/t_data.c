@@ -8,7 +8,7 @@
 #include "tests/testcat.h"
 #include "catalog/cat.h"
 #include "models/llm.h"
-#include "sim/deploy.h"
+#include "bind/deploy.h"
 #include "util/err.h"
 
 #include <math.h>

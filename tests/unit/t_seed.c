@@ -10,7 +10,7 @@
 #include "models/estimate.h"
 #include "models/power.h"
 #include "models/storage.h"
-#include "sim/deploy.h"
+#include "bind/deploy.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 

@@ -13,7 +13,7 @@
 #include "models/estimate.h"
 #include "models/queue.h"
 #include "sim/capacity.h"
-#include "sim/deploy.h"
+#include "bind/deploy.h"
 #include "sim/setup.h"
 #include "sim/sim.h"
 #include "util/err.h"
@@ -433,7 +433,7 @@ static void model_config(struct sim_config *c, const struct deploy *d,
 	struct err err = ERR_INIT;
 
 	sim_config_init(c);
-	if (sim_setup(c, d, &err) < 0)
+	if (sim_setup(c, &d->in.model, d->model.id, d->gpu.id, &err) < 0)
 		test_ok(0, "sim_setup: %s", err.msg);
 	c->input = in;
 	c->output = out;

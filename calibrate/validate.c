@@ -11,14 +11,14 @@
  *   idle power_w     the catalog's idle draw
  *   h2d, d2h         pinned: PCIe per direction x the pcie link's
  *                    efficiency; pageable: the loader's staged rate
- *                    (sim/deploy.c, 0.26 of PCIe)
+ *                    (bind/deploy.c, 0.26 of PCIe)
  *   decode, prefill  perf_decode / perf_prefill (and power_gpu for
  *                    their power), with `layers` of the model when set
  */
-#include "sim/validate.h"
+#include "calibrate/validate.h"
 #include "models/est.h"
 #include "models/power.h"
-#include "sim/deploy.h"
+#include "bind/deploy.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* sim/deploy.c's staged (pageable) host-to-device rate, as a share of PCIe */
+/* bind/deploy.c's staged (pageable) host-to-device rate, as a share of PCIe */
 #define PAGEABLE_SHARE 0.26
 
 static int build(struct deploy *d, struct cat *cat, const struct cat_measurement *m,

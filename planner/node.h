@@ -1,37 +1,18 @@
 /*
- * plan_node.h - completing a node around its GPUs from the catalog: the
+ * node.h - completing a node around its GPUs from the catalog: the
  * chassis (form factor, slots, width, cooling), PSUs sized for the peak
  * with redundancy, a CPU with the PCIe lanes, RAM for the page cache and
  * a drive that holds and loads the weights.  The planner's inner loop:
- * everything is read from the catalog once (plan_parts_load) and chosen
+ * everything is read from the catalog once (bind_parts_load) and chosen
  * in memory.
  */
-#ifndef RIGPLAN_SIM_PLAN_NODE_H
-#define RIGPLAN_SIM_PLAN_NODE_H
+#ifndef RIGPLAN_PLANNER_NODE_H
+#define RIGPLAN_PLANNER_NODE_H
 
-#include "sim/plan.h"
-#include "models/power.h"
+#include "bind/parts.h"
+#include "planner/plan.h"
 
 struct err;
-
-/* The catalog's parts, loaded once; PSU curves by level and variant. */
-struct plan_parts {
-	struct cat_chassis *chassis;
-	char (*chassis_cpu)[CAT_WORD_MAX];  /* per chassis: the CPU vendor its board takes, "" any */
-	size_t nchassis;
-	struct cat_psu *psu;
-	size_t npsu;
-	struct cat_cpu *cpu;
-	size_t ncpu;
-	struct cat_memory *mem;
-	size_t nmem;
-	struct cat_ssd *ssd;
-	size_t nssd;
-	struct psu_curve curve[6][2];   /* [level][0: 115v-internal, 1: 230v-internal-redundant] */
-};
-
-int plan_parts_load(struct plan_parts *p, struct cat *cat, struct err *err);
-void plan_parts_release(struct plan_parts *p);
 
 /* What the nodes must carry. */
 struct node_need {
@@ -53,7 +34,7 @@ struct node_need {
  * chassis tried failed for (the most specific one).
  */
 int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *nodes,
-		       const struct plan_parts *p, const struct node_need *n,
+		       const struct bind_parts *p, const struct node_need *n,
 		       enum plan_reject *why);
 
 /* One priced catalog line: id, name, price columns. */

@@ -3,10 +3,10 @@
  * model at a load within latency objectives and constraints.
  *
  * It enumerates GPU x weight format x engine x tensor/pipeline parallel
- * size, builds each deployment (sim/deploy), screens it analytically
+ * size, lays out each deployment (bind/deploy), screens it analytically
  * (memory, one prompt's TTFT and one sequence's TPOT against the
  * objectives, replicas from the analytic saturation rate), completes the
- * nodes from the catalog (sim/plan_node: chassis, PSUs with redundancy,
+ * nodes from the catalog (planner/node.c: chassis, PSUs with redundancy,
  * CPU lanes, RAM, drive), prices them and keeps what meets every
  * constraint.  The best finalists are then simulated at their planned
  * load (sim/sim) and given replicas until the simulated p99s meet the
@@ -15,14 +15,20 @@
  * million tokens, p99 TTFT and power marked, and rejections counted by
  * reason.
  */
-#ifndef RIGPLAN_SIM_PLAN_H
-#define RIGPLAN_SIM_PLAN_H
+#ifndef RIGPLAN_PLANNER_PLAN_H
+#define RIGPLAN_PLANNER_PLAN_H
 
 #include <stddef.h>
 
-#include "catalog/cat.h"
-
+struct cat;
 struct err;
+
+/* Text sizes of a plan's names: ids, product names, single words and
+ * sources, as long as the catalog's (schema CHECKs) and no longer. */
+#define PLAN_ID_MAX 64
+#define PLAN_NAME_MAX 96
+#define PLAN_WORD_MAX 32
+#define PLAN_SOURCE_MAX 256
 
 enum plan_reject {
 	PLAN_UNSUPPORTED,       /* the engine cannot load the format, tp does not divide the heads */
@@ -42,7 +48,7 @@ const char *plan_reject_name(enum plan_reject r);
 
 /* GPUs the user already owns: they cost nothing in the plan. */
 struct plan_owned {
-	char gpu[CAT_ID_MAX];
+	char gpu[PLAN_ID_MAX];
 	size_t count;
 };
 
@@ -54,7 +60,7 @@ struct plan_request {
 	double monthly_budget_usd;              /* energy + amortization; NaN: none */
 	double power_limit_w;                   /* per node, at the wall; NaN: none */
 	double ram_bytes;                       /* host memory per node, at least; NaN: the
-						 * page-cache rule (plan_node.c) */
+						 * page-cache rule (planner/node.c) */
 	/* a recorded workload: finalists are verified by replaying it,
 	 * rescaled to each replica's share of the rate, instead of Poisson
 	 * arrivals of the mean lengths; not owned, NULL: none */
@@ -87,13 +93,13 @@ void plan_request_init(struct plan_request *q);
 /* One line of the bill of materials. */
 struct plan_part {
 	char role[16];              /* gpu, chassis, psu, cpu, memory, ssd, nic */
-	char id[CAT_ID_MAX];
-	char name[CAT_NAME_MAX];
+	char id[PLAN_ID_MAX];
+	char name[PLAN_NAME_MAX];
 	size_t qty;                 /* in the whole plan */
 	double unit_usd;            /* NaN: no sourced price; 0: owned or included */
-	char price_kind[CAT_WORD_MAX];
-	char price_source[CAT_SOURCE_MAX];
-	char price_as_of[CAT_WORD_MAX];
+	char price_kind[PLAN_WORD_MAX];
+	char price_source[PLAN_SOURCE_MAX];
+	char price_as_of[PLAN_WORD_MAX];
 	char note[128];
 };
 
@@ -101,13 +107,13 @@ struct plan_part {
 
 /* One node type (every node of a plan is the same box). */
 struct plan_node {
-	char chassis[CAT_ID_MAX];
-	char chassis_kind[CAT_WORD_MAX];    /* tower | rack */
+	char chassis[PLAN_ID_MAX];
+	char chassis_kind[PLAN_WORD_MAX];    /* tower | rack */
 	size_t rack_units;                  /* 0 for towers */
 	size_t gpus;                        /* in the fullest node */
 	size_t psus, psus_needed;           /* installed, and needed for the peak */
 	double psu_rated_w;
-	char psu_redundancy[CAT_WORD_MAX];
+	char psu_redundancy[PLAN_WORD_MAX];
 	size_t cpu_sockets, cpu_threads, dimms;   /* threads: the node's, all sockets */
 	double ram_bytes, ssd_bytes;
 	size_t pcie_lanes_needed, pcie_lanes;
@@ -119,10 +125,10 @@ struct plan_node {
 };
 
 struct plan_candidate {
-	char model[CAT_ID_MAX], hf_repo[CAT_NAME_MAX];
-	char gpu[CAT_ID_MAX], gpu_name[CAT_NAME_MAX], gpu_product[CAT_NAME_MAX];
-	char precision[CAT_WORD_MAX], kv_precision[CAT_WORD_MAX];
-	char engine[CAT_ID_MAX], engine_version[CAT_WORD_MAX], engine_image[128];
+	char model[PLAN_ID_MAX], hf_repo[PLAN_NAME_MAX];
+	char gpu[PLAN_ID_MAX], gpu_name[PLAN_NAME_MAX], gpu_product[PLAN_NAME_MAX];
+	char precision[PLAN_WORD_MAX], kv_precision[PLAN_WORD_MAX];
+	char engine[PLAN_ID_MAX], engine_version[PLAN_WORD_MAX], engine_image[128];
 	char health_path[64];
 	size_t port;
 	size_t tp, pp, gpus_per_replica, replicas, gpu_count, nodes;
@@ -156,6 +162,14 @@ struct plan_result {
 	size_t rejected[PLAN_REJECT_COUNT];
 };
 
+/* What a plan was asked, as its file records it (planner/plan_file.h
+ * reads it back for `rigplan report`). */
+struct plan_json_request {
+	char model[PLAN_ID_MAX];
+	double qps, input_len, output_len, ttft_p99_s, tpot_p99_s;
+	double usd_per_kwh, pue, years;
+};
+
 /*
  * Plan.  ERR_NOTFOUND for an unknown model, GPU or engine name; ERR_INVAL
  * for impossible numbers; ERR_INFEASIBLE (with the counts still filled
@@ -176,9 +190,16 @@ int plan_candidate_curve(double *ttft, double *tpot, const double *qps, size_t n
 			 struct cat *cat, const struct plan_request *q,
 			 const struct plan_candidate *c, struct err *err);
 
+/* One GPU's memory for a candidate at the plan's context: what the
+ * report draws. */
+struct plan_gpu_memory {
+	double weights_bytes, kv_per_seq_bytes, activation_bytes, overhead_bytes;
+	double capacity_bytes;
+	double max_batch;           /* sequences of that context that fit */
+};
+
 /* One GPU's memory for candidate c at the plan's context. */
-struct mem_result;
-int plan_candidate_memory(struct mem_result *out, struct cat *cat,
+int plan_candidate_memory(struct plan_gpu_memory *out, struct cat *cat,
 			  const struct plan_request *q, const struct plan_candidate *c,
 			  struct err *err);
 

@@ -1,16 +1,19 @@
 /*
- * deploy.c - catalog rows and user settings to model inputs.
+ * deploy.c - bound catalog rows and user settings to model inputs.
  *
  * Defaults that the catalog does not hold are chosen here, each with its
  * reason; every one can be overridden from the command line.  Must not
- * print or compute model physics (that is models/).
+ * print, read the catalog (bind_resolve does, once) or compute model
+ * physics (that is models/).
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "models/fmt.h"
-#include "sim/deploy.h"
+#include "bind/deploy.h"
 #include "util/err.h"
+#include "util/xalloc.h"
 
 static size_t opt_size(int64_t v)
 {
@@ -131,20 +134,22 @@ int deploy_use_efficiency(struct deploy *d, const struct cat_efficiency *e, stru
 	return est_model_init(&d->in.model, &d->llm, d->wf, d->kf, &d->gspec, &d->dspec, err);
 }
 
-static int link_of(struct link_spec *out, struct cat *cat, const char *id,
+/* The row of link `which`, or the failure reading it kept. */
+static int link_of(struct link_spec *out, const struct bind_gpu_rows *g, enum bind_link which,
 		   enum link_kind kind, double raw_bytes_per_s, double *err_out,
 		   struct err *err)
 {
-	struct cat_link l;
-	int r;
+	const struct cat_link *l = &g->link[which];
 
-	if ((r = cat_find(&l, cat, CAT_LINK, id, err)) < 0)
-		return r;
+	if (g->link_err[which].code != ERR_OK) {
+		*err = g->link_err[which];
+		return -(int)err->code;
+	}
 	out->kind = kind;
-	out->bytes_per_s = (isnan(l.bytes_per_s) ? raw_bytes_per_s : l.bytes_per_s) *
-			   l.efficiency;
-	out->latency_s = l.latency_s;
-	*err_out = fmax(*err_out, l.err);
+	out->bytes_per_s = (isnan(l->bytes_per_s) ? raw_bytes_per_s : l->bytes_per_s) *
+			   l->efficiency;
+	out->latency_s = l->latency_s;
+	*err_out = fmax(*err_out, l->err);
 	return 0;
 }
 
@@ -206,11 +211,14 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 	s->max_batched_tokens = q->max_batched_tokens ? q->max_batched_tokens :
 				opt_size(d->engine.max_num_batched_tokens);
 	s->max_seqs = q->max_seqs ? q->max_seqs : opt_size(d->engine.max_num_seqs);
+	/* vLLM's default block of 16 tokens where the engine records none */
+	s->kv_block_tokens = d->engine.kv_block_tokens > 0 ? (size_t)d->engine.kv_block_tokens : 16;
+	s->swap_bytes_per_gpu = DEPLOY_SWAP_BYTES_PER_GPU;
 	s->power_limit_w = q->power_limit_w;
 	return 0;
 }
 
-static int links(struct deploy *d, struct cat *cat, struct err *err)
+static int links(struct deploy *d, const struct bind_gpu_rows *rows, struct err *err)
 {
 	const struct cat_gpu *g = &d->gpu;
 	struct deploy_spec *s = &d->dspec;
@@ -220,53 +228,43 @@ static int links(struct deploy *d, struct cat *cat, struct err *err)
 	/* NVLink figures are both directions together; a bridge joins pairs */
 	if (!strcmp(g->interconnect, "nvlink") ||
 	    (!strcmp(g->interconnect, "nvlink-bridge") && s->tp <= 2))
-		r = link_of(&s->intra, cat, "nvlink", LINK_NVLINK,
+		r = link_of(&s->intra, rows, BIND_NVLINK, LINK_NVLINK,
 			    g->interconnect_bytes_per_s / 2, e, err);
 	else if (g->p2p)
-		r = link_of(&s->intra, cat, "pcie-p2p", LINK_PCIE_P2P,
+		r = link_of(&s->intra, rows, BIND_PCIE_P2P, LINK_PCIE_P2P,
 			    d->gspec.pcie_bytes_per_s, e, err);
 	else
-		r = link_of(&s->intra, cat, "pcie-host", LINK_PCIE_HOST,
+		r = link_of(&s->intra, rows, BIND_PCIE_HOST, LINK_PCIE_HOST,
 			    d->gspec.pcie_bytes_per_s, e, err);
 	if (r < 0)
 		return r;
-	return link_of(&s->inter, cat, "infiniband", LINK_NETWORK, NAN, e, err);
-}
-
-int deploy_gpu_desktop(const struct cat_gpu *g)
-{
-	return !strcmp(g->segment, "consumer") || !strcmp(g->segment, "workstation");
+	return link_of(&s->inter, rows, BIND_NETWORK, LINK_NETWORK, NAN, e, err);
 }
 
 double deploy_gpu_transient(const struct cat_gpu *g)
 {
-	return deploy_gpu_desktop(g) ? 1.5 : 1.0;
+	return bind_gpu_desktop(g) ? 1.5 : 1.0;
 }
 
 /*
  * The host: the CPU, RAM, drive, PSU and fans around the GPUs, with the
  * assumptions deploy.h names (DEPLOY_*), shown by the report.
  */
-static int host(struct deploy *d, struct cat *cat, const struct deploy_request *q,
-		struct err *err)
+static int host(struct deploy *d, const struct bind_gpu_rows *rows,
+		const struct deploy_request *q, struct err *err)
 {
-	int server = !deploy_gpu_desktop(&d->gpu);
+	int server = !bind_gpu_desktop(&d->gpu);
 	size_t node_gpus = d->dspec.tp * d->dspec.pp < d->dspec.gpus_per_node ?
 		d->dspec.tp * d->dspec.pp : d->dspec.gpus_per_node;
 	struct est_input *in = &d->in;
-	const char *variant;
-	int r;
 
-	if ((r = cat_find(&d->cpu, cat, CAT_CPU,
-			  q->cpu ? q->cpu : server ? "epyc-9554" : "ryzen-9-7950x", err)) < 0)
-		return r;
-	if ((r = cat_find(&d->ssd, cat, CAT_SSD,
-			  q->ssd ? q->ssd : server ? "micron-7450-pro-3.84tb" :
-			  "samsung-990-pro-2tb", err)) < 0)
-		return r;
-	if ((r = cat_find(&d->psu, cat, CAT_PSU,
-			  server ? "supermicro-pws-2k04a-1r" : "corsair-hx1500i", err)) < 0)
-		return r;
+	if (rows->host_err.code != ERR_OK) {
+		*err = rows->host_err;
+		return -(int)err->code;
+	}
+	d->cpu = rows->cpu;
+	d->ssd = rows->ssd;
+	d->psu = rows->psu;
 	d->cpu_sockets = server ? 2 : 1;
 	in->host.cpu_tdp_w = d->cpu.tdp_w * (double)d->cpu_sockets;
 	in->host.cpu_load = DEPLOY_CPU_LOAD;
@@ -278,11 +276,7 @@ static int host(struct deploy *d, struct cat *cat, const struct deploy_request *
 	in->host.drives_w = isnan(d->ssd.active_w) ? 0 : d->ssd.active_w;
 	in->host.nics_w = server ? DEPLOY_NIC_W * (double)node_gpus : 0;
 	in->host.fan_fraction = server ? DEPLOY_FANS_SERVER : DEPLOY_FANS_DESKTOP;
-	variant = server ? "230v-internal-redundant" : "115v-internal";
-	if ((r = cat_psu_curve(in->psu_curve.load, in->psu_curve.eff, &in->psu_curve.n,
-			       sizeof(in->psu_curve.load) / sizeof(double), cat,
-			       d->psu.efficiency_level, variant, err)) < 0)
-		return r;
+	in->psu_curve = rows->psu_curve;
 	in->psu_rated_w = d->psu.rated_w;
 	if (psu_redundancy_parse(&in->psu_redundancy, q->psu_redundancy ? q->psu_redundancy :
 				 server ? "n+1" : "none") < 0)
@@ -300,22 +294,26 @@ static int host(struct deploy *d, struct cat *cat, const struct deploy_request *
 	return 0;
 }
 
-int deploy_build(struct deploy *out, struct cat *cat,
-		 const struct deploy_request *q, struct err *err)
+int deploy_layout(struct deploy *out, const struct cat_model *model,
+		  const struct cat_engine *engine, const struct bind_gpu_rows *g,
+		  const struct deploy_request *q, struct err *err)
 {
 	size_t n;
 	int r;
 
 	memset(out, 0, sizeof(*out));
-	if ((r = cat_model_find(&out->model, cat, q->model, err)) < 0 ||
-	    (r = cat_gpu_find(&out->gpu, cat, q->gpu, err)) < 0 ||
-	    (r = cat_find(&out->engine, cat, CAT_ENGINE, q->engine ? q->engine : "vllm", err)) < 0 ||
-	    (r = cat_efficiency_for(&out->eff, cat, &out->gpu, err)) < 0)
-		return r;
+	if (g->eff_err.code != ERR_OK) {
+		*err = g->eff_err;
+		return -(int)err->code;
+	}
+	out->model = *model;
+	out->gpu = g->gpu;
+	out->engine = *engine;
+	out->eff = g->eff;
 	deploy_llm_spec(&out->llm, &out->model);
 	gpu_spec_of(&out->gspec, &out->gpu, &out->eff, out->engine.id);
 	if ((r = formats(out, q, err)) < 0 || (r = parallel(out, q, err)) < 0 ||
-	    (r = links(out, cat, err)) < 0 || (r = host(out, cat, q, err)) < 0)
+	    (r = links(out, g, err)) < 0 || (r = host(out, g, q, err)) < 0)
 		return r;
 	if (q->work.context > (size_t)out->model.max_context ||
 	    q->work.input_len + q->work.output_len > (size_t)out->model.max_context)
@@ -344,4 +342,18 @@ int deploy_build(struct deploy *out, struct cat *cat,
 	out->in.delta_t_c = q->delta_t_c;
 	out->in.thermal_s = q->thermal_s;
 	return 0;
+}
+
+int deploy_build(struct deploy *out, struct cat *cat,
+		 const struct deploy_request *q, struct err *err)
+{
+	struct bind_names names = { q->model, q->gpu, q->engine, q->cpu, q->ssd };
+	struct bind_rows *rows = xmalloc(sizeof(*rows));
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if ((r = bind_resolve(rows, cat, &names, err)) == 0)
+		r = deploy_layout(out, &rows->model, &rows->engine, &rows->g, q, err);
+	free(rows);
+	return r;
 }

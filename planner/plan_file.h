@@ -1,24 +1,21 @@
 /*
- * plan_json.h - a plan as JSON and back: what `rigplan plan --json`
+ * plan_file.h - a plan as JSON and back: what `rigplan plan --json`
  * prints is what `rigplan generate --plan FILE` reads.  One field table
  * drives both directions, so a field written is a field read.  Reading
  * checks every value's type and range and names the bad one
  * ("plan.json: candidates[0].tp: expected an integer from 1 to 4096");
  * strings longer than rigplan keeps are refused, never cut.
  */
-#ifndef RIGPLAN_GENERATORS_PLAN_JSON_H
-#define RIGPLAN_GENERATORS_PLAN_JSON_H
+#ifndef RIGPLAN_PLANNER_PLAN_FILE_H
+#define RIGPLAN_PLANNER_PLAN_FILE_H
 
 #include <stddef.h>
 
 #include <jansson.h>
 
-#include "sim/plan.h"
+#include "planner/plan.h"
 
 struct err;
-
-/* A JSON number, or null for NaN and infinities (unknown, none). */
-json_t *plan_json_num(double v);
 
 /* One candidate (caller owns the reference). */
 json_t *plan_json_candidate(const struct plan_candidate *c);
@@ -31,13 +28,6 @@ json_t *plan_json_result(const struct plan_request *q, const struct plan_result 
  * an index beyond the candidates. */
 int plan_json_read(struct plan_candidate *out, const char *buf, size_t len,
 		   const char *name, size_t index, struct err *err);
-
-/* What a plan was asked, as its file records it (for `rigplan report`). */
-struct plan_json_request {
-	char model[CAT_ID_MAX];
-	double qps, input_len, output_len, ttft_p99_s, tpot_p99_s;
-	double usd_per_kwh, pue, years;
-};
 
 /* The request of a plan document, and how many candidates it has. */
 int plan_json_read_request(struct plan_json_request *out, size_t *ncandidates,

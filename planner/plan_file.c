@@ -1,13 +1,14 @@
 /*
- * plan_json.c - plan <-> JSON through field tables (see plan_json.h).
+ * plan_file.c - plan <-> JSON through field tables (see plan_file.h).
  */
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "generators/plan_json.h"
+#include "planner/plan_file.h"
 #include "util/err.h"
+#include "util/json.h"
 
 enum ftype { F_STR, F_SIZE, F_NUM, F_BOOL };
 
@@ -73,11 +74,6 @@ static const struct field part_fields[] = {
 
 #define NF(t) (sizeof(t) / sizeof((t)[0]))
 
-json_t *plan_json_num(double v)
-{
-	return isfinite(v) ? json_real(v) : json_null();
-}
-
 static void put(json_t *o, const struct field *f, size_t n, const void *base)
 {
 	const char *p = base;
@@ -90,7 +86,7 @@ static void put(json_t *o, const struct field *f, size_t n, const void *base)
 		switch (f[i].type) {
 		case F_STR: j = json_string(v); break;
 		case F_SIZE: j = json_integer((json_int_t)*(const size_t *)v); break;
-		case F_NUM: j = plan_json_num(*(const double *)v); break;
+		case F_NUM: j = json_num(*(const double *)v); break;
 		default: j = json_boolean(*(const int *)v); break;
 		}
 		json_object_set_new(o, f[i].name, j);
@@ -111,7 +107,7 @@ json_t *plan_json_candidate(const struct plan_candidate *c)
 		double ext = p->unit_usd * (double)p->qty;
 
 		put(pj, part_fields, NF(part_fields), p);
-		json_object_set_new(pj, "extended_usd", plan_json_num(ext));
+		json_object_set_new(pj, "extended_usd", json_num(ext));
 		json_array_append_new(parts, pj);
 	}
 	json_object_set_new(o, "parts", parts);
@@ -125,19 +121,19 @@ json_t *plan_json_result(const struct plan_request *q, const struct plan_result 
 	size_t i;
 
 	json_object_set_new(req, "model", json_string(q->model));
-	json_object_set_new(req, "qps", plan_json_num(q->qps));
-	json_object_set_new(req, "input_len", plan_json_num(q->input_len));
-	json_object_set_new(req, "output_len", plan_json_num(q->output_len));
-	json_object_set_new(req, "ttft_p99_s", plan_json_num(q->ttft_p99_s));
-	json_object_set_new(req, "tpot_p99_s", plan_json_num(q->tpot_p99_s));
-	json_object_set_new(req, "budget_usd", plan_json_num(q->budget_usd));
-	json_object_set_new(req, "monthly_budget_usd", plan_json_num(q->monthly_budget_usd));
-	json_object_set_new(req, "power_limit_w", plan_json_num(q->power_limit_w));
-	json_object_set_new(req, "ram_bytes", plan_json_num(q->ram_bytes));
-	json_object_set_new(req, "max_len", plan_json_num(q->max_len));
-	json_object_set_new(req, "usd_per_kwh", plan_json_num(q->usd_per_kwh));
-	json_object_set_new(req, "pue", plan_json_num(q->pue));
-	json_object_set_new(req, "years", plan_json_num(q->years));
+	json_object_set_new(req, "qps", json_num(q->qps));
+	json_object_set_new(req, "input_len", json_num(q->input_len));
+	json_object_set_new(req, "output_len", json_num(q->output_len));
+	json_object_set_new(req, "ttft_p99_s", json_num(q->ttft_p99_s));
+	json_object_set_new(req, "tpot_p99_s", json_num(q->tpot_p99_s));
+	json_object_set_new(req, "budget_usd", json_num(q->budget_usd));
+	json_object_set_new(req, "monthly_budget_usd", json_num(q->monthly_budget_usd));
+	json_object_set_new(req, "power_limit_w", json_num(q->power_limit_w));
+	json_object_set_new(req, "ram_bytes", json_num(q->ram_bytes));
+	json_object_set_new(req, "max_len", json_num(q->max_len));
+	json_object_set_new(req, "usd_per_kwh", json_num(q->usd_per_kwh));
+	json_object_set_new(req, "pue", json_num(q->pue));
+	json_object_set_new(req, "years", json_num(q->years));
 	json_object_set_new(o, "request", req);
 	for (i = 0; i < r->n; i++)
 		json_array_append_new(cands, plan_json_candidate(&r->c[i]));

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "models/fmt.h"
-#include "sim/fit.h"
+#include "bind/fit.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 

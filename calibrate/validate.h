@@ -3,8 +3,8 @@
  * timings, bandwidths and power from `rigplan calibrate`, end-to-end
  * decode and prefill times from data/measurements.sql.
  */
-#ifndef RIGPLAN_SIM_VALIDATE_H
-#define RIGPLAN_SIM_VALIDATE_H
+#ifndef RIGPLAN_CALIBRATE_VALIDATE_H
+#define RIGPLAN_CALIBRATE_VALIDATE_H
 
 #include <stddef.h>
 

@@ -4,11 +4,11 @@
  * cache), each found by building the changed deployment and checking its
  * memory the way `estimate` does.
  */
-#ifndef RIGPLAN_SIM_FIT_H
-#define RIGPLAN_SIM_FIT_H
+#ifndef RIGPLAN_BIND_FIT_H
+#define RIGPLAN_BIND_FIT_H
 
 #include <stddef.h>
-#include "sim/deploy.h"
+#include "bind/deploy.h"
 
 struct fit_advice {
 	char reason[192];           /* "" when it fits */

@@ -1,5 +1,5 @@
 /*
- * plan_node.c - a node around its GPUs: chassis, PSUs, CPU, RAM, drive.
+ * node.c - a node around its GPUs: chassis, PSUs, CPU, RAM, drive.
  *
  * Rules, each one a fact about real boxes rather than a preference:
  *  - the chassis takes the GPU's form factor, and PCIe cards no wider
@@ -27,63 +27,13 @@
 
 #include "models/storage.h"
 #include "models/thermal.h"
-#include "sim/deploy.h"
-#include "sim/plan_node.h"
+#include "bind/deploy.h"
+#include "planner/node.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
-static const char *const levels[6] = { "white", "bronze", "silver", "gold", "platinum", "titanium" };
-static const char *const variants[2] = { "115v-internal", "230v-internal-redundant" };
-
 #define GIB 1073741824.0
 #define DRIVE_LANES 4
-
-int plan_parts_load(struct plan_parts *p, struct cat *cat, struct err *err)
-{
-	struct { void **v; size_t *n; enum cat_kind k; } lists[] = {
-		{ (void **)&p->chassis, &p->nchassis, CAT_CHASSIS },
-		{ (void **)&p->psu, &p->npsu, CAT_PSU },
-		{ (void **)&p->cpu, &p->ncpu, CAT_CPU },
-		{ (void **)&p->mem, &p->nmem, CAT_MEMORY },
-		{ (void **)&p->ssd, &p->nssd, CAT_SSD },
-	};
-	size_t i, l, v;
-	int r;
-
-	memset(p, 0, sizeof(*p));
-	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
-		if ((r = cat_list(lists[i].v, lists[i].n, cat, lists[i].k, err)) < 0) {
-			plan_parts_release(p);
-			return r;
-		}
-	p->chassis_cpu = xcalloc(p->nchassis + 1, sizeof(*p->chassis_cpu));
-	for (i = 0; i < p->nchassis; i++)
-		if ((r = cat_chassis_cpu_vendor(p->chassis_cpu[i], cat, p->chassis[i].id, err)) < 0) {
-			plan_parts_release(p);
-			return r;
-		}
-	for (l = 0; l < 6; l++)
-		for (v = 0; v < 2; v++) {
-			struct psu_curve *c = &p->curve[l][v];
-			struct err e = ERR_INIT;
-
-			/* titanium has a 10% point; white has no redundant table */
-			if (cat_psu_curve(c->load, c->eff, &c->n, 8, cat, levels[l], variants[v], &e) < 0)
-				c->n = 0;
-		}
-	return 0;
-}
-
-void plan_parts_release(struct plan_parts *p)
-{
-	free(p->chassis);
-	free(p->chassis_cpu);
-	free(p->psu);
-	free(p->cpu);
-	free(p->mem);
-	free(p->ssd);
-	memset(p, 0, sizeof(*p));
-}
 
 void plan_part_set(struct plan_part *out, const char *role, const char *id,
 		   const char *name, size_t qty, const struct cat_price *price)
@@ -125,8 +75,8 @@ static int level_index(const char *level)
 {
 	int i;
 
-	for (i = 0; i < 6; i++)
-		if (!strcmp(levels[i], level))
+	for (i = 0; i < BIND_PSU_LEVELS; i++)
+		if (!strcmp(bind_psu_levels[i], level))
 			return i;
 	return 0;
 }
@@ -162,7 +112,7 @@ struct build {
 	struct cost_key key;
 };
 
-static int pick_cpu(struct build *b, const struct plan_parts *p, size_t lanes_x16,
+static int pick_cpu(struct build *b, const struct bind_parts *p, size_t lanes_x16,
 		    size_t lanes_x8)
 {
 	struct cost_key best = { (size_t)-1, 0 };
@@ -212,7 +162,7 @@ static int dimm_type_ok(const struct build *b, const struct cat_memory *m)
 	return !strcmp(m->type, want);
 }
 
-static void pick_memory(struct build *b, const struct plan_parts *p, double need)
+static void pick_memory(struct build *b, const struct bind_parts *p, double need)
 {
 	size_t channels = (size_t)b->cpu->memory_channels * b->sockets;
 	struct cost_key best = { (size_t)-1, 0 };
@@ -251,7 +201,7 @@ static void pick_memory(struct build *b, const struct plan_parts *p, double need
 		key_add(&b->key, b->mem->price.price_usd, b->dimms);
 }
 
-static void pick_ssd(struct build *b, const struct plan_parts *p, double need)
+static void pick_ssd(struct build *b, const struct bind_parts *p, double need)
 {
 	struct cost_key best = { (size_t)-1, 0 };
 	size_t i;
@@ -280,7 +230,7 @@ static void pick_ssd(struct build *b, const struct plan_parts *p, double need)
 }
 
 /* PSUs for the peak: the chassis's own, or ATX units in a tower. */
-static int pick_psus(struct build *b, const struct plan_parts *p, const char *asked)
+static int pick_psus(struct build *b, const struct bind_parts *p, const char *asked)
 {
 	struct cost_key best = { (size_t)-1, 0 };
 	size_t i;
@@ -362,7 +312,7 @@ static int platform_takes(const struct cat_chassis *ch, const struct cat_gpu *g)
 }
 
 /* Try one chassis; 0 and a filled *b, or -1 with *why. */
-static int try_chassis(struct build *b, const struct plan_parts *p, const struct node_need *n,
+static int try_chassis(struct build *b, const struct bind_parts *p, const struct node_need *n,
 		       const struct cat_chassis *ch, size_t *nodes, enum plan_reject *why)
 {
 	const struct cat_gpu *g = n->gpu;
@@ -451,7 +401,7 @@ static int try_chassis(struct build *b, const struct plan_parts *p, const struct
  * choice (1), as a desktop would be for a data-centre card. */
 static int mismatch(const struct build *b, const struct cat_gpu *g)
 {
-	return deploy_gpu_desktop(g) == b->server;
+	return bind_gpu_desktop(g) == b->server;
 }
 
 /* How far a chassis got before it failed: slots, then lanes, then power. */
@@ -461,7 +411,7 @@ static int stage(enum plan_reject w)
 }
 
 int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *nodes,
-		       const struct plan_parts *p, const struct node_need *n,
+		       const struct bind_parts *p, const struct node_need *n,
 		       enum plan_reject *why)
 {
 	struct build best, b;

@@ -1,15 +1,16 @@
 /*
- * deploy.h - turns what a user asks for (names and numbers) into the
- * model's inputs: catalog rows become struct llm_spec, gpu_spec, host and
- * PSU figures; defaults that are not in the catalog are chosen and
- * documented here.  The CLI (estimate) and the planner share it.
+ * deploy.h - bound rows and a layout become the model's inputs: catalog
+ * rows (bind/rows.h) become struct llm_spec, gpu_spec, host and PSU
+ * figures, checked against each other.  deploy_layout is a pure function
+ * of the rows and the request; deploy_build resolves the names first.
+ * Defaults that are not in the catalog are chosen and documented here.
  */
-#ifndef RIGPLAN_SIM_DEPLOY_H
-#define RIGPLAN_SIM_DEPLOY_H
+#ifndef RIGPLAN_BIND_DEPLOY_H
+#define RIGPLAN_BIND_DEPLOY_H
 
 #include <stddef.h>
 
-#include "catalog/cat.h"
+#include "bind/rows.h"
 #include "models/estimate.h"
 
 struct err;
@@ -50,8 +51,8 @@ struct deploy_request {
 	0, 0, 1, 0, { 1, 0, 0, 0 }, NAN, NAN, 0.127, 1.56, 3, 1.0, NAN, NAN, \
 	25, 15, 60, 0, 0, 0, 0 }
 
-/* Everything the model reads, with the catalog rows behind it.  `in`
- * points into this struct: do not copy it. */
+/* Everything the model reads, with the catalog rows behind it; a plain
+ * value (it may be copied). */
 struct deploy {
 	struct cat_model model;
 	struct cat_gpu gpu;
@@ -70,14 +71,22 @@ struct deploy {
 	struct est_input in;        /* ready for est_run */
 };
 
-/* Resolve and check a request; *out is filled, nothing is allocated.
- * ERR_NOTFOUND for unknown names, ERR_INVAL for impossible settings. */
+/* Check a request against bound rows and fill *out: pure, nothing is
+ * allocated or read (req's names are not looked at).  ERR_INVAL for
+ * impossible settings, ERR_INFEASIBLE for a layout the model refuses,
+ * and a row's kept failure (rows.h) when the layout needs that row. */
+int deploy_layout(struct deploy *out, const struct cat_model *model,
+		  const struct cat_engine *engine, const struct bind_gpu_rows *g,
+		  const struct deploy_request *req, struct err *err);
+
+/* bind_resolve of req's names, then deploy_layout.  ERR_NOTFOUND for
+ * unknown names, as deploy_layout otherwise. */
 int deploy_build(struct deploy *out, struct cat *cat,
 		 const struct deploy_request *req, struct err *err);
 
 /*
  * The host around the GPUs: figures no catalog row holds, shared by
- * deploy_build and the planner's node completion (sim/plan_node.c).
+ * deploy_build and the planner's node completion (planner/node.c).
  * CPUs average half their TDP while feeding GPUs; a DDR5 RDIMM draws
  * about 6 W under load; one 400G NIC per data-centre GPU at 25 W; fans
  * add 8% in air-cooled servers and 3% on desktops; the OS and the
@@ -91,9 +100,6 @@ int deploy_build(struct deploy *out, struct cat *cat,
 #define DEPLOY_FANS_DESKTOP 0.03
 #define DEPLOY_RAM_RESERVED_BYTES 8589934592.0
 #define DEPLOY_SWAP_BYTES_PER_GPU 4294967296.0
-
-/* GeForce and workstation cards: desktop hosts, no redundant PSUs. */
-int deploy_gpu_desktop(const struct cat_gpu *g);
 
 /* Peak draw / TDP the PSUs must ride through: consumer boards spike above
  * TGP for milliseconds (ATX 3.0 sizes PSUs for 200% excursions of

@@ -1,0 +1,135 @@
+/*
+ * resolve.c - see rows.h.  The host's default parts are the catalog's
+ * reference builds of each segment: a dual-socket EPYC server with a
+ * data-centre NVMe drive and redundant 2 kW PSUs, or a Ryzen desktop
+ * with a consumer NVMe drive and one ATX PSU.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "bind/rows.h"
+#include "catalog/cat.h"
+#include "util/xalloc.h"
+
+static const char *const link_ids[BIND_LINK_COUNT] = {
+	"nvlink", "pcie-p2p", "pcie-host", "infiniband"
+};
+
+int bind_gpu_desktop(const struct cat_gpu *g)
+{
+	return !strcmp(g->segment, "consumer") || !strcmp(g->segment, "workstation");
+}
+
+int bind_resolve_model(struct cat_model *out, struct cat *cat, const char *name,
+		       struct err *err)
+{
+	return cat_model_find(out, cat, name, err);
+}
+
+int bind_resolve_engine(struct cat_engine *out, struct cat *cat, const char *name,
+			struct err *err)
+{
+	return cat_find(out, cat, CAT_ENGINE, name ? name : "vllm", err);
+}
+
+/* Errors a row may keep; a database that fails fails the whole read. */
+static int kept(int r, const struct err *e)
+{
+	return r < 0 && e->code != ERR_DB && e->code != ERR_IO;
+}
+
+static int host(struct bind_gpu_rows *g, struct cat *cat, const char *cpu, const char *ssd)
+{
+	int server = !bind_gpu_desktop(&g->gpu);
+	int r;
+
+	if ((r = cat_find(&g->cpu, cat, CAT_CPU,
+			  cpu ? cpu : server ? "epyc-9554" : "ryzen-9-7950x", &g->host_err)) < 0 ||
+	    (r = cat_find(&g->ssd, cat, CAT_SSD,
+			  ssd ? ssd : server ? "micron-7450-pro-3.84tb" : "samsung-990-pro-2tb",
+			  &g->host_err)) < 0 ||
+	    (r = cat_find(&g->psu, cat, CAT_PSU,
+			  server ? "supermicro-pws-2k04a-1r" : "corsair-hx1500i", &g->host_err)) < 0)
+		return r;
+	return cat_psu_curve(g->psu_curve.load, g->psu_curve.eff, &g->psu_curve.n,
+			     sizeof(g->psu_curve.load) / sizeof(double), cat,
+			     g->psu.efficiency_level,
+			     server ? "230v-internal-redundant" : "115v-internal", &g->host_err);
+}
+
+int bind_resolve_gpu(struct bind_gpu_rows *out, struct cat *cat, const char *gpu,
+		     const char *cpu, const char *ssd, struct err *err)
+{
+	size_t i;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if ((r = cat_gpu_find(&out->gpu, cat, gpu, err)) < 0)
+		return r;
+	if ((r = cat_gpu_product(out->product, cat, out->gpu.id, err)) < 0)
+		return r;
+	if (r == 0)
+		snprintf(out->product, sizeof(out->product), "%s", out->gpu.name);
+	r = cat_efficiency_for(&out->eff, cat, &out->gpu, &out->eff_err);
+	if (r < 0 && !kept(r, &out->eff_err))
+		return *err = out->eff_err, r;
+	for (i = 0; i < BIND_LINK_COUNT; i++) {
+		r = cat_find(&out->link[i], cat, CAT_LINK, link_ids[i], &out->link_err[i]);
+		if (r < 0 && !kept(r, &out->link_err[i]))
+			return *err = out->link_err[i], r;
+	}
+	r = host(out, cat, cpu, ssd);
+	if (r < 0 && !kept(r, &out->host_err))
+		return *err = out->host_err, r;
+	return 0;
+}
+
+int bind_resolve(struct bind_rows *out, struct cat *cat, const struct bind_names *n,
+		 struct err *err)
+{
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if ((r = bind_resolve_model(&out->model, cat, n->model, err)) < 0 ||
+	    (r = bind_resolve_gpu(&out->g, cat, n->gpu, n->cpu, n->ssd, err)) < 0 ||
+	    (r = bind_resolve_engine(&out->engine, cat, n->engine, err)) < 0)
+		return r;
+	if (out->g.eff_err.code != ERR_OK) {
+		*err = out->g.eff_err;
+		return -(int)err->code;
+	}
+	return 0;
+}
+
+int bind_resolve_ids(char (**ids)[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
+		     const char *const *names, size_t n, struct err *err)
+{
+	size_t i;
+	int r;
+
+	*ids = n ? xcalloc(n, sizeof(**ids)) : NULL;
+	for (i = 0; i < n; i++)
+		if ((r = cat_resolve((*ids)[i], cat, kind, names[i], err)) < 0)
+			return r;
+	return 0;
+}
+
+int bind_list_gpus(struct cat_gpu **out, size_t *n, struct cat *cat, struct err *err)
+{
+	return cat_list((void **)out, n, cat, CAT_GPU, err);
+}
+
+int bind_list_engines(struct cat_engine **out, size_t *n, struct cat *cat, struct err *err)
+{
+	return cat_list((void **)out, n, cat, CAT_ENGINE, err);
+}
+
+int bind_read_begin(struct cat *cat, struct err *err)
+{
+	return cat_snapshot_begin(cat, err);
+}
+
+void bind_read_end(struct cat *cat)
+{
+	cat_snapshot_end(cat);
+}

@@ -1,0 +1,87 @@
+/*
+ * rows.h - names resolved to catalog rows, once.  The only layer above
+ * catalog/ that queries it: everything above takes these rows (plain
+ * structs, which may be copied) and never a catalog handle's answers.
+ *
+ * A row that only some layouts use (a link, the host's parts) is read
+ * with the rest, and its failure is kept rather than reported: it is
+ * reported by deploy_layout when a layout needs the row, exactly where
+ * building the deployment would have met it.
+ */
+#ifndef RIGPLAN_BIND_ROWS_H
+#define RIGPLAN_BIND_ROWS_H
+
+#include "catalog/cat_rows.h"
+#include "models/power.h"
+#include "util/err.h"
+
+struct cat;
+
+/* The links a layout may use, in the catalog's ids. */
+enum bind_link { BIND_NVLINK, BIND_PCIE_P2P, BIND_PCIE_HOST, BIND_NETWORK, BIND_LINK_COUNT };
+
+/* One GPU and the host the deployment puts around it. */
+struct bind_gpu_rows {
+	struct cat_gpu gpu;
+	char product[CAT_NAME_MAX];     /* as nvidia-smi names it; the catalog name if none */
+	struct cat_efficiency eff;
+	struct err eff_err;             /* code ERR_OK: eff is there */
+	struct cat_link link[BIND_LINK_COUNT];
+	struct err link_err[BIND_LINK_COUNT];
+	struct cat_cpu cpu;             /* the host: the CPU asked for, else the segment's */
+	struct cat_ssd ssd;
+	struct cat_psu psu;
+	struct psu_curve psu_curve;     /* the PSU's 80 PLUS curve at the host's voltage */
+	struct err host_err;            /* the first of cpu, ssd, psu, curve that failed */
+};
+
+/* Everything one (model, GPU, engine) deployment reads. */
+struct bind_rows {
+	struct cat_model model;
+	struct cat_engine engine;
+	struct bind_gpu_rows g;
+};
+
+/* What a person named; NULL engine: vllm; NULL cpu, ssd: the segment's. */
+struct bind_names {
+	const char *model, *gpu, *engine, *cpu, *ssd;
+};
+
+/*
+ * Resolve every name of *n into *out, in the order a person reads the
+ * errors: model, GPU, engine, then the GPU's efficiency.  ERR_NOTFOUND
+ * names the unknown one (with the nearest ids); ERR_DB, ERR_IO.
+ */
+int bind_resolve(struct bind_rows *out, struct cat *cat, const struct bind_names *n,
+		 struct err *err);
+
+/* The parts of bind_resolve, for callers that read many of one kind
+ * (the planner reads each GPU once and pairs it with every engine). */
+int bind_resolve_model(struct cat_model *out, struct cat *cat, const char *name,
+		       struct err *err);
+int bind_resolve_engine(struct cat_engine *out, struct cat *cat, const char *name,
+			struct err *err);
+/* The GPU's row is required; its efficiency, links and host are kept
+ * with their failures (see above).  ERR_NOTFOUND, ERR_DB, ERR_IO. */
+int bind_resolve_gpu(struct bind_gpu_rows *out, struct cat *cat, const char *gpu,
+		     const char *cpu, const char *ssd, struct err *err);
+
+/* Names as typed become ids ((*ids)[i] for names[i]; the caller frees
+ * *ids).  ERR_NOTFOUND names the first unknown one. */
+int bind_resolve_ids(char (**ids)[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
+		     const char *const *names, size_t n, struct err *err);
+
+/* Every GPU or engine of the catalog, by id (*out: n rows the caller
+ * frees). */
+int bind_list_gpus(struct cat_gpu **out, size_t *n, struct cat *cat, struct err *err);
+int bind_list_engines(struct cat_engine **out, size_t *n, struct cat *cat, struct err *err);
+
+/* Between begin and end every read sees one state of the catalog, and
+ * its files are locked once (see cat_snapshot_begin). */
+int bind_read_begin(struct cat *cat, struct err *err);
+void bind_read_end(struct cat *cat);
+
+/* GeForce and workstation cards: desktop hosts, no redundant PSUs. */
+int bind_gpu_desktop(const struct cat_gpu *g);
+
+#endif

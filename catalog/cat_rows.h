@@ -1,0 +1,202 @@
+/*
+ * cat_rows.h - the catalog's rows as plain structs: what bind/ hands the
+ * layers above it.  Types and size constants only; the queries that fill
+ * them are in cat.h, which only bind/ and cli/ include.
+ */
+#ifndef RIGPLAN_CATALOG_CAT_ROWS_H
+#define RIGPLAN_CATALOG_CAT_ROWS_H
+
+#include <stdint.h>
+
+/* Text buffer sizes; the schema's CHECK constraints keep values below. */
+#define CAT_ID_MAX 64
+#define CAT_NAME_MAX 96
+#define CAT_WORD_MAX 32
+#define CAT_SOURCE_MAX 256
+#define CAT_LIST_MAX 160
+
+/* An absent integer (SQL NULL); absent reals are NaN. */
+#define CAT_NULL_INT INT64_MIN
+
+enum cat_kind {
+	CAT_GPU, CAT_MODEL, CAT_SSD, CAT_PSU, CAT_CHASSIS, CAT_CPU, CAT_MEMORY,
+	CAT_ENGINE, CAT_EFFICIENCY, CAT_LINK, CAT_KIND_COUNT
+};
+
+/* Price columns shared by every buyable kind. */
+struct cat_price {
+	double price_usd;                   /* NaN when unknown */
+	char price_kind[CAT_WORD_MAX];      /* list | msrp | street */
+	char price_source[CAT_SOURCE_MAX];
+	char price_as_of[CAT_WORD_MAX];
+};
+
+struct cat_gpu {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char vendor[CAT_WORD_MAX];
+	char architecture[CAT_WORD_MAX];
+	char segment[CAT_WORD_MAX];
+	char form_factor[CAT_WORD_MAX];
+	int64_t memory_bytes;
+	char memory_type[CAT_WORD_MAX];
+	double memory_bandwidth_bytes_per_s;
+	double fp16_dense_flops, bf16_dense_flops, fp16_fp32acc_dense_flops;
+	double fp8_dense_flops, int8_dense_ops, int4_dense_ops, fp4_dense_flops;
+	double fp32_flops;
+	double tdp_w, idle_w;
+	char interconnect[CAT_WORD_MAX];
+	double interconnect_bytes_per_s;
+	int64_t pcie_gen, pcie_lanes, p2p, slot_width;
+	char cooling[CAT_WORD_MAX];
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+	struct cat_price price;
+};
+
+struct cat_model {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char family[CAT_WORD_MAX];
+	char hf_repo[CAT_NAME_MAX];
+	int64_t layers, hidden, intermediate, heads, kv_heads, head_dim, vocab;
+	int64_t tied_embeddings, max_context;
+	char attention[CAT_WORD_MAX];
+	int64_t sliding_window, sliding_layers;
+	int64_t moe_experts, moe_top_k, moe_shared_experts, moe_intermediate;
+	int64_t moe_dense_layers;
+	int64_t kv_lora_rank, q_lora_rank, qk_rope_head_dim, qk_nope_head_dim;
+	int64_t v_head_dim;
+	double params_total, params_active;
+	char native_dtype[CAT_WORD_MAX];
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+struct cat_ssd {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char vendor[CAT_WORD_MAX];
+	char interface[CAT_WORD_MAX];
+	int64_t pcie_gen;
+	char form_factor[CAT_WORD_MAX];
+	int64_t capacity_bytes;
+	double seq_read_bytes_per_s, seq_write_bytes_per_s, rand_read_iops;
+	double read_latency_s, active_w;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+	struct cat_price price;
+};
+
+struct cat_psu {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char vendor[CAT_WORD_MAX];
+	char form_factor[CAT_WORD_MAX];
+	double rated_w;
+	char efficiency_level[CAT_WORD_MAX];
+	int64_t hot_swap;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+	struct cat_price price;
+};
+
+struct cat_chassis {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char vendor[CAT_WORD_MAX];
+	char kind[CAT_WORD_MAX];
+	int64_t rack_units, gpu_slots;
+	char gpu_form_factor[CAT_WORD_MAX];
+	int64_t max_gpu_width, cpu_sockets, psu_bays;
+	char psu_redundancy[CAT_WORD_MAX];
+	double psu_w, max_power_w, airflow_cfm;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+	struct cat_price price;
+};
+
+struct cat_cpu {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char vendor[CAT_WORD_MAX];
+	char segment[CAT_WORD_MAX];
+	int64_t cores, threads;
+	double base_hz, boost_hz;
+	int64_t pcie_gen, pcie_lanes;
+	char memory_type[CAT_WORD_MAX];
+	int64_t memory_channels, max_sockets;
+	double tdp_w;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+	struct cat_price price;
+};
+
+struct cat_memory {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char vendor[CAT_WORD_MAX];
+	char type[CAT_WORD_MAX];
+	int64_t capacity_bytes, speed_mts, ecc;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+	struct cat_price price;
+};
+
+struct cat_engine {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char version[CAT_WORD_MAX];
+	char image[128];
+	int64_t port;
+	char health_path[64];
+	char weight_formats[CAT_LIST_MAX];
+	char kv_formats[64];
+	char default_kv_format[CAT_WORD_MAX];
+	double gpu_memory_utilization;
+	int64_t max_num_seqs, max_num_batched_tokens, kv_block_tokens;
+	char tp_flag[48];
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+/* Measured efficiencies of a GPU or a GPU family (models/spec.h). */
+struct cat_efficiency {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char scope[CAT_WORD_MAX];
+	double bw, kernel_s, layer_s, step_s, launch_layer_s;
+	double gemm, gemm_fp8, attn_prefill, roofline_p;
+	double power_mem, power_comp;
+	double thermal_r_k_per_w, thermal_tau_s, temp_slowdown_c;
+	double context_bytes;
+	double err_decode_lo, err_decode_hi, err_prefill_lo, err_prefill_hi;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+/* A measurement (the schema's measurement table says what each field
+ * means for each workload); CAT_NULL_INT where it does not apply. */
+struct cat_measurement {
+	char id[128];
+	char gpu_id[CAT_ID_MAX];
+	char workload[CAT_WORD_MAX];
+	char metric[CAT_WORD_MAX];
+	char dtype[CAT_WORD_MAX];
+	int64_t m, n, k, size_bytes, pinned;
+	char model_id[CAT_ID_MAX];
+	int64_t layers, batch, context, input_len;
+	double value;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+struct cat_link {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	double efficiency, latency_s, bytes_per_s, err;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+#endif

@@ -1,0 +1,160 @@
+/*
+ * screen.c - the analytic screen of one configuration: it is laid out
+ * from bound rows (bind/deploy), one prompt alone and one sequence alone
+ * must meet the objectives, and replicas come from the analytic
+ * saturation rate at PLAN_UTILIZATION, raised for the p99 wait of an
+ * M/D/1 prompt queue (models/queue.c) and then until the TPOT of the
+ * batch the load keeps in flight (Little's law, iterated to a fixed
+ * point) meets its objective.  Survivors are priced (price.c).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "models/queue.h"
+#include "planner/plan_int.h"
+#include "sim/capacity.h"
+#include "sim/setup.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+/* Planned utilization of the analytic saturation rate before simulation. */
+#define PLAN_UTILIZATION 0.8
+
+/*
+ * Steady decode at `rate` requests/s on one replica: the batch in flight
+ * (Little's law: rate x time in the system) and its time per token.
+ * Prompts interleave with decode (chunked or not), so decode advances
+ * only in the time prefill leaves: TPOT = step time / (1 - rate x one
+ * prompt's prefill time).  INFINITY when prefill alone saturates it.
+ * *step is the decode step of that batch (of the largest batch the
+ * engine runs when saturated).
+ */
+double plan_steady_tpot(const struct deploy *d, const struct sim_config *sc, double rate,
+			double ttft, double in, double out, struct perf_result *step)
+{
+	double ctx = in + out / 2, max_batch = capacity_max_batch(sc, ctx);
+	double b = 1, free_time = 1 - rate * ttft, tpot = INFINITY;
+	int i;
+
+	if (free_time <= 0.05) {
+		perf_decode(step, &d->in.model, max_batch, ctx);
+		return INFINITY;
+	}
+	for (i = 0; i < 30; i++) {
+		double nb;
+
+		perf_decode(step, &d->in.model, b, ctx);
+		tpot = step->time_s / free_time;
+		nb = fmin(fmax(rate * (ttft + out * tpot), 1), max_batch);
+		if (fabs(nb - b) < 0.01 * b)
+			return tpot;    /* *step is b's */
+		b = nb;
+	}
+	perf_decode(step, &d->in.model, b, ctx);
+	return step->time_s / free_time;
+}
+
+/* Lay out one configuration of GPU g and engine e into x->d, and its
+ * simulator configuration into *sc. */
+int plan_build(struct ctx *x, const struct bind_gpu_rows *g, const struct cat_engine *e,
+	       const char *precision, size_t tp, size_t pp, struct sim_config *sc,
+	       struct err *err)
+{
+	const struct plan_request *q = x->q;
+	struct deploy_request dq = DEPLOY_REQUEST_INIT;
+	int r;
+
+	dq.precision = precision;
+	dq.tp = tp;
+	dq.pp = pp;
+	dq.work.batch = 1;
+	dq.work.input_len = (size_t)ceil(q->input_len);
+	dq.work.output_len = (size_t)ceil(q->output_len);
+	dq.usd_per_kwh = q->usd_per_kwh;
+	dq.pue = q->pue;
+	dq.years = q->years;
+	if ((r = deploy_layout(x->d, &x->model, e, g, &dq, err)) < 0)
+		return r;
+	sim_config_init(sc);
+	return sim_setup(sc, &x->d->in.model, x->d->model.id, x->d->gpu.id, err);
+}
+
+static void push(struct ctx *x, const struct plan_candidate *c)
+{
+	struct plan_result *res = x->res;
+
+	res->c = xgrow(res->c, &x->cap, res->n + 1, sizeof(*res->c));
+	res->c[res->n++] = *c;
+}
+
+/* Screen one configuration; a reject is counted, a survivor pushed. */
+int plan_screen(struct ctx *x, const struct cat_engine *e, const char *precision,
+		size_t tp, size_t pp, struct err *err)
+{
+	const struct plan_request *q = x->q;
+	struct plan_result *res = x->res;
+	struct plan_candidate c;
+	struct sim_config sc;
+	struct perf_result pf, pd;
+	struct err fail = ERR_INIT;
+	enum plan_reject why;
+	double per, tpot;
+	size_t replicas;
+	int r;
+
+	res->considered++;
+	if ((r = plan_build(x, x->g, e, precision, tp, pp, &sc, &fail)) < 0) {
+		if (fail.code == ERR_DB || fail.code == ERR_IO) {
+			*err = fail;
+			return r;
+		}
+		res->rejected[fail.code == ERR_INFEASIBLE ? PLAN_NO_FIT : PLAN_UNSUPPORTED]++;
+		return 0;
+	}
+	if ((double)sc.engine.kv_blocks * (double)sc.engine.block_tokens < plan_longest(q)) {
+		res->rejected[PLAN_NO_FIT]++;
+		return 0;
+	}
+	perf_prefill(&pf, &x->d->in.model, 1, q->input_len);
+	perf_decode(&pd, &x->d->in.model, 1, q->input_len + q->output_len / 2);
+	if (pf.time_s > q->ttft_p99_s || pd.time_s > q->tpot_p99_s) {
+		res->rejected[PLAN_MISSES_SLO]++;
+		return 0;
+	}
+	memset(&c, 0, sizeof(c));
+	plan_describe(x, &c);
+	c.qps_per_replica_max = capacity_analytic_max(&sc, q->input_len, q->output_len);
+	per = c.qps_per_replica_max * PLAN_UTILIZATION;
+	/* a prompt also waits for the prompts ahead of it: the p99 of an
+	 * M/D/1 queue at the idle prefill time, which the simulation only
+	 * ever finds longer (prefill shares the GPU with decode steps) */
+	per = fmin(per, queue_md1_max_rate(pf.time_s, 0.99, q->ttft_p99_s));
+	if (!(per > 0)) {
+		res->rejected[PLAN_MISSES_SLO]++;
+		return 0;
+	}
+	replicas = (size_t)ceil(q->qps / per);
+	if (replicas < 1)
+		replicas = 1;
+	for (;;) {
+		tpot = plan_steady_tpot(x->d, &sc, q->qps / (double)replicas, pf.time_s, q->input_len,
+					q->output_len, &pd);
+		if (tpot <= q->tpot_p99_s || replicas >= PLAN_MAX_REPLICAS)
+			break;
+		replicas++;
+	}
+	if (replicas >= PLAN_MAX_REPLICAS) {
+		res->rejected[PLAN_MISSES_SLO]++;
+		return 0;
+	}
+	c.prefill_s = pf.time_s;
+	c.ttft_p99_s = pf.time_s + queue_md1_wait(q->qps / (double)replicas, pf.time_s, 0.99);
+	c.tpot_p99_s = tpot;
+	if (plan_price(x, &c, &sc, replicas, &why) < 0) {
+		res->rejected[why]++;
+		return 0;
+	}
+	res->feasible++;
+	push(x, &c);
+	return 0;
+}

@@ -1,0 +1,237 @@
+/*
+ * search.c - the planner's search (see plan.h): every GPU x engine x
+ * weight format x tensor/pipeline layout is screened (screen.c), the
+ * survivors ranked, the best verified by simulation (verify.c) and one
+ * deployment per box kept (rank.c).  Names are resolved to catalog rows
+ * once (bind/), each GPU's rows when it is first searched.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "planner/plan_int.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+static const char *const default_precisions[] = { "bf16", "fp8", "int4-awq", "gguf-q4_k_m" };
+
+int plan_ctx_init(struct ctx *x, struct cat *cat, const struct plan_request *q,
+		  struct plan_result *res, struct err *err)
+{
+	int r;
+
+	memset(x, 0, sizeof(*x));
+	x->cat = cat;
+	x->q = q;
+	x->res = res;
+	x->d = xmalloc(sizeof(*x->d));
+	if ((r = bind_resolve_model(&x->model, cat, q->model, err)) < 0 ||
+	    (r = bind_list_gpus(&x->gpus, &x->ngpus, cat, err)) < 0 ||
+	    (r = bind_list_engines(&x->engines, &x->nengines, cat, err)) < 0)
+		return r;
+	x->rows = x->ngpus ? xcalloc(x->ngpus, sizeof(*x->rows)) : NULL;
+	return 0;
+}
+
+void plan_ctx_release(struct ctx *x)
+{
+	size_t i;
+
+	for (i = 0; x->rows && i < x->ngpus; i++)
+		free(x->rows[i]);
+	free(x->rows);
+	free(x->gpus);
+	free(x->engines);
+	free(x->d);
+	bind_parts_release(&x->parts);
+	memset(x, 0, sizeof(*x));
+}
+
+static int gpu_at(const struct bind_gpu_rows **out, struct ctx *x, size_t i, struct err *err)
+{
+	int r;
+
+	if (!x->rows[i]) {
+		x->rows[i] = xmalloc(sizeof(*x->rows[i]));
+		if ((r = bind_resolve_gpu(x->rows[i], x->cat, x->gpus[i].id, NULL, NULL, err)) < 0) {
+			free(x->rows[i]);
+			x->rows[i] = NULL;
+			return r;
+		}
+	}
+	*out = x->rows[i];
+	return 0;
+}
+
+int plan_ctx_gpu(const struct bind_gpu_rows **out, struct ctx *x, const char *id,
+		 struct err *err)
+{
+	size_t i;
+
+	for (i = 0; i < x->ngpus; i++)
+		if (!strcmp(x->gpus[i].id, id))
+			return gpu_at(out, x, i, err);
+	return err_set(err, ERR_NOTFOUND, "unknown gpu '%.64s'", id);
+}
+
+int plan_ctx_engine(const struct cat_engine **out, struct ctx *x, const char *id,
+		    struct err *err)
+{
+	size_t i;
+
+	for (i = 0; i < x->nengines; i++)
+		if (!strcmp(x->engines[i].id, id)) {
+			*out = &x->engines[i];
+			return 0;
+		}
+	return err_set(err, ERR_NOTFOUND, "unknown engine '%.64s'", id);
+}
+
+/* Whether `id` is among the allowed names (NULL: everything is). */
+static int listed(const char *const *names, size_t n, const char *id)
+{
+	size_t k;
+
+	if (!names)
+		return 1;
+	for (k = 0; k < n; k++)
+		if (!strcmp(names[k], id))
+			return 1;
+	return 0;
+}
+
+static const size_t tps[] = { 1, 2, 4, 8 }, pps[] = { 1, 2, 4 };
+#define NTP (sizeof(tps) / sizeof(tps[0]))
+#define NPP (sizeof(pps) / sizeof(pps[0]))
+
+/* Every tp x pp of one GPU, engine and format. */
+static int layouts(struct ctx *x, const struct cat_engine *e, const char *precision,
+		   struct err *err)
+{
+	size_t t, p;
+	int r;
+
+	for (t = 0; t < NTP; t++)
+		for (p = 0; p < NPP; p++) {
+			size_t before = x->res->n;
+
+			if ((r = plan_screen(x, e, precision, tps[t], pps[p], err)) < 0)
+				return r;
+			/* once a pp 1 fits, deeper pipelines only add latency */
+			if (x->res->n > before && pps[p] == 1)
+				break;
+		}
+	return 0;
+}
+
+static int search(struct ctx *x, struct err *err)
+{
+	const struct plan_request *q = x->q;
+	size_t ng = x->ngpus, ne = x->nengines, gi, ei, pi;
+	const char *const *precs = q->precisions ? q->precisions : default_precisions;
+	size_t nprec = q->precisions ? q->nprecisions : sizeof(default_precisions) / sizeof(char *);
+	int r;
+
+	for (gi = 0; gi < ng; gi++) {
+		const struct cat_gpu *g = &x->gpus[gi];
+
+		if (q->progress)
+			q->progress(q->progress_arg, "screening", gi, ng);
+		if (!listed(q->gpus, q->ngpus, g->id) || (q->consumer_only && !bind_gpu_desktop(g)))
+			continue;
+		/* once per GPU, not per configuration */
+		if ((r = gpu_at(&x->g, x, gi, err)) < 0)
+			return r;
+		for (ei = 0; ei < ne; ei++) {
+			const struct cat_engine *e = &x->engines[ei];
+
+			if (!listed(q->engines, q->nengines, e->id))
+				continue;
+			for (pi = 0; pi < nprec; pi++) {
+				if (!deploy_engine_loads(e, precs[pi])) {
+					/* counted as the layouts it stands for */
+					x->res->considered += NTP * NPP;
+					x->res->rejected[PLAN_UNSUPPORTED] += NTP * NPP;
+				} else if ((r = layouts(x, e, precs[pi], err)) < 0) {
+					return r;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request *q,
+	     struct err *err)
+{
+	struct plan_request rq = *q;
+	struct ctx x;
+	char (*gids)[CAT_ID_MAX] = NULL, (*eids)[CAT_ID_MAX] = NULL;
+	const char **gp = NULL, **ep = NULL;
+	size_t i;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if ((r = plan_request_check(q, err)) < 0)
+		return r;
+	if ((r = plan_ctx_init(&x, cat, &rq, out, err)) < 0)
+		goto out;
+	rq.model = x.model.id;
+	if ((r = bind_resolve_ids(&gids, cat, CAT_GPU, q->gpus, q->gpus ? q->ngpus : 0, err)) < 0 ||
+	    (r = bind_resolve_ids(&eids, cat, CAT_ENGINE, q->engines, q->engines ? q->nengines : 0,
+				  err)) < 0)
+		goto out;
+	if (q->gpus) {
+		gp = xcalloc(q->ngpus, sizeof(*gp));
+		for (i = 0; i < q->ngpus; i++)
+			gp[i] = gids[i];
+		rq.gpus = gp;
+	}
+	if (q->engines) {
+		ep = xcalloc(q->nengines, sizeof(*ep));
+		for (i = 0; i < q->nengines; i++)
+			ep[i] = eids[i];
+		rq.engines = ep;
+	}
+	if ((r = bind_parts_load(&x.parts, cat, err)) < 0)
+		goto out;
+	if ((r = bind_read_begin(cat, err)) < 0)
+		goto out;
+	r = search(&x, err);
+	bind_read_end(cat);
+	if (r < 0)
+		goto out;
+	if (out->n)     /* qsort's base must not be NULL, even for no elements */
+		qsort(out->c, out->n, sizeof(*out->c), plan_cmp_rank);
+	plan_dedupe(out);
+	/* finalists: simulated in rank order while they can still be among
+	 * the best `verify` boxes (FINALIST_TRIES times as many simulated at
+	 * most); only simulated candidates are shown, one per box */
+	if (rq.verify && (r = plan_finalists(&x, err)) < 0)
+		goto out;
+	if (out->n)
+		qsort(out->c, out->n, sizeof(*out->c), plan_cmp_rank);
+	plan_one_per_box(out);
+	plan_rank(out->c, out->n);
+	if (!out->n) {
+		r = err_set(err, ERR_INFEASIBLE, "no configuration of %zu tried serves %s at %g requests/s "
+			    "within the objectives and constraints", out->considered, x.model.id, q->qps);
+		goto out;
+	}
+	if (out->n > rq.top_k && rq.top_k)
+		out->n = rq.top_k;
+	r = 0;
+out:
+	free(gids);
+	free(eids);
+	free(gp);
+	free(ep);
+	plan_ctx_release(&x);
+	return r;
+}
+
+void plan_result_release(struct plan_result *r)
+{
+	free(r->c);
+	memset(r, 0, sizeof(*r));
+}
