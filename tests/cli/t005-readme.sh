@@ -1,15 +1,23 @@
-# Every example in the README's "Examples" block runs and exits 0, and
-# every command of the tour prints exactly the output the README shows.
+# Every example in the "Examples" block of docs/examples.md runs and exits
+# 0, every command of the README's tour prints exactly the output the
+# README shows, and every docs/ file the README points to exists.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 export RIGPLAN_USER_DB="$tmp/user.db"
-sed -n '/<!-- examples -->/,/<!-- end examples -->/p' "$TOP_SRCDIR/README.md" |
+sed -n '/<!-- examples -->/,/<!-- end examples -->/p' "$TOP_SRCDIR/docs/examples.md" |
   grep '^rigplan ' >"$tmp/examples"
-check "README has examples" [ -s "$tmp/examples" ]
+check "docs/examples.md has examples" [ -s "$tmp/examples" ]
 cd "$TOP_SRCDIR"  # examples use paths relative to the source tree
 while IFS= read -r line; do
   eval "run \"\$PROG\" ${line#rigplan }"
-  check "README: $line" [ "$rc" = 0 ]
+  check "docs/examples.md: $line" [ "$rc" = 0 ]
 done <"$tmp/examples"
+
+# The README's "Where to read more" links.
+grep -o '(docs/[a-z-]*\.md)' "$TOP_SRCDIR/README.md" | tr -d '()' | sort -u >"$tmp/links"
+check "README points to docs/" [ -s "$tmp/links" ]
+while IFS= read -r f; do
+  check "README: $f exists" [ -f "$TOP_SRCDIR/$f" ]
+done <"$tmp/links"
 
 # The tour: "$ COMMAND" lines, each followed by its output up to the next
 # command or the end of the code block; `rigplan` there is the program

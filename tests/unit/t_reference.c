@@ -9,8 +9,8 @@
  * by more than a factor of two (a broken model, not a loose one) unless
  * the row names a known gap and why (marked (a) in the table).
  *
- * The errors are printed as a Markdown table (TAP comments) so the README
- * can show them: `tests/unit/t_reference | sed -n 's/^# |/|/p'`.
+ * The errors are printed as a Markdown table (TAP comments) so docs/accuracy.md
+ * can show them: `sed -n 's/^# |/|/p' tests/unit/t_reference.log` after make check.
  */
 #include "tests/testlib.h"
 #include "tests/testcat.h"
