@@ -138,6 +138,26 @@ int main(int argc, char **argv)
 		print(&b, n, clock_monotonic_s() - t0);
 		free(x);
 	}
+	{
+		/* what the planner does per configuration: rows resolved once
+		 * (bind_resolve), each layout a pure function of them */
+		struct bench b = { "deploy_layout from bound rows", "layouts", 0 };
+		struct bind_names names = { "llama-3.1-70b", "h100-sxm", NULL, NULL, NULL };
+		struct deploy_request q = DEPLOY_REQUEST_INIT;
+		struct bind_rows *rows = xcalloc(1, sizeof(*rows));
+		struct deploy *x = xcalloc(1, sizeof(*x));
+
+		if (bind_resolve(rows, cat, &names, &err) < 0) {
+			fprintf(stderr, "bench_estimate: %s\n", err.msg);
+			return 1;
+		}
+		q.tp = 4;
+		for (n = 0, t0 = clock_monotonic_s(); clock_monotonic_s() - t0 < secs; n++)
+			deploy_layout(x, &rows->model, &rows->engine, &rows->g, &q, &err);
+		print(&b, n, clock_monotonic_s() - t0);
+		free(x);
+		free(rows);
+	}
 	free(d);
 	cat_free(cat);
 	return 0;

@@ -1,5 +1,5 @@
 /*
- * fit.c - see fit.h.  Each candidate is a whole deploy_build, so the
+ * fit.c - see fit.h.  Each candidate is a whole deploy_layout, so the
  * checks that refuse a deployment (tp must divide the heads, the GPU must
  * run the format, the engine must load it) apply to suggestions too:
  * nothing is suggested that `estimate` would then refuse.
@@ -19,12 +19,13 @@
 /* The request, changed: -1 when estimate would refuse it (tp that does
  * not divide the heads, a format the GPU or engine cannot run), else
  * whether it fits. */
-static int try_fit(struct deploy *scratch, struct cat *cat, const struct deploy_request *q)
+static int try_fit(struct deploy *scratch, const struct bind_rows *rows,
+		   const struct deploy_request *q)
 {
 	struct err err = ERR_INIT;
 	struct mem_result m;
 
-	if (deploy_build(scratch, cat, q, &err) < 0)
+	if (deploy_layout(scratch, &rows->model, &rows->engine, &rows->g, q, &err) < 0)
 		return -1;
 	est_mem_at(&m, &scratch->in);
 	return m.fits;
@@ -45,7 +46,7 @@ static void reason(struct fit_advice *out, const struct mem_result *m)
 }
 
 /* Fewest GPUs: double tp inside the node, then pipeline stages over nodes. */
-static void more_gpus(struct fit_advice *out, struct deploy *s, struct cat *cat,
+static void more_gpus(struct fit_advice *out, struct deploy *s, const struct bind_rows *rows,
 		      const struct deploy_request *q, const struct deploy *d)
 {
 	struct deploy_request c = *q;
@@ -56,7 +57,7 @@ static void more_gpus(struct fit_advice *out, struct deploy *s, struct cat *cat,
 	for (tp = d->dspec.tp * 2; tp * d->dspec.pp <= node; tp *= 2) {
 		c.tp = tp;
 		c.pp = d->dspec.pp;
-		if ((r = try_fit(s, cat, &c)) < 0)
+		if ((r = try_fit(s, rows, &c)) < 0)
 			continue;       /* tp does not divide the heads */
 		best_tp = tp;
 		if (r) {
@@ -68,7 +69,7 @@ static void more_gpus(struct fit_advice *out, struct deploy *s, struct cat *cat,
 	for (pp = d->dspec.pp * 2; best_tp * pp <= FIT_MAX_GPUS && pp <= d->llm.layers; pp *= 2) {
 		c.tp = best_tp;
 		c.pp = pp;
-		if (try_fit(s, cat, &c) > 0) {
+		if (try_fit(s, rows, &c) > 0) {
 			out->tp = best_tp;
 			out->pp = pp;
 			return;
@@ -90,7 +91,8 @@ static const char *next_name(const char *p, char *buf, size_t n)
 /* The largest weight format smaller than the current one that fits, from
  * the same family: an engine that loads GGUF as a side feature (vLLM) is
  * not served well by one, and llama.cpp loads nothing else. */
-static void smaller_weights(struct fit_advice *out, struct deploy *s, struct cat *cat,
+static void smaller_weights(struct fit_advice *out, struct deploy *s,
+			    const struct bind_rows *rows,
 			    const struct deploy_request *q, const struct deploy *d)
 {
 	struct deploy_request c = *q;
@@ -104,14 +106,15 @@ static void smaller_weights(struct fit_advice *out, struct deploy *s, struct cat
 		    (best && f->bits_linear <= best->bits_linear))
 			continue;
 		c.precision = f->name;
-		if (try_fit(s, cat, &c) > 0)
+		if (try_fit(s, rows, &c) > 0)
 			best = f;
 	}
 	out->precision = best ? best->name : NULL;
 }
 
 /* The largest KV format smaller than the current one that fits. */
-static void smaller_kv(struct fit_advice *out, struct deploy *s, struct cat *cat,
+static void smaller_kv(struct fit_advice *out, struct deploy *s,
+		       const struct bind_rows *rows,
 		       const struct deploy_request *q, const struct deploy *d)
 {
 	struct deploy_request c = *q;
@@ -124,14 +127,15 @@ static void smaller_kv(struct fit_advice *out, struct deploy *s, struct cat *cat
 		    (best && f->bytes <= best->bytes))
 			continue;
 		c.kv_precision = f->name;
-		if (try_fit(s, cat, &c) > 0)
+		if (try_fit(s, rows, &c) > 0)
 			best = f;
 	}
 	out->kv_precision = best ? best->name : NULL;
 }
 
-void fit_advise(struct fit_advice *out, struct cat *cat, const struct deploy_request *q,
-		const struct deploy *d, const struct mem_result *mem)
+void fit_advise(struct fit_advice *out, const struct bind_rows *rows,
+		const struct deploy_request *q, const struct deploy *d,
+		const struct mem_result *mem)
 {
 	struct deploy *s;
 
@@ -140,8 +144,8 @@ void fit_advise(struct fit_advice *out, struct cat *cat, const struct deploy_req
 		return;
 	reason(out, mem);
 	s = xcalloc(1, sizeof(*s));
-	more_gpus(out, s, cat, q, d);
-	smaller_weights(out, s, cat, q, d);
-	smaller_kv(out, s, cat, q, d);
+	more_gpus(out, s, rows, q, d);
+	smaller_weights(out, s, rows, q, d);
+	smaller_kv(out, s, rows, q, d);
 	free(s);
 }

@@ -23,10 +23,12 @@ struct fit_advice {
 #define FIT_MAX_GPUS 64
 
 /*
- * Advice for the request `q`, whose deployment `d` gave memory `mem`.
- * Allocates one scratch deployment; ERR_NOMEM-free (xalloc aborts).
+ * Advice for the request `q`, laid out from `rows` as deployment `d`,
+ * which gave memory `mem`.  Pure but for one scratch deployment it
+ * allocates (xalloc aborts on no memory).
  */
-void fit_advise(struct fit_advice *out, struct cat *cat, const struct deploy_request *q,
-		const struct deploy *d, const struct mem_result *mem);
+void fit_advise(struct fit_advice *out, const struct bind_rows *rows,
+		const struct deploy_request *q, const struct deploy *d,
+		const struct mem_result *mem);
 
 #endif

@@ -230,10 +230,12 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 	struct estimate_opts o = { DEPLOY_REQUEST_INIT, 0 };
 	struct err err = ERR_INIT;
 	struct cat *cat = NULL;
+	struct bind_names names;
+	struct bind_rows *rows = NULL;
 	struct deploy *d = NULL;
 	struct est_result r;
 	struct fit_advice advice;
-	int first, status = EXIT_OK;
+	int first, rc, status = EXIT_OK;
 
 	if ((first = cli_parse(argc, argv, ctx, on_opt, &o, &status)) < 0)
 		return status;
@@ -246,21 +248,28 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 		o.q.work.input_len = 512;
 		o.q.work.output_len = o.q.work.output_len ? o.q.work.output_len : 256;
 	}
+	names.model = o.q.model;
+	names.gpu = o.q.gpu;
+	names.engine = o.q.engine;
+	names.cpu = o.q.cpu;
+	names.ssd = o.q.ssd;
 	if (cli_open_catalog(&cat, ctx, 0, &status) < 0)
 		return status;
-	d = xcalloc(1, sizeof(*d));   /* large, and `in` points into it */
+	d = xcalloc(1, sizeof(*d));   /* large */
+	rows = xcalloc(1, sizeof(*rows));
 	/* one read snapshot: the files are locked once, not per query */
 	if (cat_snapshot_begin(cat, &err) < 0) {
 		status = cli_fail(ctx, &err);
 		goto out;
 	}
-	if (deploy_build(d, cat, &o.q, &err) < 0 || est_run(&r, &d->in, &err) < 0) {
-		cat_snapshot_end(cat);
+	rc = bind_resolve(rows, cat, &names, &err);
+	cat_snapshot_end(cat);
+	if (rc < 0 || deploy_layout(d, &rows->model, &rows->engine, &rows->g, &o.q, &err) < 0 ||
+	    est_run(&r, &d->in, &err) < 0) {
 		status = cli_fail(ctx, &err);
 		goto out;
 	}
-	fit_advise(&advice, cat, &o.q, d, &r.mem);
-	cat_snapshot_end(cat);
+	fit_advise(&advice, rows, &o.q, d, &r.mem);
 	if (o.json) {
 		json_t *j = to_json(d, &r, &advice);
 
@@ -271,6 +280,7 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 	}
 out:
 	free(d);
+	free(rows);
 	cat_free(cat);
 	return status;
 }

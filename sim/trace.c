@@ -9,8 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "sim/tokens.h"
 #include "sim/trace.h"
-#include "sim/workload.h"
 #include "util/err.h"
 #include "util/num.h"
 #include "util/xalloc.h"

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <gsl/gsl_rng.h>
 
+#include "sim/tokens.h"
+
 struct err;
 
 enum arrival_kind {
@@ -35,9 +37,6 @@ enum length_kind {
 	LENGTH_EXPONENTIAL, /* "exponential:MEAN": geometric-like output lengths */
 	LENGTH_EMPIRICAL    /* "empirical:FILE.csv:COLUMN": resampled from a column */
 };
-
-/* Largest token count accepted anywhere: a 16M-token request is absurd. */
-#define LENGTH_MAX 16777216.0
 
 struct length_dist {
 	enum length_kind kind;
