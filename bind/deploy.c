@@ -213,7 +213,7 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 	s->max_seqs = q->max_seqs ? q->max_seqs : opt_size(d->engine.max_num_seqs);
 	/* vLLM's default block of 16 tokens where the engine records none */
 	s->kv_block_tokens = d->engine.kv_block_tokens > 0 ? (size_t)d->engine.kv_block_tokens : 16;
-	s->swap_bytes_per_gpu = DEPLOY_SWAP_BYTES_PER_GPU;
+	s->swap_bytes_per_gpu = host_default(HOST_SWAP_BYTES_PER_GPU);
 	s->power_limit_w = q->power_limit_w;
 	return 0;
 }
@@ -243,12 +243,12 @@ static int links(struct deploy *d, const struct bind_gpu_rows *rows, struct err 
 
 double deploy_gpu_transient(const struct cat_gpu *g)
 {
-	return bind_gpu_desktop(g) ? 1.5 : 1.0;
+	return bind_gpu_desktop(g) ? host_default(HOST_TRANSIENT_DESKTOP) : 1.0;
 }
 
 /*
  * The host: the CPU, RAM, drive, PSU and fans around the GPUs, with the
- * assumptions deploy.h names (DEPLOY_*), shown by the report.
+ * figures of models/defaults.h.
  */
 static int host(struct deploy *d, const struct bind_gpu_rows *rows,
 		const struct deploy_request *q, struct err *err)
@@ -267,15 +267,15 @@ static int host(struct deploy *d, const struct bind_gpu_rows *rows,
 	d->psu = rows->psu;
 	d->cpu_sockets = server ? 2 : 1;
 	in->host.cpu_tdp_w = d->cpu.tdp_w * (double)d->cpu_sockets;
-	in->host.cpu_load = DEPLOY_CPU_LOAD;
+	in->host.cpu_load = host_default(HOST_CPU_LOAD);
 	in->storage.ram_bytes = !isnan(q->ram_bytes) ? q->ram_bytes :
 		2.0 * (double)node_gpus * (double)d->gpu.memory_bytes;
 	/* 64 GiB RDIMMs in servers, 32 GiB DIMMs in desktops */
 	in->host.dimms = ceil(in->storage.ram_bytes / (server ? 68719476736.0 : 34359738368.0));
-	in->host.dimm_w = DEPLOY_DIMM_W;
+	in->host.dimm_w = host_default(HOST_DIMM_W);
 	in->host.drives_w = isnan(d->ssd.active_w) ? 0 : d->ssd.active_w;
-	in->host.nics_w = server ? DEPLOY_NIC_W * (double)node_gpus : 0;
-	in->host.fan_fraction = server ? DEPLOY_FANS_SERVER : DEPLOY_FANS_DESKTOP;
+	in->host.nics_w = server ? host_default(HOST_NIC_W) * (double)node_gpus : 0;
+	in->host.fan_fraction = server ? host_default(HOST_FANS_SERVER) : host_default(HOST_FANS_DESKTOP);
 	in->psu_curve = rows->psu_curve;
 	in->psu_rated_w = d->psu.rated_w;
 	if (psu_redundancy_parse(&in->psu_redundancy, q->psu_redundancy ? q->psu_redundancy :
@@ -286,7 +286,7 @@ static int host(struct deploy *d, const struct bind_gpu_rows *rows,
 	in->storage.drive_read_bytes_per_s = d->ssd.seq_read_bytes_per_s;
 	in->storage.drive_write_bytes_per_s = d->ssd.seq_write_bytes_per_s;
 	in->storage.drive_latency_s = isnan(d->ssd.read_latency_s) ? 0 : d->ssd.read_latency_s;
-	in->storage.ram_reserved_bytes = DEPLOY_RAM_RESERVED_BYTES;
+	in->storage.ram_reserved_bytes = host_default(HOST_OS_RESERVE_BYTES);
 	/* pageable host-to-device copies measured at 16.6 GB/s (H100, gen 5)
 	 * of a 63 GB/s link: about a quarter of the link (tests/data/measure) */
 	in->storage.h2d_bytes_per_s = 0.26 * d->gspec.pcie_bytes_per_s;

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "bind/rows.h"
+#include "models/defaults.h"
 #include "models/estimate.h"
 
 struct err;
@@ -39,17 +40,15 @@ struct deploy_request {
 	size_t max_batched_tokens;  /* 0: the engine's max_num_batched_tokens */
 };
 
-/*
- * Defaults: US commercial electricity 12.7 cents/kWh (EIA Electric Power
- * Monthly, table 5.6.A, 2024 average); PUE 1.56 (Uptime Institute Global
- * Data Center Survey 2024, industry average); 3-year straight-line
- * amortization; 100% utilization (the best case; say --utilization);
- * 25 C inlet (inside ASHRAE's recommended 18-27 C); 15 K rise across the
- * node; 60 s of sustained load for the temperature trace.
- */
+/* The site's figures (electricity, PUE, amortization, utilization, inlet,
+ * air rise, thermal trace) are models/defaults.h's, with their sources.
+ * For objects with automatic storage only (the values are read from that
+ * table). */
 #define DEPLOY_REQUEST_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-	0, 0, 1, 0, { 1, 0, 0, 0 }, NAN, NAN, 0.127, 1.56, 3, 1.0, NAN, NAN, \
-	25, 15, 60, 0, 0, 0, 0 }
+	0, 0, 1, 0, { 1, 0, 0, 0 }, NAN, NAN, host_default(HOST_USD_PER_KWH), \
+	host_default(HOST_PUE), host_default(HOST_YEARS), host_default(HOST_UTILIZATION), \
+	NAN, NAN, host_default(HOST_INLET_C), host_default(HOST_AIR_RISE_K), \
+	host_default(HOST_THERMAL_S), 0, 0, 0, 0 }
 
 /* Everything the model reads, with the catalog rows behind it; a plain
  * value (it may be copied). */
@@ -84,26 +83,10 @@ int deploy_layout(struct deploy *out, const struct cat_model *model,
 int deploy_build(struct deploy *out, struct cat *cat,
 		 const struct deploy_request *req, struct err *err);
 
-/*
- * The host around the GPUs: figures no catalog row holds, shared by
- * deploy_build and the planner's node completion (planner/node.c).
- * CPUs average half their TDP while feeding GPUs; a DDR5 RDIMM draws
- * about 6 W under load; one 400G NIC per data-centre GPU at 25 W; fans
- * add 8% in air-cooled servers and 3% on desktops; the OS and the
- * engine's process keep 8 GiB out of the page cache; vLLM's default swap
- * space is 4 GiB per GPU.
- */
-#define DEPLOY_CPU_LOAD 0.5
-#define DEPLOY_DIMM_W 6.0
-#define DEPLOY_NIC_W 25.0
-#define DEPLOY_FANS_SERVER 0.08
-#define DEPLOY_FANS_DESKTOP 0.03
-#define DEPLOY_RAM_RESERVED_BYTES 8589934592.0
-#define DEPLOY_SWAP_BYTES_PER_GPU 4294967296.0
-
-/* Peak draw / TDP the PSUs must ride through: consumer boards spike above
- * TGP for milliseconds (ATX 3.0 sizes PSUs for 200% excursions of
- * 100 us); data-centre parts are capped by firmware power brakes. */
+/* PSU rating per watt of TDP the PSUs must carry to ride through the
+ * card's transients (models/defaults.h HOST_TRANSIENT_DESKTOP for GeForce
+ * and workstation cards; 1 for data-centre parts, which firmware power
+ * brakes cap). */
 double deploy_gpu_transient(const struct cat_gpu *g);
 
 /* Whether the engine loads weights in that format (its weight_formats). */

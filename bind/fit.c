@@ -13,8 +13,8 @@
 #include "bind/fit.h"
 #include "util/err.h"
 #include "util/xalloc.h"
+#include "util/units.h"
 
-#define GIB 1073741824.0
 
 /* The request, changed: -1 when estimate would refuse it (tp that does
  * not divide the heads, a format the GPU or engine cannot run), else
@@ -36,13 +36,13 @@ static void reason(struct fit_advice *out, const struct mem_result *m)
 	if (m->weights_bytes > m->capacity_bytes)
 		snprintf(out->reason, sizeof(out->reason),
 			 "the weights alone need %.1f GiB per GPU, more than its %.1f GiB",
-			 m->weights_bytes / GIB, m->capacity_bytes / GIB);
+			 m->weights_bytes / UNIT_GIB, m->capacity_bytes / UNIT_GIB);
 	else
 		snprintf(out->reason, sizeof(out->reason),
 			 "weights %.1f + KV cache %.1f + activations %.1f + overhead %.1f = "
 			 "%.1f GiB per GPU, more than its %.1f GiB",
-			 m->weights_bytes / GIB, m->kv_cache_bytes / GIB, m->activation_bytes / GIB,
-			 m->overhead_bytes / GIB, m->total_per_gpu_bytes / GIB, m->capacity_bytes / GIB);
+			 m->weights_bytes / UNIT_GIB, m->kv_cache_bytes / UNIT_GIB, m->activation_bytes / UNIT_GIB,
+			 m->overhead_bytes / UNIT_GIB, m->total_per_gpu_bytes / UNIT_GIB, m->capacity_bytes / UNIT_GIB);
 }
 
 /* Fewest GPUs: double tp inside the node, then pipeline stages over nodes. */

@@ -14,6 +14,7 @@
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/xalloc.h"
+#include "util/units.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -67,7 +68,7 @@ static void gemm(struct cal_record *rec, const char *label, enum ck_dtype dt, lo
 	if (need > room) {
 		c->skipped = 1;
 		snprintf(c->note, sizeof(c->note), "needs %.1f GiB of device memory",
-			 need / 1073741824.0);
+			 need / UNIT_GIB);
 	}
 }
 

@@ -11,6 +11,7 @@
 #include "util/num.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
+#include "util/units.h"
 
 #include <errno.h>
 #include <math.h>
@@ -407,8 +408,8 @@ int nvsmi_match(struct nvsmi_inventory *inv, struct cat *cat, struct err *err)
 			g->match = NVSMI_MATCH_NAME_ONLY;
 			snprintf(g->note, sizeof(g->note),
 				 "reports %.1f GiB but catalog '%s' has %.1f GiB",
-				 (double)g->memory_bytes / 1073741824.0, row.id,
-				 (double)row.memory_bytes / 1073741824.0);
+				 (double)g->memory_bytes / UNIT_GIB, row.id,
+				 (double)row.memory_bytes / UNIT_GIB);
 		}
 	}
 	return 0;

@@ -10,6 +10,7 @@
 #include "util/err.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
+#include "util/units.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -263,7 +264,7 @@ static void inventory_table(const struct nvsmi_inventory *inv)
 		row[1] = xstrdup(g->product_name);
 		row[2] = xstrdup(g->gpu_id[0] ? g->gpu_id : "-");
 		row[3] = xstrdup(nvsmi_match_name(g->match));
-		snprintf(buf, sizeof(buf), "%.1f GiB", (double)g->memory_bytes / 1073741824.0);
+		snprintf(buf, sizeof(buf), "%.1f GiB", (double)g->memory_bytes / UNIT_GIB);
 		row[4] = xstrdup(buf);
 		if (isnan(g->power_limit_w))
 			snprintf(buf, sizeof(buf), "-");

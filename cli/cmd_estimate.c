@@ -12,6 +12,7 @@
 #include "util/err.h"
 #include "util/json.h"
 #include "util/xalloc.h"
+#include "util/units.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -147,7 +148,6 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 	return o;
 }
 
-#define GIB 1073741824.0
 
 static void report_fit(FILE *f, const struct fit_advice *a)
 {
@@ -184,15 +184,15 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 		fprintf(f, ", ep %zu with data-parallel attention", d->dspec.ep);
 	fprintf(f, "), %s weights, %s KV cache, %s\n", d->wf->name, d->kf->name, d->engine.id);
 	fprintf(f, "\nmemory per GPU          %8.2f GiB of %.2f GiB: %s\n",
-		m->total_per_gpu_bytes / GIB, m->capacity_bytes / GIB,
+		m->total_per_gpu_bytes / UNIT_GIB, m->capacity_bytes / UNIT_GIB,
 		m->fits ? "fits" : "DOES NOT FIT");
 	if (!m->fits)
 		report_fit(f, a);
-	fprintf(f, "  weights               %8.2f GiB\n", m->weights_bytes / GIB);
+	fprintf(f, "  weights               %8.2f GiB\n", m->weights_bytes / UNIT_GIB);
 	fprintf(f, "  KV cache              %8.2f GiB (%.1f MiB per sequence)\n",
-		m->kv_cache_bytes / GIB, m->kv_per_seq_bytes / 1048576.0);
-	fprintf(f, "  activations           %8.2f GiB\n", m->activation_bytes / GIB);
-	fprintf(f, "  runtime overhead      %8.2f GiB\n", m->overhead_bytes / GIB);
+		m->kv_cache_bytes / UNIT_GIB, m->kv_per_seq_bytes / 1048576.0);
+	fprintf(f, "  activations           %8.2f GiB\n", m->activation_bytes / UNIT_GIB);
+	fprintf(f, "  runtime overhead      %8.2f GiB\n", m->overhead_bytes / UNIT_GIB);
 	fprintf(f, "  largest batch         %8.0f sequences at this context\n", m->max_batch);
 	fprintf(f, "  longest context       %8.0f tokens at this batch\n", m->max_context);
 	fprintf(f, "\nlatency (%s-bound)\n", perf_bound_name(r->bound));

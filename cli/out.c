@@ -9,6 +9,7 @@
 #include "generators/gen_writer.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
+#include "util/units.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -88,7 +89,7 @@ static void scaled(struct sbuf *sb, double v, double scale, const char *unit)
 
 static void human_bytes(struct sbuf *sb, double v)
 {
-	const double gib = 1073741824.0;
+	const double gib = UNIT_GIB;
 
 	/* Exact binary sizes (GPU and DIMM memory) in GiB; marketing decimal
 	 * sizes (drives) in GB/TB. */

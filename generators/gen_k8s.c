@@ -22,9 +22,10 @@
 #include "generators/gen_deploy.h"
 #include "generators/gen_engine.h"
 #include "generators/gen_writer.h"
+#include "models/defaults.h"
 #include "util/err.h"
+#include "util/units.h"
 
-#define GIB 1073741824.0
 
 static void kv(struct sbuf *sb, int indent, const char *key, const char *value)
 {
@@ -100,12 +101,14 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 		     const struct gen_engine *e, const char *pvc, size_t gpus, int probes)
 {
 	size_t per = gen_replicas_per_node(cand);
-	/* the replica's own needs (weights staged while loading, vLLM's 4 GiB
-	 * swap per GPU, 8 GiB for the process), within its share of the node;
+	/* the replica's own needs (weights staged while loading, the engine's
+	 * swap per GPU, the OS reserve for the process: models/defaults.h),
+	 * within its share of the node;
 	 * CPUs: 8 threads per GPU, within its share of 80% of the node's */
-	double mem = fmin((cand->node.ram_bytes - 8 * GIB) / (double)per,
+	double reserve = host_default(HOST_OS_RESERVE_BYTES);
+	double mem = fmin((cand->node.ram_bytes - reserve) / (double)per,
 			  cand->weights_bytes / (double)(cand->gpus_per_replica / gpus) +
-			  (4 * (double)gpus + 8) * GIB);
+			  (host_default(HOST_SWAP_BYTES_PER_GPU) * (double)gpus + reserve));
 	size_t cpu = cand->node.cpu_threads * 8 / 10 / per;
 	char product[PLAN_NAME_MAX], buf[64];
 	size_t i;
@@ -153,7 +156,7 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 	sbuf_addf(sb, "%*srequests:\n%*snvidia.com/gpu: %zu\n", c + 2, "", c + 4, "", gpus);
 	snprintf(buf, sizeof(buf), "%zu", cpu ? cpu : 1);
 	kv(sb, c + 4, "cpu", buf);
-	snprintf(buf, sizeof(buf), "%.0fGi", floor(fmax(mem, GIB) / GIB));
+	snprintf(buf, sizeof(buf), "%.0fGi", floor(fmax(mem, UNIT_GIB) / UNIT_GIB));
 	kv(sb, c + 4, "memory", buf);
 	sbuf_addf(sb, "%*svolumeMounts:\n%*s- name: \"cache\"\n", c, "", c, "");
 	kv(sb, c + 2, "mountPath", e->cache_dir);
@@ -194,7 +197,7 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 
 	meta(sb, "v1", "PersistentVolumeClaim", pvc);
 	sbuf_addstr(sb, "spec:\n  accessModes: [\"ReadWriteMany\"]\n  resources:\n    requests:\n");
-	snprintf(buf, sizeof(buf), "%.0fGi", ceil(fmax(c->weights_bytes * 1.5, 10 * GIB) / GIB));
+	snprintf(buf, sizeof(buf), "%.0fGi", ceil(fmax(c->weights_bytes * 1.5, 10 * UNIT_GIB) / UNIT_GIB));
 	kv(sb, 6, "storage", buf);
 
 	if (!multi) {

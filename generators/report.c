@@ -2,16 +2,16 @@
  * report.c - see report.h.
  */
 #include "generators/report.h"
+#include "models/defaults.h"
 #include "generators/charts.h"
 #include "generators/svg.h"
 #include "util/sbuf.h"
+#include "util/units.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#define GIB 1073741824.0
-#define W_TO_BTU_PER_H 3.412142
 
 const double report_load_fractions[REPORT_LOADS] = { 0.25, 0.5, 0.75, 1.0, 1.25, 1.5 };
 
@@ -70,10 +70,10 @@ static void memory_chart(struct sbuf *sb, const struct report_data *d)
 	const struct plan_gpu_memory *m = &d->mem;
 	double kv = m->max_batch * m->kv_per_seq_bytes;
 	struct svg_bar_segment seg[5] = {
-		{ "weights", m->weights_bytes / GIB },
-		{ "KV cache", kv / GIB },
-		{ "activations", m->activation_bytes / GIB },
-		{ "runtime", m->overhead_bytes / GIB },
+		{ "weights", m->weights_bytes / UNIT_GIB },
+		{ "KV cache", kv / UNIT_GIB },
+		{ "activations", m->activation_bytes / UNIT_GIB },
+		{ "runtime", m->overhead_bytes / UNIT_GIB },
 		{ "free", 0 },
 	};
 	const struct svg_bar_segment *rows[1] = { seg };
@@ -82,11 +82,11 @@ static void memory_chart(struct sbuf *sb, const struct report_data *d)
 	char title[200];
 
 	seg[4].value = fmax(0, (m->capacity_bytes - m->weights_bytes - kv - m->activation_bytes -
-				m->overhead_bytes) / GIB);
+				m->overhead_bytes) / UNIT_GIB);
 	snprintf(title, sizeof(title), "Memory of one %.60s: KV cache for %.0f sequences of %.0f tokens",
 		 d->c[0].gpu, m->max_batch, d->q->input_len + d->q->output_len);
-	svg_bars(sb, title, "GiB", m->capacity_bytes / GIB * 1.05, names, rows, nsegs, 1,
-		 "GPU memory", m->capacity_bytes / GIB);
+	svg_bars(sb, title, "GiB", m->capacity_bytes / UNIT_GIB * 1.05, names, rows, nsegs, 1,
+		 "GPU memory", m->capacity_bytes / UNIT_GIB);
 }
 
 static void power_chart(struct sbuf *sb, const struct report_data *d)
@@ -219,10 +219,11 @@ void report_html(struct sbuf *sb, const struct report_data *d)
 
 	sbuf_addstr(sb, "<h2>Power and heat</h2>\n");
 	power_chart(sb, d);
-	sbuf_addf(sb, "<p>Heat to remove at peak: %.0f BTU/h per node (%.0f W); airflow for a 15 K "
+	sbuf_addf(sb, "<p>Heat to remove at peak: %.0f BTU/h per node (%.0f W); airflow for a %.0f K "
 		  "rise: %.0f CFM. Cold load of the weights %.1f s, warm %.1f s.</p>\n",
-		  b->node.heat_btu_per_h, b->node.heat_btu_per_h / W_TO_BTU_PER_H,
-		  b->node.airflow_cfm, b->node.load_cold_s, b->node.load_warm_s);
+		  b->node.heat_btu_per_h, b->node.heat_btu_per_h / UNIT_W_TO_BTU_PER_H,
+		  host_default(HOST_AIR_RISE_K), b->node.airflow_cfm, b->node.load_cold_s,
+		  b->node.load_warm_s);
 
 	sbuf_addstr(sb, "<h2>Bill of materials</h2>\n");
 	bom_table(sb, b);

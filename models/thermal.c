@@ -13,8 +13,8 @@
 
 #include "models/thermal.h"
 #include "util/err.h"
+#include "util/units.h"
 
-#define W_TO_BTU_PER_H 3.412142
 #define AIR_RHO_KG_PER_M3 1.204
 #define AIR_CP_J_PER_KG_K 1005.0
 #define M3_PER_S_TO_CFM 2118.88
@@ -23,7 +23,7 @@
 
 double thermal_btu_per_h(double w)
 {
-	return w * W_TO_BTU_PER_H;
+	return w * UNIT_W_TO_BTU_PER_H;
 }
 
 double thermal_airflow_cfm(double w, double delta_t_c)

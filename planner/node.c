@@ -9,12 +9,13 @@
  *    span nodes;
  *  - PCIe lanes: x16 per GPU plus x4 for the drive; desktop platforms
  *    (24 lanes or fewer) run two GPUs at x8/x8 as their boards do;
- *  - PSUs carry the DC peak (GPUs at TDP, consumer cards' 1.5x transients,
+ *  - PSUs carry the DC peak (GPUs at TDP, consumer cards' transients,
  *    the CPUs at TDP) with the redundancy asked for, or the chassis's own;
  *  - RAM holds the weight files in the page cache (so a restart loads
- *    warm) plus 8 GiB for the OS and engine and vLLM's 4 GiB swap space
- *    per GPU, or what the user asked for but never less than the OS and
- *    swap, in whole DIMMs on every channel, at most 2 per channel;
+ *    warm) plus the OS reserve and the engine's swap space per GPU, or
+ *    what the user asked for but never less than the OS and swap, in
+ *    whole DIMMs on every channel, at most 2 per channel;
+ * (the figures, with their sources, are models/defaults.h's)
  *  - the drive holds the files with 25% spare.
  * Among the boxes that work: fewest nodes, then the GPU's own class of
  * box (towers for GeForce and workstation cards), then fewest unpriced
@@ -31,8 +32,8 @@
 #include "planner/node.h"
 #include "util/err.h"
 #include "util/xalloc.h"
+#include "util/units.h"
 
-#define GIB 1073741824.0
 #define DRIVE_LANES 4
 
 void plan_part_set(struct plan_part *out, const char *role, const char *id,
@@ -364,7 +365,8 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 		     per_node * 8 + DRIVE_LANES) < 0)
 		return -1;
 	/* what the engine needs whatever was asked: the OS and its swap */
-	ram_need = DEPLOY_RAM_RESERVED_BYTES + DEPLOY_SWAP_BYTES_PER_GPU * (double)per_node;
+	ram_need = host_default(HOST_OS_RESERVE_BYTES) +
+		   host_default(HOST_SWAP_BYTES_PER_GPU) * (double)per_node;
 	ram_need = isnan(n->ram_bytes) ? ram_need + files : fmax(ram_need, n->ram_bytes);
 	pick_memory(b, p, ram_need);
 	pick_ssd(b, p, files * 1.25);
@@ -379,10 +381,10 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 	b->host.cpu_tdp_w = b->cpu->tdp_w * (double)b->sockets;
 	b->host.cpu_load = 1.0;
 	b->host.dimms = (double)b->dimms;
-	b->host.dimm_w = DEPLOY_DIMM_W;
+	b->host.dimm_w = host_default(HOST_DIMM_W);
 	b->host.drives_w = isnan(b->ssd->active_w) ? 0 : b->ssd->active_w;
-	b->host.nics_w = multi ? DEPLOY_NIC_W * (double)per_node : 0;
-	b->host.fan_fraction = b->server ? DEPLOY_FANS_SERVER : DEPLOY_FANS_DESKTOP;
+	b->host.nics_w = multi ? host_default(HOST_NIC_W) * (double)per_node : 0;
+	b->host.fan_fraction = host_default(b->server ? HOST_FANS_SERVER : HOST_FANS_DESKTOP);
 	b->peak_w = power_node_dc(&b->host, per_node, g->tdp_w * deploy_gpu_transient(g));
 
 	*why = PLAN_OVER_POWER;
@@ -461,16 +463,17 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 	node->pcie_lanes_needed = best.lanes_needed;
 	node->peak_w = best.peak_w;
 	node->psu_capacity_w = best.psu_w * (double)best.psus_needed;
-	best.host.cpu_load = DEPLOY_CPU_LOAD;
+	best.host.cpu_load = host_default(HOST_CPU_LOAD);
 	typical_dc = power_node_dc(&best.host, best.gpus, n->gpu_typical_w);
 	node->typical_w = wall_w(&best, typical_dc);
 	node->heat_btu_per_h = thermal_btu_per_h(wall_w(&best, best.peak_w));
-	node->airflow_cfm = thermal_airflow_cfm(wall_w(&best, best.peak_w), 15.0);
+	node->airflow_cfm = thermal_airflow_cfm(wall_w(&best, best.peak_w),
+						 host_default(HOST_AIR_RISE_K));
 	memset(&st, 0, sizeof(st));
 	st.drive_read_bytes_per_s = best.ssd->seq_read_bytes_per_s;
 	st.drive_write_bytes_per_s = best.ssd->seq_write_bytes_per_s;
 	st.ram_bytes = node->ram_bytes;
-	st.ram_reserved_bytes = DEPLOY_RAM_RESERVED_BYTES;
+	st.ram_reserved_bytes = host_default(HOST_OS_RESERVE_BYTES);
 	st.h2d_bytes_per_s = n->h2d_bytes_per_s;
 	storage_load(&ld, &st, n->weights_bytes, n->gpus_per_replica);
 	node->load_cold_s = ld.cold_s;
@@ -498,12 +501,16 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 		      &best.mem->price);
 	if (isnan(n->ram_bytes))
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
-			 "%.0f GiB per node: weights in the page cache, 8 GiB OS, 4 GiB swap per GPU",
-			 node->ram_bytes / GIB);
+			 "%.0f GiB per node: weights in the page cache, %.0f GiB OS, %.0f GiB swap "
+			 "per GPU", node->ram_bytes / UNIT_GIB,
+			 host_default(HOST_OS_RESERVE_BYTES) / UNIT_GIB,
+			 host_default(HOST_SWAP_BYTES_PER_GPU) / UNIT_GIB);
 	else
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
-			 "%.0f GiB per node for the %.0f GiB asked (--ram); 8 GiB OS, 4 GiB swap "
-			 "per GPU at least", node->ram_bytes / GIB, n->ram_bytes / GIB);
+			 "%.0f GiB per node for the %.0f GiB asked (--ram); %.0f GiB OS, %.0f GiB "
+			 "swap per GPU at least", node->ram_bytes / UNIT_GIB, n->ram_bytes / UNIT_GIB,
+			 host_default(HOST_OS_RESERVE_BYTES) / UNIT_GIB,
+			 host_default(HOST_SWAP_BYTES_PER_GPU) / UNIT_GIB);
 	plan_part_set(&parts[np++], "ssd", best.ssd->id, best.ssd->name, best_nodes,
 		      &best.ssd->price);
 	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note), "cold load %.0f s, warm %.0f s",

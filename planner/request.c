@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "models/defaults.h"
 #include "planner/plan_int.h"
 #include "util/err.h"
 
@@ -37,9 +38,9 @@ void plan_request_init(struct plan_request *q)
 	q->verify = 10;
 	q->sim_requests = 2000;
 	q->seed = 1;
-	q->usd_per_kwh = 0.127;
-	q->pue = 1.56;
-	q->years = 3;
+	q->usd_per_kwh = host_default(HOST_USD_PER_KWH);
+	q->pue = host_default(HOST_PUE);
+	q->years = host_default(HOST_YEARS);
 }
 
 int plan_request_check(const struct plan_request *q, struct err *err)

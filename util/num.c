@@ -4,6 +4,7 @@
  */
 #include "util/num.h"
 #include "util/err.h"
+#include "util/units.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -135,7 +136,7 @@ struct unit_prefix {
 
 /* Binary prefixes come first so "Ki" is not read as "K" + "i". */
 static const struct unit_prefix byte_prefixes[] = {
-	{ "Ki", 1024.0 }, { "Mi", 1048576.0 }, { "Gi", 1073741824.0 },
+	{ "Ki", UNIT_KIB }, { "Mi", UNIT_MIB }, { "Gi", UNIT_GIB },
 	{ "Ti", 1099511627776.0 }, { "Pi", 1125899906842624.0 },
 	{ "K", 1e3 }, { "M", 1e6 }, { "G", 1e9 }, { "T", 1e12 }, { "P", 1e15 },
 };

@@ -1,0 +1,46 @@
+/*
+ * defaults.c - the host and site figures of defaults.h with their sources.
+ * A figure the catalog could hold per part belongs in the catalog; these
+ * are about the site or the software around the GPUs.
+ */
+#include "models/defaults.h"
+
+const struct host_fact host_facts[HOST_DEFAULT_COUNT] = {
+	[HOST_OS_RESERVE_BYTES] = { "os-reserve", 8589934592.0, "bytes",
+		"assumed: 8 GiB the OS and the engine's process keep out of the page cache" },
+	[HOST_SWAP_BYTES_PER_GPU] = { "swap-per-gpu", 4294967296.0, "bytes",
+		"vLLM --swap-space default, 4 GiB per GPU (vllm/engine/arg_utils.py, v0.6.6)" },
+	[HOST_USD_PER_KWH] = { "usd-per-kwh", 0.127, "USD/kWh",
+		"US commercial average 2024, EIA Electric Power Monthly table 5.6.A" },
+	[HOST_PUE] = { "pue", 1.56, "",
+		"industry average, Uptime Institute Global Data Center Survey 2024" },
+	[HOST_YEARS] = { "years", 3, "years",
+		"assumed: 3-year straight-line amortization of the hardware" },
+	[HOST_UTILIZATION] = { "utilization", 1.0, "",
+		"the best case, every hour serving (estimate --utilization)" },
+	[HOST_INLET_C] = { "inlet", 25, "C",
+		"inside ASHRAE TC 9.9's recommended 18-27 C envelope" },
+	[HOST_AIR_RISE_K] = { "air-rise", 15, "K",
+		"assumed: inlet-to-outlet rise across the node (estimate --delta-t)" },
+	[HOST_THERMAL_S] = { "thermal-time", 60, "s",
+		"assumed: one minute of sustained load for the GPU temperature trace" },
+	[HOST_TRANSIENT_DESKTOP] = { "transient-desktop", 1.5, "x TGP",
+		"PCIe CEM 5.0 lets a card draw 3x TGP for 100 us; an ATX 3.0 PSU carries "
+		"200% of its rating for 100 us: a rating of 3/2 of TGP rides it through "
+		"(data-centre parts are capped by firmware power brakes: 1x)" },
+	[HOST_CPU_LOAD] = { "cpu-load", 0.5, "x TDP",
+		"assumed: CPUs average half their TDP while feeding GPUs" },
+	[HOST_DIMM_W] = { "dimm-power", 6.0, "W",
+		"assumed: a DDR5 RDIMM under load draws about 6 W" },
+	[HOST_NIC_W] = { "nic-power", 25.0, "W",
+		"assumed, not from a datasheet: one 400G NIC per data-centre GPU" },
+	[HOST_FANS_SERVER] = { "fans-server", 0.08, "x rest",
+		"assumed: fans add 8% in air-cooled servers" },
+	[HOST_FANS_DESKTOP] = { "fans-desktop", 0.03, "x rest",
+		"assumed: fans add 3% on desktops" },
+};
+
+double host_default(enum host_default id)
+{
+	return host_facts[id].value;
+}

@@ -1,0 +1,45 @@
+/*
+ * defaults.h - the figures about the host and the site that no catalog
+ * row holds, one table with a source for each: the OS reserve and swap
+ * in host memory, electricity, PUE, amortization, inlet and air rise,
+ * PSU sizing for GPU transients, and the host's share of the power.
+ * Every layer reads them from here (bind/ for estimates, planner/ for
+ * node completion, generators/ for the pods' memory), and `rigplan help`
+ * prints the table.
+ */
+#ifndef RIGPLAN_MODELS_DEFAULTS_H
+#define RIGPLAN_MODELS_DEFAULTS_H
+
+enum host_default {
+	HOST_OS_RESERVE_BYTES,      /* host memory the OS and the engine's process keep */
+	HOST_SWAP_BYTES_PER_GPU,    /* host memory the engine swaps KV blocks to, per GPU */
+	HOST_USD_PER_KWH,           /* electricity */
+	HOST_PUE,                   /* facility power / IT power */
+	HOST_YEARS,                 /* straight-line amortization */
+	HOST_UTILIZATION,           /* share of the hours the deployment serves */
+	HOST_INLET_C,               /* air into the node */
+	HOST_AIR_RISE_K,            /* inlet to outlet, for the airflow needed */
+	HOST_THERMAL_S,             /* sustained load the GPU temperature is traced for */
+	HOST_TRANSIENT_DESKTOP,     /* PSU rating per watt of GeForce/workstation TGP */
+	HOST_CPU_LOAD,              /* share of CPU TDP drawn while feeding GPUs */
+	HOST_DIMM_W,                /* one DDR5 RDIMM under load */
+	HOST_NIC_W,                 /* one 400G NIC per data-centre GPU */
+	HOST_FANS_SERVER,           /* fan power over the rest, air-cooled server */
+	HOST_FANS_DESKTOP,          /* ... desktop */
+	HOST_DEFAULT_COUNT
+};
+
+struct host_fact {
+	const char *name;           /* kebab-case, as `rigplan help` prints it */
+	double value;               /* SI units */
+	const char *unit;           /* of value: "bytes", "USD/kWh", ... */
+	const char *source;         /* where the figure comes from, or why it is assumed */
+};
+
+/* Borrowed, static; indexed by enum host_default. */
+extern const struct host_fact host_facts[HOST_DEFAULT_COUNT];
+
+/* host_facts[id].value */
+double host_default(enum host_default id);
+
+#endif
