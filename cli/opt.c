@@ -143,9 +143,14 @@ int opt_index(const struct opt_parser *p)
 
 void opt_help(struct sbuf *sb, const struct opt_spec *specs)
 {
+	sbuf_addstr(sb, "Options:\n");
+	opt_help_list(sb, specs);
+}
+
+void opt_help_list(struct sbuf *sb, const struct opt_spec *specs)
+{
 	size_t n = spec_count(specs), i;
 
-	sbuf_addstr(sb, "Options:\n");
 	for (i = 0; i <= n; i++) {
 		const struct opt_spec *o = i < n ? &specs[i] : &help_spec;
 		char left[64];

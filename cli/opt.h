@@ -51,8 +51,10 @@ void opt_parser_release(struct opt_parser *p);
 int opt_next(struct opt_parser *p, struct err *err);
 int opt_index(const struct opt_parser *p);
 
-/* Append the option list, one "  -x, --name=ARG  help" line each. */
+/* Append "Options:" and the option list, one "  -x, --name ARG  help"
+ * line each, --help last; opt_help_list without the heading. */
 void opt_help(struct sbuf *sb, const struct opt_spec *specs);
+void opt_help_list(struct sbuf *sb, const struct opt_spec *specs);
 
 /* Numbers with a range [min, max]; `what` names the option in messages. */
 int opt_double(double *out, const char *what, const char *text, double min,
