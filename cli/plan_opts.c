@@ -74,7 +74,7 @@ int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err)
 	case PO_TPOT: return opt_double(&q->tpot_p99_s, "--tpot-p99", arg, 1e-6, 1e6, err);
 	case PO_BUDGET: return opt_double(&q->budget_usd, "--budget", arg, 1, 1e12, err);
 	case PO_MONTHLY: return opt_double(&q->monthly_budget_usd, "--monthly-budget", arg, 1, 1e12, err);
-	case PO_POWER: return opt_double(&q->power_limit_w, "--power-limit", arg, 50, 1e7, err);
+	case PO_POWER: return opt_double(&q->power_limit_w, "--node-power-max", arg, 50, 1e7, err);
 	case PO_GPU:
 		r = split(o->gpus, &q->ngpus, &o->lists[0], "--gpu", arg, err);
 		q->gpus = o->gpus;

@@ -30,7 +30,7 @@ enum {
 	{ "tpot-p99", 0, required_argument, PO_TPOT, "S", "objective: p99 time per output token, seconds" }, \
 	{ "budget", 0, required_argument, PO_BUDGET, "USD", "capex limit (priced parts)" }, \
 	{ "monthly-budget", 0, required_argument, PO_MONTHLY, "USD", "limit on energy plus amortization per month" }, \
-	{ "power-limit", 0, required_argument, PO_POWER, "W", "peak wall power per node" }, \
+	{ "node-power-max", 0, required_argument, PO_POWER, "W", "most a node may draw at the wall at peak, watts (default: no limit)" }, \
 	{ "gpu", 'g', required_argument, PO_GPU, "G,...", "allowed GPUs (default: every GPU in the catalog)" }, \
 	{ "engine", 'e', required_argument, PO_ENGINE, "E,...", "allowed engines (default: all)" }, \
 	{ "precision", 'p', required_argument, PO_PRECISION, "P,...", "weight formats to try (default bf16,fp8,int4-awq,gguf-q4_k_m)" }, \
