@@ -23,7 +23,7 @@ enum {
 
 #define SIM_OPTS \
 	{ "qps", 'q', required_argument, SO_QPS, "Q", "mean arrival rate, requests per second" }, \
-	{ "requests", 0, required_argument, SO_REQUESTS, "N", "requests to simulate (default 1000; a trace: all)" }, \
+	{ "requests", 0, required_argument, SO_REQUESTS, "N", "requests per run (default 1000, in capacity 2000; a trace: all)" }, \
 	{ "seed", 0, required_argument, SO_SEED, "S", "random seed: one seed, one run (default 1)" }, \
 	{ "arrival", 0, required_argument, SO_ARRIVAL, "A", "poisson or gamma:CV (burstier when CV > 1)" }, \
 	{ "input-len", 0, required_argument, SO_INPUT, "DIST", "prompt tokens: N, uniform:LO:HI, lognormal:MEAN:SIGMA, exponential:MEAN, empirical:FILE:COL (default 512)" }, \

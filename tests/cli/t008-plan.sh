@@ -85,6 +85,9 @@ check "--qps nan: exit 2" [ "$rc" = 2 ]
 run "$PROG" plan $seed --gpu no-such-gpu
 check "unknown GPU: exit 2" [ "$rc" = 2 ]
 check "... named" has "$err" "no-such-gpu"
+run "$PROG" plan $seed --precision fp8,no-such-format
+check "unknown precision: exit 2, as in estimate" [ "$rc" = 2 ]
+check "... named, with the formats" has "$err" "unknown precision 'no-such-format': expected one of bf16"
 
 # Golden files: the committed plans give the committed bytes.
 for f in autoglm-consumer llama70b-hgx; do

@@ -66,6 +66,8 @@ listed() {
 D="--model llama-3.1-8b --gpu h100-sxm"
 run "$PROG" estimate $D --precision no-such
 check "--precision: the formats estimate accepts" [ "$(complete_words estimate --precision "")" = "$(listed "$err")" ]
+run "$PROG" plan --model llama-3.1-8b --qps 1 --input-len 9 --output-len 9 --ttft-p99 1 --tpot-p99 1 --precision no-such
+check "plan --precision: the same formats, as its list" [ "$(complete_words plan --precision fp8,)" = "$(listed "$err" | sed 's/\([^ ]*\) /fp8,\1 /g')" ]
 run "$PROG" estimate $D --kv-precision no-such
 check "--kv-precision: the KV formats estimate accepts" [ "$(complete_words estimate --kv-precision "")" = "$(listed "$err")" ]
 run "$PROG" help --completion no-such
