@@ -5,14 +5,19 @@
  *   1. write cli/cmd_<name>.c exporting `const struct cmd_entry cmd_<name>_entry`;
  *   2. add it to cmd_table below (or to its parent's subs);
  *   3. add the file to libcore_a_SOURCES in Makefile.am;
- *   4. add a tests/cli test (and, once it exists, a man-page section).
+ *   4. add a tests/cli test.
+ * --help, the man page (man.c) and completion (completion.c) follow from
+ * the entry and its option table; exit statuses and environment variables
+ * are documented once, in the tables below.
  */
 #include "cli/cmd.h"
+#include "calibrate/ck_client.h"
 #include "catalog/cat.h"
 #include "util/err.h"
 #include "util/sbuf.h"
 #include "util/strdist.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,14 +47,47 @@ static const struct cmd_entry *const cmd_table[] = {
 	NULL
 };
 
-static const char exit_text[] =
-	"Exit status:\n"
-	"  0  success\n"
-	"  1  runtime error\n"
-	"  2  usage error (bad option, unknown name, out-of-range value)\n"
-	"  3  invalid input data (a malformed file)\n"
-	"  4  feature not built in (CUDA)\n"
-	"  5  no feasible configuration\n";
+/* Exit statuses: every --help and rigplan(1) print this table. */
+const struct cli_exit_doc cli_exit_docs[] = {
+	{ EXIT_OK, "success" },
+	{ EXIT_RUNTIME, "runtime error (a file that cannot be read, a GPU that fails)" },
+	{ EXIT_USAGE, "usage error (bad option, unknown name, out-of-range value)" },
+	{ EXIT_DATA, "invalid input data (a malformed file)" },
+	{ EXIT_NOT_BUILT, "feature not built in (CUDA)" },
+	{ EXIT_INFEASIBLE, "no feasible configuration" },
+	{ EXIT_OK, NULL }
+};
+
+/* Every getenv() of the program (catalog/cat_open.c, calibrate/), for
+ * `rigplan --help` and rigplan(1).  The tests' own variables are not here. */
+const struct cli_env_doc cli_env_docs[] = {
+	{ "RIGPLAN_CATALOG", "the system catalog (default: data/catalog.db beside the program, else the installed one)" },
+	{ "RIGPLAN_USER_DB", "the user overlay (default: $XDG_DATA_HOME/rigplan/user.db)" },
+	{ "XDG_DATA_HOME", "holds rigplan/user.db when it is an absolute path (default: $HOME/.local/share)" },
+	{ "HOME", "the home directory, for XDG_DATA_HOME's default" },
+	{ "RIGPLAN_NVIDIA_SMI", "the nvidia-smi that calibrate samples (default: nvidia-smi on the PATH)" },
+	{ "RIGPLAN_CK", "the CUDA helper calibrate runs (default: the installed rigplan-ck)" },
+	{ "RIGPLAN_CK_TIMEOUT", "seconds one calibration case may take before the helper is stopped (default and most: 300)" },
+	{ NULL, NULL }
+};
+/* The text above quotes the limit; keep them together. */
+_Static_assert((int)CK_CASE_TIMEOUT_S == 300, "RIGPLAN_CK_TIMEOUT's text quotes 300 s");
+
+const struct opt_spec cli_global_opts[] = {
+	{ "catalog", 0, required_argument, CLI_G_CATALOG, "FILE", "use this system catalog" },
+	{ "user-db", 0, required_argument, CLI_G_USER_DB, "FILE", "use this user overlay database" },
+	{ "version", 0, no_argument, CLI_G_VERSION, NULL, "print version and build configuration" },
+	OPT_END
+};
+
+static void exit_help(struct sbuf *sb)
+{
+	const struct cli_exit_doc *x;
+
+	sbuf_addstr(sb, "Exit status:\n");
+	for (x = cli_exit_docs; x->meaning; x++)
+		sbuf_addf(sb, "  %d  %s\n", (int)x->code, x->meaning);
+}
 
 const struct cmd_entry *const *cmd_root(void)
 {
@@ -154,29 +192,40 @@ void cmd_help_text(struct sbuf *sb, const struct cmd_entry *e, const char *path,
 			  prog, path);
 	}
 	opt_help(sb, e->opts);
-	sbuf_addf(sb, "\n%s", exit_text);
+	sbuf_addch(sb, '\n');
+	exit_help(sb);
+}
+
+void cmd_main_synopsis(struct sbuf *sb, const char *prog)
+{
+	const struct opt_spec *o;
+
+	sbuf_addf(sb, "usage: %s", prog);
+	for (o = cli_global_opts; o->name; o++)
+		if (o->argname)
+			sbuf_addf(sb, " [--%s %s]", o->name, o->argname);
+	sbuf_addstr(sb, " COMMAND [options]\n");
+	for (o = cli_global_opts; o->name; o++)
+		if (!o->argname)
+			sbuf_addf(sb, "       %s --%s\n", prog, o->name);
 }
 
 void cmd_main_help(struct sbuf *sb, const char *prog)
 {
-	sbuf_addf(sb,
-		  "usage: %s [--catalog FILE] [--user-db FILE] COMMAND [options]\n"
-		  "       %s --version\n\n"
-		  "rigplan plans the hardware and deployment to serve a large language model:\n"
-		  "which GPUs, whether the model fits, how fast, what power, what cost.\n\n",
-		  prog, prog);
+	const struct cli_env_doc *v;
+
+	cmd_main_synopsis(sb, prog);
+	sbuf_addstr(sb, "\n"
+		    "rigplan plans the hardware and deployment to serve a large language model:\n"
+		    "which GPUs, whether the model fits, how fast, what power, what cost.\n\n");
 	list_commands(sb, cmd_table);
-	sbuf_addf(sb, "\nSee '%s help COMMAND' for a command's options.\n\n"
-		  "Global options:\n"
-		  "  %-28s %s\n  %-28s %s\n  %-28s %s\n  %-28s %s\n\n"
-		  "Environment:\n"
-		  "  RIGPLAN_CATALOG   the system catalog (default: beside the program, or installed)\n"
-		  "  RIGPLAN_USER_DB   the user overlay (default: $XDG_DATA_HOME/rigplan/user.db)\n\n%s",
-		  prog,
-		  "    --catalog FILE", "use this system catalog",
-		  "    --user-db FILE", "use this user overlay database",
-		  "    --version", "print version and build configuration",
-		  "-h, --help", "show this help and exit", exit_text);
+	sbuf_addf(sb, "\nSee '%s help COMMAND' for a command's options.\n\nGlobal options:\n", prog);
+	opt_help_list(sb, cli_global_opts);
+	sbuf_addstr(sb, "\nEnvironment:\n");
+	for (v = cli_env_docs; v->name; v++)
+		sbuf_addf(sb, "  %-20s %s\n", v->name, v->meaning);
+	sbuf_addch(sb, '\n');
+	exit_help(sb);
 }
 
 static const struct cmd_entry *find_entry(const struct cmd_entry *const *t,

@@ -15,7 +15,8 @@ struct err;
 struct sbuf;
 struct cat;
 
-/* Exit statuses (documented in every --help and the man page). */
+/* Exit statuses (documented in every --help and the man page, both from
+ * cli_exit_docs). */
 enum cli_exit {
 	EXIT_OK = 0,
 	EXIT_RUNTIME = 1,
@@ -24,6 +25,26 @@ enum cli_exit {
 	EXIT_NOT_BUILT = 4,
 	EXIT_INFEASIBLE = 5
 };
+
+/*
+ * The user-facing text that is not an option, one table each (cmd.c):
+ * --help, rigplan(1) and the tests all read these, so they cannot differ.
+ * Static, borrowed; each ends with a NULL meaning / name.
+ */
+struct cli_exit_doc {
+	enum cli_exit code;
+	const char *meaning;
+};
+struct cli_env_doc {
+	const char *name;         /* an environment variable rigplan reads */
+	const char *meaning;
+};
+extern const struct cli_exit_doc cli_exit_docs[];
+extern const struct cli_env_doc cli_env_docs[];
+
+/* The global options, before the command (main.c parses them). */
+enum { CLI_G_CATALOG = 256, CLI_G_USER_DB, CLI_G_VERSION };
+extern const struct opt_spec cli_global_opts[];
 
 struct cli_ctx;
 
@@ -56,12 +77,18 @@ int cmd_dispatch(const struct cmd_entry *const *table, int argc, char **argv,
 void cmd_help_text(struct sbuf *sb, const struct cmd_entry *e, const char *path,
 		   const char *prog);
 void cmd_main_help(struct sbuf *sb, const char *prog);
+/* "usage: prog [--catalog FILE] ... COMMAND [options]", and a line for
+ * each global option that takes no value ("       prog --version"). */
+void cmd_main_synopsis(struct sbuf *sb, const char *prog);
 
 /* rigplan(1) in roff, from the same tables (cli/man.c). */
 void cmd_man_page(struct sbuf *sb);
 
 /* The completion script for "bash" or "zsh" (cli/completion.c); -1 for another shell. */
 int cmd_completion(struct sbuf *sb, const char *shell);
+/* The shells cmd_completion writes for, NULL-terminated: `help
+ * --completion` checks its value against it, and completes from it. */
+extern const char *const cmd_completion_shells[];
 
 /* Find a command by its words ("catalog", "list"); NULL if unknown, with
  * the message in err. */

@@ -60,7 +60,7 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 static const struct opt_spec calibrate_opts_table[] = {
 	{ "device", 0, required_argument, O_DEVICE, "N", "CUDA device to measure (default 0)" },
 	{ "quick", 0, no_argument, O_QUICK, NULL, "fewer shapes and shorter soaks (about 20 s)" },
-	{ "model", 0, required_argument, O_MODEL, "M",
+	{ "model", 0, required_argument, O_MODEL, "MODEL",
 	  "take GEMV shapes from this model (repeatable; default llama-3.1-8b and -70b)" },
 	{ "record", 0, required_argument, O_RECORD, "DIR",
 	  "also write the raw run (results and nvidia-smi samples) to the new directory DIR" },

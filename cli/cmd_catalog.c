@@ -339,7 +339,7 @@ out:
 
 static const struct opt_spec price_opts[] = {
 	{ "source", 0, required_argument, O_SOURCE, "TEXT", "where the price comes from (required)" },
-	{ "kind", 0, required_argument, O_KIND, "KIND", "list, msrp or street (default: street)" },
+	{ "price-kind", 0, required_argument, O_KIND, "TYPE", "list, msrp or street (default: street)" },
 	{ "date", 0, required_argument, O_DATE, "YYYY-MM-DD", "when the price was seen (default: today)" },
 	OPT_END
 };

@@ -32,10 +32,22 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 		return 0;
 	}
 	if (id == O_COMPLETION) {
-		if (strcmp(arg, "bash") && strcmp(arg, "zsh"))
-			return err_set(err, ERR_INVAL, "--completion '%.20s': expected bash or zsh", arg);
-		o->shell = arg;
-		return 0;
+		const char *const *sh;
+		struct sbuf names;
+		int r;
+
+		for (sh = cmd_completion_shells; *sh; sh++)
+			if (strcmp(arg, *sh) == 0) {
+				o->shell = arg;
+				return 0;
+			}
+		sbuf_init(&names);
+		for (sh = cmd_completion_shells; *sh; sh++)
+			sbuf_addf(&names, "%s%s", sh == cmd_completion_shells ? "" : sh[1] ? ", " : " or ",
+				  *sh);
+		r = err_set(err, ERR_INVAL, "--completion '%.20s': expected %s", arg, names.buf);
+		sbuf_release(&names);
+		return r;
 	}
 	return err_set(err, ERR_INVAL, "unexpected option");
 }

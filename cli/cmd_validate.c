@@ -36,7 +36,7 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 }
 
 static const struct opt_spec validate_opts_table[] = {
-	{ "gpu", 0, required_argument, O_GPU, "G", "only this GPU's measurements" },
+	{ "gpu", 0, required_argument, O_GPU, "GPU", "only this GPU's measurements" },
 	{ "summary", 0, no_argument, O_SUMMARY, NULL, "print only the summary per GPU and kind" },
 	{ "json", 0, no_argument, O_JSON, NULL, "print JSON" },
 	OPT_END

@@ -23,15 +23,15 @@ enum {
 };
 
 #define DEPLOY_OPTS \
-	{ "model", 'm', required_argument, DO_MODEL, "M", "model id or name (see 'catalog list models')" }, \
-	{ "gpu", 'g', required_argument, DO_GPU, "G", "GPU id or name (see 'catalog list gpus')" }, \
+	{ "model", 'm', required_argument, DO_MODEL, "MODEL", "model id or name (see 'catalog list models')" }, \
+	{ "gpu", 'g', required_argument, DO_GPU, "GPU", "GPU id or name (see 'catalog list gpus')" }, \
 	{ "gpus", 'n', required_argument, DO_GPUS, "N", "GPUs in total (tp x pp)" }, \
 	{ "tp", 0, required_argument, DO_TP, "N", "tensor-parallel degree (divides the heads)" }, \
 	{ "ep", 0, required_argument, DO_EP, "N", "MoE: experts over N GPUs, attention data-parallel" }, \
 	{ "pp", 0, required_argument, DO_PP, "N", "pipeline-parallel degree (default 1)" }, \
 	{ "precision", 'p', required_argument, DO_PREC, "P", "weights: bf16, fp16, fp8, int8, int4-awq, gguf-q4_k_m, ..." }, \
-	{ "kv-precision", 0, required_argument, DO_KVPREC, "P", "KV cache: bf16, fp8, ... (default: the engine's)" }, \
-	{ "engine", 'e', required_argument, DO_ENGINE, "E", "serving engine (default vllm)" }, \
+	{ "kv-precision", 0, required_argument, DO_KVPREC, "KV", "KV cache: bf16, fp8, ... (default: the engine's)" }, \
+	{ "engine", 'e', required_argument, DO_ENGINE, "ENGINE", "serving engine (default vllm)" }, \
 	{ "max-num-seqs", 0, required_argument, DO_MAX_SEQS, "N", "engine's sequence cap (default: the catalog's)" }, \
 	{ "max-num-batched-tokens", 0, required_argument, DO_MAX_TOKENS, "N", "tokens per step; chunked prefill (default: the catalog's)" }, \
 	{ "power-limit", 0, required_argument, DO_POWER_LIMIT, "W", "GPU power cap (default: TDP)" }, \
@@ -41,8 +41,8 @@ enum {
 	{ "utilization", 0, required_argument, DO_UTIL, "U", "fraction of hours serving at this rate (default 1)" }, \
 	{ "gpu-price", 0, required_argument, DO_PRICE, "USD", "price of one GPU (default: the catalog's)" }, \
 	{ "rent", 0, required_argument, DO_RENT, "USD", "rental per hour for the whole deployment" }, \
-	{ "ssd", 0, required_argument, DO_SSD, "ID", "drive the weights load from" }, \
-	{ "cpu", 0, required_argument, DO_CPU, "ID", "host CPU" }, \
+	{ "ssd", 0, required_argument, DO_SSD, "SSD", "drive the weights load from" }, \
+	{ "cpu", 0, required_argument, DO_CPU, "CPU", "host CPU" }, \
 	{ "ram", 0, required_argument, DO_RAM, "BYTES", "host memory per node, e.g. 256GiB (default 2x GPU memory)" }, \
 	{ "psu-redundancy", 0, required_argument, DO_PSU_RED, "R", "none, n+1, n+2 or n+n" }, \
 	{ "gpus-per-node", 0, required_argument, DO_GPN, "N", "GPUs in one server (default 8)" }, \

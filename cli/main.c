@@ -17,15 +17,6 @@
 #include <libxml/xmlversion.h>
 #include <sqlite3.h>
 
-enum { G_CATALOG = 256, G_USER_DB, G_VERSION };
-
-static const struct opt_spec global_opts[] = {
-	{ "catalog", 0, required_argument, G_CATALOG, "FILE", "use this system catalog" },
-	{ "user-db", 0, required_argument, G_USER_DB, "FILE", "use this user overlay" },
-	{ "version", 0, no_argument, G_VERSION, NULL, "print version and build configuration" },
-	OPT_END
-};
-
 static void print_version(void)
 {
 	printf("rigplan %s\n", PACKAGE_VERSION);
@@ -45,16 +36,16 @@ int main(int argc, char **argv)
 	ctx.prog = "rigplan";
 	gsl_set_error_handler_off();
 
-	opt_parser_init(&p, global_opts, argc, argv, 1);
+	opt_parser_init(&p, cli_global_opts, argc, argv, 1);
 	while ((c = opt_next(&p, &err)) != -1) {
 		switch (c) {
-		case G_CATALOG:
+		case CLI_G_CATALOG:
 			ctx.catalog_path = p.arg;
 			break;
-		case G_USER_DB:
+		case CLI_G_USER_DB:
 			ctx.user_db_path = p.arg;
 			break;
-		case G_VERSION:
+		case CLI_G_VERSION:
 			opt_parser_release(&p);
 			print_version();
 			return EXIT_OK;
@@ -78,9 +69,13 @@ int main(int argc, char **argv)
 	first = opt_index(&p);
 	opt_parser_release(&p);
 	if (first >= argc) {
+		struct sbuf sb;
+
 		cli_error(&ctx, "no command given");
-		fprintf(stderr, "usage: %s [--catalog FILE] [--user-db FILE] COMMAND [options]\n"
-			"see '%s help'\n", ctx.prog, ctx.prog);
+		sbuf_init(&sb);
+		cmd_main_synopsis(&sb, ctx.prog);
+		fprintf(stderr, "%ssee '%s help'\n", sb.buf, ctx.prog);
+		sbuf_release(&sb);
 		return EXIT_USAGE;
 	}
 	return cmd_dispatch(cmd_root(), argc - first, argv + first, &ctx);

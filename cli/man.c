@@ -79,6 +79,53 @@ static void command(struct sbuf *sb, const struct cmd_entry *e, const char *pare
 	options(sb, e->opts);
 }
 
+/* SYNOPSIS from the global option table, as cmd_main_synopsis words it. */
+static void synopsis(struct sbuf *sb)
+{
+	const struct opt_spec *o;
+
+	sbuf_addstr(sb, ".SH SYNOPSIS\n.B rigplan\n");
+	for (o = cli_global_opts; o->name; o++) {
+		if (!o->argname)
+			continue;
+		sbuf_addstr(sb, "[\\-\\-");
+		roff(sb, o->name);
+		sbuf_addstr(sb, " \\fI");
+		roff(sb, o->argname);
+		sbuf_addstr(sb, "\\fR] ");
+	}
+	sbuf_addstr(sb, "\\fICOMMAND\\fR [\\fIoptions\\fR]\n");
+	for (o = cli_global_opts; o->name; o++) {
+		if (o->argname)
+			continue;
+		sbuf_addstr(sb, ".br\n.B rigplan \\-\\-");
+		roff(sb, o->name);
+		sbuf_addch(sb, '\n');
+	}
+}
+
+/* EXIT STATUS and ENVIRONMENT: the tables --help prints (cmd.c). */
+static void exit_and_environment(struct sbuf *sb)
+{
+	const struct cli_exit_doc *x;
+	const struct cli_env_doc *v;
+
+	sbuf_addstr(sb, ".SH EXIT STATUS\n");
+	for (x = cli_exit_docs; x->meaning; x++) {
+		sbuf_addf(sb, ".TP\n.B %d\n", (int)x->code);
+		roff(sb, x->meaning);
+		sbuf_addch(sb, '\n');
+	}
+	sbuf_addstr(sb, ".SH ENVIRONMENT\n");
+	for (v = cli_env_docs; v->name; v++) {
+		sbuf_addstr(sb, ".TP\n.B ");
+		roff(sb, v->name);
+		sbuf_addch(sb, '\n');
+		roff(sb, v->meaning);
+		sbuf_addch(sb, '\n');
+	}
+}
+
 void cmd_man_page(struct sbuf *sb)
 {
 	const struct cmd_entry *const *t = cmd_root();
@@ -88,41 +135,23 @@ void cmd_man_page(struct sbuf *sb)
 	sbuf_addf(sb, ".TH RIGPLAN 1 \"\" \"rigplan %s\" \"User Commands\"\n", PACKAGE_VERSION);
 	sbuf_addstr(sb,
 		".SH NAME\n"
-		"rigplan \\- plan the hardware and deployment to serve a large language model\n"
-		".SH SYNOPSIS\n"
-		".B rigplan\n"
-		"[\\-\\-catalog \\fIFILE\\fR] [\\-\\-user\\-db \\fIFILE\\fR] \\fICOMMAND\\fR [\\fIoptions\\fR]\n"
-		".br\n"
-		".B rigplan \\-\\-version\n"
+		"rigplan \\- plan the hardware and deployment to serve a large language model\n");
+	synopsis(sb);
+	sbuf_addstr(sb,
 		".SH DESCRIPTION\n"
 		"rigplan answers, before money is spent: which GPUs and how many, whether a model\n"
 		"fits, how fast it serves (time to first token, time per output token, tokens per\n"
 		"second) under a given load, what power, PSUs, cooling and chassis it needs, how\n"
 		"long it takes to load, what it costs per million tokens, and how to deploy it.\n"
 		"Numbers in \\-\\-json output are SI units: bytes, seconds, watts, FLOP/s, US dollars.\n"
-		".SH GLOBAL OPTIONS\n"
-		".TP\n.BI \"\\-\\-catalog \" FILE\nuse this system catalog\n"
-		".TP\n.BI \"\\-\\-user\\-db \" FILE\nuse this user overlay database\n"
-		".TP\n.B \\-\\-version\nprint version and build configuration\n"
-		".TP\n.B \\-h, \\-\\-help\nshow help and exit (every command has it)\n"
+		".SH GLOBAL OPTIONS\n");
+	options(sb, cli_global_opts);
+	sbuf_addstr(sb, ".TP\n.B \\-h, \\-\\-help\nshow help and exit (every command has it)\n"
 		".SH COMMANDS\n");
 	for (i = 0; t[i]; i++)
 		command(sb, t[i], "");
+	exit_and_environment(sb);
 	sbuf_addstr(sb,
-		".SH EXIT STATUS\n"
-		".TP\n.B 0\nsuccess\n"
-		".TP\n.B 1\nruntime error (a file that cannot be read, a GPU that fails)\n"
-		".TP\n.B 2\nusage error (bad option, unknown name, out\\-of\\-range value)\n"
-		".TP\n.B 3\ninvalid input data (a malformed file)\n"
-		".TP\n.B 4\nfeature not built in (CUDA)\n"
-		".TP\n.B 5\nno feasible configuration\n"
-		".SH ENVIRONMENT\n"
-		".TP\n.B RIGPLAN_CATALOG\nthe system catalog (default: beside the program, or installed)\n"
-		".TP\n.B RIGPLAN_USER_DB\nthe user overlay (default: $XDG_DATA_HOME/rigplan/user.db)\n"
-		".TP\n.B XDG_DATA_HOME\nwhere the user overlay lives (default: ~/.local/share)\n"
-		".TP\n.B RIGPLAN_NVIDIA_SMI\nthe nvidia\\-smi that calibrate samples (default: nvidia\\-smi on the PATH)\n"
-		".TP\n.B RIGPLAN_CK\nthe CUDA helper calibrate runs (default: the installed rigplan\\-ck)\n"
-		".TP\n.B RIGPLAN_CK_TIMEOUT\nseconds one calibration case may take before the helper is stopped (default 300)\n"
 		".SH FILES\n"
 		".TP\n.I " RIGPLAN_PKGDATADIR "/catalog.db\nthe system catalog: GPUs, models, parts, engines, measurements, each with its source\n"
 		".TP\n.I $XDG_DATA_HOME/rigplan/user.db\nyour overlay: prices, GPUs you own, calibrations; its rows override the catalog's by id\n"

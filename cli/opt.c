@@ -81,23 +81,51 @@ static void typed_option(char *out, size_t size, const char *argv_word)
 	out[n] = '\0';
 }
 
+/* How many hyphen-separated words two option names share ("power" in
+ * power-limit and node-power-max). */
+static size_t shared_words(const char *a, const char *b)
+{
+	size_t n = 0, la, lb;
+	const char *p, *q;
+
+	for (p = a; *p; p += la + (p[la] == '-')) {
+		la = strcspn(p, "-");
+		for (q = b; *q; q += lb + (q[lb] == '-')) {
+			lb = strcspn(q, "-");
+			if (la && la == lb && strncmp(p, q, la) == 0) {
+				n++;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
 static const char *nearest_option(const struct opt_spec *specs, const char *typed)
 {
-	size_t n = spec_count(specs), i, best_d = (size_t)-1;
-	const char *best = NULL;
+	size_t n = spec_count(specs), i, best_d = (size_t)-1, best_w = 0;
+	const char *best = NULL, *by_words = NULL;
 
 	while (*typed == '-')
 		typed++;
 	for (i = 0; i <= n; i++) {
 		const char *name = i < n ? specs[i].name : help_spec.name;
-		size_t d = strdist(typed, name);
+		size_t d = strdist(typed, name), w = shared_words(typed, name);
 
 		if (d < best_d && strdist_similar(typed, name)) {
 			best_d = d;
 			best = name;
 		}
+		/* a misremembered or renamed option: the one sharing the most
+		 * words, when no other shares as many */
+		if (w > best_w) {
+			best_w = w;
+			by_words = name;
+		} else if (w && w == best_w) {
+			by_words = NULL;
+		}
 	}
-	return best;
+	return best ? best : by_words;
 }
 
 int opt_next(struct opt_parser *p, struct err *err)
@@ -143,9 +171,14 @@ int opt_index(const struct opt_parser *p)
 
 void opt_help(struct sbuf *sb, const struct opt_spec *specs)
 {
+	sbuf_addstr(sb, "Options:\n");
+	opt_help_list(sb, specs);
+}
+
+void opt_help_list(struct sbuf *sb, const struct opt_spec *specs)
+{
 	size_t n = spec_count(specs), i;
 
-	sbuf_addstr(sb, "Options:\n");
 	for (i = 0; i <= n; i++) {
 		const struct opt_spec *o = i < n ? &specs[i] : &help_spec;
 		char left[64];

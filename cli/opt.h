@@ -18,9 +18,23 @@ struct opt_spec {
 	int short_name;       /* 0 for none */
 	int has_arg;          /* no_argument / required_argument */
 	int id;               /* returned by opt_next; > 255 for long-only */
-	const char *argname;  /* "FILE", "USD" */
+	const char *argname;  /* "FILE", "USD"; also the value's type, below */
 	const char *help;     /* one line */
 };
+
+/*
+ * An argname (like an operand word of a command's synopsis) names what the
+ * value is, in --help and for shell completion (cli/completion.c), so one
+ * name has one meaning:
+ *   FILE, FILE.<ext>   a path               DIR      a directory
+ *   MODEL, GPU, ENGINE, SSD, CPU (any catalog kind): an id of that kind
+ *   KIND               a catalog kind       ID       an id of the kind before
+ *   P                  a weight format      KV       a KV-cache format
+ *   SHELL              a shell completion writes for
+ *   COMMAND            a command            a|b|c    one of these words
+ *   NAME,...           a comma-separated list of NAME
+ * Any other argname (N, S, USD, W, ...) is a number or free text.
+ */
 
 #define OPT_END { NULL, 0, 0, 0, NULL, NULL }
 #define OPT_HELP_ID 'h'
@@ -51,8 +65,10 @@ void opt_parser_release(struct opt_parser *p);
 int opt_next(struct opt_parser *p, struct err *err);
 int opt_index(const struct opt_parser *p);
 
-/* Append the option list, one "  -x, --name=ARG  help" line each. */
+/* Append "Options:" and the option list, one "  -x, --name ARG  help"
+ * line each, --help last; opt_help_list without the heading. */
 void opt_help(struct sbuf *sb, const struct opt_spec *specs);
+void opt_help_list(struct sbuf *sb, const struct opt_spec *specs);
 
 /* Numbers with a range [min, max]; `what` names the option in messages. */
 int opt_double(double *out, const char *what, const char *text, double min,

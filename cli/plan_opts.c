@@ -9,6 +9,7 @@
 #include "cli/plan_opts.h"
 #include "cli/progress.h"
 #include "cli/opt.h"
+#include "models/fmt.h"
 #include "models/power.h"
 #include "sim/trace.h"
 #include "util/err.h"
@@ -74,7 +75,7 @@ int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err)
 	case PO_TPOT: return opt_double(&q->tpot_p99_s, "--tpot-p99", arg, 1e-6, 1e6, err);
 	case PO_BUDGET: return opt_double(&q->budget_usd, "--budget", arg, 1, 1e12, err);
 	case PO_MONTHLY: return opt_double(&q->monthly_budget_usd, "--monthly-budget", arg, 1, 1e12, err);
-	case PO_POWER: return opt_double(&q->power_limit_w, "--power-limit", arg, 50, 1e7, err);
+	case PO_POWER: return opt_double(&q->power_limit_w, "--node-power-max", arg, 50, 1e7, err);
 	case PO_GPU:
 		r = split(o->gpus, &q->ngpus, &o->lists[0], "--gpu", arg, err);
 		q->gpus = o->gpus;
@@ -83,10 +84,19 @@ int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err)
 		r = split(o->engines, &q->nengines, &o->lists[1], "--engine", arg, err);
 		q->engines = o->engines;
 		return r;
-	case PO_PRECISION:
+	case PO_PRECISION: {
+		size_t i;
+
 		r = split(o->precisions, &q->nprecisions, &o->lists[2], "--precision", arg, err);
 		q->precisions = o->precisions;
+		/* as estimate's --precision: an unknown format is a usage error,
+		 * not a search in which nothing fits */
+		for (i = 0; r == 0 && i < q->nprecisions; i++)
+			if (!fmt_weight_find(q->precisions[i]))
+				r = err_set(err, ERR_INVAL, "unknown precision '%.40s': expected one of %s",
+					    q->precisions[i], fmt_weight_names());
 		return r;
+	}
 	case PO_CONSUMER: q->consumer_only = 1; return 0;
 	case PO_OWNED: o->owned_file = arg; return 0;
 	case PO_REDUNDANCY: {

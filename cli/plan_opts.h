@@ -21,7 +21,7 @@ enum {
 };
 
 #define PLAN_OPTS \
-	{ "model", 'm', required_argument, PO_MODEL, "M", "model id or name (e.g. llama-3.1-70b)" }, \
+	{ "model", 'm', required_argument, PO_MODEL, "MODEL", "model id or name (e.g. llama-3.1-70b)" }, \
 	{ "qps", 'q', required_argument, PO_QPS, "Q", "requests per second to serve" }, \
 	{ "input-len", 0, required_argument, PO_INPUT, "N", "mean prompt tokens" }, \
 	{ "output-len", 0, required_argument, PO_OUTPUT, "N", "mean generated tokens" }, \
@@ -30,9 +30,9 @@ enum {
 	{ "tpot-p99", 0, required_argument, PO_TPOT, "S", "objective: p99 time per output token, seconds" }, \
 	{ "budget", 0, required_argument, PO_BUDGET, "USD", "capex limit (priced parts)" }, \
 	{ "monthly-budget", 0, required_argument, PO_MONTHLY, "USD", "limit on energy plus amortization per month" }, \
-	{ "power-limit", 0, required_argument, PO_POWER, "W", "peak wall power per node" }, \
-	{ "gpu", 'g', required_argument, PO_GPU, "G,...", "allowed GPUs (default: every GPU in the catalog)" }, \
-	{ "engine", 'e', required_argument, PO_ENGINE, "E,...", "allowed engines (default: all)" }, \
+	{ "node-power-max", 0, required_argument, PO_POWER, "W", "most a node may draw at the wall at peak, watts (default: no limit)" }, \
+	{ "gpu", 'g', required_argument, PO_GPU, "GPU,...", "allowed GPUs (default: every GPU in the catalog)" }, \
+	{ "engine", 'e', required_argument, PO_ENGINE, "ENGINE,...", "allowed engines (default: all)" }, \
 	{ "precision", 'p', required_argument, PO_PRECISION, "P,...", "weight formats to try (default bf16,fp8,int4-awq,gguf-q4_k_m)" }, \
 	{ "consumer-only", 0, no_argument, PO_CONSUMER, NULL, "GeForce and workstation cards only" }, \
 	{ "owned", 0, required_argument, PO_OWNED, "FILE.xml", "GPUs you own (nvidia-smi -q -x): they cost nothing" }, \

@@ -23,7 +23,7 @@ enum {
 
 #define SIM_OPTS \
 	{ "qps", 'q', required_argument, SO_QPS, "Q", "mean arrival rate, requests per second" }, \
-	{ "requests", 0, required_argument, SO_REQUESTS, "N", "requests to simulate (default 1000; a trace: all)" }, \
+	{ "requests", 0, required_argument, SO_REQUESTS, "N", "requests per run (default 1000, in capacity 2000; a trace: all)" }, \
 	{ "seed", 0, required_argument, SO_SEED, "S", "random seed: one seed, one run (default 1)" }, \
 	{ "arrival", 0, required_argument, SO_ARRIVAL, "A", "poisson or gamma:CV (burstier when CV > 1)" }, \
 	{ "input-len", 0, required_argument, SO_INPUT, "DIST", "prompt tokens: N, uniform:LO:HI, lognormal:MEAN:SIGMA, exponential:MEAN, empirical:FILE:COL (default 512)" }, \
@@ -32,7 +32,7 @@ enum {
 	{ "replicas", 0, required_argument, SO_REPLICAS, "N", "copies of the deployment behind the balancer (default 1)" }, \
 	{ "balance", 0, required_argument, SO_BALANCE, "B", "least-outstanding (default) or round-robin" }, \
 	{ "disaggregate", 0, required_argument, SO_DISAGG, "P:D", "P prefill and D decode replicas, KV sent between" }, \
-	{ "policy", 0, required_argument, SO_POLICY, "P", "admission order: fcfs (default) or shortest-prompt" }, \
+	{ "policy", 0, required_argument, SO_POLICY, "ORDER", "admission order: fcfs (default) or shortest-prompt" }, \
 	{ "preemption", 0, required_argument, SO_PREEMPT, "M", "when KV runs out: recompute (default) or swap" }, \
 	{ "prefix-caching", 0, no_argument, SO_PREFIX_CACHING, NULL, "reuse the cached KV of a shared prompt prefix" }, \
 	{ "shared-prefix", 0, required_argument, SO_SHARED_PREFIX, "N", "tokens every prompt begins with (a system prompt)" }, \

@@ -24,6 +24,15 @@ run "$PROG" catalog set-price model llama-3.1-8b 100 --source s
 check "model price exits 2" [ "$rc" = 2 ]
 run "$PROG" catalog show gpu rtx-4090 --json
 check "failed writes changed nothing" has "$out" '"price_usd": 1799'
+# --price-kind (list, msrp or street): the KIND operand is the catalog's
+run "$PROG" catalog set-price gpu rtx-3090 1499 --source s --price-kind msrp
+check "--price-kind msrp exits 0" [ "$rc" = 0 ]
+run "$PROG" catalog show gpu rtx-3090 --json
+check "... and is stored as price_kind" has "$out" '"price_kind": "msrp"'
+run "$PROG" catalog set-price gpu rtx-3090 1499 --source s --kind msrp
+check "the old --kind exits 2" [ "$rc" = 2 ]
+check "... pointing at --price-kind" has "$err" "did you mean '--price-kind'"
+run "$PROG" catalog remove gpu rtx-3090
 # Two writers at once: both succeed (SQLite serialises them).
 "$PROG" catalog set-price gpu l4 2500 --source a >"$tmp/a" 2>&1 & p1=$!
 "$PROG" catalog set-price gpu l40s 7500 --source b >"$tmp/b" 2>&1 & p2=$!

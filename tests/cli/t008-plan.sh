@@ -73,9 +73,12 @@ check "four times the load needs more GPUs ($g10 -> $g40)" [ "$g40" -gt "$g10" ]
 run "$PROG" plan $seed --budget 100
 check "nothing under \$100: exit 5" [ "$rc" = 5 ]
 check "... with the rejections counted" has "$err" "over_budget"
-run "$PROG" plan $seed --power-limit 60 --consumer-only
+run "$PROG" plan $seed --node-power-max 60 --consumer-only
 check "nothing under 60 W per node: exit 5" [ "$rc" = 5 ]
 check "... over_power counted" has "$err" "over_power"
+run "$PROG" plan $seed --power-limit 60 --consumer-only
+check "--power-limit is the GPU cap of estimate, not a plan option: exit 2" [ "$rc" = 2 ]
+check "... and the message points at --node-power-max" has "$err" "node-power-max"
 run "$PROG" plan --model autoglm-phone-9b --qps 1
 check "missing lengths: exit 2" [ "$rc" = 2 ]
 run "$PROG" plan $seed --qps nan
@@ -83,6 +86,9 @@ check "--qps nan: exit 2" [ "$rc" = 2 ]
 run "$PROG" plan $seed --gpu no-such-gpu
 check "unknown GPU: exit 2" [ "$rc" = 2 ]
 check "... named" has "$err" "no-such-gpu"
+run "$PROG" plan $seed --precision fp8,no-such-format
+check "unknown precision: exit 2, as in estimate" [ "$rc" = 2 ]
+check "... named, with the formats" has "$err" "unknown precision 'no-such-format': expected one of bf16"
 
 # Golden files: that the committed plans give the committed bytes is
 # tests/golden/cases.tsv's to say (t016); here they are read as what
