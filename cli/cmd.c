@@ -13,9 +13,11 @@
 #include "cli/cmd.h"
 #include "calibrate/ck_client.h"
 #include "catalog/cat.h"
+#include "models/defaults.h"
 #include "util/err.h"
 #include "util/sbuf.h"
 #include "util/strdist.h"
+#include "util/units.h"
 
 #include <getopt.h>
 #include <stdarg.h>
@@ -210,9 +212,18 @@ void cmd_main_synopsis(struct sbuf *sb, const char *prog)
 			sbuf_addf(sb, "       %s --%s\n", prog, o->name);
 }
 
+void cmd_default_value(char *buf, size_t size, const struct host_fact *f)
+{
+	if (!strcmp(f->unit, "bytes"))
+		snprintf(buf, size, "%g GiB", f->value / UNIT_GIB);
+	else
+		snprintf(buf, size, "%g%s%s", f->value, *f->unit ? " " : "", f->unit);
+}
+
 void cmd_main_help(struct sbuf *sb, const char *prog)
 {
 	const struct cli_env_doc *v;
+	size_t i;
 
 	cmd_main_synopsis(sb, prog);
 	sbuf_addstr(sb, "\n"
@@ -224,6 +235,13 @@ void cmd_main_help(struct sbuf *sb, const char *prog)
 	sbuf_addstr(sb, "\nEnvironment:\n");
 	for (v = cli_env_docs; v->name; v++)
 		sbuf_addf(sb, "  %-20s %s\n", v->name, v->meaning);
+	sbuf_addstr(sb, "\nHost and site defaults (their sources: the manual, HOST DEFAULTS):\n");
+	for (i = 0; i < HOST_DEFAULT_COUNT; i++) {
+		char value[64];
+
+		cmd_default_value(value, sizeof(value), &host_facts[i]);
+		sbuf_addf(sb, "  %-20s %s\n", host_facts[i].name, value);
+	}
 	sbuf_addch(sb, '\n');
 	exit_help(sb);
 }

@@ -40,6 +40,10 @@ struct cli_env_doc {
 	const char *meaning;
 };
 extern const struct cli_exit_doc cli_exit_docs[];
+
+/* A host default's value as --help and the manual print it ("8 GiB"). */
+struct host_fact;
+void cmd_default_value(char *buf, size_t size, const struct host_fact *f);
 extern const struct cli_env_doc cli_env_docs[];
 
 /* The global options, before the command (main.c parses them). */

@@ -35,10 +35,10 @@ enum {
 	{ "max-num-seqs", 0, required_argument, DO_MAX_SEQS, "N", "engine's sequence cap (default: the catalog's)" }, \
 	{ "max-num-batched-tokens", 0, required_argument, DO_MAX_TOKENS, "N", "tokens per step; chunked prefill (default: the catalog's)" }, \
 	{ "power-limit", 0, required_argument, DO_POWER_LIMIT, "W", "GPU power cap (default: TDP)" }, \
-	{ "usd-per-kwh", 0, required_argument, DO_KWH, "USD", "electricity price (default 0.127, EIA 2024)" }, \
-	{ "pue", 0, required_argument, DO_PUE, "X", "power usage effectiveness (default 1.56)" }, \
-	{ "years", 0, required_argument, DO_YEARS, "Y", "amortization period (default 3)" }, \
-	{ "utilization", 0, required_argument, DO_UTIL, "U", "fraction of hours serving at this rate (default 1)" }, \
+	{ "usd-per-kwh", 0, required_argument, DO_KWH, "USD", "electricity price (default: usd-per-kwh, host defaults)" }, \
+	{ "pue", 0, required_argument, DO_PUE, "X", "facility power / IT power (default: pue, host defaults)" }, \
+	{ "years", 0, required_argument, DO_YEARS, "Y", "amortization period (default: years, host defaults)" }, \
+	{ "utilization", 0, required_argument, DO_UTIL, "U", "fraction of hours serving at this rate (default: utilization, host defaults)" }, \
 	{ "gpu-price", 0, required_argument, DO_PRICE, "USD", "price of one GPU (default: the catalog's)" }, \
 	{ "rent", 0, required_argument, DO_RENT, "USD", "rental per hour for the whole deployment" }, \
 	{ "ssd", 0, required_argument, DO_SSD, "SSD", "drive the weights load from" }, \
@@ -46,8 +46,8 @@ enum {
 	{ "ram", 0, required_argument, DO_RAM, "BYTES", "host memory per node, e.g. 256GiB (default 2x GPU memory)" }, \
 	{ "psu-redundancy", 0, required_argument, DO_PSU_RED, "R", "none, n+1, n+2 or n+n" }, \
 	{ "gpus-per-node", 0, required_argument, DO_GPN, "N", "GPUs in one server (default 8)" }, \
-	{ "inlet-temp", 0, required_argument, DO_INLET, "C", "air inlet temperature (default 25)" }, \
-	{ "delta-t", 0, required_argument, DO_DELTA_T, "K", "inlet-to-outlet air temperature rise (default 15)" }, \
+	{ "inlet-temp", 0, required_argument, DO_INLET, "C", "air inlet temperature (default: inlet, host defaults)" }, \
+	{ "delta-t", 0, required_argument, DO_DELTA_T, "K", "inlet-to-outlet air temperature rise (default: air-rise, host defaults)" }, \
 	{ "materialize", 0, no_argument, DO_MATERIALIZE, NULL, "loader reads the whole model into RAM first (torch.load)" }
 
 /* Apply one deployment flag: 0, a negative error, or 1 when `id` is not

@@ -5,6 +5,7 @@
  * Deterministic: no date, commands in table order.
  */
 #include "cli/cmd.h"
+#include "models/defaults.h"
 #include "util/sbuf.h"
 
 #include <stdio.h>
@@ -104,11 +105,13 @@ static void synopsis(struct sbuf *sb)
 	}
 }
 
-/* EXIT STATUS and ENVIRONMENT: the tables --help prints (cmd.c). */
+/* EXIT STATUS, ENVIRONMENT and HOST DEFAULTS: the tables --help prints
+ * (cmd.c, models/defaults.c). */
 static void exit_and_environment(struct sbuf *sb)
 {
 	const struct cli_exit_doc *x;
 	const struct cli_env_doc *v;
+	size_t i;
 
 	sbuf_addstr(sb, ".SH EXIT STATUS\n");
 	for (x = cli_exit_docs; x->meaning; x++) {
@@ -122,6 +125,21 @@ static void exit_and_environment(struct sbuf *sb)
 		roff(sb, v->name);
 		sbuf_addch(sb, '\n');
 		roff(sb, v->meaning);
+		sbuf_addch(sb, '\n');
+	}
+	sbuf_addstr(sb, ".SH HOST DEFAULTS\n"
+		    "Figures about the host and the site that no catalog row holds, with their "
+		    "sources (models/defaults.c).\n");
+	for (i = 0; i < HOST_DEFAULT_COUNT; i++) {
+		char value[64];
+
+		cmd_default_value(value, sizeof(value), &host_facts[i]);
+		sbuf_addstr(sb, ".TP\n.B ");
+		roff(sb, host_facts[i].name);
+		sbuf_addstr(sb, " \\fR");
+		roff(sb, value);
+		sbuf_addch(sb, '\n');
+		roff(sb, host_facts[i].source);
 		sbuf_addch(sb, '\n');
 	}
 }

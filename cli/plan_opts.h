@@ -37,14 +37,14 @@ enum {
 	{ "consumer-only", 0, no_argument, PO_CONSUMER, NULL, "GeForce and workstation cards only" }, \
 	{ "owned", 0, required_argument, PO_OWNED, "FILE.xml", "GPUs you own (nvidia-smi -q -x): they cost nothing" }, \
 	{ "psu-redundancy", 0, required_argument, PO_REDUNDANCY, "R", "none, n+1, n+2 or n+n (default: the chassis's, none in towers)" }, \
-	{ "ram", 0, required_argument, PO_RAM, "BYTES", "host memory per node, at least, e.g. 256GiB (default: the weights' files + 8 GiB + 4 GiB per GPU)" }, \
+	{ "ram", 0, required_argument, PO_RAM, "BYTES", "host memory per node, at least, e.g. 256GiB (default: the weights' files + os-reserve + swap-per-gpu per GPU)" }, \
 	{ "top", 'k', required_argument, PO_TOP, "K", "candidates to show (default 5)" }, \
 	{ "simulate", 0, required_argument, PO_SIMULATE, "N", "boxes verified by simulation (default 10; 0: analytic only)" }, \
 	{ "requests", 0, required_argument, PO_REQUESTS, "N", "requests per simulation (default 2000)" }, \
 	{ "seed", 0, required_argument, PO_SEED, "S", "random seed of the simulations (default 1)" }, \
-	{ "usd-per-kwh", 0, required_argument, PO_KWH, "USD", "electricity price (default 0.127)" }, \
-	{ "pue", 0, required_argument, PO_PUE, "X", "facility power / IT power (default 1.56)" }, \
-	{ "years", 0, required_argument, PO_YEARS, "Y", "amortization period (default 3)" }
+	{ "usd-per-kwh", 0, required_argument, PO_KWH, "USD", "electricity price (default: usd-per-kwh, host defaults)" }, \
+	{ "pue", 0, required_argument, PO_PUE, "X", "facility power / IT power (default: pue, host defaults)" }, \
+	{ "years", 0, required_argument, PO_YEARS, "Y", "amortization period (default: years, host defaults)" }
 
 #define PLAN_LIST_MAX 64
 

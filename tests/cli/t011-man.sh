@@ -7,7 +7,7 @@ check "help --man exits 0" [ "$rc" = 0 ]
 man=$out
 printf '%s\n' "$man" >"$tmp/rigplan.1"
 check "it is a man page" has "$man" ".TH RIGPLAN 1"
-for s in "NAME" "SYNOPSIS" "COMMANDS" "EXIT STATUS" "ENVIRONMENT" "FILES"; do
+for s in "NAME" "SYNOPSIS" "COMMANDS" "EXIT STATUS" "ENVIRONMENT" "HOST DEFAULTS" "FILES"; do
 	check "section $s" has "$man" ".SH $s"
 done
 if command -v groff >/dev/null; then
@@ -32,6 +32,15 @@ check "--help lists the six exit statuses" [ "$(printf '%s\n' "$exit_help" | cut
 check "--help's exit statuses are the manual's, word for word" [ "$exit_help" = "$(man_block 'EXIT STATUS')" ]
 env_help=$(help_block "Environment" "$main_help")
 check "--help's environment is the manual's, word for word" [ "$env_help" = "$(man_block ENVIRONMENT)" ]
+# the host defaults: --help prints "name  value", the manual ".B name \fRvalue"
+# and the source; one table (models/defaults.c) makes both
+defaults_help=$(printf '%s\n' "$main_help" | sed -n '/^Host and site defaults/,/^$/p' | sed '1d; /^$/d' |
+	sed 's/^  \([^ ]*\)  */\1 /')
+defaults_man=$(awk '$0 == ".SH HOST DEFAULTS" { on = 1; next } /^\.S[HS] / { on = 0 } on' "$tmp/rigplan.1" |
+	sed -n 's/^\.B \(.*\) \\fR\(.*\)/\1 \2/p' | sed 's/\\-/-/g')
+check "--help lists host defaults" [ "$(printf '%s\n' "$defaults_help" | wc -l)" -ge 10 ]
+check "--help's host defaults are the manual's, name and value" [ "$defaults_help" = "$defaults_man" ]
+check "every host default in the manual has a source" [ "$(awk '$0 == ".SH HOST DEFAULTS" { on = 1; next } /^\.S[HS] / { on = 0 } on && /^\.TP$/ { getline; getline; if ($0 == "" || $0 ~ /^\./) bad++ } END { print bad + 0 }' "$tmp/rigplan.1")" = 0 ]
 # every variable the program reads (getenv in its C sources) is documented
 for v in $(find "$TOP_SRCDIR" -name '*.c' ! -path '*/tests/*' ! -path '*/bench/*' -exec cat {} + |
 	   grep -o 'getenv("[A-Z_]*")' | sed 's/getenv("\(.*\)")/\1/' | sort -u); do
