@@ -1,8 +1,6 @@
 /*
- * resolve.c - see rows.h.  The host's default parts are the catalog's
- * reference builds of each segment: a dual-socket EPYC server with a
- * data-centre NVMe drive and redundant 2 kW PSUs, or a Ryzen desktop
- * with a consumer NVMe drive and one ATX PSU.
+ * resolve.c - see rows.h.  The host's parts, when none is named, are the
+ * catalog's default_part rows for the GPU's segment (data/defaults.sql).
  */
 #include <stdio.h>
 #include <string.h>
@@ -38,18 +36,31 @@ static int kept(int r, const struct err *e)
 	return r < 0 && e->code != ERR_DB && e->code != ERR_IO;
 }
 
+/* Row `kind` of the host: the one named, else the catalog's default for
+ * the segment (its default_part table). */
+static int host_part(void *row, struct cat *cat, enum cat_kind kind, const char *name,
+		     const char *segment, struct err *err)
+{
+	char id[CAT_ID_MAX];
+	int r;
+
+	if (!name) {
+		if ((r = cat_default_part(id, cat, segment, kind, err)) < 0)
+			return r;
+		name = id;
+	}
+	return cat_find(row, cat, kind, name, err);
+}
+
 static int host(struct bind_gpu_rows *g, struct cat *cat, const char *cpu, const char *ssd)
 {
 	int server = !bind_gpu_desktop(&g->gpu);
+	const char *segment = server ? "server" : "desktop";
 	int r;
 
-	if ((r = cat_find(&g->cpu, cat, CAT_CPU,
-			  cpu ? cpu : server ? "epyc-9554" : "ryzen-9-7950x", &g->host_err)) < 0 ||
-	    (r = cat_find(&g->ssd, cat, CAT_SSD,
-			  ssd ? ssd : server ? "micron-7450-pro-3.84tb" : "samsung-990-pro-2tb",
-			  &g->host_err)) < 0 ||
-	    (r = cat_find(&g->psu, cat, CAT_PSU,
-			  server ? "supermicro-pws-2k04a-1r" : "corsair-hx1500i", &g->host_err)) < 0)
+	if ((r = host_part(&g->cpu, cat, CAT_CPU, cpu, segment, &g->host_err)) < 0 ||
+	    (r = host_part(&g->ssd, cat, CAT_SSD, ssd, segment, &g->host_err)) < 0 ||
+	    (r = host_part(&g->psu, cat, CAT_PSU, NULL, segment, &g->host_err)) < 0)
 		return r;
 	return cat_psu_curve(g->psu_curve.load, g->psu_curve.eff, &g->psu_curve.n,
 			     sizeof(g->psu_curve.load) / sizeof(double), cat,

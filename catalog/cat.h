@@ -21,7 +21,7 @@
 struct err;
 struct cat;
 
-#define CAT_SCHEMA_VERSION 3
+#define CAT_SCHEMA_VERSION 4
 
 /* --- Field tables: one per kind, in column order. --- */
 
@@ -146,6 +146,12 @@ int cat_efficiency_for(struct cat_efficiency *out, struct cat *cat,
 int cat_psu_curve(double *load, double *eff, size_t *n, size_t max,
 		  struct cat *cat, const char *level, const char *variant,
 		  struct err *err);
+
+/* The part of `kind` (CAT_CPU, CAT_SSD or CAT_PSU) a host of `segment`
+ * ("server", "desktop") gets when none is named: its id in *id.
+ * ERR_NOTFOUND when the catalog has no such row. */
+int cat_default_part(char id[CAT_ID_MAX], struct cat *cat, const char *segment,
+		     enum cat_kind kind, struct err *err);
 
 /* The CPU vendor a chassis's board takes: 1 and *vendor filled ("intel",
  * "amd"), or 0 when the catalog records no constraint. */

@@ -470,6 +470,19 @@ int cat_gpu_product(char out[CAT_ID_MAX], struct cat *cat, const char *id, struc
 			id, NULL, err);
 }
 
+int cat_default_part(char id[CAT_ID_MAX], struct cat *cat, const char *segment,
+		     enum cat_kind kind, struct err *err)
+{
+	const char *k = cat_kind_info(kind)->table;
+	int r = query_id(id, cat->db, "SELECT part FROM default_part WHERE segment = ?1 AND kind = ?2",
+			 segment, k, err);
+
+	if (r == 0)
+		r = err_set(err, ERR_NOTFOUND, "the catalog names no default %s for a %s host",
+			    k, segment);
+	return r < 0 ? r : 0;
+}
+
 int cat_chassis_cpu_vendor(char vendor[CAT_WORD_MAX], struct cat *cat, const char *chassis,
 			   struct err *err)
 {

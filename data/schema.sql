@@ -1,5 +1,5 @@
--- rigplan catalog schema, version 3 (2 added efficiency and link; 3 added
--- measurement, calibration and chassis_cpu).
+-- rigplan catalog schema, version 4 (2 added efficiency and link; 3 added
+-- measurement, calibration and chassis_cpu; 4 added default_part).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -8,7 +8,7 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
@@ -363,6 +363,20 @@ CREATE TABLE calibration (
 CREATE TABLE chassis_cpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
   cpu_vendor TEXT NOT NULL CHECK (cpu_vendor IN ('intel', 'amd')),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- The host parts a deployment gets when the user names none (estimate,
+-- simulate, capacity; the planner chooses its own), per segment of the
+-- GPU: 'server' for data-centre parts, 'desktop' for GeForce and
+-- workstation cards.  id is '<segment>-<kind>', so a user row overrides
+-- the system's.  part is an id of that kind's table.
+CREATE TABLE default_part (
+  id TEXT PRIMARY KEY CHECK (id = segment || '-' || kind),
+  segment TEXT NOT NULL CHECK (segment IN ('server', 'desktop')),
+  kind TEXT NOT NULL CHECK (kind IN ('cpu', 'ssd', 'psu')),
+  part TEXT NOT NULL CHECK (length(part) BETWEEN 1 AND 63 AND part NOT GLOB '*[^a-z0-9.-]*'),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );

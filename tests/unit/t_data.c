@@ -213,9 +213,36 @@ static void other_kinds(void)
 	free(c);
 }
 
+/* Each segment's default host parts name rows that exist, of a part that
+ * fits the segment: a server CPU and PSU for data-centre GPUs. */
+static void default_parts(void)
+{
+	static const char *const segments[] = { "server", "desktop" };
+	static const enum cat_kind kinds[] = { CAT_CPU, CAT_SSD, CAT_PSU };
+	size_t i, k;
+
+	for (i = 0; i < 2; i++)
+		for (k = 0; k < 3; k++) {
+			struct err err = ERR_INIT;
+			char id[CAT_ID_MAX];
+			union { struct cat_cpu cpu; struct cat_ssd ssd; struct cat_psu psu; } row;
+
+			if (!test_ok(cat_default_part(id, cat, segments[i], kinds[k], &err) == 0,
+				     "default %s of a %s host: %s", cat_kind_info(kinds[k])->table,
+				     segments[i], err.msg[0] ? err.msg : id))
+				continue;
+			test_ok(cat_find(&row, cat, kinds[k], id, &err) == 0,
+				"default %s '%s' is in the catalog", cat_kind_info(kinds[k])->table, id);
+			if (kinds[k] == CAT_CPU)
+				test_str(row.cpu.segment, segments[i], "default cpu %s is a %s part",
+					 id, segments[i]);
+		}
+}
+
 int main(void)
 {
 	cat = test_catalog();
+	default_parts();
 	counts_and_sources();
 	named_ids();
 	gpu_physics();
