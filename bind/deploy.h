@@ -8,6 +8,7 @@
 #ifndef RIGPLAN_BIND_DEPLOY_H
 #define RIGPLAN_BIND_DEPLOY_H
 
+#include <math.h>
 #include <stddef.h>
 
 #include "bind/rows.h"

@@ -4,7 +4,7 @@
  * Adding a command takes four steps:
  *   1. write cli/cmd_<name>.c exporting `const struct cmd_entry cmd_<name>_entry`;
  *   2. add it to cmd_table below (or to its parent's subs);
- *   3. add the file to libcore_a_SOURCES in Makefile.am;
+ *   3. add the file to libcli_a_SOURCES in Makefile.am;
  *   4. add a tests/cli test.
  * --help, the man page (man.c) and completion (completion.c) follow from
  * the entry and its option table; exit statuses and environment variables

@@ -1,8 +1,8 @@
 /*
  * spec.h - what the analytic model is evaluated on: an LLM's shape, a GPU's
  * peaks and measured efficiencies, a weight/KV format, a deployment and a
- * workload point.  Plain structs in SI units, filled by the caller (sim/
- * builds them from the catalog); models/ never sees SQL or files.
+ * workload point.  Plain structs in SI units, filled by the caller (bind/
+ * builds them from catalog rows); models/ never sees SQL or files.
  */
 #ifndef RIGPLAN_MODELS_SPEC_H
 #define RIGPLAN_MODELS_SPEC_H

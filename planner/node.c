@@ -412,17 +412,15 @@ static int stage(enum plan_reject w)
 	return w == PLAN_NO_SLOTS ? 0 : w == PLAN_NO_LANES ? 1 : 2;
 }
 
-int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *nodes,
-		       const struct bind_parts *p, const struct node_need *n,
-		       enum plan_reject *why)
+/* The best box for `n` among every chassis (see plan_node_complete): 0
+ * and *best, *nodes, or -1 and the most specific reason in *why. */
+static int choose(struct build *best, size_t *nodes, const struct bind_parts *p,
+		  const struct node_need *n, enum plan_reject *why)
 {
-	struct build best, b;
-	size_t i, best_nodes = 0, nn, np = 0;
+	struct build b;
+	size_t i, nn;
 	enum plan_reject w, worst = PLAN_NO_SLOTS;
 	int found = 0;
-	struct storage_spec st;
-	struct load_result ld;
-	double typical_dc;
 
 	for (i = 0; i < p->nchassis; i++) {
 		if (try_chassis(&b, p, n, &p->chassis[i], &nn, &w) < 0) {
@@ -430,11 +428,11 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 				worst = w;      /* the box that got furthest says why */
 			continue;
 		}
-		if (!found || nn < best_nodes ||
-		    (nn == best_nodes && (mismatch(&b, n->gpu) < mismatch(&best, n->gpu) ||
-		     (mismatch(&b, n->gpu) == mismatch(&best, n->gpu) && key_better(&b.key, &best.key))))) {
-			best = b;
-			best_nodes = nn;
+		if (!found || nn < *nodes ||
+		    (nn == *nodes && (mismatch(&b, n->gpu) < mismatch(best, n->gpu) ||
+		     (mismatch(&b, n->gpu) == mismatch(best, n->gpu) && key_better(&b.key, &best->key))))) {
+			*best = b;
+			*nodes = nn;
 			found = 1;
 		}
 	}
@@ -442,63 +440,80 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 		*why = worst;
 		return -1;
 	}
-	*nodes = best_nodes;
+	return 0;
+}
+
+/* The chosen box as the plan records it: parts, power, heat, load times. */
+static void describe_node(struct plan_node *node, struct build *best, const struct node_need *n)
+{
+	struct storage_spec st;
+	struct load_result ld;
+	double typical_dc;
+
 	memset(node, 0, sizeof(*node));
-	snprintf(node->chassis, sizeof(node->chassis), "%s", best.ch->id);
-	snprintf(node->chassis_kind, sizeof(node->chassis_kind), "%s", best.ch->kind);
-	node->rack_units = best.ch->rack_units == CAT_NULL_INT ? 0 : (size_t)best.ch->rack_units;
-	node->gpus = best.gpus;
-	node->psus = best.psus;
-	node->psus_needed = best.psus_needed;
-	node->psu_rated_w = best.psu_w;
+	snprintf(node->chassis, sizeof(node->chassis), "%s", best->ch->id);
+	snprintf(node->chassis_kind, sizeof(node->chassis_kind), "%s", best->ch->kind);
+	node->rack_units = best->ch->rack_units == CAT_NULL_INT ? 0 : (size_t)best->ch->rack_units;
+	node->gpus = best->gpus;
+	node->psus = best->psus;
+	node->psus_needed = best->psus_needed;
+	node->psu_rated_w = best->psu_w;
 	snprintf(node->psu_redundancy, sizeof(node->psu_redundancy), "%s",
-		 best.red == PSU_N1 ? "n+1" : best.red == PSU_N2 ? "n+2" :
-		 best.red == PSU_2N ? "n+n" : "none");
-	node->cpu_sockets = best.sockets;
-	node->cpu_threads = (size_t)best.cpu->threads * best.sockets;
-	node->dimms = best.dimms;
-	node->ram_bytes = (double)best.dimms * (double)best.mem->capacity_bytes;
-	node->ssd_bytes = (double)best.ssd->capacity_bytes;
-	node->pcie_lanes = (size_t)best.cpu->pcie_lanes * best.sockets;
-	node->pcie_lanes_needed = best.lanes_needed;
-	node->peak_w = best.peak_w;
-	node->psu_capacity_w = best.psu_w * (double)best.psus_needed;
-	best.host.cpu_load = host_default(HOST_CPU_LOAD);
-	typical_dc = power_node_dc(&best.host, best.gpus, n->gpu_typical_w);
-	node->typical_w = wall_w(&best, typical_dc);
-	node->heat_btu_per_h = thermal_btu_per_h(wall_w(&best, best.peak_w));
-	node->airflow_cfm = thermal_airflow_cfm(wall_w(&best, best.peak_w),
+		 best->red == PSU_N1 ? "n+1" : best->red == PSU_N2 ? "n+2" :
+		 best->red == PSU_2N ? "n+n" : "none");
+	node->cpu_sockets = best->sockets;
+	node->cpu_threads = (size_t)best->cpu->threads * best->sockets;
+	node->dimms = best->dimms;
+	node->ram_bytes = (double)best->dimms * (double)best->mem->capacity_bytes;
+	node->ssd_bytes = (double)best->ssd->capacity_bytes;
+	node->pcie_lanes = (size_t)best->cpu->pcie_lanes * best->sockets;
+	node->pcie_lanes_needed = best->lanes_needed;
+	node->peak_w = best->peak_w;
+	node->psu_capacity_w = best->psu_w * (double)best->psus_needed;
+	best->host.cpu_load = host_default(HOST_CPU_LOAD);
+	typical_dc = power_node_dc(&best->host, best->gpus, n->gpu_typical_w);
+	node->typical_w = wall_w(best, typical_dc);
+	node->heat_btu_per_h = thermal_btu_per_h(wall_w(best, best->peak_w));
+	node->airflow_cfm = thermal_airflow_cfm(wall_w(best, best->peak_w),
 						 host_default(HOST_AIR_RISE_K));
 	memset(&st, 0, sizeof(st));
-	st.drive_read_bytes_per_s = best.ssd->seq_read_bytes_per_s;
-	st.drive_write_bytes_per_s = best.ssd->seq_write_bytes_per_s;
+	st.drive_read_bytes_per_s = best->ssd->seq_read_bytes_per_s;
+	st.drive_write_bytes_per_s = best->ssd->seq_write_bytes_per_s;
 	st.ram_bytes = node->ram_bytes;
 	st.ram_reserved_bytes = host_default(HOST_OS_RESERVE_BYTES);
 	st.h2d_bytes_per_s = n->h2d_bytes_per_s;
 	storage_load(&ld, &st, n->weights_bytes, n->gpus_per_replica);
 	node->load_cold_s = ld.cold_s;
 	node->load_warm_s = ld.warm_s;
+}
 
-	plan_part_set(&parts[np++], "chassis", best.ch->id, best.ch->name, best_nodes,
-		      &best.ch->price);
-	if (best.psu)
-		plan_part_set(&parts[np++], "psu", best.psu->id, best.psu->name,
-			      best_nodes * best.psus, &best.psu->price);
+/* The bill's lines for `nodes` of the chosen box, each with its note;
+ * returns how many. */
+static size_t bill(struct plan_part *parts, const struct plan_node *node,
+		   const struct build *best, size_t nodes, const struct node_need *n)
+{
+	size_t np = 0;
+
+	plan_part_set(&parts[np++], "chassis", best->ch->id, best->ch->name, nodes,
+		      &best->ch->price);
+	if (best->psu)
+		plan_part_set(&parts[np++], "psu", best->psu->id, best->psu->name,
+			      nodes * best->psus, &best->psu->price);
 	else {
-		plan_part_set(&parts[np], "psu", best.ch->id, "PSUs shipped with the chassis",
-			      best_nodes * best.psus, NULL);
+		plan_part_set(&parts[np], "psu", best->ch->id, "PSUs shipped with the chassis",
+			      nodes * best->psus, NULL);
 		parts[np++].unit_usd = 0;
 	}
 	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
-		 "%zu x %.0f W per node, %zu carr%s the %.0f W peak (%s)", best.psus, best.psu_w,
-		 node->psus_needed, node->psus_needed == 1 ? "ies" : "y", best.peak_w,
+		 "%zu x %.0f W per node, %zu carr%s the %.0f W peak (%s)", best->psus, best->psu_w,
+		 node->psus_needed, node->psus_needed == 1 ? "ies" : "y", best->peak_w,
 		 node->psu_redundancy);
-	plan_part_set(&parts[np++], "cpu", best.cpu->id, best.cpu->name, best_nodes * best.sockets,
-		      &best.cpu->price);
+	plan_part_set(&parts[np++], "cpu", best->cpu->id, best->cpu->name, nodes * best->sockets,
+		      &best->cpu->price);
 	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note), "%zu PCIe lanes for %zu needed",
 		 node->pcie_lanes, node->pcie_lanes_needed);
-	plan_part_set(&parts[np++], "memory", best.mem->id, best.mem->name, best_nodes * best.dimms,
-		      &best.mem->price);
+	plan_part_set(&parts[np++], "memory", best->mem->id, best->mem->name, nodes * best->dimms,
+		      &best->mem->price);
 	if (isnan(n->ram_bytes))
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
 			 "%.0f GiB per node: weights in the page cache, %.0f GiB OS, %.0f GiB swap "
@@ -511,31 +526,44 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 			 "swap per GPU at least", node->ram_bytes / UNIT_GIB, n->ram_bytes / UNIT_GIB,
 			 host_default(HOST_OS_RESERVE_BYTES) / UNIT_GIB,
 			 host_default(HOST_SWAP_BYTES_PER_GPU) / UNIT_GIB);
-	plan_part_set(&parts[np++], "ssd", best.ssd->id, best.ssd->name, best_nodes,
-		      &best.ssd->price);
+	plan_part_set(&parts[np++], "ssd", best->ssd->id, best->ssd->name, nodes,
+		      &best->ssd->price);
 	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note), "cold load %.0f s, warm %.0f s",
 		 node->load_cold_s, node->load_warm_s);
-	if (best.host.nics_w > 0) {
+	if (best->host.nics_w > 0) {
 		plan_part_set(&parts[np++], "nic", "nic-400g", "400 Gb/s NIC per GPU (not in the catalog)",
-			      best_nodes * best.gpus, NULL);
+			      nodes * best->gpus, NULL);
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
 			 "pipeline stages span nodes over the network");
 		plan_part_set(&parts[np++], "cable", "cable-400g",
-			      "400 Gb/s cable per NIC (not in the catalog)", best_nodes * best.gpus, NULL);
+			      "400 Gb/s cable per NIC (not in the catalog)", nodes * best->gpus, NULL);
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
 			 "each NIC to a switch port; the switch is not counted");
 	}
-	if (node->rack_units > 0 && best_nodes > 1) {
+	if (node->rack_units > 0 && nodes > 1) {
 		/* 42U, the common full-height rack; what it draws is the
 		 * buyer's to check against the room's per-rack power */
 		size_t per_rack = 42 / node->rack_units;
 
 		plan_part_set(&parts[np++], "rack", "rack-42u", "42U rack (not in the catalog)",
-			      (best_nodes + per_rack - 1) / per_rack, NULL);
+			      (nodes + per_rack - 1) / per_rack, NULL);
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
 			 "%zu nodes of %zuU, up to %zu per rack: %.1f kW peak in the fullest",
-			 best_nodes, node->rack_units, per_rack,
-			 (double)(per_rack < best_nodes ? per_rack : best_nodes) * node->peak_w / 1000);
+			 nodes, node->rack_units, per_rack,
+			 (double)(per_rack < nodes ? per_rack : nodes) * node->peak_w / 1000);
 	}
-	return (int)np;
+	return np;
+}
+
+int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *nodes,
+		       const struct bind_parts *p, const struct node_need *n,
+		       enum plan_reject *why)
+{
+	struct build best;
+
+	*nodes = 0;
+	if (choose(&best, nodes, p, n, why) < 0)
+		return -1;
+	describe_node(node, &best, n);
+	return (int)bill(parts, node, &best, *nodes, n);
 }

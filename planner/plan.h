@@ -78,7 +78,7 @@ struct plan_request {
 	size_t nowned;
 	const char *psu_redundancy;             /* NULL: n+1 in racks, none in towers */
 	size_t top_k;                           /* candidates returned (0: 5) */
-	size_t verify;                          /* finalists simulated (0: none; default 2 x top_k) */
+	size_t verify;                          /* boxes verified by simulation (0: none; default 10) */
 	size_t sim_requests;                    /* per simulation (0: 2000) */
 	unsigned long seed;
 	double usd_per_kwh, pue, years;

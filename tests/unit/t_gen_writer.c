@@ -1,5 +1,5 @@
 /*
- * t_gen.c - the escaping of generators/gen_writer: hostile strings go
+ * t_gen_writer.c - the escaping of generators/gen_writer: hostile strings go
  * through /bin/sh, a YAML parser and a CSV reader and come back the same
  * bytes; nothing a name holds can run, end a scalar or start a formula.
  */

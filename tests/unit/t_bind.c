@@ -1,0 +1,173 @@
+/*
+ * t_bind.c - bind/ against its contract: names are resolved to rows once,
+ * and a deployment is a pure function of those rows and a layout (it
+ * needs no catalog, leaves the rows as they were and gives the same
+ * deployment every time, the one deploy_build gives); a row only some
+ * layouts use keeps its failure until a layout needs it; the host's
+ * parts are the catalog's defaults for the segment, which a user row
+ * overrides.
+ */
+#include "tests/testlib.h"
+#include "tests/testcat.h"
+#include "bind/deploy.h"
+#include "bind/rows.h"
+#include "catalog/cat.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Resolve (model, gpu) with the default engine on a fresh catalog handle,
+ * which is closed again: what the rows hold must be all a layout needs. */
+static int resolve(struct bind_rows *rows, const char *model, const char *gpu,
+		   const char *cpu, struct err *err)
+{
+	struct bind_names names = { model, gpu, NULL, cpu, NULL };
+	struct cat *cat = test_catalog();
+	int r = bind_resolve(rows, cat, &names, err);
+
+	cat_free(cat);
+	return r;
+}
+
+static void layout_is_pure(void)
+{
+	struct bind_rows *rows = xcalloc(1, sizeof(*rows)), *copy = xcalloc(1, sizeof(*copy));
+	struct deploy *a = xcalloc(1, sizeof(*a)), *b = xcalloc(1, sizeof(*b));
+	struct deploy *built = xcalloc(1, sizeof(*built));
+	struct deploy_request q = DEPLOY_REQUEST_INIT;
+	struct err err = ERR_INIT;
+	struct cat *cat;
+
+	q.model = "llama-3.1-70b";
+	q.gpu = "h100-sxm";
+	q.precision = "fp8";
+	q.tp = 4;
+	if (!test_ok(resolve(rows, q.model, q.gpu, NULL, &err) == 0, "resolve 70B on H100: %s",
+		     err.msg))
+		goto out;
+	*copy = *rows;
+	test_ok(deploy_layout(a, &rows->model, &rows->engine, &rows->g, &q, &err) == 0,
+		"layout with the catalog closed: %s", err.msg);
+	test_ok(deploy_layout(b, &rows->model, &rows->engine, &rows->g, &q, &err) == 0,
+		"layout again: %s", err.msg);
+	test_ok(memcmp(rows, copy, sizeof(*rows)) == 0, "a layout leaves the rows as they were");
+	test_ok(memcmp(&a->in, &b->in, sizeof(a->in)) == 0, "the same rows and layout, the same inputs");
+	cat = test_catalog();
+	test_ok(deploy_build(built, cat, &q, &err) == 0, "deploy_build: %s", err.msg);
+	cat_free(cat);
+	test_ok(memcmp(&a->in, &built->in, sizeof(a->in)) == 0,
+		"deploy_layout of resolved rows is deploy_build");
+	test_int((int64_t)a->in.model.n, 4, "tp 4 lays out 4 GPUs");
+	/* a layout the rows cannot hold is refused by the layout alone */
+	q.tp = 3;
+	test_ok(deploy_layout(a, &rows->model, &rows->engine, &rows->g, &q, &err) < 0 &&
+		err.code == ERR_INVAL, "tp 3 of 64 heads is refused: %s", err.msg);
+out:
+	free(rows);
+	free(copy);
+	free(a);
+	free(b);
+	free(built);
+}
+
+/* A link only some layouts use keeps its failure until one does. */
+static void kept_failures(void)
+{
+	struct bind_rows *rows = xcalloc(1, sizeof(*rows));
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	struct deploy_request q = DEPLOY_REQUEST_INIT;
+	struct err err = ERR_INIT;
+
+	q.tp = 2;
+	if (!test_ok(resolve(rows, "llama-3.1-8b", "h100-sxm", NULL, &err) == 0, "resolve: %s",
+		     err.msg))
+		goto out;
+	err_set(&rows->g.link_err[BIND_PCIE_P2P], ERR_NOTFOUND, "no link 'pcie-p2p'");
+	test_ok(deploy_layout(d, &rows->model, &rows->engine, &rows->g, &q, &err) == 0,
+		"an NVLink GPU does not need the PCIe peer link: %s", err.msg);
+	err_set(&rows->g.link_err[BIND_NVLINK], ERR_NOTFOUND, "no link 'nvlink'");
+	err_clear(&err);
+	test_ok(deploy_layout(d, &rows->model, &rows->engine, &rows->g, &q, &err) < 0 &&
+		err.code == ERR_NOTFOUND, "... but needs NVLink's");
+	test_str(err.msg, "no link 'nvlink'", "... and says which row is missing");
+
+	/* a CPU the catalog lacks: resolved rows, refused at layout, where
+	 * estimate reports it after the formats and the parallel layout */
+	err_clear(&err);
+	test_ok(resolve(rows, "llama-3.1-8b", "h100-sxm", "no-such-cpu", &err) == 0,
+		"an unknown --cpu does not stop the resolve: %s", err.msg);
+	test_int(rows->g.host_err.code, ERR_NOTFOUND, "... it is kept with the host");
+	test_ok(deploy_layout(d, &rows->model, &rows->engine, &rows->g, &q, &err) < 0 &&
+		strstr(err.msg, "no-such-cpu") != NULL, "... and reported by the layout: %s", err.msg);
+out:
+	free(rows);
+	free(d);
+}
+
+static void host_defaults(void)
+{
+	struct bind_rows *rows = xcalloc(1, sizeof(*rows));
+	struct err err = ERR_INIT;
+
+	if (resolve(rows, "llama-3.1-8b", "h100-sxm", NULL, &err) == 0) {
+		test_str(rows->g.cpu.id, "epyc-9554", "a data-centre GPU gets the server CPU");
+		test_str(rows->g.psu.id, "supermicro-pws-2k04a-1r", "... and the server PSU");
+		test_ok(rows->g.psu_curve.n > 0, "... with its 80 PLUS curve");
+		test_str(rows->g.product, "NVIDIA H100 80GB HBM3", "nvidia-smi's product name");
+	}
+	if (resolve(rows, "llama-3.1-8b", "rtx-4090", NULL, &err) == 0) {
+		test_str(rows->g.cpu.id, "ryzen-9-7950x", "a GeForce card gets the desktop CPU");
+		test_str(rows->g.ssd.id, "samsung-990-pro-2tb", "... and the desktop drive");
+	}
+	free(rows);
+}
+
+/* A user row of default_part overrides the system's. */
+static void user_default(void)
+{
+	struct bind_names names = { "llama-3.1-8b", "h100-sxm", NULL, NULL, NULL };
+	struct bind_rows *rows = xcalloc(1, sizeof(*rows));
+	struct err err = ERR_INIT;
+	struct cat_paths paths;
+	struct cat *cat;
+	sqlite3 *db;
+	char dir[] = "/tmp/t_bind.XXXXXX";
+
+	if (!test_ok(mkdtemp(dir) != NULL, "a temporary directory"))
+		goto out;
+	memset(&paths, 0, sizeof(paths));
+	snprintf(paths.system, sizeof(paths.system), "%s", test_env("RIGPLAN_CATALOG"));
+	snprintf(paths.user, sizeof(paths.user), "%s/user.db", dir);
+	if (!test_ok(cat_open(&cat, &paths, CAT_WRITE, &err) == 0, "create an overlay: %s", err.msg))
+		goto out;
+	cat_free(cat);
+	test_ok(sqlite3_open(paths.user, &db) == SQLITE_OK &&
+		sqlite3_exec(db, "INSERT INTO default_part VALUES ('server-cpu', 'server', 'cpu', "
+			     "'xeon-platinum-8468', 'the user''s own servers', '2026-12-06')",
+			     NULL, NULL, NULL) == SQLITE_OK, "a user row for the server CPU");
+	sqlite3_close(db);
+	if (!test_ok(cat_open(&cat, &paths, CAT_READ, &err) == 0, "reopen: %s", err.msg))
+		goto cleanup;
+	test_ok(bind_resolve(rows, cat, &names, &err) == 0, "resolve with the overlay: %s", err.msg);
+	test_str(rows->g.cpu.id, "xeon-platinum-8468", "the user's default CPU replaces the system's");
+	cat_free(cat);
+cleanup:
+	unlink(paths.user);
+	rmdir(dir);
+out:
+	free(rows);
+}
+
+int main(void)
+{
+	layout_is_pure();
+	kept_failures();
+	host_defaults();
+	user_default();
+	return test_done();
+}

@@ -1,0 +1,195 @@
+/*
+ * t_plan.c - planner/ against its contract: a request is checked before
+ * anything is read; candidates rank by cost per token, then capex, then
+ * p99 TTFT, then names; one candidate is kept per box and per (GPU,
+ * format, layout); the Pareto front and each candidate's reason are
+ * right on hand-made candidates; and a whole plan returns verified
+ * candidates, best first, that meet the objectives they were planned for.
+ */
+#include "tests/testlib.h"
+#include "tests/testcat.h"
+#include "catalog/cat.h"
+#include "planner/plan_int.h"
+#include "util/err.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct plan_candidate cand(const char *gpu, size_t count, const char *prec, double capex,
+				  double usd_mtok, double ttft, double power)
+{
+	struct plan_candidate c;
+
+	memset(&c, 0, sizeof(c));
+	snprintf(c.gpu, sizeof(c.gpu), "%s", gpu);
+	snprintf(c.precision, sizeof(c.precision), "%s", prec);
+	snprintf(c.engine, sizeof(c.engine), "vllm");
+	c.gpu_count = count;
+	c.tp = count;
+	c.pp = 1;
+	c.nodes = 1;
+	c.capex_usd = capex;
+	c.usd_per_million_tokens = usd_mtok;
+	c.ttft_p99_s = ttft;
+	c.power_w = power;
+	return c;
+}
+
+static void request_checks(void)
+{
+	struct plan_request q;
+	struct err err = ERR_INIT;
+
+	plan_request_init(&q);
+	test_ok(plan_request_check(&q, &err) < 0 && err.code == ERR_INVAL &&
+		strstr(err.msg, "--model"), "no model: %s", err.msg);
+	q.model = "llama-3.1-8b";
+	q.qps = -1;
+	test_ok(plan_request_check(&q, &err) < 0 && strstr(err.msg, "request rate -1"),
+		"a negative rate: %s", err.msg);
+	q.qps = 2;
+	q.input_len = 0.5;
+	q.output_len = 10;
+	test_ok(plan_request_check(&q, &err) < 0 && strstr(err.msg, "lengths"),
+		"half a token: %s", err.msg);
+	q.input_len = 1000;
+	test_ok(plan_request_check(&q, &err) < 0 && strstr(err.msg, "objectives"),
+		"no objectives: %s", err.msg);
+	q.ttft_p99_s = 1;
+	q.tpot_p99_s = 0.05;
+	test_ok(plan_request_check(&q, &err) == 0, "a whole request passes");
+	/* the longest request admitted: the mean lengths' sum, or more */
+	test_abs(plan_longest(&q), 1010, 0, "longest: 1000 + 10 tokens with no trace");
+	q.max_len = 5000;
+	test_abs(plan_longest(&q), 5000, 0, "longest: a trace's longest row");
+	q.max_len = 100;
+	test_abs(plan_longest(&q), 1010, 0, "longest: never below the mean lengths");
+}
+
+/*
+ * Ranking: a at $1/Mtok, b at $1/Mtok with less capex, c at $2, d with
+ * no cost (an unpriced GPU) last whatever its capex.  Order b, a, c, d.
+ */
+static void ranking(void)
+{
+	struct plan_candidate v[4];
+
+	v[0] = cand("a", 1, "bf16", 2000, 1.0, 0.5, 500);
+	v[1] = cand("b", 1, "bf16", 1000, 1.0, 0.5, 500);
+	v[2] = cand("c", 1, "bf16", 500, 2.0, 0.5, 500);
+	v[3] = cand("d", 1, "bf16", 100, NAN, 0.5, 500);
+	qsort(v, 4, sizeof(v[0]), plan_cmp_rank);
+	test_str(v[0].gpu, "b", "equal cost per token: the lower capex first");
+	test_str(v[1].gpu, "a", "... then the other");
+	test_str(v[2].gpu, "c", "a higher cost per token after");
+	test_str(v[3].gpu, "d", "an unknown cost per token last, however cheap the box");
+}
+
+/*
+ * The front over (capex, $/Mtok, p99 TTFT, power), smaller better:
+ *   #1 (1000, 1.0, 0.5, 500)  lowest cost per token, TTFT and power
+ *   #2 ( 800, 2.0, 0.9, 600)  lowest capex: on the front
+ *   #3 (1200, 1.5, 0.6, 700)  worse than #1 on every axis: dominated by #1
+ *   #4 ( 900, 1.2, 0.7, 550)  best at nothing, beaten by none: on the front
+ */
+static void pareto(void)
+{
+	struct plan_candidate v[4];
+
+	v[0] = cand("h100-sxm", 1, "fp8", 1000, 1.0, 0.5, 500);
+	v[1] = cand("l40s", 2, "bf16", 800, 2.0, 0.9, 600);
+	v[2] = cand("a100-sxm-80gb", 4, "int8", 1200, 1.5, 0.6, 700);
+	v[3] = cand("l4", 4, "fp8", 900, 1.2, 0.7, 550);
+	plan_rank(v, 4);
+	test_ok(v[0].pareto && v[1].pareto && !v[2].pareto && v[3].pareto,
+		"front: #1, #2 and #4; #3 dominated");
+	test_str(v[0].why, "lowest cost per million tokens, lowest p99 TTFT, lowest power",
+		 "#1 says what it is best at");
+	test_str(v[1].why, "lowest capex", "#2 too");
+	test_str(v[2].why, "dominated by #1 (1 x h100-sxm, fp8)", "#3 names what beats it");
+	test_str(v[3].why, "on the Pareto front: nothing is cheaper, faster and cooler at once",
+		 "#4 is on the front for no single axis");
+}
+
+static void one_per_box(void)
+{
+	struct plan_candidate c[4];
+	struct plan_result r;
+
+	c[0] = cand("h100-sxm", 2, "fp8", 1000, 1.0, 0.5, 500);
+	c[1] = cand("h100-sxm", 2, "bf16", 1100, 1.1, 0.5, 500);      /* same box */
+	c[2] = cand("h100-sxm", 4, "bf16", 1200, 1.2, 0.5, 500);      /* more GPUs */
+	c[3] = cand("l40s", 2, "fp8", 900, 1.3, 0.5, 500);
+	memset(&r, 0, sizeof(r));
+	r.c = c;
+	r.n = 4;
+	plan_one_per_box(&r);
+	test_int((int64_t)r.n, 3, "one candidate per (GPU, count, nodes)");
+	test_str(r.c[0].precision, "fp8", "... the first, best-ranked one kept");
+	test_int((int64_t)r.c[1].gpu_count, 4, "... the others in order");
+
+	c[0] = cand("h100-sxm", 2, "fp8", 1000, 1.0, 0.5, 500);
+	c[1] = cand("h100-sxm", 2, "fp8", 1000, 1.05, 0.5, 500);
+	snprintf(c[1].engine, sizeof(c[1].engine), "sglang");
+	c[2] = cand("h100-sxm", 2, "bf16", 1000, 1.1, 0.5, 500);
+	r.c = c;
+	r.n = 3;
+	plan_dedupe(&r);
+	test_int((int64_t)r.n, 2, "one engine per (GPU, format, tp, pp)");
+	test_str(r.c[0].engine, "vllm", "... the best-ranked engine");
+}
+
+/* A whole plan on one GPU kind: verified candidates that meet the p99s
+ * they were planned for, best first, one per box. */
+static void whole_plan(void)
+{
+	static const char *const gpus[] = { "h100-sxm", "l40s" };
+	struct cat *cat = test_catalog();
+	struct plan_request q;
+	struct plan_result r;
+	struct err err = ERR_INIT;
+	size_t i, j;
+
+	plan_request_init(&q);
+	q.model = "llama-3.1-8b";
+	q.qps = 4;
+	q.input_len = 1000;
+	q.output_len = 200;
+	q.ttft_p99_s = 1;
+	q.tpot_p99_s = 0.05;
+	q.gpus = gpus;
+	q.ngpus = 2;
+	if (!test_ok(plan_run(&r, cat, &q, &err) == 0, "plan 8B at 4 requests/s: %s", err.msg))
+		goto out;
+	test_ok(r.n >= 1 && r.n <= q.top_k, "%zu candidates, at most top_k", r.n);
+	for (i = 0; i < r.n; i++) {
+		const struct plan_candidate *c = &r.c[i];
+
+		test_ok(c->simulated && c->ttft_p99_s <= q.ttft_p99_s && c->tpot_p99_s <= q.tpot_p99_s,
+			"#%zu %zu x %s verified within the objectives (%.3f s, %.4f s)", i + 1,
+			c->gpu_count, c->gpu, c->ttft_p99_s, c->tpot_p99_s);
+		test_ok(c->gpu_count == c->replicas * c->tp * c->pp, "#%zu: GPUs = replicas x tp x pp",
+			i + 1);
+		if (i)
+			test_ok(plan_cmp_rank(&r.c[i - 1], c) <= 0, "#%zu ranks after #%zu", i + 1, i);
+		for (j = 0; j < i; j++)
+			test_ok(!plan_same_box(&r.c[j], c), "#%zu and #%zu are different boxes", j + 1,
+				i + 1);
+	}
+	test_ok(r.considered >= r.feasible && r.feasible >= r.n, "considered >= feasible >= shown");
+	plan_result_release(&r);
+out:
+	cat_free(cat);
+}
+
+int main(void)
+{
+	request_checks();
+	ranking();
+	pareto();
+	one_per_box();
+	whole_plan();
+	return test_done();
+}
