@@ -283,15 +283,19 @@ static int pick_psus(struct build *b, const struct bind_parts *p, const char *as
 	return 0;
 }
 
+/* A PSU whose 80 PLUS curve the catalog lacks: 90%, 80 PLUS Gold at half
+ * load (115 V internal) */
+#define PSU_EFF_NO_CURVE 0.9
+
 static double wall_w(const struct build *b, double dc)
 {
-	double eff = 0.9;
+	double eff = PSU_EFF_NO_CURVE;
 
 	if (b->curve->n) {
 		struct err e = ERR_INIT;
 
 		if (psu_efficiency(&eff, b->curve, dc / (b->psu_w * (double)b->psus), &e) < 0)
-			eff = 0.9;
+			eff = PSU_EFF_NO_CURVE;
 	}
 	return dc / eff;
 }

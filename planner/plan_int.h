@@ -12,6 +12,10 @@
 #include "planner/plan.h"
 #include "sim/sim.h"
 
+/* The objectives are p99s: the screen's prompt queue wait and the
+ * simulations' latencies are taken at this quantile. */
+#define PLAN_QUANTILE 0.99
+
 /* More replicas than any plan could buy: the screen and verify stop here. */
 #define PLAN_MAX_REPLICAS 4096
 

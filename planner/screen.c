@@ -19,6 +19,12 @@
 
 /* Planned utilization of the analytic saturation rate before simulation. */
 #define PLAN_UTILIZATION 0.8
+/* Decode saturated: prefill leaves it less than this share of the time. */
+#define STEADY_MIN_FREE 0.05
+/* The batch in flight is a fixed point: iterations at most, and the
+ * relative change that ends them. */
+#define STEADY_ITERATIONS 30
+#define STEADY_TOLERANCE 0.01
 
 /*
  * Steady decode at `rate` requests/s on one replica: the batch in flight
@@ -36,17 +42,17 @@ double plan_steady_tpot(const struct deploy *d, const struct sim_config *sc, dou
 	double b = 1, free_time = 1 - rate * ttft, tpot = INFINITY;
 	int i;
 
-	if (free_time <= 0.05) {
+	if (free_time <= STEADY_MIN_FREE) {
 		perf_decode(step, &d->in.model, max_batch, ctx);
 		return INFINITY;
 	}
-	for (i = 0; i < 30; i++) {
+	for (i = 0; i < STEADY_ITERATIONS; i++) {
 		double nb;
 
 		perf_decode(step, &d->in.model, b, ctx);
 		tpot = step->time_s / free_time;
 		nb = fmin(fmax(rate * (ttft + out * tpot), 1), max_batch);
-		if (fabs(nb - b) < 0.01 * b)
+		if (fabs(nb - b) < STEADY_TOLERANCE * b)
 			return tpot;    /* *step is b's */
 		b = nb;
 	}
@@ -128,7 +134,7 @@ int plan_screen(struct ctx *x, const struct cat_engine *e, const char *precision
 	/* a prompt also waits for the prompts ahead of it: the p99 of an
 	 * M/D/1 queue at the idle prefill time, which the simulation only
 	 * ever finds longer (prefill shares the GPU with decode steps) */
-	per = fmin(per, queue_md1_max_rate(pf.time_s, 0.99, q->ttft_p99_s));
+	per = fmin(per, queue_md1_max_rate(pf.time_s, PLAN_QUANTILE, q->ttft_p99_s));
 	if (!(per > 0)) {
 		res->rejected[PLAN_MISSES_SLO]++;
 		return 0;
@@ -148,7 +154,8 @@ int plan_screen(struct ctx *x, const struct cat_engine *e, const char *precision
 		return 0;
 	}
 	c.prefill_s = pf.time_s;
-	c.ttft_p99_s = pf.time_s + queue_md1_wait(q->qps / (double)replicas, pf.time_s, 0.99);
+	c.ttft_p99_s = pf.time_s + queue_md1_wait(q->qps / (double)replicas, pf.time_s,
+					       PLAN_QUANTILE);
 	c.tpot_p99_s = tpot;
 	if (plan_price(x, &c, &sc, replicas, &why) < 0) {
 		res->rejected[why]++;

@@ -12,7 +12,6 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 
-#define MAX_REPLICAS PLAN_MAX_REPLICAS
 /* verify gives up on a finalist that misses with this many times the
  * replicas the screening planned */
 #define VERIFY_GROWTH 4
@@ -67,8 +66,8 @@ int plan_scout_p99(const struct sim_config *sc, double *t99, double *p99, struct
 
 	if ((r = sim_run(&sr, sc, err)) < 0)
 		return r;
-	*t99 = qstat_quantile(&sr.ttft, 0.99);
-	*p99 = qstat_quantile(&sr.tpot, 0.99);
+	*t99 = qstat_quantile(&sr.ttft, PLAN_QUANTILE);
+	*p99 = qstat_quantile(&sr.tpot, PLAN_QUANTILE);
 	r = !sr.stopped && !sr.dropped;
 	sim_result_release(&sr);
 	return r;
@@ -184,7 +183,8 @@ static int verify(struct ctx *x, struct plan_candidate *c, double bound, enum pl
 	struct length_dist out = { LENGTH_FIXED, 0, 0, NULL, 0 };
 	struct sim_config sc;
 	size_t planned = c->replicas, n = planned, lo = 0, hi = 0;
-	size_t cap = planned * VERIFY_GROWTH < MAX_REPLICAS ? planned * VERIFY_GROWTH : MAX_REPLICAS;
+	size_t cap = planned * VERIFY_GROWTH < PLAN_MAX_REPLICAS ? planned * VERIFY_GROWTH :
+		     PLAN_MAX_REPLICAS;
 	double hi_t99 = NAN, hi_p99 = NAN, plan_t99 = NAN, plan_p99 = NAN;
 	int r;
 
