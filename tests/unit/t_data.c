@@ -10,13 +10,13 @@
 #include "models/llm.h"
 #include "bind/deploy.h"
 #include "util/err.h"
+#include "util/units.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define GIB 1073741824.0
 
 static struct cat *cat;
 
@@ -117,7 +117,7 @@ static void gpu_physics(void)
 		int ok = 1;
 
 		/* Memory 4 GiB (edge) to 300 GiB; bandwidth 50 GB/s to 10 TB/s. */
-		ok &= mem >= 4 * GIB && mem <= 300 * GIB;
+		ok &= mem >= 4 * UNIT_GIB && mem <= 300 * UNIT_GIB;
 		ok &= bw >= 50e9 && bw <= 10e12;
 		/* Power 10 W to 1.5 kW, idle below TDP. */
 		ok &= x->tdp_w >= 10 && x->tdp_w <= 1500;

@@ -12,6 +12,7 @@
 #include "models/storage.h"
 #include "bind/deploy.h"
 #include "util/err.h"
+#include "util/units.h"
 #include "util/xalloc.h"
 
 #include <math.h>
@@ -19,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GiB 1073741824.0
 
 static struct cat *cat;
 
@@ -106,7 +106,7 @@ static void ram_and_load(void)
 	test_ok(!r.mem.fits, "70B fp16 (%.0f GB) does not fit one A100 80GB", r.weights_total_bytes / 1e9);
 
 	q.gpus = 2;
-	q.ram_bytes = 256 * GiB;
+	q.ram_bytes = 256 * UNIT_GIB;
 	q.materialize = 1;
 	if (build(d, &q) < 0 || est_run(&r, &d->in, &err) < 0)
 		goto out;
@@ -116,11 +116,11 @@ static void ram_and_load(void)
 	test_rel(big, 43, 0.10, "the seed's 43 s at 256 GB holds within 10%% (rigplan %.1f s)", big);
 	test_ok(r.load.swap_bytes == 0, "256 GiB RAM: no swap");
 
-	q.ram_bytes = 64 * GiB;
+	q.ram_bytes = 64 * UNIT_GIB;
 	if (build(d, &q) < 0 || est_run(&r, &d->in, &err) < 0)
 		goto out;
 	small = r.load.cold_s;
-	test_rel(r.load.swap_bytes, r.weights_total_bytes - 56 * GiB, 0.001,
+	test_rel(r.load.swap_bytes, r.weights_total_bytes - 56 * UNIT_GIB, 0.001,
 		 "64 GiB RAM, materializing loader: %.1f GB to swap", r.load.swap_bytes / 1e9);
 	test_rel(small, big + r.load.swap_bytes / 3.3e9 + r.load.swap_bytes / 3.5e9, 0.02,
 		 "64 GiB RAM: %.1f s (cold + swap out and back)", small);
@@ -174,7 +174,7 @@ static void fits_9b(void)
 				 r.weights_total_bytes / 1e9);
 		test_ok(r.mem.fits == c[i].fits, "AutoGLM-Phone-9B %s on %s: %s (%.1f GiB of %.0f GiB)",
 			c[i].fmt, c[i].gpu, r.mem.fits ? "fits" : "does not fit",
-			r.mem.total_per_gpu_bytes / GiB, r.mem.capacity_bytes / GiB);
+			r.mem.total_per_gpu_bytes / UNIT_GIB, r.mem.capacity_bytes / UNIT_GIB);
 	}
 	free(d);
 }
@@ -214,16 +214,16 @@ static void spec_tables(void)
 		return;
 	test_rel(a.fp32_flops, 19.5e12, 0.001, "A100 fp32 19.5 TFLOP/s");
 	test_rel(h.fp32_flops, 67e12, 0.002, "H100 fp32 67 TFLOP/s (66.9 in the whitepaper)");
-	test_rel((double)a.memory_bytes, 80 * GiB, 0.001, "A100 80 GB");
-	test_rel((double)h.memory_bytes, 80 * GiB, 0.001, "H100 80 GB");
+	test_rel((double)a.memory_bytes, 80 * UNIT_GIB, 0.001, "A100 80 GB");
+	test_rel((double)h.memory_bytes, 80 * UNIT_GIB, 0.001, "H100 80 GB");
 	test_rel(a.memory_bandwidth_bytes_per_s, 2e12, 0.02, "A100 ~2 TB/s (2.039)");
 	test_rel(h.memory_bandwidth_bytes_per_s, 3.35e12, 0.001, "H100 3.35 TB/s");
 	test_rel(a.interconnect_bytes_per_s, 600e9, 0.001, "A100 NVLink 600 GB/s");
 	test_rel(h.interconnect_bytes_per_s, 900e9, 0.001, "H100 NVLink 900 GB/s");
 	if (cat_gpu_find(&g, cat, "rtx-3090", &err) == 0)
-		test_rel((double)g.memory_bytes, 24 * GiB, 0.001, "RTX 3090 24 GB");
+		test_rel((double)g.memory_bytes, 24 * UNIT_GIB, 0.001, "RTX 3090 24 GB");
 	if (cat_gpu_find(&g, cat, "rtx-4090", &err) == 0)
-		test_rel((double)g.memory_bytes, 24 * GiB, 0.001, "RTX 4090 24 GB");
+		test_rel((double)g.memory_bytes, 24 * UNIT_GIB, 0.001, "RTX 4090 24 GB");
 }
 
 int main(void)
