@@ -141,10 +141,8 @@ static int link_of(struct link_spec *out, const struct bind_gpu_rows *g, enum bi
 {
 	const struct cat_link *l = &g->link[which];
 
-	if (g->link_err[which].code != ERR_OK) {
-		*err = g->link_err[which];
-		return -(int)err->code;
-	}
+	if (g->link_err[which].code != ERR_OK)
+		return err_copy(err, &g->link_err[which]);
 	out->kind = kind;
 	out->bytes_per_s = (isnan(l->bytes_per_s) ? raw_bytes_per_s : l->bytes_per_s) *
 			   l->efficiency;
@@ -258,10 +256,8 @@ static int host(struct deploy *d, const struct bind_gpu_rows *rows,
 		d->dspec.tp * d->dspec.pp : d->dspec.gpus_per_node;
 	struct est_input *in = &d->in;
 
-	if (rows->host_err.code != ERR_OK) {
-		*err = rows->host_err;
-		return -(int)err->code;
-	}
+	if (rows->host_err.code != ERR_OK)
+		return err_copy(err, &rows->host_err);
 	d->cpu = rows->cpu;
 	d->ssd = rows->ssd;
 	d->psu = rows->psu;
@@ -302,10 +298,8 @@ int deploy_layout(struct deploy *out, const struct cat_model *model,
 	int r;
 
 	memset(out, 0, sizeof(*out));
-	if (g->eff_err.code != ERR_OK) {
-		*err = g->eff_err;
-		return -(int)err->code;
-	}
+	if (g->eff_err.code != ERR_OK)
+		return err_copy(err, &g->eff_err);
 	out->model = *model;
 	out->gpu = g->gpu;
 	out->engine = *engine;

@@ -83,15 +83,15 @@ int bind_resolve_gpu(struct bind_gpu_rows *out, struct cat *cat, const char *gpu
 		snprintf(out->product, sizeof(out->product), "%s", out->gpu.name);
 	r = cat_efficiency_for(&out->eff, cat, &out->gpu, &out->eff_err);
 	if (r < 0 && !kept(r, &out->eff_err))
-		return *err = out->eff_err, r;
+		return err_copy(err, &out->eff_err);
 	for (i = 0; i < BIND_LINK_COUNT; i++) {
 		r = cat_find(&out->link[i], cat, CAT_LINK, link_ids[i], &out->link_err[i]);
 		if (r < 0 && !kept(r, &out->link_err[i]))
-			return *err = out->link_err[i], r;
+			return err_copy(err, &out->link_err[i]);
 	}
 	r = host(out, cat, cpu, ssd);
 	if (r < 0 && !kept(r, &out->host_err))
-		return *err = out->host_err, r;
+		return err_copy(err, &out->host_err);
 	return 0;
 }
 
@@ -105,10 +105,8 @@ int bind_resolve(struct bind_rows *out, struct cat *cat, const struct bind_names
 	    (r = bind_resolve_gpu(&out->g, cat, n->gpu, n->cpu, n->ssd, err)) < 0 ||
 	    (r = bind_resolve_engine(&out->engine, cat, n->engine, err)) < 0)
 		return r;
-	if (out->g.eff_err.code != ERR_OK) {
-		*err = out->g.eff_err;
-		return -(int)err->code;
-	}
+	if (out->g.eff_err.code != ERR_OK)
+		return err_copy(err, &out->g.eff_err);
 	return 0;
 }
 

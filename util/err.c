@@ -68,3 +68,10 @@ const char *err_code_name(enum err_code code)
 		return names[code];
 	return "unknown";
 }
+
+int err_copy(struct err *err, const struct err *from)
+{
+	if (err)
+		*err = *from;
+	return -(int)from->code;
+}

@@ -39,6 +39,10 @@ int err_set(struct err *err, enum err_code code, const char *fmt, ...)
 int err_prefix(struct err *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Copy an error kept earlier into err (which may be NULL); returns
+ * -from->code, so `return err_copy(err, &kept);` reports it. */
+int err_copy(struct err *err, const struct err *from);
+
 /* Forget a recorded error. */
 void err_clear(struct err *err);
 

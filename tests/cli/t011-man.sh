@@ -49,18 +49,7 @@ $env_help" "
 $v "
 done
 # the commands: top-level ones from `rigplan help`, one level of subcommands
-commands() {
-	"$PROG" help $1 | sed -n '/^Commands:/,/^$/p' | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p'
-}
-paths=
-for c in $(commands ""); do
-	subs=$(commands "$c")
-	if [ -n "$subs" ]; then
-		for s in $subs; do paths="$paths $c/$s"; done
-	else
-		paths="$paths $c"
-	fi
-done
+paths=$(command_paths)
 check "found the commands" [ "$(echo $paths | wc -w)" -ge 12 ]
 for p in $paths; do
 	words=$(echo "$p" | tr / ' ')

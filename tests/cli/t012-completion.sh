@@ -81,18 +81,7 @@ for k in $(listed "$err"); do has " $kinds" " $k " || missing="$missing $k"; don
 check "catalog list: every kind it accepts${missing:+ (missing$missing)}" [ -z "$missing" ]
 
 # Every command path, and its options and their argnames as --help shows them.
-commands() {
-	"$PROG" help $1 | sed -n '/^Commands:/,/^$/p' | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p'
-}
-paths=
-for c in $(commands ""); do
-	subs=$(commands "$c")
-	if [ -n "$subs" ]; then
-		for s in $subs; do paths="$paths $c/$s"; done
-	else
-		paths="$paths $c"
-	fi
-done
+paths=$(command_paths)
 check "found the commands" [ "$(echo $paths | wc -w)" -ge 12 ]
 # options HELP-TEXT: "--name ARGNAME" (or "--name") lines of its Options block
 options() {

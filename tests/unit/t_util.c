@@ -90,6 +90,14 @@ static void errors_and_sbuf(void)
 	test_int(err_set(&err, ERR_PARSE, "bad '%s'", "x"), -ERR_PARSE, "err_set returns -code");
 	err_prefix(&err, "file '%s'", "f.xml");
 	test_str(err.msg, "file 'f.xml': bad 'x'", "err_prefix composes");
+	{
+		struct err kept = ERR_INIT, got = ERR_INIT;
+
+		err_set(&kept, ERR_NOTFOUND, "no link 'nvlink'");
+		test_int(err_copy(&got, &kept), -ERR_NOTFOUND, "err_copy returns the kept -code");
+		test_str(got.msg, "no link 'nvlink'", "... and copies its message");
+		test_int(err_copy(NULL, &kept), -ERR_NOTFOUND, "... also with no err to fill");
+	}
 	memset(big, 'a', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
 	err_set(&err, ERR_IO, "%s", big);
