@@ -151,6 +151,14 @@ static int link_of(struct link_spec *out, const struct bind_gpu_rows *g, enum bi
 	return 0;
 }
 
+/* The GPUs of one replica: tp x pp, times ep under expert parallelism
+ * (each GPU of the ep group holds its own share of the experts and runs
+ * its own sequences' attention), as est_model_init counts them. */
+static size_t deploy_gpus(const struct deploy_spec *s)
+{
+	return s->tp * s->pp * (s->ep ? s->ep : 1);
+}
+
 /* Whether `word` is in the comma-separated list. */
 static int in_list(const char *list, const char *word)
 {
@@ -252,8 +260,8 @@ static int host(struct deploy *d, const struct bind_gpu_rows *rows,
 		const struct deploy_request *q, struct err *err)
 {
 	int server = !bind_gpu_desktop(&d->gpu);
-	size_t node_gpus = d->dspec.tp * d->dspec.pp < d->dspec.gpus_per_node ?
-		d->dspec.tp * d->dspec.pp : d->dspec.gpus_per_node;
+	size_t gpus = deploy_gpus(&d->dspec);
+	size_t node_gpus = gpus < d->dspec.gpus_per_node ? gpus : d->dspec.gpus_per_node;
 	struct est_input *in = &d->in;
 
 	if (rows->host_err.code != ERR_OK)
@@ -318,7 +326,7 @@ int deploy_layout(struct deploy *out, const struct cat_model *model,
 	if ((r = est_model_init(&out->in.model, &out->llm, out->wf, out->kf, &out->gspec,
 				&out->dspec, err)) < 0)
 		return r;
-	n = out->dspec.tp * out->dspec.pp;
+	n = deploy_gpus(&out->dspec);
 	out->capex_usd = (!isnan(q->gpu_price_usd) ? q->gpu_price_usd :
 			  out->gpu.price.price_usd) * (double)n;
 	out->in.work = q->work;

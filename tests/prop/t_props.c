@@ -10,7 +10,9 @@
  *  - step times grow with batch and context, prefill with prompt length;
  *  - units do not matter: rates times k and fixed times over k give times
  *    over k, exactly (the model is dimensionally homogeneous);
- *  - busy fractions lie in [0, 1], power between idle and the limit.
+ *  - busy fractions lie in [0, 1], power between idle and the limit;
+ *  - capex, the host's memory and NICs follow the GPU count, whatever the
+ *    layout spreads them over (tensor, pipeline or expert parallel).
  * Each failure prints the point, so a counterexample is reproducible.
  */
 #include "tests/testlib.h"
@@ -107,6 +109,8 @@ static struct prop p_floor = { "batch-1 dense decode >= weights / datasheet band
 static struct prop p_mono = { "step time grows with batch, context and prompt", 0, 0, "" };
 static struct prop p_units = { "rates x k, fixed times / k: times / k", 0, 0, "" };
 static struct prop p_util = { "busy fractions in [0, 1], power in [idle, limit]", 0, 0, "" };
+static struct prop p_layout = { "capex, host RAM and NICs follow the GPU count, not the layout",
+				0, 0, "" };
 
 static void bandwidth(struct deploy *d, const char *id)
 {
@@ -245,6 +249,54 @@ static void tensor_parallel(struct deploy *d, size_t m, const char *gpu)
 	}
 }
 
+/* Mixtral 8x7B (32 heads, 32 layers, 8 experts) over n GPUs, every way:
+ * the same capex (n GPUs at the catalog's price), the same default host
+ * memory and the same NICs. */
+static void layouts_scale(struct deploy *d, const char *gpu)
+{
+	static const struct { size_t n, tp, pp, ep; } l[] = {
+		{ 4, 4, 1, 1 }, { 4, 2, 2, 1 }, { 4, 1, 4, 1 }, { 4, 1, 1, 4 },
+		{ 8, 8, 1, 1 }, { 8, 4, 2, 1 }, { 8, 2, 4, 1 }, { 8, 1, 8, 1 }, { 8, 1, 1, 8 },
+	};
+	double capex = NAN, ram = NAN, nics = NAN;
+	size_t i;
+
+	for (i = 0; i < N_ARR(l); i++) {
+		struct deploy_request q = DEPLOY_REQUEST_INIT;
+		struct err err = ERR_INIT;
+
+		if (i == 0 || l[i].n != l[i - 1].n)
+			capex = ram = nics = NAN;
+		q.model = "mixtral-8x7b";
+		q.gpu = gpu;
+		q.tp = l[i].tp;
+		q.pp = l[i].pp;
+		q.ep = l[i].ep;
+		q.work.batch = 1;
+		q.work.context = 128;
+		if (deploy_build(d, cat, &q, &err) < 0) {
+			check(&p_layout, 0, "%s tp %zu pp %zu ep %zu: %s", gpu, l[i].tp, l[i].pp, l[i].ep,
+			      err.msg);
+			continue;
+		}
+		check(&p_layout, d->in.model.n == l[i].n, "%s tp %zu pp %zu ep %zu: %zu GPUs", gpu,
+		      l[i].tp, l[i].pp, l[i].ep, d->in.model.n);
+		if (!isnan(d->gpu.price.price_usd))
+			check(&p_layout, d->capex_usd == d->gpu.price.price_usd * (double)l[i].n,
+			      "%s tp %zu pp %zu ep %zu: capex %.0f for %zu GPUs at %.0f", gpu, l[i].tp,
+			      l[i].pp, l[i].ep, d->capex_usd, l[i].n, d->gpu.price.price_usd);
+		if (!isnan(capex))
+			check(&p_layout, d->capex_usd == capex && d->in.storage.ram_bytes == ram &&
+			      d->in.host.nics_w == nics, "%s tp %zu pp %zu ep %zu: capex %.0f RAM %.0f "
+			      "NICs %.0f W, not %.0f, %.0f, %.0f as another layout of %zu GPUs", gpu,
+			      l[i].tp, l[i].pp, l[i].ep, d->capex_usd, d->in.storage.ram_bytes,
+			      d->in.host.nics_w, capex, ram, nics, l[i].n);
+		capex = d->capex_usd;
+		ram = d->in.storage.ram_bytes;
+		nics = d->in.host.nics_w;
+	}
+}
+
 int main(void)
 {
 	struct deploy *d = xcalloc(1, sizeof(*d));
@@ -265,6 +317,8 @@ int main(void)
 			}
 			tensor_parallel(d, m, gpus[g]);
 		}
+	for (g = 0; g < N_ARR(gpus); g++)
+		layouts_scale(d, gpus[g]);
 	report(&p_bw);
 	report(&p_tp_mem);
 	report(&p_tp_batch);
@@ -272,6 +326,7 @@ int main(void)
 	report(&p_mono);
 	report(&p_units);
 	report(&p_util);
+	report(&p_layout);
 	free(d);
 	cat_free(cat);
 	return test_done();
