@@ -178,10 +178,25 @@ int deploy_engine_loads(const struct cat_engine *e, const char *precision)
 	return in_list(e->weight_formats, precision);
 }
 
+/*
+ * The engine's default KV cache, for weights `w`: a 16-bit default
+ * follows the model's activations as the engines' "auto" does (vLLM
+ * kv_cache_dtype auto = the model dtype), so fp16 weights, or a GPU with
+ * no bf16 (Volta, Turing), keep an fp16 cache.
+ */
+static const char *default_kv(const struct deploy *d, const struct fmt_weight *w)
+{
+	const char *k = d->engine.default_kv_format;
+
+	if (!strcmp(k, "bf16") && (!strcmp(w->name, "fp16") || isnan(d->gspec.bf16_flops)))
+		return "fp16";
+	return k;
+}
+
 static int formats(struct deploy *d, const struct deploy_request *q, struct err *err)
 {
 	const char *w = q->precision ? q->precision : d->model.native_dtype;
-	const char *k = q->kv_precision ? q->kv_precision : d->engine.default_kv_format;
+	const char *k;
 
 	if (!(d->wf = fmt_weight_find(w)))
 		return err_set(err, ERR_INVAL, "unknown precision '%.40s': expected one of %s",
@@ -189,6 +204,7 @@ static int formats(struct deploy *d, const struct deploy_request *q, struct err 
 	if (!in_list(d->engine.weight_formats, w))
 		return err_set(err, ERR_INVAL, "engine '%s' does not load precision '%s': it loads %s",
 			       d->engine.id, w, d->engine.weight_formats);
+	k = q->kv_precision ? q->kv_precision : default_kv(d, d->wf);
 	if (!(d->kf = fmt_kv_find(k)))
 		return err_set(err, ERR_INVAL, "unknown kv precision '%.40s': expected one of %s",
 			       k, fmt_kv_names());
@@ -220,6 +236,13 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 	/* vLLM's default block of 16 tokens where the engine records none */
 	s->kv_block_tokens = d->engine.kv_block_tokens > 0 ? (size_t)d->engine.kv_block_tokens : 16;
 	s->swap_bytes_per_gpu = host_default(HOST_SWAP_BYTES_PER_GPU);
+	/* a cap at or below what the card draws idle would leave it nothing to
+	 * work with: no driver accepts one (nvidia-smi -pl refuses values
+	 * under the board's minimum limit, well above idle) */
+	if (q->power_limit_w <= d->gspec.idle_w)
+		return err_set(err, ERR_INVAL, "power limit %g W is at or below the %s's idle draw "
+			       "of %.0f W: expected more", q->power_limit_w, d->gpu.id,
+			       d->gspec.idle_w);
 	s->power_limit_w = q->power_limit_w;
 	return 0;
 }

@@ -115,11 +115,15 @@ int fmt_compute_flops(double *out, const struct fmt_weight *f,
 		r = gpu->int8_ops;
 		break;
 	}
+	if ((isnan(r) || r <= 0) && f->compute == FMT_C_BF16 && gpu->fp16_flops > 0)
+		return err_set(err, ERR_INVAL,
+			       "precision 'bf16' needs bf16 tensor units, which this GPU lacks; it "
+			       "has fp16 ones (--precision fp16)");
 	if (isnan(r) || r <= 0)
 		return err_set(err, ERR_INVAL,
 			       "precision '%s' needs %s tensor units, which this GPU lacks",
 			       f->name, f->compute == FMT_C_FP8 ? "fp8" :
-			       f->compute == FMT_C_INT8 ? "int8" : "bf16/fp16");
+			       f->compute == FMT_C_INT8 ? "int8" : "bf16 or fp16");
 	*out = r;
 	return 0;
 }

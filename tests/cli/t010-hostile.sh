@@ -54,6 +54,8 @@ done <<EOF_TABLE
 2|estimate $E --context 99999999999999999999
 2|estimate $E --gpus 0x10
 2|estimate $E --power-limit -700
+2|estimate $E --power-limit 1
+2|estimate --model llama-3.1-8b --gpu t4
 2|estimate $E --ram lots
 2|estimate $E --ram 12PiB
 2|plan $P --ram -1GiB
@@ -120,4 +122,13 @@ check "an older overlay is upgraded on write" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'P
 check "... gaining the new tables" [ "$(sqlite3 "$RIGPLAN_USER_DB" "SELECT count(*) FROM sqlite_master WHERE name IN ('measurement', 'calibration', 'default_part')")" = 3 ]
 run "$PROG" catalog show gpu l4 --json
 check "... keeping its rows" has "$out" "old overlay"
+# what the errors above say, where the words matter
+run "$PROG" estimate $E --power-limit 1
+check "a cap below idle names the idle draw" has "$err" "idle draw of 127 W"
+run "$PROG" estimate --model llama-3.1-8b --gpu t4
+check "bf16 on a T4 is refused naming the fp16 it has" has "$err" "it has fp16 ones (--precision fp16)"
+run "$PROG" estimate --model llama-3.1-8b --gpu t4 --precision fp16
+check "fp16 weights on a T4: an fp16 KV cache, not bf16" has "$out" "fp16 weights, fp16 KV cache"
+run "$PROG" estimate --model llama-3.1-8b --gpu v100-sxm2-32gb --precision int4-awq
+check "AWQ on a V100 (no bf16): an fp16 KV cache" has "$out" "int4-awq weights, fp16 KV cache"
 done_testing
