@@ -40,7 +40,7 @@ enum {
 	{ "years", 0, required_argument, DO_YEARS, "Y", "amortization period (default: years, host defaults)" }, \
 	{ "utilization", 0, required_argument, DO_UTIL, "U", "fraction of hours serving at this rate (default: utilization, host defaults)" }, \
 	{ "gpu-price", 0, required_argument, DO_PRICE, "USD", "price of one GPU (default: the catalog's)" }, \
-	{ "rent", 0, required_argument, DO_RENT, "USD", "rental per hour for the whole deployment" }, \
+	{ "rent", 0, required_argument, DO_RENT, "USD", "rental per hour for the whole deployment, power and cooling included" }, \
 	{ "ssd", 0, required_argument, DO_SSD, "SSD", "drive the weights load from" }, \
 	{ "cpu", 0, required_argument, DO_CPU, "CPU", "host CPU" }, \
 	{ "ram", 0, required_argument, DO_RAM, "BYTES", "host memory per node, e.g. 256GiB (default 2x GPU memory)" }, \

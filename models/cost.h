@@ -10,13 +10,13 @@ struct cost_spec {
 	double usd_per_kwh;
 	double pue;             /* facility power / IT power */
 	double utilization;     /* fraction of the time serving at the modelled rate */
-	double rent_usd_per_h;  /* NaN: owned; else replaces capex */
+	double rent_usd_per_h;  /* NaN: owned; else replaces capex and energy */
 };
 
 struct cost_result {
 	double capex_usd_per_h;
 	double energy_usd_per_h;
-	double usd_per_h;
+	double usd_per_h;               /* capex + energy, or the rent alone */
 	double usd_per_million_tokens;  /* NaN when capex and rent are unknown */
 	double energy_usd_per_million_tokens;
 	double tokens_per_joule;

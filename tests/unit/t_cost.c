@@ -15,7 +15,8 @@
  * wall x PUE 1.56 x $0.127/kWh = 0.19812 $/h; 1000 tokens/s at 50%
  * utilization = 1.8 M tokens/h: (1.140771 + 0.19812) / 1.8 = 0.743828 $
  * per million, of which energy 0.110067; 1000 tokens/s / 1000 W = 1 token
- * per joule.  Renting at $2/h instead: (2 + 0.19812) / 1.8 = 1.221178.
+ * per joule.  Renting at $2/h instead, power included in the rent:
+ * 2 / 1.8 = 1.111111 (the 0.19812 $/h of energy is the rent's to pay).
  */
 static void cost(void)
 {
@@ -31,7 +32,9 @@ static void cost(void)
 	test_rel(r.tokens_per_joule, 1, 1e-12, "1 token per joule");
 	c.rent_usd_per_h = 2;
 	cost_eval(&r, &c, 1000, 1000);
-	test_rel(r.usd_per_million_tokens, 1.221178, 1e-6, "rented: 1.221178 $/M tokens");
+	test_rel(r.usd_per_million_tokens, 1.111111, 1e-6, "rented: 1.111111 $/M tokens, not 1.221178");
+	test_rel(r.usd_per_h, 2, 1e-12, "rented: the rent is the hourly cost");
+	test_rel(r.energy_usd_per_h, 0.19812, 1e-12, "... the energy it covers still shown");
 	c.capex_usd = NAN;
 	c.rent_usd_per_h = NAN;
 	cost_eval(&r, &c, 1000, 1000);
