@@ -64,9 +64,12 @@ static char *cell(const char *fmt, ...)
 	return xstrdup(buf);
 }
 
-static char *usd(double v)
+/* A dollar figure; ">=" when it leaves out parts without a price. */
+static char *usd(double v, int partial)
 {
-	return isnan(v) ? cell("-") : v >= 100 ? cell("$%.0f", v) : cell("$%.3g", v);
+	const char *ge = partial ? ">=" : "";
+
+	return isnan(v) ? cell("-") : v >= 100 ? cell("%s$%.0f", ge, v) : cell("%s$%.3g", ge, v);
 }
 
 static void report(FILE *f, const struct plan_request *q, const struct plan_result *r)
@@ -97,8 +100,8 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 		row[4] = cell("%s", c->engine);
 		row[5] = cell("%zu", c->replicas);
 		row[6] = cell("%zu", c->nodes);
-		row[7] = usd(c->capex_usd);
-		row[8] = usd(c->usd_per_million_tokens);
+		row[7] = usd(c->capex_usd, c->unpriced_parts > 0);
+		row[8] = usd(c->usd_per_million_tokens, c->unpriced_parts > 0);
 		row[9] = cell("%.0f ms", c->ttft_p99_s * 1e3);
 		row[10] = cell("%.1f ms", c->tpot_p99_s * 1e3);
 		row[11] = cell("%.0f W", c->power_w);
@@ -109,7 +112,7 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 		free(cells[i]);
 	free(cells);
 	fprintf(f, "\n* on the Pareto front (capex, $/Mtok, p99 TTFT, power); $/Mtok per million "
-		"output tokens at the planned load; %s\n",
+		"output tokens at the planned load; >=: priced parts only, a line has no price; %s\n",
 		!b->simulated ? "p99s analytic" : q->trace ?
 		"p99s simulated replaying the trace at each replica's share of its rate" :
 		"p99s simulated at the planned load per replica");

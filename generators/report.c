@@ -106,6 +106,12 @@ static void power_chart(struct sbuf *sb, const struct report_data *d)
 		 n->psu_capacity_w);
 }
 
+/* "&ge; " before a figure that counts priced parts only. */
+static const char *ge(const struct plan_candidate *c)
+{
+	return c->unpriced_parts ? "&ge; " : "";
+}
+
 static void candidates_table(struct sbuf *sb, const struct report_data *d)
 {
 	size_t i;
@@ -123,15 +129,16 @@ static void candidates_table(struct sbuf *sb, const struct report_data *d)
 		text(sb, c->precision);
 		sbuf_addstr(sb, "</td><td>");
 		text(sb, c->engine);
-		sbuf_addf(sb, "</td><td>%zu</td><td>%zu</td><td class=\"n\">%.0f</td>"
-			  "<td class=\"n\">%.4f</td><td class=\"n\">%.3f</td><td class=\"n\">%.4f</td>"
-			  "<td class=\"n\">%.0f</td><td>", c->replicas, c->nodes, c->capex_usd,
-			  c->usd_per_million_tokens, c->ttft_p99_s, c->tpot_p99_s, c->power_w);
+		sbuf_addf(sb, "</td><td>%zu</td><td>%zu</td><td class=\"n\">%s%.0f</td>"
+			  "<td class=\"n\">%s%.4f</td><td class=\"n\">%.3f</td><td class=\"n\">%.4f</td>"
+			  "<td class=\"n\">%.0f</td><td>", c->replicas, c->nodes, ge(c), c->capex_usd,
+			  ge(c), c->usd_per_million_tokens, c->ttft_p99_s, c->tpot_p99_s, c->power_w);
 		text(sb, c->why);
 		sbuf_addstr(sb, "</td></tr>\n");
 	}
 	sbuf_addstr(sb, "</table>\n<p class=\"note\">* on the Pareto front (capex, cost per million "
-		    "tokens, p99 TTFT, power).</p>\n");
+		    "tokens, p99 TTFT, power). &ge;: priced parts only, a line of the bill has no "
+		    "price.</p>\n");
 }
 
 static void bom_table(struct sbuf *sb, const struct plan_candidate *c)

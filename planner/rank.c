@@ -2,7 +2,8 @@
  * rank.c - the order of candidates (dollars per million output tokens,
  * then capex, then p99 TTFT, then names), one per box, and the Pareto
  * front over capex, cost per token, p99 TTFT and power with the reason
- * each candidate is shown.
+ * each candidate is shown.  A candidate's capex and cost per token count
+ * its priced parts only: no claim rests on a part without a price.
  */
 #include <math.h>
 #include <stdio.h>
@@ -47,20 +48,73 @@ static void axes(const struct plan_candidate *c, double v[4])
 	v[3] = c->power_w;
 }
 
-static int dominates(const struct plan_candidate *a, const struct plan_candidate *b)
+/* The same bill lines without a price (role, id, quantity): then what
+ * the unpriced parts add is the same for both. */
+static int same_unpriced(const struct plan_candidate *a, const struct plan_candidate *b)
+{
+	size_t i, j, found;
+
+	if (a->unpriced_parts != b->unpriced_parts)
+		return 0;
+	for (i = 0; i < a->nparts; i++) {
+		const struct plan_part *p = &a->parts[i];
+
+		if (!isnan(p->unit_usd))
+			continue;
+		for (j = 0, found = 0; j < b->nparts && !found; j++)
+			found = isnan(b->parts[j].unit_usd) && b->parts[j].qty == p->qty &&
+				!strcmp(b->parts[j].role, p->role) && !strcmp(b->parts[j].id, p->id);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether a's value on axis k is surely at most b's (cmp 0) or below it
+ * (cmp 1).  Capex and the cost per token count priced parts only, so
+ * with a part unpriced they are lower bounds: a's is sure to be no more
+ * than b's only when a's is whole (b's true value is at least its bound)
+ * or both leave out the same parts (the unknown is the same sum, and the
+ * plan's tokens are the same for every candidate).
+ */
+static int surely(const struct plan_candidate *a, const struct plan_candidate *b, int k,
+		  int strict)
 {
 	double x[4], y[4];
-	int strict = 0, k;
 
 	axes(a, x);
 	axes(b, y);
+	if (k < 2 && a->unpriced_parts && !same_unpriced(a, b))
+		return 0;
+	return strict ? x[k] < y[k] : x[k] <= y[k];
+}
+
+static int dominates(const struct plan_candidate *a, const struct plan_candidate *b)
+{
+	int strict = 0, k;
+
 	for (k = 0; k < 4; k++) {
-		if (x[k] > y[k])
+		if (!surely(a, b, k, 0))
 			return 0;
-		if (x[k] < y[k])
-			strict = 1;
+		strict |= surely(a, b, k, 1);
 	}
 	return strict;
+}
+
+/* Whether c[i] is surely the lowest of all on axis k. */
+static int lowest(const struct plan_candidate *c, size_t n, size_t i, int k)
+{
+	double v[4];
+	size_t j;
+
+	axes(&c[i], v);
+	if (!isfinite(v[k]))
+		return 0;
+	for (j = 0; j < n; j++)
+		if (j != i && !surely(&c[i], &c[j], k, 0))
+			return 0;
+	return 1;
 }
 
 void plan_rank(struct plan_candidate *c, size_t n)
@@ -68,15 +122,9 @@ void plan_rank(struct plan_candidate *c, size_t n)
 	static const char *const best_of[4] = {
 		"lowest capex", "lowest cost per million tokens", "lowest p99 TTFT", "lowest power"
 	};
-	double best[4] = { INFINITY, INFINITY, INFINITY, INFINITY }, v[4];
 	size_t i, j;
 	int k;
 
-	for (i = 0; i < n; i++) {
-		axes(&c[i], v);
-		for (k = 0; k < 4; k++)
-			best[k] = fmin(best[k], v[k]);
-	}
 	for (i = 0; i < n; i++) {
 		size_t by = n;
 		size_t len = 0;
@@ -88,9 +136,8 @@ void plan_rank(struct plan_candidate *c, size_t n)
 				by = j;
 			}
 		c[i].why[0] = '\0';
-		axes(&c[i], v);
 		for (k = 0; k < 4; k++)
-			if (v[k] == best[k] && isfinite(v[k]))
+			if (lowest(c, n, i, k))
 				len += (size_t)snprintf(c[i].why + len, sizeof(c[i].why) - len, "%s%s",
 							len ? ", " : "", best_of[k]) ;
 		if (len >= sizeof(c[i].why))

@@ -113,6 +113,46 @@ static void pareto(void)
 		 "#4 is on the front for no single axis");
 }
 
+/* An unpriced bill line for candidate c. */
+static void unpriced(struct plan_candidate *c, const char *role, const char *id, size_t qty)
+{
+	struct plan_part *p = &c->parts[c->nparts++];
+
+	memset(p, 0, sizeof(*p));
+	snprintf(p->role, sizeof(p->role), "%s", role);
+	snprintf(p->id, sizeof(p->id), "%s", id);
+	p->qty = qty;
+	p->unit_usd = NAN;
+	c->unpriced_parts++;
+}
+
+/*
+ * Capex and cost per token count priced parts only, so no claim may rest
+ * on an unpriced line:
+ *   #1 ( 900, 1.0, 0.5, 500), its chassis unpriced: its true capex may be
+ *      above #2's 1000, so it is not "lowest capex" nor does it dominate #2;
+ *   #2 (1000, 1.1, 0.6, 600), every part priced: on the front;
+ *   #3 (1200, 1.3, 0.7, 700) with the same unpriced chassis as #1: the
+ *      unknown is the same sum, so #1 surely dominates it.
+ */
+static void partial_prices(void)
+{
+	struct plan_candidate v[3];
+
+	v[0] = cand("h200-sxm", 8, "fp8", 900, 1.0, 0.5, 500);
+	unpriced(&v[0], "chassis", "dell-poweredge-xe9680", 1);
+	v[1] = cand("h100-sxm", 8, "fp8", 1000, 1.1, 0.6, 600);
+	v[2] = cand("h100-sxm", 8, "bf16", 1200, 1.3, 0.7, 700);
+	unpriced(&v[2], "chassis", "dell-poweredge-xe9680", 1);
+	plan_rank(v, 3);
+	test_str(v[0].why, "lowest p99 TTFT, lowest power",
+		 "a partly priced box claims no lowest capex or cost");
+	test_ok(v[1].pareto, "a wholly priced box it may not beat stays on the front (%s)", v[1].why);
+	test_ok(!v[2].pareto, "the same unpriced chassis: the lower priced sum dominates (%s)",
+		v[2].why);
+	test_str(v[2].why, "dominated by #1 (8 x h200-sxm, fp8)", "... and says by which");
+}
+
 static void one_per_box(void)
 {
 	struct plan_candidate c[4];
@@ -189,6 +229,7 @@ int main(void)
 	request_checks();
 	ranking();
 	pareto();
+	partial_prices();
 	one_per_box();
 	whole_plan();
 	return test_done();
