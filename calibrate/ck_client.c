@@ -39,11 +39,34 @@ const char *ck_kind_name(enum ck_kind k)
 	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k] : "?";
 }
 
+/* rigplan-ck beside the running program, as in the build tree (the
+ * installed rigplan's sibling is not its helper: that lives in
+ * pkglibexecdir, RIGPLAN_CK_PATH). */
+static const char *sibling(void)
+{
+	static char path[4096];
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if (!(slash = strrchr(exe, '/')))
+		return NULL;
+	*slash = '\0';
+	if ((size_t)snprintf(path, sizeof(path), "%s/rigplan-ck", exe) >= sizeof(path))
+		return NULL;
+	return access(path, X_OK) == 0 ? path : NULL;
+}
+
 const char *ck_client_program(void)
 {
 	const char *p = getenv("RIGPLAN_CK");
 
 	if (p && *p)
+		return p;
+	if ((p = sibling()) != NULL)
 		return p;
 #ifdef RIGPLAN_CK_PATH
 	return RIGPLAN_CK_PATH;

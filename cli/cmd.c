@@ -68,7 +68,7 @@ const struct cli_env_doc cli_env_docs[] = {
 	{ "XDG_DATA_HOME", "holds rigplan/user.db when it is an absolute path (default: $HOME/.local/share)" },
 	{ "HOME", "the home directory, for XDG_DATA_HOME's default" },
 	{ "RIGPLAN_NVIDIA_SMI", "the nvidia-smi that calibrate samples (default: nvidia-smi on the PATH)" },
-	{ "RIGPLAN_CK", "the CUDA helper calibrate runs (default: the installed rigplan-ck)" },
+	{ "RIGPLAN_CK", "the CUDA helper calibrate runs (default: rigplan-ck beside rigplan, as in the build tree, else the installed one)" },
 	{ "RIGPLAN_CK_TIMEOUT", "seconds one calibration case may take before the helper is stopped (default and most: 300)" },
 	{ NULL, NULL }
 };

@@ -74,6 +74,13 @@ run "$PROG" calibrate --device 64
 check "--device 64 exits 2" [ "$rc" = 2 ]
 run "$PROG" calibrate --replay "$tmp/rec" --quick
 check "--replay with --quick exits 2" [ "$rc" = 2 ]
+# from a build tree: the helper beside the program, with no RIGPLAN_CK
+mkdir "$tmp/bin"
+cp "${RIGPLAN_REAL_PROG:-$PROG}" "$tmp/bin/rigplan"
+cp "$tools/fake-ck.sh" "$tmp/bin/rigplan-ck"
+RIGPLAN_CK= run "$tmp/bin/rigplan" calibrate --quick --no-store
+check "the helper beside the program is found without RIGPLAN_CK" [ "$rc" = 0 ]
+rm "$tmp/bin/rigplan-ck"
 if "$PROG" --version | grep -q "CUDA calibration: off"; then
 	RIGPLAN_CK= run "$PROG" calibrate
 	check "built without CUDA: exits 4" [ "$rc" = 4 ]
