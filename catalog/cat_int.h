@@ -9,6 +9,16 @@
 
 #include "catalog/cat.h"
 
+/*
+ * SQLite application_id (PRAGMA application_id, bytes 68-71 of the file)
+ * of rigplan's two files, so that neither is taken for the other or for
+ * someone else's database: ASCII "RGPL" marks a user overlay, "RGPS" the
+ * system catalog.  Overlays from before the mark carry 0 and are stamped
+ * when next written.
+ */
+#define CAT_APP_ID_OVERLAY 0x5247504C
+#define CAT_APP_ID_SYSTEM 0x52475053
+
 struct cat {
 	sqlite3 *db;        /* in-memory main; "sys" and "user" attached */
 	int has_overlay;    /* user.db is attached (not just absent) */

@@ -120,4 +120,37 @@ check "an older overlay is upgraded on write" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'P
 check "... gaining the new tables" [ "$(sqlite3 "$RIGPLAN_USER_DB" "SELECT count(*) FROM sqlite_master WHERE name IN ('measurement', 'calibration')")" = 2 ]
 run "$PROG" catalog show gpu l4 --json
 check "... keeping its rows" has "$out" "old overlay"
+check "... and gains rigplan's overlay mark" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA application_id')" = 1380405324 ]
+
+# --- Only an overlay is ever used as one: another program's database, a
+# copy of the system catalog (marked, or built before the mark) and the
+# system catalog itself are refused by readers and writers alike, and
+# left byte for byte as they were.
+rigplan_tables=$(sed -n '/^CREATE TABLE measurement/,$!p' "$RIGPLAN_SCHEMA")
+while IFS='|' read -r name setup; do
+	case $name in ''|'#'*) continue ;; esac
+	f="$tmp/$name.db"
+	eval "$setup"
+	cp "$f" "$tmp/$name.orig"
+	for cmd in "catalog set-price gpu l4 1999 --source t010" "catalog show gpu l4" \
+		"catalog remove gpu l4"; do
+		set +e
+		RIGPLAN_USER_DB=$f "$PROG" $cmd >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+		set -e
+		err=$(cat "$tmp/err")
+		check "$name as the overlay: $cmd exits 1" [ "$rc" = 1 ]
+		check "... one line on stderr" [ "$(wc -l <"$tmp/err")" = 1 ]
+		check "... naming the file" has "$err" "rigplan: error: user catalog '$f'"
+		check "... file unchanged" cmp -s "$f" "$tmp/$name.orig"
+	done
+done <<'EOF_OVERLAYS'
+foreign-app-id|sqlite3 "$f" "CREATE TABLE notes (x); INSERT INTO notes VALUES (1); PRAGMA application_id = 1234"
+foreign-no-version|sqlite3 "$f" "CREATE TABLE notes (x); INSERT INTO notes VALUES (1)"
+foreign-table|printf '%s\nCREATE TABLE notes (x);\n' "$rigplan_tables" | sqlite3 "$f"
+foreign-trigger|printf '%s\nCREATE TRIGGER t AFTER INSERT ON gpu BEGIN SELECT 1; END;\n' "$rigplan_tables" | sqlite3 "$f"
+system-copy|cp "$RIGPLAN_CATALOG" "$f"
+old-system-copy|cp "$RIGPLAN_CATALOG" "$f"; sqlite3 "$f" "PRAGMA application_id = 0"
+system-itself|ln -s "$RIGPLAN_CATALOG" "$f"
+EOF_OVERLAYS
 done_testing
