@@ -186,6 +186,13 @@ int cat_set_price(struct cat *cat, enum cat_kind kind, const char *name,
 		  double price_usd, const char *price_kind,
 		  const char *source, const char *as_of, struct err *err);
 
+/* The checks cat_set_price makes of its values before it touches the
+ * catalog (a kind with prices, a price, list|msrp|street, a source, a
+ * calendar date), so a caller can make them before opening it for
+ * writing: 0, or ERR_INVAL. */
+int cat_set_price_check(enum cat_kind kind, double price_usd, const char *price_kind,
+			const char *source, const char *as_of, struct err *err);
+
 /* Remove the user's row for an id (the system row shows again). */
 int cat_user_remove(struct cat *cat, enum cat_kind kind, const char *name,
 		    struct err *err);

@@ -361,6 +361,10 @@ static int exec_set_price(int argc, char **argv, struct cli_ctx *ctx)
 	if (!o.source)
 		return cli_usage(ctx, "--source is required: say where the price comes from");
 	clock_today_utc(date);
+	/* every value checked before the overlay is created or opened */
+	if (cat_set_price_check(kind, usd, o.price_kind, o.source, o.date ? o.date : date,
+				&err) < 0)
+		return cli_usage(ctx, "%s", err.msg);
 	if (cli_open_catalog(&cat, ctx, 1, &status) < 0)
 		return status;
 	if (cat_set_price(cat, kind, argv[first + 1], usd, o.price_kind, o.source,

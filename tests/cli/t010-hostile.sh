@@ -66,6 +66,11 @@ done <<EOF_TABLE
 2|plan $P --budget -5
 2|plan $P --budget nan
 2|plan --model llama-3.1-8b --qps 1e400 --input-len 512 --output-len 128 --ttft-p99 1 --tpot-p99 0.1
+2|catalog set-price gpu l4 100 --source s --date 2025-02-30
+2|catalog set-price gpu l4 100 --source s --date 2023-02-29
+2|catalog set-price gpu l4 100 --source s --date 2024-13-01
+2|catalog set-price gpu l4 100 --source s --date 2024-00-10
+2|catalog set-price gpu l4 100 --source s --kind wholesale
 2|calibrate --device -1
 2|calibrate --device 1e9
 # malformed, malicious and wrong files
