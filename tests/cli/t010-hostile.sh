@@ -20,6 +20,10 @@ sed 's/"tp": [0-9]*/"tp": 1e99/' "$fx/plan/autoglm-consumer.json" >"$tmp/huge-tp
 printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,nan,5\n' >"$tmp/nan-trace.csv"
 printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,100,5\ngarbage\n' >"$tmp/junk-trace.csv"
 mkdir "$tmp/badrec"; printf '{"format": "rigplan-calibration-1", "gpu": 5}' >"$tmp/badrec/calibration.json"
+# terminal escapes in names and files: every message prints them as \xNN
+esc=$(printf '\033'); bel=$(printf '\007'); cr=$(printf '\r'); c1=$(printf '\302\233'); raw=$(printf '\233')
+nl=$(printf '\nx'); nl=${nl%x}
+printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,1%s[2J00,5\n' "$esc" >"$tmp/esc-trace.csv"
 
 E="--model llama-3.1-8b --gpu h100-sxm"
 P="--model llama-3.1-8b --qps 1 --input-len 512 --output-len 128 --ttft-p99 1 --tpot-p99 0.1"
@@ -31,10 +35,12 @@ while IFS='|' read -r status args; do
 	rc=$?
 	set -e
 	err=$(cat "$tmp/err")
-	check "$args: exits $status" [ "$rc" = "$status" ]
+	label=$(printf '%s' "$args" | LC_ALL=C tr '\000-\037\177-\377' '?')
+	check "$label: exits $status" [ "$rc" = "$status" ]
 	check "... one line on stderr" [ "$(wc -l <"$tmp/err")" = 1 ]
 	check "... naming the error" has "$err" "rigplan: error: "
 	check "... nothing on stdout" [ ! -s "$tmp/out" ]
+	check "... and no control bytes" sh -c '! tr -d "\n" <"$1" | LC_ALL=C grep -q "[[:cntrl:]]"' _ "$tmp/err"
 done <<EOF_TABLE
 # unknown names, with SQL in them
 2|estimate --model "x'; DROP TABLE model; --" --gpu h100-sxm
@@ -44,6 +50,13 @@ done <<EOF_TABLE
 2|catalog show nonsense h100
 2|validate --gpu "%' --"
 2|plan $P --gpu "h100-sxm,' OR 1=1 --"
+# terminal escapes (ESC, BEL, CR, a C1 CSI, a lone 0x9b) and newlines in names and files
+2|estimate --model "x${esc}[2J${esc}]0;pwned${bel}" --gpu h100-sxm
+2|catalog show gpu "h100${cr}${c1}31m${raw}"
+2|estimate --model llama-3.1-8b --gpu "two\${nl}lines"
+2|estimate $E --engine "${esc}[31mvllm"
+1|plan $P --owned "no${esc}[8msuch.xml"
+3|simulate $E --qps 1 --trace $tmp/esc-trace.csv
 # numbers: NaN, infinities, negatives, zero, overflow, trailing junk
 2|estimate $E --batch nan
 2|estimate $E --batch inf
