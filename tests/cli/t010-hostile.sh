@@ -110,6 +110,27 @@ done <<EOF_TABLE
 3|generate bom --plan $tmp/huge-tp.json
 3|calibrate --replay $tmp/badrec --no-store
 EOF_TABLE
+# --- Reports whose JSON has nulls (nothing completed, no price, no
+# prefill, a GPU that never throttles): the text says "-" there, never
+# "nan" or "inf".
+while IFS='|' read -r args; do
+	case $args in ''|'#'*) continue ;; esac
+	eval "set -- $args"
+	run "$PROG" "$@"
+	check "$args: exits 0" [ "$rc" = 0 ]
+	check "... prints no nan or inf" sh -c '! printf "%s" "$1" | grep -qiwE -- "-?(nan|inf)"' _ "$out"
+	run "$PROG" "$@" --json
+	check "... and its JSON has a null" has "$out" ": null"
+done <<EOF_NULLS
+simulate $E --qps 1 --requests 5 --input-len 200000
+simulate $E --qps 1 --requests 5 --input-len 200000 --ttft-slo 1 --tpot-slo 0.1
+estimate --model llama-3.1-8b --gpu a10
+estimate $E --context 100
+estimate $E --batch 10000 --context 100000
+EOF_NULLS
+run "$PROG" simulate $E --qps 1 --requests 5 --input-len 200000
+check "energy with nothing completed is -" has "$out" "energy                 - J per request"
+
 check "nothing was written in the working directory" [ -z "$(ls -A "$work")" ]
 check "no user catalog was created" [ ! -e "$RIGPLAN_USER_DB" ]
 
