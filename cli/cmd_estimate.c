@@ -122,11 +122,12 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 	json_object_set_new(o, "throughput", json_pack("{s:o,s:o}",
 		"decode_tokens_per_s", json_num(r->decode_tokens_per_s),
 		"prefill_tokens_per_s", json_num(r->prefill_tokens_per_s)));
-	json_object_set_new(o, "power", json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:I,s:s,s:o}",
+	json_object_set_new(o, "power", json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:I,s:s,s:s,s:o}",
 		"gpu_w", json_num(r->gpu.w), "prefill_gpu_w", json_num(r->has_prefill ? r->prefill_gpu_w : NAN),
 		"throttled", r->gpu.throttled, "system_w", json_num(r->system_w),
 		"node_dc_w", json_num(r->node_dc_w), "psu_efficiency", json_num(r->psu_eff),
 		"psu_units", (json_int_t)r->psu_units, "psu", d->psu.id,
+		"psu_redundancy", psu_redundancy_name(d->in.psu_redundancy),
 		"psu_peak_w", json_num(r->psu_peak_w)));
 	json_object_set_new(o, "thermal", json_pack("{s:o,s:o,s:o,s:o,s:o}",
 		"heat_btu_per_h", json_num(r->heat_btu_per_h), "airflow_cfm", json_num(r->airflow_cfm),
@@ -209,9 +210,12 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 			out_fixed(n, r->tpot_band[1] * 1e3, 2), out_fixed(n, r->decode_tokens_per_s, 0));
 	fprintf(f, "\npower\n  per GPU               %8s W%s\n", out_fixed(n, r->gpu.w, 0),
 		r->gpu.throttled ? " (clocks held down by the power cap)" : "");
-	fprintf(f, "  system at the wall    %8s W  (%zu node%s, %zu x %s %s, %s%% efficient)\n",
-		out_fixed(n, r->system_w, 0), r->nodes, r->nodes == 1 ? "" : "s", r->psu_units,
-		d->psu.id, r->psu_units > 1 ? "PSUs" : "PSU", out_fixed(n, r->psu_eff * 100, 1));
+	fprintf(f, "  system at the wall    %8s W  (%zu node%s, %zu x %s %s, %s%s redundancy,"
+		" %s%% efficient)\n", out_fixed(n, r->system_w, 0), r->nodes, r->nodes == 1 ? "" : "s",
+		r->psu_units, d->psu.id, r->psu_units > 1 ? "PSUs" : "PSU",
+		d->in.psu_redundancy == PSU_NONE ? "no" : "",
+		d->in.psu_redundancy == PSU_NONE ? "" : psu_redundancy_name(d->in.psu_redundancy),
+		out_fixed(n, r->psu_eff * 100, 1));
 	fprintf(f, "  heat                  %8s BTU/h, %s CFM of air for a %s K rise\n",
 		out_fixed(n, r->heat_btu_per_h, 0), out_fixed(n, r->airflow_cfm, 0),
 		out_fixed(n, d->in.delta_t_c, 0));

@@ -67,6 +67,10 @@ done <<EOF_TABLE
 2|estimate $E --context 99999999999999999999
 2|estimate $E --gpus 0x10
 2|estimate $E --power-limit -700
+2|estimate $E --psu-redundancy 3n
+2|estimate $E --psu-redundancy "n+1 "
+2|plan $P --psu-redundancy n+3
+2|capacity $E --ttft-p99 1 --tpot-p99 0.1 --psu-redundancy 1+1
 2|estimate $E --ram lots
 2|estimate $E --ram 12PiB
 2|plan $P --ram -1GiB
