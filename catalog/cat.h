@@ -96,6 +96,16 @@ void cat_free(struct cat *cat);
 /* Whether the user overlay file is attached (it existed or was created). */
 int cat_has_overlay(const struct cat *cat);
 
+/*
+ * Where the catalog tells what it chose for a person: `fn(data, msg)`
+ * with a one-line message, each message once per catalog, during the call
+ * that made the choice (today: cat_resolve taking a short alias that other
+ * rows' names also begin with, "H100" for h100-sxm beside h100-pcie).
+ * Only the caller prints.  Without a sink notes are dropped.
+ */
+typedef void (*cat_note_fn)(void *data, const char *msg);
+void cat_set_note_sink(struct cat *cat, cat_note_fn fn, void *data);
+
 /* --- Queries. --- */
 
 /*
@@ -108,8 +118,11 @@ int cat_list(void **out, size_t *n, struct cat *cat, enum cat_kind kind,
 /*
  * Resolve what a person typed to an id: the id itself, an alias, or a
  * unique match ignoring case, spaces, hyphens and vendor words.  Unknown
- * or ambiguous names fail with ERR_NOTFOUND and a message listing the
- * nearest ids.
+ * or ambiguous names (several rows fold to it, or several rows' names
+ * begin with its words and none is it) fail with ERR_NOTFOUND and a
+ * message listing the nearest ids or the candidates.  An alias that other
+ * rows' names also begin with is kept, and a note (cat_set_note_sink)
+ * says which id it was taken as and what else it could be.
  */
 int cat_resolve(char id[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
 		const char *name, struct err *err);

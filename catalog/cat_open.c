@@ -657,7 +657,32 @@ void cat_free(struct cat *cat)
 	if (!cat)
 		return;
 	sqlite3_close(cat->db);
+	sbuf_release(&cat->noted);
 	free(cat);
+}
+
+void cat_set_note_sink(struct cat *cat, cat_note_fn fn, void *data)
+{
+	cat->note = fn;
+	cat->note_data = data;
+}
+
+void cat_note(struct cat *cat, const char *msg)
+{
+	struct sbuf line;
+
+	if (!cat->note)
+		return;
+	if (!cat->noted.buf)
+		sbuf_init(&cat->noted);
+	sbuf_init(&line);
+	sbuf_addf(&line, "\n%s\n", msg);
+	if (!strstr(cat->noted.buf, line.buf)) {
+		/* kept as "\nmsg1\nmsg2\n...": each note between newlines */
+		sbuf_addstr(&cat->noted, cat->noted.len ? line.buf + 1 : line.buf);
+		cat->note(cat->note_data, msg);
+	}
+	sbuf_release(&line);
 }
 
 int cat_has_overlay(const struct cat *cat)

@@ -390,7 +390,8 @@ int nvsmi_match(struct nvsmi_inventory *inv, struct cat *cat, struct err *err)
 		struct err lookup = ERR_INIT;
 		struct cat_gpu row;
 		double ratio;
-		int r = cat_gpu_find(&row, cat, g->product_name, &lookup);
+		/* nvidia-smi's own product names: no note for a person */
+		int r = cat_find_quiet(&row, cat, CAT_GPU, g->product_name, &lookup);
 
 		if (r == -ERR_NOTFOUND) {
 			g->match = NVSMI_MATCH_NONE;

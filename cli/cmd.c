@@ -168,6 +168,21 @@ void cli_warning(const struct cli_ctx *ctx, const char *fmt, ...)
 	va_end(ap);
 }
 
+void cli_note(const struct cli_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(ctx, "note", fmt, ap);
+	va_end(ap);
+}
+
+/* The catalog's notes (which part a short name was taken as) as notes. */
+static void catalog_note(void *data, const char *msg)
+{
+	cli_note(data, "%s", msg);
+}
+
 static int exit_for(enum err_code code)
 {
 	switch (code) {
@@ -410,5 +425,6 @@ int cli_open_catalog(struct cat **out, struct cli_ctx *ctx, int write,
 		*status = err.code == ERR_PARSE ? EXIT_DATA : EXIT_RUNTIME;
 		return -1;
 	}
+	cat_set_note_sink(*out, catalog_note, ctx);
 	return 0;
 }

@@ -68,10 +68,14 @@ int cmd_completion(struct sbuf *sb, const char *shell);
 const struct cmd_entry *cmd_lookup(char **words, int n, char *path,
 				   size_t path_size, struct err *err);
 
-/* Print "prog: error: msg" / "prog: warning: msg" to stderr. */
+/* Print "prog: error: msg" / "prog: warning: msg" / "prog: note: msg"
+ * to stderr, control bytes escaped (\xNN).  A note says what rigplan chose
+ * for the user; it changes no exit status. */
 void cli_error(const struct cli_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void cli_warning(const struct cli_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void cli_note(const struct cli_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Report err and return the exit status its code maps to. */
