@@ -19,6 +19,7 @@
 #include "catalog/cat_rows.h"
 
 struct err;
+struct sbuf;
 struct cat;
 
 #define CAT_SCHEMA_VERSION 3
@@ -65,6 +66,10 @@ const struct cat_kind_info *cat_kind_info(enum cat_kind kind);
 
 /* "gpu", "gpus", "GPU" -> CAT_GPU; ERR_INVAL naming the valid kinds. */
 int cat_kind_parse(enum cat_kind *out, const char *word, struct err *err);
+
+/* Append every kind cat_kind_parse takes, by plural, in table order:
+ * "gpus, models, ..., efficiencies or links". */
+void cat_kind_list(struct sbuf *sb);
 
 /* --- Opening. --- */
 

@@ -241,6 +241,39 @@ static void list_commands(struct sbuf *sb, const struct cmd_entry *const *t)
 		sbuf_addf(sb, "  %-14s %s\n", t[i]->name, t[i]->summary);
 }
 
+void cmd_operand_help(struct sbuf *sb, const struct cmd_entry *e)
+{
+	/* the kinds come from the catalog's own table, so the help names
+	 * exactly what cat_kind_parse takes */
+	struct sbuf text;
+	size_t col = 0;
+	const char *p, *w;
+
+	if (!e->operands || !strstr(e->operands, "KIND"))
+		return;
+	sbuf_init(&text);
+	sbuf_addstr(&text, "KIND is one of ");
+	cat_kind_list(&text);
+	sbuf_addstr(&text, " (or the singular: gpu, model, ...).");
+	/* filled to 72 columns like the hand-written paragraphs */
+	sbuf_addch(sb, '\n');
+	for (p = text.buf; *p; p = *w ? w + 1 : w) {
+		for (w = p; *w && *w != ' '; w++)
+			;
+		if (col && col + 1 + (size_t)(w - p) > 72) {
+			sbuf_addch(sb, '\n');
+			col = 0;
+		} else if (col) {
+			sbuf_addch(sb, ' ');
+			col++;
+		}
+		sbuf_add(sb, p, (size_t)(w - p));
+		col += (size_t)(w - p);
+	}
+	sbuf_addch(sb, '\n');
+	sbuf_release(&text);
+}
+
 void cmd_help_text(struct sbuf *sb, const struct cmd_entry *e, const char *path,
 		   const char *prog)
 {
@@ -248,6 +281,7 @@ void cmd_help_text(struct sbuf *sb, const struct cmd_entry *e, const char *path,
 	sbuf_addf(sb, "\n%s\n", e->summary);
 	if (e->description)
 		sbuf_addf(sb, "\n%s\n", e->description);
+	cmd_operand_help(sb, e);
 	sbuf_addch(sb, '\n');
 	if (e->subs) {
 		list_commands(sb, e->subs);

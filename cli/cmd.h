@@ -52,6 +52,10 @@ const struct cmd_entry *const *cmd_root(void);
 int cmd_dispatch(const struct cmd_entry *const *table, int argc, char **argv,
 		 struct cli_ctx *ctx);
 
+/* Help for the operands that name a catalog kind (KIND): every kind the
+ * catalog takes, from its kind table; nothing for other entries. */
+void cmd_operand_help(struct sbuf *sb, const struct cmd_entry *e);
+
 /* The help text of an entry ("rigplan catalog list" etc.). */
 void cmd_help_text(struct sbuf *sb, const struct cmd_entry *e, const char *path,
 		   const char *prog);

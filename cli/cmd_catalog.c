@@ -401,7 +401,6 @@ static const struct opt_spec import_opts[] = {
 
 static const struct cmd_entry list_entry = {
 	"list", "List every catalog entry of a kind", "KIND",
-	"KIND is one of gpus, models, ssds, psus, chassis, cpus, memory, engines.\n"
 	"The table shows the main fields in readable units; --json and --csv\n"
 	"give every field in SI units (bytes, bytes/s, FLOP/s, W, USD).",
 	list_opts, exec_list, NULL
@@ -434,7 +433,8 @@ static const struct cmd_entry set_price_entry = {
 	"set-price", "Record your own price for a catalog entry (user overlay)",
 	"KIND ID USD",
 	"The entry is copied into the user overlay with the new price; the\n"
-	"system catalog is never changed.  Undo with 'rigplan catalog remove'.",
+	"system catalog is never changed.  Undo with 'rigplan catalog remove'.\n"
+	"Models, engines, efficiencies and links have no price.",
 	price_opts, exec_set_price, NULL
 };
 

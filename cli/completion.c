@@ -7,6 +7,7 @@
  * user's overlay.  zsh runs the bash function through bashcompinit.
  */
 #include "cli/cmd.h"
+#include "catalog/cat.h"
 #include "models/fmt.h"
 #include "util/sbuf.h"
 
@@ -29,6 +30,20 @@ static void words(struct sbuf *sb, const char *list)
 {
 	for (; *list; list++)
 		sbuf_addch(sb, *list == ',' ? ' ' : *list);
+}
+
+/* Every catalog kind, plural and singular, from the catalog's table. */
+static void kinds(struct sbuf *sb)
+{
+	size_t k;
+
+	for (k = 0; k < CAT_KIND_COUNT; k++) {
+		const struct cat_kind_info *ki = cat_kind_info((enum cat_kind)k);
+
+		sbuf_addf(sb, "%s%s", k ? " " : "", ki->plural);
+		if (strcmp(ki->plural, ki->table) != 0)
+			sbuf_addf(sb, " %s", ki->table);
+	}
 }
 
 static void options(struct sbuf *sb, const struct opt_spec *o)
@@ -100,11 +115,12 @@ static void bash(struct sbuf *sb)
 		"\telif [ -n \"$subs\" ]; then\n"
 		"\t\tCOMPREPLY=($(compgen -W \"$subs\" -- \"$cur\"))\n"
 		"\telif [ \"$path\" = \"catalog list\" ] || { [ \"$path\" = \"catalog show\" ] && [ $operands = 0 ]; }; then\n"
-		"\t\tCOMPREPLY=($(compgen -W \"gpus models ssds psus chassis cpus memory engines gpu model ssd psu cpu engine\" -- \"$cur\"))\n"
+		"\t\tCOMPREPLY=($(compgen -W \"");
+	kinds(sb);
+	sbuf_addstr(sb, "\" -- \"$cur\"))\n"
 		"\telif [ \"$path\" = \"catalog show\" ]; then\n"
-		"\t\tw=${COMP_WORDS[COMP_CWORD-1]}\n"
-		"\t\tcase $w in *s) ;; chassis|memory) ;; *) w=${w}s ;; esac\n"
-		"\t\tCOMPREPLY=($(compgen -W \"$(_rigplan_ids \"$w\")\" -- \"$cur\"))\n"
+		"\t\t# catalog list takes the singular too\n"
+		"\t\tCOMPREPLY=($(compgen -W \"$(_rigplan_ids \"${COMP_WORDS[COMP_CWORD-1]}\")\" -- \"$cur\"))\n"
 		"\telse\n"
 		"\t\tCOMPREPLY=($(compgen -f -- \"$cur\"))\n"
 		"\tfi\n"

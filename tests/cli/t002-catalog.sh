@@ -49,6 +49,17 @@ run "$PROG" catalog list gpus
 check "catalog intact after hostile name" has "$out" "h100-sxm"
 run "$PROG" catalog list toasters
 check "unknown kind exits 2" [ "$rc" = 2 ]
+# The help names exactly the kinds list takes: every kind in it lists, and
+# the kinds the refusal expects are the same ones.
+taken=$(printf '%s' "$err" | sed 's/.*expected //; s/ (see.*//; s/,//g; s/ or / /')
+run "$PROG" catalog list --help
+named=$(printf '%s\n' "$out" | sed -n '/^KIND is one of/,/)\.$/p' | tr '\n' ' ' |
+	sed 's/.*one of //; s/ (or the singular.*//; s/,//g; s/ or / /')
+check "list --help names every kind list takes ($taken)" [ -n "$named" -a "$named" = "$taken" ]
+for k in $named; do
+  run "$PROG" catalog list "$k" --csv
+  check "list $k (named by --help) exits 0" [ "$rc" = 0 ]
+done
 run "$PROG" catalog show gpu
 check "missing operand exits 2" [ "$rc" = 2 ]
 run "$PROG" catalog list gpus extra
