@@ -17,13 +17,13 @@
 #include <string.h>
 #include <time.h>
 
-enum { O_JSON = 256, O_CSV, O_SAVE, O_SOURCE, O_KIND, O_DATE };
+enum { O_JSON = 256, O_CSV, O_SOURCE, O_KIND, O_DATE };
 
 struct catalog_opts {
-	int json, csv, save;
+	int json, csv;
 	const char *source, *price_kind, *date;
 };
-#define CATALOG_OPTS_INIT { 0, 0, 0, NULL, "street", NULL }
+#define CATALOG_OPTS_INIT { 0, 0, NULL, "street", NULL }
 
 static int on_opt(int id, const char *arg, void *data, struct err *err)
 {
@@ -32,7 +32,6 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 	switch (id) {
 	case O_JSON: o->json = 1; break;
 	case O_CSV: o->csv = 1; break;
-	case O_SAVE: o->save = 1; break;
 	case O_SOURCE: o->source = arg; break;
 	case O_KIND: o->price_kind = arg; break;
 	case O_DATE: o->date = arg; break;
@@ -295,21 +294,15 @@ static int exec_import(int argc, char **argv, struct cli_ctx *ctx)
 	struct err err = ERR_INIT;
 	struct cat *cat = NULL;
 	int first, status = EXIT_OK;
-	char date[11];
 
 	nvsmi_inventory_init(&inv);
 	if ((first = parse(argc, argv, ctx, &o, 1, 1, &status)) < 0)
 		return status;
 	if (nvsmi_read_file(&inv, argv[first], &err) < 0)
 		return cli_fail(ctx, &err);
-	if (cli_open_catalog(&cat, ctx, o.save, &status) < 0)
+	if (cli_open_catalog(&cat, ctx, 0, &status) < 0)
 		goto out;
 	if (nvsmi_match(&inv, cat, &err) < 0) {
-		status = cli_fail(ctx, &err);
-		goto out;
-	}
-	clock_today_utc(date);
-	if (o.save && nvsmi_save(cat, &inv, argv[first], date, &err) < 0) {
 		status = cli_fail(ctx, &err);
 		goto out;
 	}
@@ -326,9 +319,6 @@ static int exec_import(int argc, char **argv, struct cli_ctx *ctx)
 		json_decref(j);
 	} else {
 		inventory_table(&inv);
-		if (o.save)
-			printf("saved %zu GPU%s to the user catalog\n", inv.n,
-			       inv.n == 1 ? "" : "s");
 	}
 out:
 	nvsmi_inventory_release(&inv);
@@ -393,11 +383,6 @@ static int exec_remove(int argc, char **argv, struct cli_ctx *ctx)
 }
 
 static const struct opt_spec no_opts[] = { OPT_END };
-static const struct opt_spec import_opts[] = {
-	{ "json", 0, no_argument, O_JSON, NULL, "print JSON (SI units)" },
-	{ "save", 0, no_argument, O_SAVE, NULL, "store the GPUs in the user catalog's inventory" },
-	OPT_END
-};
 
 static const struct cmd_entry list_entry = {
 	"list", "List every catalog entry of a kind", "KIND",
@@ -425,8 +410,9 @@ static const struct cmd_entry import_entry = {
 	"import-nvsmi", "Read 'nvidia-smi -q -x' output and match its GPUs to the catalog",
 	"FILE",
 	"Create FILE on the machine with: nvidia-smi -q -x > FILE\n"
-	"A malformed or hostile file exits 3 and nothing is stored.",
-	import_opts, exec_import, NULL
+	"Nothing is stored: to plan with these GPUs, give the same file to\n"
+	"'rigplan plan --owned FILE'.  A malformed or hostile file exits 3.",
+	json_opts, exec_import, NULL
 };
 
 static const struct cmd_entry set_price_entry = {

@@ -100,6 +100,7 @@ done <<EOF_TABLE
 3|catalog import-nvsmi $fx/nvsmi/empty.xml
 3|catalog import-nvsmi $tmp/binary
 1|catalog import-nvsmi $tmp/no-such-file.xml
+2|catalog import-nvsmi $TOP_SRCDIR/tests/data/nvsmi/h100-sxm.xml --save
 3|plan $P --owned $fx/nvsmi/bomb.xml
 3|simulate $E --qps 1 --trace $tmp/binary
 3|simulate $E --qps 1 --trace $tmp/empty
