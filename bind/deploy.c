@@ -307,8 +307,8 @@ static int host(struct deploy *d, const struct bind_gpu_rows *rows,
 	in->psu_rated_w = d->psu.rated_w;
 	if (psu_redundancy_parse(&in->psu_redundancy, q->psu_redundancy ? q->psu_redundancy :
 				 server ? "n+1" : "none") < 0)
-		return err_set(err, ERR_INVAL, "unknown PSU redundancy '%.20s': expected none, n+1, n+2 or n+n",
-			       q->psu_redundancy);
+		return err_set(err, ERR_INVAL, "--psu-redundancy '%.20s': expected "
+			       PSU_REDUNDANCY_NAMES, q->psu_redundancy);
 	in->gpu_transient = deploy_gpu_transient(&d->gpu);
 	in->storage.drive_read_bytes_per_s = d->ssd.seq_read_bytes_per_s;
 	in->storage.drive_write_bytes_per_s = d->ssd.seq_write_bytes_per_s;

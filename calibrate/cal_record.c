@@ -8,6 +8,7 @@
  */
 #include "calibrate/cal_record.h"
 #include "calibrate/ck_client.h"
+#include "util/clock.h"
 #include "util/err.h"
 #include "util/json.h"
 #include "util/fileio.h"
@@ -456,6 +457,8 @@ int cal_record_read(struct cal_record *rec, const char *dir, struct err *err)
 	    (r = get_str(rec->cuda, sizeof(rec->cuda), &rd, js, "cuda")) < 0 ||
 	    (r = get_str(rec->host, sizeof(rec->host), &rd, js, "host")) < 0 ||
 	    (r = get_str(rec->date, sizeof(rec->date), &rd, js, "date")) < 0 ||
+	    (!clock_date_valid(rec->date) &&
+	     (r = bad(&rd, "date", "a calendar day as YYYY-MM-DD")) < 0) ||
 	    (r = get_pair(rec->idle, &rd, js, "idle")) < 0 ||
 	    (r = read_device(&rec->dev, &rd, json_object_get(js, "device"))) < 0)
 		goto out;

@@ -19,6 +19,7 @@
 #include "catalog/cat_rows.h"
 
 struct err;
+struct sbuf;
 struct cat;
 
 #define CAT_SCHEMA_VERSION 4
@@ -66,6 +67,10 @@ const struct cat_kind_info *cat_kind_info(enum cat_kind kind);
 /* "gpu", "gpus", "GPU" -> CAT_GPU; ERR_INVAL naming the valid kinds. */
 int cat_kind_parse(enum cat_kind *out, const char *word, struct err *err);
 
+/* Append every kind cat_kind_parse takes, by plural, in table order:
+ * "gpus, models, ..., efficiencies or links". */
+void cat_kind_list(struct sbuf *sb);
+
 /* --- Opening. --- */
 
 struct cat_paths {
@@ -96,6 +101,16 @@ void cat_free(struct cat *cat);
 /* Whether the user overlay file is attached (it existed or was created). */
 int cat_has_overlay(const struct cat *cat);
 
+/*
+ * Where the catalog tells what it chose for a person: `fn(data, msg)`
+ * with a one-line message, each message once per catalog, during the call
+ * that made the choice (today: cat_resolve taking a short alias that other
+ * rows' names also begin with, "H100" for h100-sxm beside h100-pcie).
+ * Only the caller prints.  Without a sink notes are dropped.
+ */
+typedef void (*cat_note_fn)(void *data, const char *msg);
+void cat_set_note_sink(struct cat *cat, cat_note_fn fn, void *data);
+
 /* --- Queries. --- */
 
 /*
@@ -108,8 +123,11 @@ int cat_list(void **out, size_t *n, struct cat *cat, enum cat_kind kind,
 /*
  * Resolve what a person typed to an id: the id itself, an alias, or a
  * unique match ignoring case, spaces, hyphens and vendor words.  Unknown
- * or ambiguous names fail with ERR_NOTFOUND and a message listing the
- * nearest ids.
+ * or ambiguous names (several rows fold to it, or several rows' names
+ * begin with its words and none is it) fail with ERR_NOTFOUND and a
+ * message listing the nearest ids or the candidates.  An alias that other
+ * rows' names also begin with is kept, and a note (cat_set_note_sink)
+ * says which id it was taken as and what else it could be.
  */
 int cat_resolve(char id[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
 		const char *name, struct err *err);
@@ -191,6 +209,13 @@ void cat_snapshot_end(struct cat *cat);
 int cat_set_price(struct cat *cat, enum cat_kind kind, const char *name,
 		  double price_usd, const char *price_kind,
 		  const char *source, const char *as_of, struct err *err);
+
+/* The checks cat_set_price makes of its values before it touches the
+ * catalog (a kind with prices, a price, list|msrp|street, a source, a
+ * calendar date), so a caller can make them before opening it for
+ * writing: 0, or ERR_INVAL. */
+int cat_set_price_check(enum cat_kind kind, double price_usd, const char *price_kind,
+			const char *source, const char *as_of, struct err *err);
 
 /* Remove the user's row for an id (the system row shows again). */
 int cat_user_remove(struct cat *cat, enum cat_kind kind, const char *name,

@@ -95,7 +95,7 @@ int cat_build(const char *path, const char *const *sql_files, size_t n,
 {
 	struct sbuf tmp;
 	sqlite3 *db = NULL;
-	char *text = NULL;
+	char *text = NULL, pragma[64];
 	size_t i;
 	int r = 0;
 
@@ -118,7 +118,9 @@ int cat_build(const char *path, const char *const *sql_files, size_t n,
 		free(text);
 		text = NULL;
 	}
+	snprintf(pragma, sizeof(pragma), "PRAGMA application_id = %d", CAT_APP_ID_SYSTEM);
 	if ((r = check_aliases(db, err)) < 0 ||
+	    (r = cat_exec(db, pragma, err)) < 0 ||
 	    (r = cat_exec(db, "COMMIT", err)) < 0)
 		goto out;
 	if (sqlite3_close(db) != SQLITE_OK) {

@@ -5,6 +5,7 @@
  */
 #include "catalog/cat.h"
 #include "util/err.h"
+#include "util/sbuf.h"
 #include "util/xalloc.h"
 
 #include <stddef.h>
@@ -262,7 +263,24 @@ int cat_kind_parse(enum cat_kind *out, const char *word, struct err *err)
 			return 0;
 		}
 	}
-	return err_set(err, ERR_INVAL,
-		       "unknown catalog kind '%.64s': expected gpus, ssds, psus, chassis, cpus, memory, models, engines, efficiencies or links",
-		       word);
+	{
+		struct sbuf names;
+		int r;
+
+		sbuf_init(&names);
+		cat_kind_list(&names);
+		r = err_set(err, ERR_INVAL, "unknown catalog kind '%.64s': expected %s", word,
+			    names.buf);
+		sbuf_release(&names);
+		return r;
+	}
+}
+
+void cat_kind_list(struct sbuf *sb)
+{
+	size_t i;
+
+	for (i = 0; i < CAT_KIND_COUNT; i++)
+		sbuf_addf(sb, "%s%s", i == 0 ? "" : i + 1 < CAT_KIND_COUNT ? ", " : " or ",
+			  kinds[i].plural);
 }

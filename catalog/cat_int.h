@@ -9,11 +9,35 @@
 
 #include "catalog/cat.h"
 
+/*
+ * SQLite application_id (PRAGMA application_id, bytes 68-71 of the file)
+ * of rigplan's two files, so that neither is taken for the other or for
+ * someone else's database: ASCII "RGPL" marks a user overlay, "RGPS" the
+ * system catalog.  Overlays from before the mark carry 0 and are stamped
+ * when next written.
+ */
+#define CAT_APP_ID_OVERLAY 0x5247504C
+#define CAT_APP_ID_SYSTEM 0x52475053
+
+#include "util/sbuf.h"
+
 struct cat {
 	sqlite3 *db;        /* in-memory main; "sys" and "user" attached */
 	int has_overlay;    /* user.db is attached (not just absent) */
 	int writable;
+	cat_note_fn note;   /* cat_set_note_sink(); NULL: notes go nowhere */
+	void *note_data;
+	struct sbuf noted;  /* notes given, one a line, so none is repeated;
+			     * buf NULL until the first */
 };
+
+/* Give the note sink a one-line note, once per catalog. */
+void cat_note(struct cat *cat, const char *msg);
+
+/* cat_find() that gives no note: for names a program wrote (nvidia-smi's
+ * product names), not a person. */
+int cat_find_quiet(void *row, struct cat *cat, enum cat_kind kind, const char *name,
+		   struct err *err);
 
 /* Prepare `sql` on cat's connection; ERR_DB with SQLite's message. */
 int cat_prepare(sqlite3_stmt **out, sqlite3 *db, const char *sql,

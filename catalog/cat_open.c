@@ -58,6 +58,15 @@ static int file_readable(const char *path)
 	       access(path, R_OK) == 0;
 }
 
+/* Whether two paths name one file (the same path, or a link to it). */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
 static int copy_path(char *dst, size_t size, const char *src,
 		     const char *what, struct err *err)
 {
@@ -175,18 +184,19 @@ out:
 	return r;
 }
 
-static int schema_version(long *out, sqlite3 *db, const char *schema,
-			  struct err *err)
+/* PRAGMA <schema>.<name>, an integer one (user_version, application_id). */
+static int pragma_int(long *out, sqlite3 *db, const char *schema, const char *name,
+		      struct err *err)
 {
 	sqlite3_stmt *st = NULL;
 	char sql[64];
 	int r;
 
-	snprintf(sql, sizeof(sql), "PRAGMA %s.user_version", schema);
+	snprintf(sql, sizeof(sql), "PRAGMA %s.%s", schema, name);
 	if ((r = cat_prepare(&st, db, sql, err)) < 0)
 		return r;
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		r = cat_db_error(db, "cannot read the catalog version", err);
+		r = cat_db_error(db, "cannot read the catalog header", err);
 	} else {
 		*out = (long)sqlite3_column_int64(st, 0);
 	}
@@ -197,25 +207,30 @@ static int schema_version(long *out, sqlite3 *db, const char *schema,
 /* Oldest overlay version this rigplan reads (and upgrades on its next write). */
 #define CAT_OVERLAY_MIN_VERSION 1
 
-static int check_version(sqlite3 *db, const char *schema, const char *path,
-			 struct err *err)
+/* Whether schema version `v` of a catalog (an overlay: `overlay`) is one
+ * this rigplan reads. */
+static int check_version(long v, int overlay, const char *path, struct err *err)
 {
-	long v = 0;
-	int r = schema_version(&v, db, schema, err);
-
-	if (r < 0)
-		return err_prefix(err, "catalog '%s'", path);
 	if (v == CAT_SCHEMA_VERSION ||
-	    (strcmp(schema, "user") == 0 && v >= CAT_OVERLAY_MIN_VERSION &&
-	     v < CAT_SCHEMA_VERSION))
+	    (overlay && v >= CAT_OVERLAY_MIN_VERSION && v < CAT_SCHEMA_VERSION))
 		return 0;
 	if (v == 0)
-		return err_set(err, ERR_DB,
-			       "'%s' is not a rigplan catalog (no schema version)", path);
+		return err_set(err, ERR_DB, "%s'%s' is not a rigplan %s (no schema version)",
+			       overlay ? "user catalog " : "", path,
+			       overlay ? "overlay" : "catalog");
 	return err_set(err, ERR_DB,
 		       "catalog '%s' has schema version %ld but this rigplan reads version %d%s",
 		       path, v, CAT_SCHEMA_VERSION,
 		       v > CAT_SCHEMA_VERSION ? "; upgrade rigplan" : "");
+}
+
+static int check_system_version(sqlite3 *db, const char *path, struct err *err)
+{
+	long v = 0;
+
+	if (pragma_int(&v, db, "sys", "user_version", err) < 0)
+		return err_prefix(err, "catalog '%s'", path);
+	return check_version(v, 0, path, err);
 }
 
 /* The CREATE TABLE statements of the system catalog, in order. */
@@ -284,6 +299,126 @@ static int has_table(int *out, sqlite3 *db, const char *schema, const char *name
 	return returns_row(out, db, sql, name, "cannot read the overlay schema", err);
 }
 
+/* What an overlay file says of itself. */
+struct overlay_id {
+	long app;        /* PRAGMA application_id */
+	long version;    /* PRAGMA user_version */
+	int empty;       /* no schema at all: a new file */
+};
+
+/* Whether `name` is one of the system catalog's tables. */
+static int rigplan_table(const char *name, char **tables, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(name, tables[2 * i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The first thing in `schema` that a rigplan overlay never holds: a table
+ * that is not one of rigplan's, a view, a trigger, an index of its own
+ * (SQLite's automatic key indexes are rigplan's).  *what and *name are
+ * filled (truncated) and 1 returned; 0 when everything is rigplan's;
+ * *objects counts what there is.
+ */
+static int foreign_object(char what[16], char name[64], size_t *objects, sqlite3 *db,
+			  const char *schema, char **tables, size_t n, struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char sql[96];
+	int r, rc, found = 0;
+
+	*objects = 0;
+	snprintf(sql, sizeof(sql), "SELECT type, name FROM \"%s\".sqlite_master", schema);
+	if ((r = cat_prepare(&st, db, sql, err)) < 0)
+		return r;
+	while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		const char *nm = (const char *)sqlite3_column_text(st, 1);
+
+		if (!type || !nm)
+			continue;
+		(*objects)++;
+		if ((strcmp(type, "table") == 0 && rigplan_table(nm, tables, n)) ||
+		    (strcmp(type, "index") == 0 && strncmp(nm, "sqlite_autoindex_", 17) == 0))
+			continue;
+		snprintf(what, 16, "%s", type);
+		snprintf(name, 64, "%s", nm);
+		found = 1;
+	}
+	if (!found && rc != SQLITE_DONE)
+		r = cat_db_error(db, "cannot read the overlay schema", err);
+	sqlite3_finalize(st);
+	return r < 0 ? r : found;
+}
+
+/* Whether schema `schema` has table `t` and it has a row. */
+static int table_has_rows(int *out, sqlite3 *db, const char *schema, const char *t,
+			  struct err *err)
+{
+	char sql[96];
+	int r;
+
+	*out = 0;
+	if ((r = has_table(out, db, schema, t, err)) < 0 || !*out)
+		return r;
+	snprintf(sql, sizeof(sql), "SELECT 1 FROM \"%s\".\"%s\" LIMIT 1", schema, t);
+	return returns_row(out, db, sql, NULL, "cannot read the overlay", err);
+}
+
+/*
+ * Refuse to take the database attached as `schema` (the file `path`) for
+ * the user overlay unless it is one, before anything is written to it:
+ * rigplan's overlay application_id, or 0 from an overlay made before the
+ * mark; a schema version this rigplan reads; only rigplan's tables (so no
+ * trigger runs and no one else's table is written beside ours); and, for
+ * an unmarked file, none of the rows only a system catalog holds (aliases,
+ * 80 PLUS curves): that is a copy of a system catalog.  A file with no
+ * schema at all is new (id->empty) and passes.
+ */
+static int overlay_check(struct overlay_id *id, sqlite3 *db, const char *schema,
+			 const char *path, char **tables, size_t n, struct err *err)
+{
+	char what[16] = "", name[64] = "";
+	size_t objects = 0;
+	int r, rows = 0;
+
+	memset(id, 0, sizeof(*id));
+	if ((r = pragma_int(&id->app, db, schema, "application_id", err)) < 0 ||
+	    (r = pragma_int(&id->version, db, schema, "user_version", err)) < 0)
+		return err_prefix(err, "user catalog '%s'", path);
+	if (id->app == CAT_APP_ID_SYSTEM)
+		return err_set(err, ERR_DB, "user catalog '%s' is a rigplan system catalog,"
+			       " not an overlay; name another file", path);
+	if (id->app != 0 && id->app != CAT_APP_ID_OVERLAY)
+		return err_set(err, ERR_DB, "user catalog '%s' is not a rigplan overlay"
+			       " (SQLite application_id 0x%08lx is another program's)",
+			       path, (unsigned long)id->app & 0xffffffffUL);
+	if ((r = foreign_object(what, name, &objects, db, schema, tables, n, err)) < 0)
+		return err_prefix(err, "user catalog '%s'", path);
+	if (objects == 0 && id->version == 0) {
+		id->empty = 1;
+		return 0;
+	}
+	if ((r = check_version(id->version, 1, path, err)) < 0)
+		return r;
+	if (what[0])
+		return err_set(err, ERR_DB, "user catalog '%s' is not a rigplan overlay:"
+			       " it holds %s '%s'", path, what, name);
+	if (id->app == CAT_APP_ID_OVERLAY)
+		return 0;
+	if ((r = table_has_rows(&rows, db, schema, "alias", err)) < 0 ||
+	    (!rows && (r = table_has_rows(&rows, db, schema, "psu_efficiency", err)) < 0))
+		return err_prefix(err, "user catalog '%s'", path);
+	if (rows)
+		return err_set(err, ERR_DB, "user catalog '%s' is a copy of a system catalog,"
+			       " not an overlay; name another file", path);
+	return 0;
+}
+
 static int mkdir_parents(const char *path, struct err *err)
 {
 	char dir[4096];
@@ -312,15 +447,18 @@ static int mkdir_parents(const char *path, struct err *err)
 }
 
 /*
- * Create the overlay at `path` if it is new: the system catalog's tables,
- * and the schema version, in one transaction on a connection of its own
- * (BEGIN IMMEDIATE, so two rigplans creating it at once take turns).
+ * Create the overlay at `path` if it is new, or upgrade an older one: the
+ * system catalog's tables it lacks, the schema version and rigplan's
+ * overlay mark, in one transaction on a connection of its own (BEGIN
+ * IMMEDIATE, so two rigplans creating it at once take turns).  A file
+ * that is not an overlay (overlay_check) is refused before anything is
+ * written, and the transaction rolled back leaves it as it was.
  */
 static int overlay_create(const char *path, char **tables, size_t n,
 			  struct err *err)
 {
+	struct overlay_id id;
 	sqlite3 *udb = NULL;
-	long v = 0;
 	size_t i;
 	char sql[64];
 	int r = 0;
@@ -336,9 +474,14 @@ static int overlay_create(const char *path, char **tables, size_t n,
 	sqlite3_busy_timeout(udb, CAT_BUSY_TIMEOUT_MS);
 	if ((r = cat_exec(udb, "BEGIN IMMEDIATE", err)) < 0)
 		goto out;
-	if ((r = schema_version(&v, udb, "main", err)) < 0)
-		goto rollback;
-	if (v == CAT_SCHEMA_VERSION) {  /* someone else created it meanwhile */
+	if ((r = overlay_check(&id, udb, "main", path, tables, n, err)) < 0) {
+		/* the message names the file already */
+		sqlite3_exec(udb, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(udb);
+		return r;
+	}
+	if (id.app == CAT_APP_ID_OVERLAY && id.version == CAT_SCHEMA_VERSION) {
+		/* current already, or someone else created it meanwhile */
 		r = cat_exec(udb, "COMMIT", err);
 		goto out;
 	}
@@ -347,12 +490,15 @@ static int overlay_create(const char *path, char **tables, size_t n,
 	for (i = 0; i < n; i++) {
 		int has = 0;
 
-		if (v != 0 && (r = has_table(&has, udb, "main", tables[2 * i], err)) < 0)
+		if (!id.empty && (r = has_table(&has, udb, "main", tables[2 * i], err)) < 0)
 			goto rollback;
 		if (!has && (r = cat_exec(udb, tables[2 * i + 1], err)) < 0)
 			goto rollback;
 	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", CAT_SCHEMA_VERSION);
+	if ((r = cat_exec(udb, sql, err)) < 0)
+		goto rollback;
+	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", CAT_APP_ID_OVERLAY);
 	if ((r = cat_exec(udb, sql, err)) < 0 ||
 	    (r = cat_exec(udb, "COMMIT", err)) < 0)
 		goto rollback;
@@ -459,19 +605,34 @@ int cat_open(struct cat **out, const struct cat_paths *paths,
 	if ((r = cat_exec(cat->db, "PRAGMA temp_store = MEMORY", err)) < 0)
 		goto fail;
 	if ((r = attach(cat->db, paths->system, "mode=ro", "sys", err)) < 0 ||
-	    (r = check_version(cat->db, "sys", paths->system, err)) < 0 ||
+	    (r = check_system_version(cat->db, paths->system, err)) < 0 ||
 	    (r = system_tables(&tables, &ntables, cat->db, err)) < 0)
 		goto fail;
+	if (same_file(paths->user, paths->system)) {
+		r = err_set(err, ERR_DB, "user catalog '%s' is the system catalog;"
+			    " name another file for the overlay", paths->user);
+		goto fail;
+	}
 	if (mode == CAT_WRITE &&
 	    (r = overlay_create(paths->user, tables, ntables, err)) < 0)
 		goto fail;
 	if (file_readable(paths->user)) {
+		struct overlay_id id;
+
 		r = attach(cat->db, paths->user,
 			   mode == CAT_WRITE ? "mode=rw" : "mode=ro", "user", err);
-		if (r < 0 || (r = check_version(cat->db, "user", paths->user, err)) < 0)
+		if (r < 0 ||
+		    (r = overlay_check(&id, cat->db, "user", paths->user, tables, ntables,
+				       err)) < 0)
 			goto fail;
-		cat->has_overlay = 1;
-		cat->writable = mode == CAT_WRITE;
+		if (id.empty) {
+			/* a writer is creating it this moment: read without it */
+			if ((r = cat_exec(cat->db, "DETACH DATABASE user", err)) < 0)
+				goto fail;
+		} else {
+			cat->has_overlay = 1;
+			cat->writable = mode == CAT_WRITE;
+		}
 	}
 	/* one transaction for all the views: one schema change, not one each */
 	if ((r = cat_exec(cat->db, "BEGIN", err)) < 0)
@@ -496,7 +657,32 @@ void cat_free(struct cat *cat)
 	if (!cat)
 		return;
 	sqlite3_close(cat->db);
+	sbuf_release(&cat->noted);
 	free(cat);
+}
+
+void cat_set_note_sink(struct cat *cat, cat_note_fn fn, void *data)
+{
+	cat->note = fn;
+	cat->note_data = data;
+}
+
+void cat_note(struct cat *cat, const char *msg)
+{
+	struct sbuf line;
+
+	if (!cat->note)
+		return;
+	if (!cat->noted.buf)
+		sbuf_init(&cat->noted);
+	sbuf_init(&line);
+	sbuf_addf(&line, "\n%s\n", msg);
+	if (!strstr(cat->noted.buf, line.buf)) {
+		/* kept as "\nmsg1\nmsg2\n...": each note between newlines */
+		sbuf_addstr(&cat->noted, cat->noted.len ? line.buf + 1 : line.buf);
+		cat->note(cat->note_data, msg);
+	}
+	sbuf_release(&line);
 }
 
 int cat_has_overlay(const struct cat *cat)

@@ -173,8 +173,9 @@ static int query_id(char out[CAT_ID_MAX], sqlite3 *db, const char *sql,
 /*
  * Fold a name for loose matching: lower case, letters and digits only,
  * vendor and brand words dropped ("NVIDIA GeForce RTX 4090" -> "rtx4090").
+ * With `sep` not '\0' the words stay apart, joined by it ("rtx 4090").
  */
-static void fold_name(char *out, size_t size, const char *in)
+static void fold_words(char *out, size_t size, const char *in, char sep)
 {
 	static const char *const noise[] = {
 		"nvidia", "geforce", "amd", "radeon", "instinct", "intel",
@@ -196,10 +197,17 @@ static void fold_name(char *out, size_t size, const char *in)
 				break;
 		if (i < ARRAY_SIZE(noise) || w == 0)
 			continue;
+		if (sep && o > 0 && o + 1 < size)
+			out[o++] = sep;
 		for (i = 0; i < w && o + 1 < size; i++)
 			out[o++] = word[i];
 	}
 	out[o] = '\0';
+}
+
+static void fold_name(char *out, size_t size, const char *in)
+{
+	fold_words(out, size, in, '\0');
 }
 
 struct cand {
@@ -272,6 +280,48 @@ static void add_nearest(struct sbuf *sb, struct cand *c, size_t n, size_t max)
 	}
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * Append to sb (", "-separated, sorted, at most `max`) the distinct ids
+ * other than `except` (NULL: none) whose id, name or an alias begins with
+ * the words of `name`: "H100" begins "NVIDIA H100 PCIe" and "h100-nvl".
+ * These are what a short name could also mean.  Returns how many there
+ * are in all.
+ */
+static size_t word_prefix_ids(struct sbuf *sb, const struct cand *c, size_t n,
+			      const char *name, const char *except, size_t max)
+{
+	char typed[CAT_NAME_MAX], words[CAT_NAME_MAX];
+	const char **ids;
+	size_t i, j, len, count = 0;
+
+	fold_words(typed, sizeof(typed), name, ' ');
+	len = strlen(typed);
+	if (!len || !n)
+		return 0;
+	ids = xcalloc(n, sizeof(*ids));
+	for (i = 0; i < n; i++) {
+		if (except && strcmp(c[i].id, except) == 0)
+			continue;
+		fold_words(words, sizeof(words), c[i].text, ' ');
+		if (strncmp(words, typed, len) != 0 || (words[len] && words[len] != ' '))
+			continue;
+		for (j = 0; j < count && strcmp(ids[j], c[i].id) != 0; j++)
+			;
+		if (j == count)
+			ids[count++] = c[i].id;
+	}
+	qsort(ids, count, sizeof(*ids), cmp_str);
+	for (i = 0; sb && i < count && i < max; i++)
+		sbuf_addf(sb, "%s%s", i ? ", " : "", ids[i]);
+	free(ids);
+	return count;
+}
+
 /* Whether a typed name may be matched loosely: letters, digits and the
  * separators product names use.  Anything else (quotes, ';', '=', '%')
  * is not a spelling of a catalog name, so only an exact id or alias
@@ -327,6 +377,10 @@ static int resolve_loose(char id[CAT_ID_MAX], struct cat *cat,
 		for (i = 0; i < n && c[i].dist == 0; i++)
 			;
 		add_nearest(&msg, c, i, 8);
+	} else if (loose_ok(name) && word_prefix_ids(NULL, c, n, name, NULL, 0) > 1) {
+		/* "A100 PCIe": no row is it, several begin with it */
+		sbuf_addf(&msg, "ambiguous %s '%.80s': it could be ", ki->table, name);
+		word_prefix_ids(&msg, c, n, name, NULL, 8);
 	} else {
 		sbuf_addf(&msg, "unknown %s '%.80s'", ki->table, name);
 		if (n) {
@@ -341,8 +395,38 @@ static int resolve_loose(char id[CAT_ID_MAX], struct cat *cat,
 	return -ERR_NOTFOUND;
 }
 
-int cat_resolve(char id[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
-		const char *name, struct err *err)
+/*
+ * An alias was taken: when other rows' ids, names or aliases begin with
+ * its words ("H100" and "NVIDIA H100 PCIe"), say so in a note, so that a
+ * short name does not quietly mean one part of several.
+ */
+static int note_alias(struct cat *cat, const struct cat_kind_info *ki, const char *name,
+		      const char *id, struct err *err)
+{
+	struct cand *c = NULL;
+	struct sbuf others, msg;
+	size_t n = 0;
+	int r;
+
+	if (!cat->note)
+		return 0;
+	if ((r = load_candidates(&c, &n, cat, ki, err)) < 0)
+		return r;
+	sbuf_init(&others);
+	if (word_prefix_ids(&others, c, n, name, id, 8) > 0) {
+		sbuf_init(&msg);
+		sbuf_addf(&msg, "%s '%.80s' is taken as %s; it could also be %s (give the id"
+			  " to choose)", ki->table, name, id, others.buf);
+		cat_note(cat, msg.buf);
+		sbuf_release(&msg);
+	}
+	sbuf_release(&others);
+	free(c);
+	return 0;
+}
+
+static int resolve(char id[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
+		   const char *name, int quiet, struct err *err)
 {
 	const struct cat_kind_info *ki = cat_kind_info(kind);
 	char sql[160];
@@ -357,13 +441,21 @@ int cat_resolve(char id[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
 	snprintf(sql, sizeof(sql),
 		 "SELECT a.id FROM alias a JOIN \"%s\" t ON t.id = a.id"
 		 " WHERE a.kind = ?1 AND a.alias = ?2", ki->table);
-	if ((r = query_id(id, cat->db, sql, ki->table, name, err)) != 0)
-		return r < 0 ? r : 0;
+	if ((r = query_id(id, cat->db, sql, ki->table, name, err)) < 0)
+		return r;
+	if (r > 0)
+		return quiet ? 0 : note_alias(cat, ki, name, id, err);
 	return resolve_loose(id, cat, ki, name, err);
 }
 
-int cat_find(void *row, struct cat *cat, enum cat_kind kind,
-	     const char *name, struct err *err)
+int cat_resolve(char id[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
+		const char *name, struct err *err)
+{
+	return resolve(id, cat, kind, name, 0, err);
+}
+
+static int find(void *row, struct cat *cat, enum cat_kind kind, const char *name,
+		int quiet, struct err *err)
 {
 	const struct cat_kind_info *ki = cat_kind_info(kind);
 	sqlite3_stmt *st = NULL;
@@ -371,7 +463,7 @@ int cat_find(void *row, struct cat *cat, enum cat_kind kind,
 	char *sql;
 	int r;
 
-	if ((r = cat_resolve(id, cat, kind, name, err)) < 0)
+	if ((r = resolve(id, cat, kind, name, quiet, err)) < 0)
 		return r;
 	sql = cat_select_sql(ki, "WHERE id = ?1");
 	r = cat_prepare(&st, cat->db, sql, err);
@@ -386,6 +478,18 @@ int cat_find(void *row, struct cat *cat, enum cat_kind kind,
 		r = cat_db_error(cat->db, "cannot read the catalog", err);
 	sqlite3_finalize(st);
 	return r;
+}
+
+int cat_find(void *row, struct cat *cat, enum cat_kind kind,
+	     const char *name, struct err *err)
+{
+	return find(row, cat, kind, name, 0, err);
+}
+
+int cat_find_quiet(void *row, struct cat *cat, enum cat_kind kind, const char *name,
+		   struct err *err)
+{
+	return find(row, cat, kind, name, 1, err);
 }
 
 int cat_is_user_row(struct cat *cat, enum cat_kind kind, const char *id,

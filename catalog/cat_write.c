@@ -4,10 +4,10 @@
  * never leaves a half-written row.  The system catalog is never written.
  */
 #include "catalog/cat_int.h"
+#include "util/clock.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,22 +25,6 @@ static int has_price(enum cat_kind kind)
 {
 	return kind != CAT_MODEL && kind != CAT_ENGINE && kind != CAT_EFFICIENCY &&
 	       kind != CAT_LINK;
-}
-
-static int valid_date(const char *s)
-{
-	static const char shape[] = "dddd-dd-dd";
-	size_t i;
-	int month, day;
-
-	if (strlen(s) != sizeof(shape) - 1)
-		return 0;
-	for (i = 0; shape[i]; i++)
-		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
-			return 0;
-	month = (s[5] - '0') * 10 + (s[6] - '0');
-	day = (s[8] - '0') * 10 + (s[9] - '0');
-	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 /* Run one bound statement inside the caller's transaction. */
@@ -63,17 +47,12 @@ static int step_bound(sqlite3 *db, const char *sql, const char *const *text,
 	return r;
 }
 
-int cat_set_price(struct cat *cat, enum cat_kind kind, const char *name,
-		  double price_usd, const char *price_kind,
-		  const char *source, const char *as_of, struct err *err)
+int cat_set_price_check(enum cat_kind kind, double price_usd, const char *price_kind,
+			const char *source, const char *as_of, struct err *err)
 {
-	const struct cat_kind_info *ki = cat_kind_info(kind);
-	char id[CAT_ID_MAX], copy[256], update[256];
-	const char *text[4];
-	int r;
-
 	if (!has_price(kind))
-		return err_set(err, ERR_INVAL, "%s entries have no price", ki->table);
+		return err_set(err, ERR_INVAL, "%s entries have no price",
+			       cat_kind_info(kind)->table);
 	if (!isfinite(price_usd) || price_usd <= 0 || price_usd > 1e9)
 		return err_set(err, ERR_INVAL,
 			       "invalid price %g: expected more than 0 and at most 1e9 USD",
@@ -87,9 +66,24 @@ int cat_set_price(struct cat *cat, enum cat_kind kind, const char *name,
 		return err_set(err, ERR_INVAL,
 			       "invalid price source: expected 1 to %d characters",
 			       CAT_SOURCE_MAX - 1);
-	if (!valid_date(as_of))
+	if (!clock_date_valid(as_of))
 		return err_set(err, ERR_INVAL,
-			       "invalid date '%.32s': expected YYYY-MM-DD", as_of);
+			       "invalid date '%.32s': expected a calendar day as YYYY-MM-DD",
+			       as_of);
+	return 0;
+}
+
+int cat_set_price(struct cat *cat, enum cat_kind kind, const char *name,
+		  double price_usd, const char *price_kind,
+		  const char *source, const char *as_of, struct err *err)
+{
+	const struct cat_kind_info *ki = cat_kind_info(kind);
+	char id[CAT_ID_MAX], copy[256], update[256];
+	const char *text[4];
+	int r;
+
+	if ((r = cat_set_price_check(kind, price_usd, price_kind, source, as_of, err)) < 0)
+		return r;
 	if ((r = need_overlay(cat, err)) < 0 ||
 	    (r = cat_resolve(id, cat, kind, name, err)) < 0)
 		return r;

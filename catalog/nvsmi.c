@@ -391,7 +391,8 @@ int nvsmi_match(struct nvsmi_inventory *inv, struct cat *cat, struct err *err)
 		struct err lookup = ERR_INIT;
 		struct cat_gpu row;
 		double ratio;
-		int r = cat_gpu_find(&row, cat, g->product_name, &lookup);
+		/* nvidia-smi's own product names: no note for a person */
+		int r = cat_find_quiet(&row, cat, CAT_GPU, g->product_name, &lookup);
 
 		if (r == -ERR_NOTFOUND) {
 			g->match = NVSMI_MATCH_NONE;
@@ -415,55 +416,3 @@ int nvsmi_match(struct nvsmi_inventory *inv, struct cat *cat, struct err *err)
 	return 0;
 }
 
-int nvsmi_save(struct cat *cat, const struct nvsmi_inventory *inv,
-	       const char *source, const char *as_of, struct err *err)
-{
-	static const char sql[] =
-		"INSERT OR REPLACE INTO user.inventory (uuid, gpu_id, product_name,"
-		" memory_bytes, power_limit_w, pcie_gen, pcie_lanes, driver_version,"
-		" cuda_version, source, as_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-	sqlite3_stmt *st = NULL;
-	size_t i;
-	int r;
-
-	if (!cat->has_overlay || !cat->writable)
-		return err_set(err, ERR_INVAL, "the catalog was opened read-only");
-	if ((r = cat_exec(cat->db, "BEGIN IMMEDIATE", err)) < 0)
-		return r;
-	if ((r = cat_prepare(&st, cat->db, sql, err)) < 0)
-		goto rollback;
-	for (i = 0; i < inv->n; i++) {
-		const struct nvsmi_gpu *g = &inv->gpus[i];
-		char uuid[CAT_ID_MAX];
-
-		/* A GPU without a UUID is keyed by its bus id within the file. */
-		snprintf(uuid, sizeof(uuid), "%s", g->uuid[0] ? g->uuid : g->pci_bus_id);
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
-		if (g->gpu_id[0])
-			sqlite3_bind_text(st, 2, g->gpu_id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, g->product_name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, g->memory_bytes);
-		if (!isnan(g->power_limit_w))
-			sqlite3_bind_double(st, 5, g->power_limit_w);
-		if (g->pcie_gen != CAT_NULL_INT)
-			sqlite3_bind_int64(st, 6, g->pcie_gen);
-		if (g->pcie_lanes != CAT_NULL_INT)
-			sqlite3_bind_int64(st, 7, g->pcie_lanes);
-		sqlite3_bind_text(st, 8, inv->driver_version, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 9, inv->cuda_version, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 10, source, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 11, as_of, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			r = cat_db_error(cat->db, "cannot save the inventory", err);
-			goto rollback;
-		}
-	}
-	sqlite3_finalize(st);
-	return cat_exec(cat->db, "COMMIT", err);
-rollback:
-	sqlite3_finalize(st);
-	sqlite3_exec(cat->db, "ROLLBACK", NULL, NULL, NULL);
-	return r;
-}

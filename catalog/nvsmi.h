@@ -69,11 +69,6 @@ int nvsmi_read_file(struct nvsmi_inventory *inv, const char *path,
 /* Match every GPU to a catalog id (gpu_id, match, note). */
 int nvsmi_match(struct nvsmi_inventory *inv, struct cat *cat, struct err *err);
 
-/* Store the inventory in the user overlay (one transaction; a GPU seen
- * before, by UUID, is replaced).  `source` names the file it came from. */
-int nvsmi_save(struct cat *cat, const struct nvsmi_inventory *inv,
-	       const char *source, const char *as_of, struct err *err);
-
 const char *nvsmi_match_name(enum nvsmi_match m);
 
 #endif

@@ -18,10 +18,12 @@
 #include "util/sbuf.h"
 #include "util/strdist.h"
 #include "util/units.h"
+#include "util/xalloc.h"
 
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 extern const struct cmd_entry cmd_calibrate_entry;
@@ -96,12 +98,96 @@ const struct cmd_entry *const *cmd_root(void)
 	return cmd_table;
 }
 
+/* Length of the UTF-8 sequence at p that is well formed (no overlong
+ * form, surrogate or code point past U+10FFFF) and not a C1 control
+ * (U+0080-U+009F, which terminals may obey as ESC sequences); 0 when it
+ * is not one. */
+static size_t utf8_printable(const unsigned char *p)
+{
+	size_t n, i;
+	unsigned char lo = 0x80, hi = 0xbf;
+
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		n = 2;
+		if (p[0] == 0xc2)
+			lo = 0xa0;          /* C2 80-9F: the C1 controls */
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		n = 3;
+		if (p[0] == 0xe0)
+			lo = 0xa0;          /* overlong */
+		if (p[0] == 0xed)
+			hi = 0x9f;          /* surrogates */
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		n = 4;
+		if (p[0] == 0xf0)
+			lo = 0x90;          /* overlong */
+		if (p[0] == 0xf4)
+			hi = 0x8f;          /* past U+10FFFF */
+	} else {
+		return 0;
+	}
+	if (p[1] < lo || p[1] > hi)
+		return 0;
+	for (i = 2; i < n; i++)
+		if (p[i] < 0x80 || p[i] > 0xbf)
+			return 0;
+	return n;
+}
+
+/*
+ * Append s with every byte a terminal could act on written as \xNN: C0
+ * controls (ESC, CR, newline: a message stays one line), DEL, C1
+ * controls and bytes that are not well-formed UTF-8.  Names, paths and
+ * file contents reach messages from the user and from hostile files.
+ */
+static void add_escaped(struct sbuf *sb, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	while (*p) {
+		if (*p >= 0x20 && *p < 0x7f) {
+			sbuf_addch(sb, (char)*p++);
+		} else if (*p >= 0x80 && (n = utf8_printable(p)) > 0) {
+			sbuf_add(sb, p, n);
+			p += n;
+		} else {
+			sbuf_addstr(sb, "\\x");
+			sbuf_addch(sb, hex[*p >> 4]);
+			sbuf_addch(sb, hex[*p & 15]);
+			p++;
+		}
+	}
+}
+
+/* The one place messages reach the terminal: "prog: level: msg", escaped. */
 static void vreport(const struct cli_ctx *ctx, const char *level,
 		    const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: %s: ", ctx && ctx->prog ? ctx->prog : "rigplan", level);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	struct sbuf line, msg;
+	va_list aq;
+	int len;
+
+	sbuf_init(&msg);
+	va_copy(aq, ap);
+	len = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (len > 0) {
+		char *buf = xmalloc((size_t)len + 1);
+
+		vsnprintf(buf, (size_t)len + 1, fmt, ap);
+		sbuf_addstr(&msg, buf);
+		free(buf);
+	}
+	sbuf_init(&line);
+	add_escaped(&line, ctx && ctx->prog ? ctx->prog : "rigplan");
+	sbuf_addf(&line, ": %s: ", level);
+	add_escaped(&line, msg.buf);
+	sbuf_addch(&line, '\n');
+	fputs(line.buf, stderr);
+	sbuf_release(&line);
+	sbuf_release(&msg);
 }
 
 void cli_error(const struct cli_ctx *ctx, const char *fmt, ...)
@@ -120,6 +206,21 @@ void cli_warning(const struct cli_ctx *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport(ctx, "warning", fmt, ap);
 	va_end(ap);
+}
+
+void cli_note(const struct cli_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(ctx, "note", fmt, ap);
+	va_end(ap);
+}
+
+/* The catalog's notes (which part a short name was taken as) as notes. */
+static void catalog_note(void *data, const char *msg)
+{
+	cli_note(data, "%s", msg);
 }
 
 static int exit_for(enum err_code code)
@@ -180,6 +281,39 @@ static void list_commands(struct sbuf *sb, const struct cmd_entry *const *t)
 		sbuf_addf(sb, "  %-14s %s\n", t[i]->name, t[i]->summary);
 }
 
+void cmd_operand_help(struct sbuf *sb, const struct cmd_entry *e)
+{
+	/* the kinds come from the catalog's own table, so the help names
+	 * exactly what cat_kind_parse takes */
+	struct sbuf text;
+	size_t col = 0;
+	const char *p, *w;
+
+	if (!e->operands || !strstr(e->operands, "KIND"))
+		return;
+	sbuf_init(&text);
+	sbuf_addstr(&text, "KIND is one of ");
+	cat_kind_list(&text);
+	sbuf_addstr(&text, " (or the singular: gpu, model, ...).");
+	/* filled to 72 columns like the hand-written paragraphs */
+	sbuf_addch(sb, '\n');
+	for (p = text.buf; *p; p = *w ? w + 1 : w) {
+		for (w = p; *w && *w != ' '; w++)
+			;
+		if (col && col + 1 + (size_t)(w - p) > 72) {
+			sbuf_addch(sb, '\n');
+			col = 0;
+		} else if (col) {
+			sbuf_addch(sb, ' ');
+			col++;
+		}
+		sbuf_add(sb, p, (size_t)(w - p));
+		col += (size_t)(w - p);
+	}
+	sbuf_addch(sb, '\n');
+	sbuf_release(&text);
+}
+
 void cmd_help_text(struct sbuf *sb, const struct cmd_entry *e, const char *path,
 		   const char *prog)
 {
@@ -187,6 +321,7 @@ void cmd_help_text(struct sbuf *sb, const struct cmd_entry *e, const char *path,
 	sbuf_addf(sb, "\n%s\n", e->summary);
 	if (e->description)
 		sbuf_addf(sb, "\n%s\n", e->description);
+	cmd_operand_help(sb, e);
 	sbuf_addch(sb, '\n');
 	if (e->subs) {
 		list_commands(sb, e->subs);
@@ -391,5 +526,6 @@ int cli_open_catalog(struct cat **out, struct cli_ctx *ctx, int write,
 		*status = err.code == ERR_PARSE ? EXIT_DATA : EXIT_RUNTIME;
 		return -1;
 	}
+	cat_set_note_sink(*out, catalog_note, ctx);
 	return 0;
 }

@@ -77,6 +77,10 @@ const struct cmd_entry *const *cmd_root(void);
 int cmd_dispatch(const struct cmd_entry *const *table, int argc, char **argv,
 		 struct cli_ctx *ctx);
 
+/* Help for the operands that name a catalog kind (KIND): every kind the
+ * catalog takes, from its kind table; nothing for other entries. */
+void cmd_operand_help(struct sbuf *sb, const struct cmd_entry *e);
+
 /* The help text of an entry ("rigplan catalog list" etc.). */
 void cmd_help_text(struct sbuf *sb, const struct cmd_entry *e, const char *path,
 		   const char *prog);
@@ -99,10 +103,14 @@ extern const char *const cmd_completion_shells[];
 const struct cmd_entry *cmd_lookup(char **words, int n, char *path,
 				   size_t path_size, struct err *err);
 
-/* Print "prog: error: msg" / "prog: warning: msg" to stderr. */
+/* Print "prog: error: msg" / "prog: warning: msg" / "prog: note: msg"
+ * to stderr, control bytes escaped (\xNN).  A note says what rigplan chose
+ * for the user; it changes no exit status. */
 void cli_error(const struct cli_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void cli_warning(const struct cli_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void cli_note(const struct cli_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Report err and return the exit status its code maps to. */

@@ -112,23 +112,28 @@ static const char *bottleneck_text(enum capacity_bottleneck b)
 static void report(FILE *f, const struct sim_job *j, const struct capacity_cli *o,
 		   const struct capacity_result *r)
 {
+	struct out_nums nb = { .next = 0 };
+	struct out_nums *n = &nb;
+
 	sim_job_describe(f, j);
 	fprintf(f, "objectives: p99 TTFT <= %.4g s, p99 TPOT <= %.4g s\n\n",
 		o->c.ttft_p99_s, o->c.tpot_p99_s);
-	fprintf(f, "capacity        %8.3f requests/s per replica (passes; %.3f fails)\n",
-		r->max_qps, r->bracket[1]);
-	fprintf(f, "  at capacity   p99 TTFT %.1f ms, p99 TPOT %.2f ms, %.0f output tokens/s\n",
-		qstat_quantile(&r->at.ttft, 0.99) * 1e3, qstat_quantile(&r->at.tpot, 0.99) * 1e3,
-		r->at.output_tps);
-	fprintf(f, "  saturation    %8.3f requests/s from step times alone\n", r->analytic_max_qps);
+	fprintf(f, "capacity        %8s requests/s per replica (passes; %s fails)\n",
+		out_fixed(n, r->max_qps, 3), out_fixed(n, r->bracket[1], 3));
+	fprintf(f, "  at capacity   p99 TTFT %s ms, p99 TPOT %s ms, %s output tokens/s\n",
+		out_fixed(n, qstat_quantile(&r->at.ttft, 0.99) * 1e3, 1),
+		out_fixed(n, qstat_quantile(&r->at.tpot, 0.99) * 1e3, 2),
+		out_fixed(n, r->at.output_tps, 0));
+	fprintf(f, "  saturation    %8s requests/s from step times alone\n",
+		out_fixed(n, r->analytic_max_qps, 3));
 	fprintf(f, "limit           the %s objective; bottleneck: %s\n",
 		r->ttft_binds ? "TTFT" : "TPOT", bottleneck_text(r->bottleneck));
 	if (r->replicas)
-		fprintf(f, "for %.4g req/s  %zu replica%s, %zu GPUs (p99 TTFT %.1f ms, p99 TPOT %.2f ms)\n",
+		fprintf(f, "for %.4g req/s  %zu replica%s, %zu GPUs (p99 TTFT %s ms, p99 TPOT %s ms)\n",
 			o->c.target_qps, r->replicas, r->replicas == 1 ? "" : "s",
 			r->replicas * j->cfg.gpus_per_replica,
-			qstat_quantile(&r->at_target.ttft, 0.99) * 1e3,
-			qstat_quantile(&r->at_target.tpot, 0.99) * 1e3);
+			out_fixed(n, qstat_quantile(&r->at_target.ttft, 0.99) * 1e3, 1),
+			out_fixed(n, qstat_quantile(&r->at_target.tpot, 0.99) * 1e3, 2));
 	fprintf(f, "simulations     %8zu of %zu requests each\n", r->sims,
 		j->cfg.trace ? j->cfg.trace->rows : j->cfg.requests);
 }

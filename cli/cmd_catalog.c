@@ -18,13 +18,13 @@
 #include <string.h>
 #include <time.h>
 
-enum { O_JSON = 256, O_CSV, O_SAVE, O_SOURCE, O_KIND, O_DATE };
+enum { O_JSON = 256, O_CSV, O_SOURCE, O_KIND, O_DATE };
 
 struct catalog_opts {
-	int json, csv, save;
+	int json, csv;
 	const char *source, *price_kind, *date;
 };
-#define CATALOG_OPTS_INIT { 0, 0, 0, NULL, "street", NULL }
+#define CATALOG_OPTS_INIT { 0, 0, NULL, "street", NULL }
 
 static int on_opt(int id, const char *arg, void *data, struct err *err)
 {
@@ -33,7 +33,6 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 	switch (id) {
 	case O_JSON: o->json = 1; break;
 	case O_CSV: o->csv = 1; break;
-	case O_SAVE: o->save = 1; break;
 	case O_SOURCE: o->source = arg; break;
 	case O_KIND: o->price_kind = arg; break;
 	case O_DATE: o->date = arg; break;
@@ -296,21 +295,15 @@ static int exec_import(int argc, char **argv, struct cli_ctx *ctx)
 	struct err err = ERR_INIT;
 	struct cat *cat = NULL;
 	int first, status = EXIT_OK;
-	char date[11];
 
 	nvsmi_inventory_init(&inv);
 	if ((first = parse(argc, argv, ctx, &o, 1, 1, &status)) < 0)
 		return status;
 	if (nvsmi_read_file(&inv, argv[first], &err) < 0)
 		return cli_fail(ctx, &err);
-	if (cli_open_catalog(&cat, ctx, o.save, &status) < 0)
+	if (cli_open_catalog(&cat, ctx, 0, &status) < 0)
 		goto out;
 	if (nvsmi_match(&inv, cat, &err) < 0) {
-		status = cli_fail(ctx, &err);
-		goto out;
-	}
-	clock_today_utc(date);
-	if (o.save && nvsmi_save(cat, &inv, argv[first], date, &err) < 0) {
 		status = cli_fail(ctx, &err);
 		goto out;
 	}
@@ -327,9 +320,6 @@ static int exec_import(int argc, char **argv, struct cli_ctx *ctx)
 		json_decref(j);
 	} else {
 		inventory_table(&inv);
-		if (o.save)
-			printf("saved %zu GPU%s to the user catalog\n", inv.n,
-			       inv.n == 1 ? "" : "s");
 	}
 out:
 	nvsmi_inventory_release(&inv);
@@ -362,6 +352,10 @@ static int exec_set_price(int argc, char **argv, struct cli_ctx *ctx)
 	if (!o.source)
 		return cli_usage(ctx, "--source is required: say where the price comes from");
 	clock_today_utc(date);
+	/* every value checked before the overlay is created or opened */
+	if (cat_set_price_check(kind, usd, o.price_kind, o.source, o.date ? o.date : date,
+				&err) < 0)
+		return cli_usage(ctx, "%s", err.msg);
 	if (cli_open_catalog(&cat, ctx, 1, &status) < 0)
 		return status;
 	if (cat_set_price(cat, kind, argv[first + 1], usd, o.price_kind, o.source,
@@ -390,15 +384,9 @@ static int exec_remove(int argc, char **argv, struct cli_ctx *ctx)
 }
 
 static const struct opt_spec no_opts[] = { OPT_END };
-static const struct opt_spec import_opts[] = {
-	{ "json", 0, no_argument, O_JSON, NULL, "print JSON (SI units)" },
-	{ "save", 0, no_argument, O_SAVE, NULL, "store the GPUs in the user catalog's inventory" },
-	OPT_END
-};
 
 static const struct cmd_entry list_entry = {
 	"list", "List every catalog entry of a kind", "KIND",
-	"KIND is one of gpus, models, ssds, psus, chassis, cpus, memory, engines.\n"
 	"The table shows the main fields in readable units; --json and --csv\n"
 	"give every field in SI units (bytes, bytes/s, FLOP/s, W, USD).",
 	list_opts, exec_list, NULL
@@ -423,15 +411,17 @@ static const struct cmd_entry import_entry = {
 	"import-nvsmi", "Read 'nvidia-smi -q -x' output and match its GPUs to the catalog",
 	"FILE",
 	"Create FILE on the machine with: nvidia-smi -q -x > FILE\n"
-	"A malformed or hostile file exits 3 and nothing is stored.",
-	import_opts, exec_import, NULL
+	"Nothing is stored: to plan with these GPUs, give the same file to\n"
+	"'rigplan plan --owned FILE'.  A malformed or hostile file exits 3.",
+	json_opts, exec_import, NULL
 };
 
 static const struct cmd_entry set_price_entry = {
 	"set-price", "Record your own price for a catalog entry (user overlay)",
 	"KIND ID USD",
 	"The entry is copied into the user overlay with the new price; the\n"
-	"system catalog is never changed.  Undo with 'rigplan catalog remove'.",
+	"system catalog is never changed.  Undo with 'rigplan catalog remove'.\n"
+	"Models, engines, efficiencies and links have no price.",
 	price_opts, exec_set_price, NULL
 };
 

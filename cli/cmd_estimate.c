@@ -123,11 +123,12 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 	json_object_set_new(o, "throughput", json_pack("{s:o,s:o}",
 		"decode_tokens_per_s", json_num(r->decode_tokens_per_s),
 		"prefill_tokens_per_s", json_num(r->prefill_tokens_per_s)));
-	json_object_set_new(o, "power", json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:I,s:s,s:o}",
+	json_object_set_new(o, "power", json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:I,s:s,s:s,s:o}",
 		"gpu_w", json_num(r->gpu.w), "prefill_gpu_w", json_num(r->has_prefill ? r->prefill_gpu_w : NAN),
 		"throttled", r->gpu.throttled, "system_w", json_num(r->system_w),
 		"node_dc_w", json_num(r->node_dc_w), "psu_efficiency", json_num(r->psu_eff),
 		"psu_units", (json_int_t)r->psu_units, "psu", d->psu.id,
+		"psu_redundancy", psu_redundancy_name(d->in.psu_redundancy),
 		"psu_peak_w", json_num(r->psu_peak_w)));
 	json_object_set_new(o, "thermal", json_pack("{s:o,s:o,s:o,s:o,s:o}",
 		"heat_btu_per_h", json_num(r->heat_btu_per_h), "airflow_cfm", json_num(r->airflow_cfm),
@@ -177,52 +178,62 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 		   const struct fit_advice *a)
 {
 	const struct mem_result *m = &r->mem;
+	struct out_nums nb = { .next = 0 };
+	struct out_nums *n = &nb;
 
 	fprintf(f, "%s on %zu x %s (tp %zu, pp %zu", d->model.id, d->in.model.n, d->gpu.id,
 		d->dspec.tp, d->dspec.pp);
 	if (d->dspec.ep > 1)
 		fprintf(f, ", ep %zu with data-parallel attention", d->dspec.ep);
 	fprintf(f, "), %s weights, %s KV cache, %s\n", d->wf->name, d->kf->name, d->engine.id);
-	fprintf(f, "\nmemory per GPU          %8.2f GiB of %.2f GiB: %s\n",
-		m->total_per_gpu_bytes / UNIT_GIB, m->capacity_bytes / UNIT_GIB,
+	fprintf(f, "\nmemory per GPU          %8s GiB of %s GiB: %s\n",
+		out_fixed(n, m->total_per_gpu_bytes / UNIT_GIB, 2), out_fixed(n, m->capacity_bytes / UNIT_GIB, 2),
 		m->fits ? "fits" : "DOES NOT FIT");
 	if (!m->fits)
 		report_fit(f, a);
-	fprintf(f, "  weights               %8.2f GiB\n", m->weights_bytes / UNIT_GIB);
-	fprintf(f, "  KV cache              %8.2f GiB (%.1f MiB per sequence)\n",
-		m->kv_cache_bytes / UNIT_GIB, m->kv_per_seq_bytes / 1048576.0);
-	fprintf(f, "  activations           %8.2f GiB\n", m->activation_bytes / UNIT_GIB);
-	fprintf(f, "  runtime overhead      %8.2f GiB\n", m->overhead_bytes / UNIT_GIB);
-	fprintf(f, "  largest batch         %8.0f sequences at this context\n", m->max_batch);
-	fprintf(f, "  longest context       %8.0f tokens at this batch\n", m->max_context);
+	fprintf(f, "  weights               %8s GiB\n", out_fixed(n, m->weights_bytes / UNIT_GIB, 2));
+	fprintf(f, "  KV cache              %8s GiB (%s MiB per sequence)\n",
+		out_fixed(n, m->kv_cache_bytes / UNIT_GIB, 2), out_fixed(n, m->kv_per_seq_bytes / 1048576.0, 1));
+	fprintf(f, "  activations           %8s GiB\n", out_fixed(n, m->activation_bytes / UNIT_GIB, 2));
+	fprintf(f, "  runtime overhead      %8s GiB\n", out_fixed(n, m->overhead_bytes / UNIT_GIB, 2));
+	fprintf(f, "  largest batch         %8s sequences at this context\n",
+		out_fixed(n, m->max_batch, 0));
+	fprintf(f, "  longest context       %8s tokens at this batch\n", out_fixed(n, m->max_context, 0));
 	fprintf(f, "\nlatency (%s-bound)\n", perf_bound_name(r->bound));
 	if (r->has_prefill)
-		fprintf(f, "  TTFT                  %8.2f ms  [%.2f, %.2f]  %.0f prefill tok/s\n",
-			r->ttft_s * 1e3, r->ttft_band[0] * 1e3, r->ttft_band[1] * 1e3,
-			r->prefill_tokens_per_s);
+		fprintf(f, "  TTFT                  %8s ms  [%s, %s]  %s prefill tok/s\n",
+			out_fixed(n, r->ttft_s * 1e3, 2), out_fixed(n, r->ttft_band[0] * 1e3, 2),
+			out_fixed(n, r->ttft_band[1] * 1e3, 2), out_fixed(n, r->prefill_tokens_per_s, 0));
 	if (r->has_decode)
-		fprintf(f, "  TPOT                  %8.2f ms  [%.2f, %.2f]  %.0f decode tok/s\n",
-			r->tpot_s * 1e3, r->tpot_band[0] * 1e3, r->tpot_band[1] * 1e3,
-			r->decode_tokens_per_s);
-	fprintf(f, "\npower\n  per GPU               %8.0f W%s\n", r->gpu.w,
+		fprintf(f, "  TPOT                  %8s ms  [%s, %s]  %s decode tok/s\n",
+			out_fixed(n, r->tpot_s * 1e3, 2), out_fixed(n, r->tpot_band[0] * 1e3, 2),
+			out_fixed(n, r->tpot_band[1] * 1e3, 2), out_fixed(n, r->decode_tokens_per_s, 0));
+	fprintf(f, "\npower\n  per GPU               %8s W%s\n", out_fixed(n, r->gpu.w, 0),
 		r->gpu.throttled ? " (clocks held down by the power cap)" : "");
-	fprintf(f, "  system at the wall    %8.0f W  (%zu node%s, %zu x %s %s, %.1f%% efficient)\n",
-		r->system_w, r->nodes, r->nodes == 1 ? "" : "s", r->psu_units, d->psu.id,
-		r->psu_units > 1 ? "PSUs" : "PSU", r->psu_eff * 100);
-	fprintf(f, "  heat                  %8.0f BTU/h, %.0f CFM of air for a %.0f K rise\n",
-		r->heat_btu_per_h, r->airflow_cfm, d->in.delta_t_c);
-	fprintf(f, "  GPU temperature       %8.1f C after %.0f s%s\n", r->temp.temp_c,
-		d->in.thermal_s, isnan(r->temp.throttle_at_s) ? "" : " (at its slowdown limit)");
-	fprintf(f, "\nload (%s)\n  cold                  %8.1f s\n  warm                  %8.1f s%s\n",
-		d->ssd.id, r->load.cold_s, r->load.warm_s,
+	fprintf(f, "  system at the wall    %8s W  (%zu node%s, %zu x %s %s, %s%s redundancy,"
+		" %s%% efficient)\n", out_fixed(n, r->system_w, 0), r->nodes, r->nodes == 1 ? "" : "s",
+		r->psu_units, d->psu.id, r->psu_units > 1 ? "PSUs" : "PSU",
+		d->in.psu_redundancy == PSU_NONE ? "no" : "",
+		d->in.psu_redundancy == PSU_NONE ? "" : psu_redundancy_name(d->in.psu_redundancy),
+		out_fixed(n, r->psu_eff * 100, 1));
+	fprintf(f, "  heat                  %8s BTU/h, %s CFM of air for a %s K rise\n",
+		out_fixed(n, r->heat_btu_per_h, 0), out_fixed(n, r->airflow_cfm, 0),
+		out_fixed(n, d->in.delta_t_c, 0));
+	fprintf(f, "  GPU temperature       %8s C after %s s%s\n", out_fixed(n, r->temp.temp_c, 1),
+		out_fixed(n, d->in.thermal_s, 0),
+		isnan(r->temp.throttle_at_s) ? "" : " (at its slowdown limit)");
+	fprintf(f, "\nload (%s)\n  cold                  %8s s\n  warm                  %8s s%s\n",
+		d->ssd.id, out_fixed(n, r->load.cold_s, 1), out_fixed(n, r->load.warm_s, 1),
 		r->load.cache_fits ? "" : " (RAM too small for the page cache)");
 	fprintf(f, "\ncost\n");
-	if (!isnan(r->cost.usd_per_million_tokens))
-		fprintf(f, "  per million tokens    %8.4f USD\n", r->cost.usd_per_million_tokens);
+	if (isfinite(r->cost.usd_per_million_tokens))
+		fprintf(f, "  per million tokens    %8s USD\n",
+			out_fixed(n, r->cost.usd_per_million_tokens, 4));
 	else
 		fprintf(f, "  per million tokens         -     (no price: give --gpu-price or --rent)\n");
-	fprintf(f, "  energy per M tokens   %8.4f USD\n  tokens per joule      %8.3f\n",
-		r->cost.energy_usd_per_million_tokens, r->cost.tokens_per_joule);
+	fprintf(f, "  energy per M tokens   %8s USD\n  tokens per joule      %8s\n",
+		out_fixed(n, r->cost.energy_usd_per_million_tokens, 4),
+		out_fixed(n, r->cost.tokens_per_joule, 3));
 }
 
 static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)

@@ -92,6 +92,7 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 	for (i = 0; i < r->n; i++) {
 		const struct plan_candidate *c = &r->c[i];
 		char **row = cells + (i + 1) * NC;
+		struct out_nums nb = { .next = 0 };
 
 		row[0] = cell("%zu%s", i + 1, c->pareto ? "*" : "");
 		row[1] = cell("%zu x %s", c->gpu_count, c->gpu);
@@ -102,9 +103,9 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 		row[6] = cell("%zu", c->nodes);
 		row[7] = usd(c->capex_usd, c->unpriced_parts > 0);
 		row[8] = usd(c->usd_per_million_tokens, c->unpriced_parts > 0);
-		row[9] = cell("%.0f ms", c->ttft_p99_s * 1e3);
-		row[10] = cell("%.1f ms", c->tpot_p99_s * 1e3);
-		row[11] = cell("%.0f W", c->power_w);
+		row[9] = cell("%s ms", out_fixed(&nb, c->ttft_p99_s * 1e3, 0));
+		row[10] = cell("%s ms", out_fixed(&nb, c->tpot_p99_s * 1e3, 1));
+		row[11] = cell("%s W", out_fixed(&nb, c->power_w, 0));
 		row[12] = cell("%s", c->why);
 	}
 	out_table(f, cells, r->n + 1, NC, right);

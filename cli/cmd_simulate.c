@@ -118,17 +118,23 @@ static json_t *to_json(const struct sim_job *j, const struct sim_result *r, doub
 
 static void row(FILE *f, const char *name, const struct qstat *q)
 {
+	struct out_nums n = { .next = 0 };
+
 	if (!q->n) {
 		fprintf(f, "  %-6s %10s\n", name, "-");
 		return;
 	}
-	fprintf(f, "  %-6s %10.2f %10.2f %10.2f %10.2f\n", name, qstat_mean(q) * 1e3,
-		qstat_quantile(q, 0.5) * 1e3, qstat_quantile(q, 0.9) * 1e3,
-		qstat_quantile(q, 0.99) * 1e3);
+	fprintf(f, "  %-6s %10s %10s %10s %10s\n", name, out_fixed(&n, qstat_mean(q) * 1e3, 2),
+		out_fixed(&n, qstat_quantile(q, 0.5) * 1e3, 2),
+		out_fixed(&n, qstat_quantile(q, 0.9) * 1e3, 2),
+		out_fixed(&n, qstat_quantile(q, 0.99) * 1e3, 2));
 }
 
 static void report(FILE *f, const struct sim_job *j, const struct sim_result *r, double qps)
 {
+	struct out_nums nb = { .next = 0 };
+	struct out_nums *n = &nb;
+
 	sim_job_describe(f, j);
 	if (!isnan(qps))
 		fprintf(f, "load: %.3g requests/s, ", qps);
@@ -140,25 +146,28 @@ static void report(FILE *f, const struct sim_job *j, const struct sim_result *r,
 	row(f, "TPOT", &r->tpot);
 	row(f, "e2e", &r->e2e);
 	row(f, "queue", &r->queue);
-	fprintf(f, "\nthroughput      %8.3f requests/s, %.0f output tokens/s, %.0f prompt tokens/s\n",
-		r->throughput_rps, r->output_tps, r->input_tps);
+	fprintf(f, "\nthroughput      %8s requests/s, %s output tokens/s, %s prompt tokens/s\n",
+		out_fixed(n, r->throughput_rps, 3), out_fixed(n, r->output_tps, 0),
+		out_fixed(n, r->input_tps, 0));
 	if (!isnan(r->goodput_rps))
-		fprintf(f, "goodput         %8.3f requests/s within the SLO (%.1f%%)\n",
-			r->goodput_rps, r->completed ? 100.0 * (double)r->goodput_n /
-			(double)r->completed : 0);
+		fprintf(f, "goodput         %8s requests/s within the SLO (%s%%)\n",
+			out_fixed(n, r->goodput_rps, 3), out_fixed(n, r->completed ?
+			100.0 * (double)r->goodput_n / (double)r->completed : 0, 1));
 	fprintf(f, "completed       %8zu of %zu (%zu dropped: longer than the model or the cache)\n",
 		r->completed, r->arrived, r->dropped);
-	fprintf(f, "in the system   %8.2f requests on average (%.2f queued), peak %zu\n",
-		r->mean_in_system, r->mean_waiting, r->peak_in_flight);
-	fprintf(f, "batch           %8.1f sequences per step on average, %zu steps\n",
-		r->mean_batch, r->steps);
-	fprintf(f, "KV cache        %8.1f%% used on average, %zu preemptions",
-		r->kv_use * 100, r->preemptions);
+	fprintf(f, "in the system   %8s requests on average (%s queued), peak %zu\n",
+		out_fixed(n, r->mean_in_system, 2), out_fixed(n, r->mean_waiting, 2),
+		r->peak_in_flight);
+	fprintf(f, "batch           %8s sequences per step on average, %zu steps\n",
+		out_fixed(n, r->mean_batch, 1), r->steps);
+	fprintf(f, "KV cache        %8s%% used on average, %zu preemptions",
+		out_fixed(n, r->kv_use * 100, 1), r->preemptions);
 	if (j->cfg.engine.prefix_caching)
-		fprintf(f, ", %.1f%% of prompt tokens from the prefix cache", r->prefix_hit * 100);
-	fprintf(f, "\nGPU busy        %8.1f%%\nenergy          %8.1f J per request (GPUs)\n",
-		r->gpu_busy * 100, r->energy_per_request_j);
-	fprintf(f, "simulated       %8.1f s\n", r->duration_s);
+		fprintf(f, ", %s%% of prompt tokens from the prefix cache",
+			out_fixed(n, r->prefix_hit * 100, 1));
+	fprintf(f, "\nGPU busy        %8s%%\nenergy          %8s J per request (GPUs)\n",
+		out_fixed(n, r->gpu_busy * 100, 1), out_fixed(n, r->energy_per_request_j, 1));
+	fprintf(f, "simulated       %8s s\n", out_fixed(n, r->duration_s, 1));
 }
 
 static int exec_simulate(int argc, char **argv, struct cli_ctx *ctx)

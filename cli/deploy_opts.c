@@ -40,7 +40,15 @@ int deploy_opt(struct deploy_request *q, int id, const char *arg, struct err *er
 	case DO_SSD: q->ssd = arg; break;
 	case DO_CPU: q->cpu = arg; break;
 	case DO_RAM: r = opt_ram(&q->ram_bytes, arg, err); break;
-	case DO_PSU_RED: q->psu_redundancy = arg; break;
+	case DO_PSU_RED: {
+		enum psu_redundancy red;
+
+		if (psu_redundancy_parse(&red, arg) < 0)
+			return err_set(err, ERR_INVAL, "--psu-redundancy '%.20s': expected "
+				       PSU_REDUNDANCY_NAMES, arg);
+		q->psu_redundancy = arg;
+		break;
+	}
 	case DO_GPN: r = opt_size(&q->gpus_per_node, "--gpus-per-node", arg, 1, 64, err); break;
 	case DO_INLET: r = opt_double(&q->inlet_c, "--inlet-temp", arg, -10, 60, err); break;
 	case DO_DELTA_T: r = opt_double(&q->delta_t_c, "--delta-t", arg, 1, 60, err); break;

@@ -53,6 +53,7 @@ static void options(struct sbuf *sb, const struct opt_spec *o)
 
 static void command(struct sbuf *sb, const struct cmd_entry *e, const char *parent)
 {
+	struct sbuf kinds;
 	char path[128];
 	size_t i;
 
@@ -77,6 +78,13 @@ static void command(struct sbuf *sb, const struct cmd_entry *e, const char *pare
 		roff(sb, e->description);
 		sbuf_addch(sb, '\n');
 	}
+	sbuf_init(&kinds);
+	cmd_operand_help(&kinds, e);
+	if (kinds.len) {
+		sbuf_addstr(sb, ".PP\n");
+		roff(sb, kinds.buf + 1);   /* without its leading blank line */
+	}
+	sbuf_release(&kinds);
 	options(sb, e->opts);
 }
 

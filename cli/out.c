@@ -118,6 +118,16 @@ static void human_usd(struct sbuf *sb, double v)
 	}
 }
 
+const char *out_fixed(struct out_nums *n, double v, int decimals)
+{
+	char *s = n->slot[n->next++ % OUT_SLOTS];
+
+	if (!isfinite(v))
+		return "-";
+	snprintf(s, sizeof(n->slot[0]), "%.*f", decimals, v);
+	return s;
+}
+
 void out_human(struct sbuf *sb, const struct cat_field *f, const void *row)
 {
 	double v;

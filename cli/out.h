@@ -36,6 +36,20 @@ void out_rows_csv(FILE *f, const struct cat_kind_info *ki, const void *rows,
 /* One row, a "field  value" line each. */
 void out_row_show(FILE *f, const struct cat_kind_info *ki, const void *row);
 
+/*
+ * Numbers in text reports: v with `decimals` digits after the point, or
+ * "-" wherever the JSON of the same report writes null (NaN, infinities:
+ * unknown or none), so text never says "nan".  Each result lives in its
+ * own slot of `n` (on the caller's stack) until OUT_SLOTS more are made:
+ * enough for one printf.
+ */
+#define OUT_SLOTS 12
+struct out_nums {
+	char slot[OUT_SLOTS][48];
+	size_t next;
+};
+const char *out_fixed(struct out_nums *n, double v, int decimals);
+
 /* A simple aligned text table: cells[r * ncols + c]; row 0 is the header. */
 void out_table(FILE *f, char **cells, size_t nrows, size_t ncols,
 	       const int *right_align);

@@ -103,8 +103,8 @@ int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err)
 		enum psu_redundancy red;
 
 		if (psu_redundancy_parse(&red, arg) < 0)
-			return err_set(err, ERR_INVAL, "--psu-redundancy '%.20s': expected none, n+1, "
-				       "n+2 or n+n", arg);
+			return err_set(err, ERR_INVAL, "--psu-redundancy '%.20s': expected "
+				       PSU_REDUNDANCY_NAMES, arg);
 		q->psu_redundancy = arg;
 		return 0;
 	}

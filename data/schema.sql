@@ -247,8 +247,10 @@ CREATE TABLE alias (
   PRIMARY KEY (kind, alias)
 );
 
--- GPUs the user owns, from `catalog import-nvsmi --save` (overlay only;
--- empty in the system catalog).
+-- GPUs the user owns, as `catalog import-nvsmi --save` stored them in
+-- overlays before the option was removed (nothing ever read them; `plan
+-- --owned FILE` reads the nvidia-smi file itself).  Nothing writes or
+-- reads it now; it stays so that those overlays remain rigplan's.
 CREATE TABLE inventory (
   uuid TEXT PRIMARY KEY CHECK (length(uuid) BETWEEN 1 AND 63),
   gpu_id TEXT,

@@ -12,6 +12,7 @@
  */
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_interp.h>
 
@@ -116,9 +117,20 @@ int psu_redundancy_parse(enum psu_redundancy *out, const char *s)
 	size_t i;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		if (!strcmp(s, t[i].name)) {
+		if (!strcasecmp(s, t[i].name)) {
 			*out = t[i].r;
 			return 0;
 		}
 	return -1;
+}
+
+const char *psu_redundancy_name(enum psu_redundancy r)
+{
+	switch (r) {
+	case PSU_NONE: return "none";
+	case PSU_N1: return "n+1";
+	case PSU_N2: return "n+2";
+	case PSU_2N: return "n+n";
+	}
+	return "none";
 }

@@ -53,7 +53,14 @@ enum psu_redundancy { PSU_NONE, PSU_N1, PSU_N2, PSU_2N };
 /* Units of rated_w needed for peak_w with the redundancy scheme. */
 size_t psu_units(double peak_w, double rated_w, enum psu_redundancy r);
 
-/* "none", "n+1", "n+2", "n+n" (or "2n"); -1 when unknown. */
+/* The schemes as a person writes them, for help and messages. */
+#define PSU_REDUNDANCY_NAMES "none, n+1, n+2 or n+n (2n)"
+
+/* "none", "n+1", "n+2", "n+n" or "2n", in any case ("N+1", "2N"); -1
+ * when unknown. */
 int psu_redundancy_parse(enum psu_redundancy *out, const char *s);
+
+/* The canonical name: "none", "n+1", "n+2" or "n+n" (static). */
+const char *psu_redundancy_name(enum psu_redundancy r);
 
 #endif

@@ -463,8 +463,7 @@ static void describe_node(struct plan_node *node, struct build *best, const stru
 	node->psus_needed = best->psus_needed;
 	node->psu_rated_w = best->psu_w;
 	snprintf(node->psu_redundancy, sizeof(node->psu_redundancy), "%s",
-		 best->red == PSU_N1 ? "n+1" : best->red == PSU_N2 ? "n+2" :
-		 best->red == PSU_2N ? "n+n" : "none");
+		 psu_redundancy_name(best->red));
 	node->cpu_sockets = best->sockets;
 	node->cpu_threads = (size_t)best->cpu->threads * best->sockets;
 	node->dimms = best->dimms;

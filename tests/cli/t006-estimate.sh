@@ -133,4 +133,18 @@ check "unknown model exits 2" [ "$rc" = 2 ]
 check "and suggests the nearest" has "$err" "llama-3.1-8b"
 run "$PROG" estimate -m llama-3.1-8b -g h100 --gpus 4 --tp 2 --pp 3
 check "gpus that are not tp x pp exit 2" [ "$rc" = 2 ]
+# PSU redundancy: the documented names in any case, and the one used is said
+run "$PROG" estimate -m llama-3.1-8b -g h100-sxm
+check "the default redundancy of a server is printed" has "$out" "PSUs, n+1 redundancy,"
+run "$PROG" estimate -m llama-3.1-8b -g rtx-4090
+check "... and of a tower" has "$out" "PSU, no redundancy,"
+for r in N+1 n+2 2N N+N None; do
+  run "$PROG" estimate -m llama-3.1-8b -g h100-sxm --psu-redundancy "$r" --json
+  want=$(printf '%s' "$r" | tr 'A-Z' 'a-z' | sed 's/^2n$/n+n/')
+  check "--psu-redundancy $r is accepted" [ "$rc" = 0 ]
+  check "... and is power.psu_redundancy $want" [ "$(printf '%s' "$out" | jq -r .power.psu_redundancy)" = "$want" ]
+done
+run "$PROG" plan --model llama-3.1-8b --qps 1 --input-len 512 --output-len 128 --ttft-p99 1 --tpot-p99 0.1 --psu-redundancy 2N --top 1
+check "plan takes --psu-redundancy 2N" [ "$rc" = 0 ]
+check "... and names it n+n" has "$out" "(n+n)"
 done_testing

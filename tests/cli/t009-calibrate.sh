@@ -96,6 +96,10 @@ check "... naming the field" has "$err" "cases[0].median_s"
 jq '.samples[0].file = "../../etc/passwd"' "$tmp/rec/calibration.json" > "$tmp/badrec/calibration.json"
 run "$PROG" calibrate --replay "$tmp/badrec" --no-store
 check "a sample outside the record exits 3" [ "$rc" = 3 ]
+jq '.date = "2023-02-29"' "$tmp/rec/calibration.json" > "$tmp/badrec/calibration.json"
+run "$PROG" calibrate --replay "$tmp/badrec" --no-store
+check "a record dated on no real day exits 3" [ "$rc" = 3 ]
+check "... naming the field" has "$err" "date must be a calendar day"
 jq '.format = "something-else"' "$tmp/rec/calibration.json" > "$tmp/badrec/calibration.json"
 run "$PROG" calibrate --replay "$tmp/badrec" --no-store
 check "a foreign JSON file exits 3" [ "$rc" = 3 ]

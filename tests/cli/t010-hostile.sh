@@ -20,6 +20,10 @@ sed 's/"tp": [0-9]*/"tp": 1e99/' "$fx/plan/autoglm-consumer.json" >"$tmp/huge-tp
 printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,nan,5\n' >"$tmp/nan-trace.csv"
 printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,100,5\ngarbage\n' >"$tmp/junk-trace.csv"
 mkdir "$tmp/badrec"; printf '{"format": "rigplan-calibration-1", "gpu": 5}' >"$tmp/badrec/calibration.json"
+# terminal escapes in names and files: every message prints them as \xNN
+esc=$(printf '\033'); bel=$(printf '\007'); cr=$(printf '\r'); c1=$(printf '\302\233'); raw=$(printf '\233')
+nl=$(printf '\nx'); nl=${nl%x}
+printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,1%s[2J00,5\n' "$esc" >"$tmp/esc-trace.csv"
 
 E="--model llama-3.1-8b --gpu h100-sxm"
 P="--model llama-3.1-8b --qps 1 --input-len 512 --output-len 128 --ttft-p99 1 --tpot-p99 0.1"
@@ -31,10 +35,12 @@ while IFS='|' read -r status args; do
 	rc=$?
 	set -e
 	err=$(cat "$tmp/err")
-	check "$args: exits $status" [ "$rc" = "$status" ]
+	label=$(printf '%s' "$args" | LC_ALL=C tr '\000-\037\177-\377' '?')
+	check "$label: exits $status" [ "$rc" = "$status" ]
 	check "... one line on stderr" [ "$(wc -l <"$tmp/err")" = 1 ]
 	check "... naming the error" has "$err" "rigplan: error: "
 	check "... nothing on stdout" [ ! -s "$tmp/out" ]
+	check "... and no control bytes" sh -c '! tr -d "\n" <"$1" | LC_ALL=C grep -q "[[:cntrl:]]"' _ "$tmp/err"
 done <<EOF_TABLE
 # unknown names, with SQL in them
 2|estimate --model "x'; DROP TABLE model; --" --gpu h100-sxm
@@ -44,6 +50,13 @@ done <<EOF_TABLE
 2|catalog show nonsense h100
 2|validate --gpu "%' --"
 2|plan $P --gpu "h100-sxm,' OR 1=1 --"
+# terminal escapes (ESC, BEL, CR, a C1 CSI, a lone 0x9b) and newlines in names and files
+2|estimate --model "x${esc}[2J${esc}]0;pwned${bel}" --gpu h100-sxm
+2|catalog show gpu "h100${cr}${c1}31m${raw}"
+2|estimate --model llama-3.1-8b --gpu "two\${nl}lines"
+2|estimate $E --engine "${esc}[31mvllm"
+1|plan $P --owned "no${esc}[8msuch.xml"
+3|simulate $E --qps 1 --trace $tmp/esc-trace.csv
 # numbers: NaN, infinities, negatives, zero, overflow, trailing junk
 2|estimate $E --batch nan
 2|estimate $E --batch inf
@@ -56,6 +69,10 @@ done <<EOF_TABLE
 2|estimate $E --power-limit -700
 2|estimate $E --power-limit 1
 2|estimate --model llama-3.1-8b --gpu t4
+2|estimate $E --psu-redundancy 3n
+2|estimate $E --psu-redundancy "n+1 "
+2|plan $P --psu-redundancy n+3
+2|capacity $E --ttft-p99 1 --tpot-p99 0.1 --psu-redundancy 1+1
 2|estimate $E --ram lots
 2|estimate $E --ram 12PiB
 2|plan $P --ram -1GiB
@@ -68,6 +85,11 @@ done <<EOF_TABLE
 2|plan $P --budget -5
 2|plan $P --budget nan
 2|plan --model llama-3.1-8b --qps 1e400 --input-len 512 --output-len 128 --ttft-p99 1 --tpot-p99 0.1
+2|catalog set-price gpu l4 100 --source s --date 2025-02-30
+2|catalog set-price gpu l4 100 --source s --date 2023-02-29
+2|catalog set-price gpu l4 100 --source s --date 2024-13-01
+2|catalog set-price gpu l4 100 --source s --date 2024-00-10
+2|catalog set-price gpu l4 100 --source s --kind wholesale
 2|calibrate --device -1
 2|calibrate --device 1e9
 # malformed, malicious and wrong files
@@ -80,6 +102,7 @@ done <<EOF_TABLE
 3|catalog import-nvsmi $fx/nvsmi/empty.xml
 3|catalog import-nvsmi $tmp/binary
 1|catalog import-nvsmi $tmp/no-such-file.xml
+2|catalog import-nvsmi $TOP_SRCDIR/tests/data/nvsmi/h100-sxm.xml --save
 3|plan $P --owned $fx/nvsmi/bomb.xml
 3|simulate $E --qps 1 --trace $tmp/binary
 3|simulate $E --qps 1 --trace $tmp/empty
@@ -94,6 +117,27 @@ done <<EOF_TABLE
 3|generate bom --plan $tmp/huge-tp.json
 3|calibrate --replay $tmp/badrec --no-store
 EOF_TABLE
+# --- Reports whose JSON has nulls (nothing completed, no price, no
+# prefill, a GPU that never throttles): the text says "-" there, never
+# "nan" or "inf".
+while IFS='|' read -r args; do
+	case $args in ''|'#'*) continue ;; esac
+	eval "set -- $args"
+	run "$PROG" "$@"
+	check "$args: exits 0" [ "$rc" = 0 ]
+	check "... prints no nan or inf" sh -c '! printf "%s" "$1" | grep -qiwE -- "-?(nan|inf)"' _ "$out"
+	run "$PROG" "$@" --json
+	check "... and its JSON has a null" has "$out" ": null"
+done <<EOF_NULLS
+simulate $E --qps 1 --requests 5 --input-len 200000
+simulate $E --qps 1 --requests 5 --input-len 200000 --ttft-slo 1 --tpot-slo 0.1
+estimate --model llama-3.1-8b --gpu a10
+estimate $E --context 100
+estimate $E --batch 10000 --context 100000
+EOF_NULLS
+run "$PROG" simulate $E --qps 1 --requests 5 --input-len 200000
+check "energy with nothing completed is -" has "$out" "energy                 - J per request"
+
 check "nothing was written in the working directory" [ -z "$(ls -A "$work")" ]
 check "no user catalog was created" [ ! -e "$RIGPLAN_USER_DB" ]
 
@@ -122,6 +166,40 @@ check "an older overlay is upgraded on write" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'P
 check "... gaining the new tables" [ "$(sqlite3 "$RIGPLAN_USER_DB" "SELECT count(*) FROM sqlite_master WHERE name IN ('measurement', 'calibration', 'default_part')")" = 3 ]
 run "$PROG" catalog show gpu l4 --json
 check "... keeping its rows" has "$out" "old overlay"
+check "... and gains rigplan's overlay mark" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA application_id')" = 1380405324 ]
+
+# --- Only an overlay is ever used as one: another program's database, a
+# copy of the system catalog (marked, or built before the mark) and the
+# system catalog itself are refused by readers and writers alike, and
+# left byte for byte as they were.
+rigplan_tables=$(sed -n '/^CREATE TABLE measurement/,$!p' "$RIGPLAN_SCHEMA")
+while IFS='|' read -r name setup; do
+	case $name in ''|'#'*) continue ;; esac
+	f="$tmp/$name.db"
+	eval "$setup"
+	cp "$f" "$tmp/$name.orig"
+	for cmd in "catalog set-price gpu l4 1999 --source t010" "catalog show gpu l4" \
+		"catalog remove gpu l4"; do
+		set +e
+		RIGPLAN_USER_DB=$f "$PROG" $cmd >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+		set -e
+		err=$(cat "$tmp/err")
+		check "$name as the overlay: $cmd exits 1" [ "$rc" = 1 ]
+		check "... one line on stderr" [ "$(wc -l <"$tmp/err")" = 1 ]
+		check "... naming the file" has "$err" "rigplan: error: user catalog '$f'"
+		check "... file unchanged" cmp -s "$f" "$tmp/$name.orig"
+	done
+done <<'EOF_OVERLAYS'
+foreign-app-id|sqlite3 "$f" "CREATE TABLE notes (x); INSERT INTO notes VALUES (1); PRAGMA application_id = 1234"
+foreign-no-version|sqlite3 "$f" "CREATE TABLE notes (x); INSERT INTO notes VALUES (1)"
+foreign-table|printf '%s\nCREATE TABLE notes (x);\n' "$rigplan_tables" | sqlite3 "$f"
+foreign-trigger|printf '%s\nCREATE TRIGGER t AFTER INSERT ON gpu BEGIN SELECT 1; END;\n' "$rigplan_tables" | sqlite3 "$f"
+system-copy|cp "$RIGPLAN_CATALOG" "$f"
+old-system-copy|cp "$RIGPLAN_CATALOG" "$f"; sqlite3 "$f" "PRAGMA application_id = 0"
+system-itself|ln -s "$RIGPLAN_CATALOG" "$f"
+EOF_OVERLAYS
+
 # what the errors above say, where the words matter
 run "$PROG" estimate $E --power-limit 1
 check "a cap below idle names the idle draw" has "$err" "idle draw of 127 W"

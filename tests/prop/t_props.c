@@ -19,10 +19,12 @@
 #include "tests/testcat.h"
 #include "catalog/cat.h"
 #include "models/estimate.h"
+#include "models/power.h"
 #include "bind/deploy.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -221,6 +223,49 @@ static void power(struct deploy *d, const char *id)
 	}
 }
 
+static struct prop p_red = { "PSU redundancy: any case of a documented name, nothing else", 0, 0, "" };
+
+/* Every spelling of the documented schemes in every mix of case parses to
+ * the scheme its lower-case form names, whose canonical name parses back
+ * to it; near misses are refused; and more redundancy never needs fewer
+ * units, for a grid of peaks over a rating. */
+static void psu_names(void)
+{
+	static const char *const names[] = { "none", "n+1", "n+2", "n+n", "2n" };
+	static const char *const bad[] = {
+		"", "n", "n+", "n+0", "n+3", "3n", "1n", "n-1", "n +1", " n+1", "n+1 ", "nn",
+		"n+1x", "nonee", "2n+1", "n\n+1"
+	};
+	enum psu_redundancy want, got, back;
+	char s[16];
+	size_t i, k, len, mask;
+	double peak;
+
+	for (i = 0; i < N_ARR(names); i++) {
+		psu_redundancy_parse(&want, names[i]);
+		len = strlen(names[i]);
+		for (mask = 0; mask < ((size_t)1 << len); mask++) {
+			for (k = 0; k < len; k++)
+				s[k] = (mask >> k & 1) ? (char)toupper((unsigned char)names[i][k]) :
+					names[i][k];
+			s[len] = '\0';
+			check(&p_red, psu_redundancy_parse(&got, s) == 0 && got == want &&
+			      psu_redundancy_parse(&back, psu_redundancy_name(got)) == 0 &&
+			      back == want, "'%s' parses to the scheme of '%s'", s, names[i]);
+		}
+	}
+	for (i = 0; i < N_ARR(bad); i++)
+		check(&p_red, psu_redundancy_parse(&got, bad[i]) < 0, "'%s' refused", bad[i]);
+	for (peak = 50; peak <= 20000; peak *= 1.37) {
+		size_t n0 = psu_units(peak, 1600, PSU_NONE), n1 = psu_units(peak, 1600, PSU_N1);
+		size_t n2 = psu_units(peak, 1600, PSU_N2), nn = psu_units(peak, 1600, PSU_2N);
+
+		check(&p_red, n0 >= 1 && n0 * 1600 >= peak && n1 == n0 + 1 && n2 == n0 + 2 &&
+		      nn == 2 * n0, "%g W over 1600 W units: %zu, %zu, %zu, %zu", peak, n0, n1,
+		      n2, nn);
+	}
+}
+
 static void tensor_parallel(struct deploy *d, size_t m, const char *gpu)
 {
 	struct mem_result prev, cur;
@@ -327,6 +372,8 @@ int main(void)
 	report(&p_units);
 	report(&p_util);
 	report(&p_layout);
+	psu_names();
+	report(&p_red);
 	free(d);
 	cat_free(cat);
 	return test_done();

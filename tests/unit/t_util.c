@@ -1,13 +1,17 @@
 /*
- * t_util.c - number parsing, edit distance, error context, string buffer.
+ * t_util.c - number parsing, edit distance, error context, string buffer,
+ * calendar dates.
  */
 #include "tests/testlib.h"
+#include "util/clock.h"
 #include "util/err.h"
 #include "util/num.h"
 #include "util/sbuf.h"
 #include "util/strdist.h"
+#include "util/xalloc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static void doubles(void)
@@ -113,6 +117,83 @@ static void errors_and_sbuf(void)
 	sbuf_release(&sb);
 }
 
+/*
+ * An oracle for calendar dates that shares nothing with clock.c's month
+ * table: days since 1970-01-01 and back (H. Hinnant, "chrono-Compatible
+ * Low-Level Date Algorithms", days_from_civil / civil_from_days).  A day
+ * is real exactly when it survives the round trip (2023-02-29 comes back
+ * as 2023-03-01).
+ */
+static long days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int real_day(long y, long m, long d)
+{
+	long z = days_from_civil(y, m, d) + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long dd = doy - (153 * mp + 2) / 5 + 1;
+	long mm = mp < 10 ? mp + 3 : mp - 9;
+	long yy = yoe + era * 400 + (mm <= 2);
+
+	return yy == y && mm == m && dd == d;
+}
+
+/* Property: clock_date_valid agrees with the oracle on every month 0-13
+ * and day 0-32 of century, leap and ordinary years and a fixed-seed
+ * sample of the rest; and what is not YYYY-MM-DD is refused. */
+static void dates(void)
+{
+	static const long years[] = { 1, 4, 100, 400, 1600, 1700, 1900, 2000, 2023, 2024,
+				      2025, 2100, 2400, 9999 };
+	static const char *const bad[] = {
+		"", "2024-1-01", "2024-01-1", "2024/01/01", "02024-01-01", "2024-01-01 ",
+		"2024-0a-01", "+024-01-01", "0000-01-01", "2024-02-30x"
+	};
+	unsigned long seed = 20261206, wrong = 0, checked = 0;
+	char s[32];
+	size_t i, k;
+	long y, m, d;
+
+	for (k = 0; k < ARRAY_SIZE(years) + 200; k++) {
+		if (k < ARRAY_SIZE(years)) {
+			y = years[k];
+		} else {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			y = 1 + (long)((seed >> 33) % 9999);
+		}
+		for (m = 0; m <= 13; m++)
+			for (d = 0; d <= 32; d++) {
+				int want = m >= 1 && m <= 12 && d >= 1 && d <= 31 && real_day(y, m, d);
+
+				snprintf(s, sizeof(s), "%04ld-%02ld-%02ld", y, m, d);
+				checked++;
+				if (clock_date_valid(s) != want && wrong++ < 5)
+					test_ok(0, "date '%s' %s (seed 20261206)", s,
+						want ? "is a real day" : "is not a real day");
+			}
+	}
+	test_int((int64_t)wrong, 0, "%lu dates agree with the civil-calendar oracle", checked);
+	test_ok(clock_date_valid("2024-02-29") && !clock_date_valid("2023-02-29") &&
+		!clock_date_valid("2100-02-29") && clock_date_valid("2000-02-29") &&
+		!clock_date_valid("2025-02-30") && !clock_date_valid("2024-13-01"),
+		"leap days and impossible dates");
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
+		test_ok(!clock_date_valid(bad[i]), "'%s' is not YYYY-MM-DD", bad[i]);
+}
+
 int main(void)
 {
 	doubles();
@@ -120,5 +201,6 @@ int main(void)
 	with_unit();
 	distance();
 	errors_and_sbuf();
+	dates();
 	return test_done();
 }
