@@ -28,18 +28,25 @@
 #include "util/err.h"
 
 static const struct fmt_weight weights[] = {
-	{ "bf16", 16, 16, FMT_C_BF16, 0 },
-	{ "fp16", 16, 16, FMT_C_FP16, 0 },
-	{ "fp8", 8, 16, FMT_C_FP8, 0 },
-	{ "int8", 8, 16, FMT_C_INT8, 0 },
-	{ "int4-awq", 4.25, 16, FMT_C_FP16, 0 },
-	{ "int4-gptq", 4.25, 16, FMT_C_FP16, 0 },
-	{ "gguf-q4_0", 4.5, 6.5625, FMT_C_FP16, 1 },
-	{ "gguf-q4_k_m", 4.85, 6.5625, FMT_C_FP16, 1 },
-	{ "gguf-q5_k_m", 5.69, 6.5625, FMT_C_FP16, 1 },
-	{ "gguf-q6_k", 6.5625, 6.5625, FMT_C_FP16, 1 },
-	{ "gguf-q8_0", 8.5, 8.5, FMT_C_FP16, 1 },
-	{ "gguf-f16", 16, 16, FMT_C_FP16, 1 },
+	{ "bf16", 16, 16, FMT_C_BF16, 0, 0 },
+	{ "fp16", 16, 16, FMT_C_FP16, 0, 0 },
+	{ "fp8", 8, 16, FMT_C_FP8, 0, 0 },
+	{ "int8", 8, 16, FMT_C_INT8, 0, 0 },
+	{ "int4-awq", 4.25, 16, FMT_C_FP16, 0, 0 },
+	{ "int4-gptq", 4.25, 16, FMT_C_FP16, 0, 0 },
+	{ "gguf-q4_0", 4.5, 6.5625, FMT_C_FP16, 1, 0 },
+	{ "gguf-q4_k_m", 4.85, 6.5625, FMT_C_FP16, 1, 0 },
+	{ "gguf-q5_k_m", 5.69, 6.5625, FMT_C_FP16, 1, 0 },
+	{ "gguf-q6_k", 6.5625, 6.5625, FMT_C_FP16, 1, 0 },
+	{ "gguf-q8_0", 8.5, 8.5, FMT_C_FP16, 1, 0 },
+	{ "gguf-f16", 16, 16, FMT_C_FP16, 1, 0 },
+	/* OCP Microscaling MXFP4: E2M1 values in blocks of 32 sharing an E8M0
+	 * scale, 4 + 8/32 = 4.25 bits, on the MoE experts only; attention,
+	 * router and embeddings stay bf16 (gpt-oss model card, 2025-08: "MoE
+	 * weights ... quantized to 4.25 bits per parameter"; vLLM's gpt-oss
+	 * recipe: 63 GB for 120B).  Hopper dequantizes inside the GEMM and
+	 * runs at the bf16 rate; Blackwell's FP4 units are not yet counted. */
+	{ "mxfp4", 16, 16, FMT_C_BF16, 0, 4.25 },
 };
 
 /* KV values: 16-bit floats, fp8 e4m3 (vLLM --kv-cache-dtype fp8), and

@@ -98,7 +98,8 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 	out->layer_bytes_attn = out->parts.attn * lin_b / tp;
 	out->layer_bytes_dense = out->parts.ffn_dense * lin_b / tp;
 	/* EP: each GPU holds E/ep whole experts, the same bytes as 1/ep of each */
-	out->expert_bytes = out->parts.expert * lin_b / tp / (double)dep->ep;
+	out->expert_bytes = out->parts.expert * (wf->bits_expert > 0 ?
+			    wf->bits_expert / 8.0 * out->scale : lin_b) / tp / (double)dep->ep;
 	out->moe_fixed_bytes = out->parts.moe_fixed * lin_b / tp;
 	out->head_bytes = out->parts.head * wf->bits_embed / 8.0 / tp;
 	out->kv_bytes_token = llm_kv_values_per_token_layer(llm) * kf->bytes *

@@ -36,6 +36,8 @@ struct fmt_weight {
 	double bits_embed;      /* embedding and output head */
 	enum fmt_compute compute; /* what the GEMMs run as (weight-only: bf16) */
 	int gguf;               /* a llama.cpp format */
+	double bits_expert;     /* routed experts' linear layers; 0: bits_linear (a format
+				 * that quantizes the experts alone, as MXFP4 in gpt-oss) */
 };
 
 struct fmt_kv {

@@ -163,11 +163,50 @@ out:
 	free(rows);
 }
 
+/*
+ * gpt-oss-120b in its native MXFP4 (experts 4.25 bits, the rest bf16),
+ * laid out with an engine row that loads the format (vLLM has since
+ * 0.10.1; the catalog's pinned versions predate it, so the row is the
+ * test's).  From the config (36 layers, hidden 2880, 128 experts of 3 x
+ * 2880 x 2880, 64 + 2 x 8 heads of 64, vocabulary 201088, untied):
+ *   experts   36 x 128 x 3 x 2880^2 = 114.65 B params x 4.25 / 8 = 60.91 GB
+ *   attention 36 x 2880 x (4096 + 2 x 512 + 4096)  =   0.96 B x 2 =  1.91 GB
+ *   embed + head 2 x 201088 x 2880                  =   1.16 B x 2 =  2.32 GB
+ *   total about 65.1 GB (the router and norms add little); vLLM's recipe
+ *   says 63 GB, the checkpoint about 65.
+ */
+static void mxfp4(void)
+{
+	struct bind_rows *rows = xcalloc(1, sizeof(*rows));
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	struct deploy_request q = DEPLOY_REQUEST_INIT;
+	struct mem_result m;
+	struct err err = ERR_INIT;
+
+	if (!test_ok(resolve(rows, "gpt-oss-120b", "h100-sxm", NULL, &err) == 0, "resolve: %s",
+		     err.msg))
+		goto out;
+	test_ok(deploy_layout(d, &rows->model, &rows->engine, &rows->g, &q, &err) < 0 &&
+		strstr(err.msg, "mxfp4"), "the pinned vLLM does not load mxfp4: %s", err.msg);
+	snprintf(rows->engine.weight_formats, sizeof(rows->engine.weight_formats), "bf16,mxfp4");
+	if (!test_ok(deploy_layout(d, &rows->model, &rows->engine, &rows->g, &q, &err) == 0,
+		     "an engine that loads mxfp4 lays gpt-oss-120b out: %s", err.msg))
+		goto out;
+	est_mem_at(&m, &d->in);
+	test_rel(m.weights_bytes, 65.1e9, 0.03, "gpt-oss-120b weights %.2f GB (worked 65.1)",
+		 m.weights_bytes / 1e9);
+	test_ok(m.fits, "... on one 80 GB H100, as its model card says");
+out:
+	free(rows);
+	free(d);
+}
+
 int main(void)
 {
 	layout_is_pure();
 	kept_failures();
 	host_defaults();
 	user_default();
+	mxfp4();
 	return test_done();
 }
