@@ -153,12 +153,15 @@ static int link_of(struct link_spec *out, const struct bind_gpu_rows *g, enum bi
 	return 0;
 }
 
-/* Whether `word` is in the comma-separated list. */
+/* Whether `word` is in the comma-separated list (never the empty word:
+ * strstr would find it everywhere without moving on). */
 static int in_list(const char *list, const char *word)
 {
 	size_t n = strlen(word);
 	const char *p = list;
 
+	if (!n)
+		return 0;
 	while ((p = strstr(p, word)) != NULL) {
 		if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
 			return 1;
@@ -170,6 +173,11 @@ static int in_list(const char *list, const char *word)
 int deploy_engine_loads(const struct cat_engine *e, const char *precision)
 {
 	return in_list(e->weight_formats, precision);
+}
+
+int deploy_engine_has_kv(const struct cat_engine *e, const char *kv_precision)
+{
+	return in_list(e->kv_formats, kv_precision);
 }
 
 static int formats(struct deploy *d, const struct deploy_request *q, struct err *err)

@@ -56,12 +56,19 @@ const struct cmd_entry *const *cmd_root(void)
 	return cmd_table;
 }
 
+/* One line whatever the message quotes: names from files and the command
+ * line may hold newlines or terminal escapes, shown as '?'. */
 static void vreport(const struct cli_ctx *ctx, const char *level,
 		    const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: %s: ", ctx && ctx->prog ? ctx->prog : "rigplan", level);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	char msg[2048];
+	size_t i;
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	for (i = 0; msg[i]; i++)
+		if ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7f)
+			msg[i] = '?';
+	fprintf(stderr, "%s: %s: %s\n", ctx && ctx->prog ? ctx->prog : "rigplan", level, msg);
 }
 
 void cli_error(const struct cli_ctx *ctx, const char *fmt, ...)

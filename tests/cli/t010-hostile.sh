@@ -20,6 +20,23 @@ sed 's/"tp": [0-9]*/"tp": 1e99/' "$fx/plan/autoglm-consumer.json" >"$tmp/huge-tp
 printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,nan,5\n' >"$tmp/nan-trace.csv"
 printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,100,5\ngarbage\n' >"$tmp/junk-trace.csv"
 mkdir "$tmp/badrec"; printf '{"format": "rigplan-calibration-1", "gpu": 5}' >"$tmp/badrec/calibration.json"
+# plan files whose names are not the catalog's (the generators once
+# crashed on an engine they did not know)
+plan_with() {  # NAME SED-SCRIPT: the committed consumer plan, edited
+	sed "$2" "$fx/plan/autoglm-consumer.json" >"$tmp/$1.json"
+}
+plan_with engine-foo 's/"engine": "tgi"/"engine": "foo"/'
+plan_with engine-upper 's/"engine": "tgi"/"engine": "VLLM"/'
+plan_with engine-empty 's/"engine": "tgi"/"engine": ""/'
+plan_with engine-vllm2 's/"engine": "tgi"/"engine": "vllm2"/'
+plan_with engine-newline 's/"engine": "tgi"/"engine": "tgi\\nrm -rf \/"/'
+plan_with model-unknown 's/"model": "autoglm-phone-9b"/"model": "no-such-model"/'
+plan_with gpu-unknown 's/"gpu": "rtx-5060-ti-16gb"/"gpu": "rtx-9090"/'
+plan_with precision-not-loaded 's/"precision": "fp8"/"precision": "gguf-q4_k_m"/'
+plan_with kv-not-kept 's/"kv_precision": "bf16"/"kv_precision": "q8_0"/'
+plan_with llama-cpp-bf16 's/"engine": "tgi"/"engine": "llama-cpp"/; s/"precision": "fp8"/"precision": "bf16"/'
+plan_with chassis-unknown 's/"chassis": "corsair-7000d-airflow"/"chassis": "no-such-case"/'
+plan_with part-unknown 's/"id": "corsair-rm850x"/"id": "no-such-psu"/'
 
 E="--model llama-3.1-8b --gpu h100-sxm"
 P="--model llama-3.1-8b --qps 1 --input-len 512 --output-len 128 --ttft-p99 1 --tpot-p99 0.1"
@@ -91,6 +108,20 @@ done <<EOF_TABLE
 3|generate k8s --plan $tmp/empty
 3|generate bom --plan $tmp/huge-tp.json
 3|calibrate --replay $tmp/badrec --no-store
+# plan files naming rows the catalog has not: refused before any generator
+2|generate docker --plan $tmp/engine-foo.json
+2|generate compose --plan $tmp/engine-upper.json
+2|generate k8s --plan $tmp/engine-empty.json
+2|generate docker --plan $tmp/engine-vllm2.json
+2|generate k8s --plan $tmp/engine-newline.json
+2|generate bom --plan $tmp/engine-foo.json
+2|generate compose --plan $tmp/model-unknown.json
+2|generate docker --plan $tmp/gpu-unknown.json
+2|generate k8s --plan $tmp/precision-not-loaded.json
+2|generate docker --plan $tmp/kv-not-kept.json
+2|generate docker --plan $tmp/llama-cpp-bf16.json
+2|generate bom --plan $tmp/chassis-unknown.json
+2|generate bom --format md --plan $tmp/part-unknown.json
 EOF_TABLE
 check "nothing was written in the working directory" [ -z "$(ls -A "$work")" ]
 check "no user catalog was created" [ ! -e "$RIGPLAN_USER_DB" ]
