@@ -37,6 +37,8 @@ plan_with kv-not-kept 's/"kv_precision": "bf16"/"kv_precision": "q8_0"/'
 plan_with llama-cpp-bf16 's/"engine": "tgi"/"engine": "llama-cpp"/; s/"precision": "fp8"/"precision": "bf16"/'
 plan_with chassis-unknown 's/"chassis": "corsair-7000d-airflow"/"chassis": "no-such-case"/'
 plan_with part-unknown 's/"id": "corsair-rm850x"/"id": "no-such-psu"/'
+# a line without end, for the line bound (/dev/zero gives NULs)
+head -c 100000 /dev/zero | tr '\0' 1 >"$tmp/long-line.csv"
 
 E="--model llama-3.1-8b --gpu h100-sxm"
 P="--model llama-3.1-8b --qps 1 --input-len 512 --output-len 128 --ttft-p99 1 --tpot-p99 0.1"
@@ -122,9 +124,47 @@ done <<EOF_TABLE
 2|generate docker --plan $tmp/llama-cpp-bf16.json
 2|generate bom --plan $tmp/chassis-unknown.json
 2|generate bom --format md --plan $tmp/part-unknown.json
+# endless input: cut at the first NUL, the line bound, the size bound
+3|simulate $E --qps 1 --trace /dev/zero
+3|plan $P --trace /dev/zero
+3|simulate $E --qps 1 --input-len empirical:/dev/zero:1
+3|simulate $E --qps 1 --output-len empirical:/dev/zero:GeneratedTokens
+3|simulate $E --qps 1 --trace $tmp/long-line.csv
+3|capacity $E --ttft-p99 1 --tpot-p99 0.1 --input-len empirical:$tmp/long-line.csv:1
 EOF_TABLE
 check "nothing was written in the working directory" [ -z "$(ls -A "$work")" ]
 check "no user catalog was created" [ ! -e "$RIGPLAN_USER_DB" ]
+
+# --- Endless input is cut off by its cause, within the table's limits: a
+# NUL at once, a line without end at 4096 bytes.  (getline once grew its
+# buffer until memory ran out, and the failed read then passed for the
+# end of an empty file.)  A trace is read twice, so a pipe is refused
+# rather than replayed as no requests.
+endless() {  # WORDS ARGS...: exit 3 naming the cause
+	want=$1; shift
+	set +e
+	( ulimit -v $limit; exec timeout 20 "$PROG" "$@" ) >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	set -e
+	err=$(cat "$tmp/err")
+	check "$*: exits 3 saying '$want'" exited_with 3 "$err" "$want"
+}
+exited_with() { [ "$rc" = "$1" ] && has "$2" "$3"; }  # STATUS TEXT WORDS
+endless "/dev/zero:1: a NUL byte" simulate $E --qps 1 --trace /dev/zero
+endless "/dev/zero:1: a NUL byte" simulate $E --qps 1 --input-len empirical:/dev/zero:1
+endless "/dev/zero:1: a NUL byte" plan $P --trace /dev/zero
+mkfifo "$tmp/endless"
+for len in input output; do
+	timeout 30 sh -c 'tr "\0" 7 </dev/zero >"$1"' sh "$tmp/endless" 2>/dev/null &
+	endless "endless:1: line longer than 4096 characters" simulate $E --qps 1 --$len-len "empirical:$tmp/endless:1"
+	wait $! || :
+done
+set +e
+printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n0,100,10\n1,100,10\n' | "$PROG" simulate $E --trace /dev/stdin >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+check "a trace from a pipe: exits 2, saying why" exited_with 2 "$(cat "$tmp/err")" "cannot be read twice"
+check "... and prints no result" [ ! -s "$tmp/out" ]
 
 # --- The user catalog survives a writer killed mid-write, and an overlay
 # from an older rigplan (schema 2, without the measurement tables) is
