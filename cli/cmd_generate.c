@@ -178,27 +178,32 @@ static int load_candidate(struct plan_candidate *c, struct gen_cli *o, struct cl
 	return EXIT_OK;
 }
 
+/* The file into DIR: a shell script is made executable when it is new
+ * (an existing file keeps its permissions, util/afile.h). */
 static int write_file(const char *dir, const char *name, const struct sbuf *sb,
 		      struct cli_ctx *ctx)
 {
 	struct afile a;
 	struct err err = ERR_INIT;
+	struct stat st;
 	char path[4096];
+	size_t n = strlen(name);
 
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
 		cli_error(ctx, "cannot create '%s': %s", dir, strerror(errno));
 		return EXIT_RUNTIME;
 	}
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return cli_usage(ctx, "--out '%.200s': not a directory", dir);
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >= sizeof(path))
 		return cli_usage(ctx, "--out '%.40s...': path too long", dir);
-	if (afile_open(&a, path, &err) < 0)
+	if (afile_open(&a, path, n > 3 && !strcmp(name + n - 3, ".sh") ? AFILE_MODE_EXEC :
+		       AFILE_MODE_DATA, &err) < 0)
 		return cli_fail(ctx, &err);
 	if (sb->len)
 		fwrite(sb->buf, 1, sb->len, a.f);
 	if (afile_commit(&a, &err) < 0)
 		return cli_fail(ctx, &err);
-	if (!strcmp(name, "docker-run.sh"))
-		(void)chmod(path, 0755);
 	return EXIT_OK;
 }
 

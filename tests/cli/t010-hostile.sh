@@ -131,6 +131,12 @@ done <<EOF_TABLE
 3|simulate $E --qps 1 --output-len empirical:/dev/zero:GeneratedTokens
 3|simulate $E --qps 1 --trace $tmp/long-line.csv
 3|capacity $E --ttft-p99 1 --tpot-p99 0.1 --input-len empirical:$tmp/long-line.csv:1
+# output paths that cannot be a file
+2|simulate $E --qps 1 --requests 10 --svg $tmp
+2|simulate $E --qps 1 --requests 10 --timeline $tmp/
+2|plan $P --gpu l4 --out $tmp
+2|report --plan $fx/plan/autoglm-consumer.json --out $tmp
+2|generate docker --plan $fx/plan/autoglm-consumer.json --out $tmp/binary
 EOF_TABLE
 check "nothing was written in the working directory" [ -z "$(ls -A "$work")" ]
 check "no user catalog was created" [ ! -e "$RIGPLAN_USER_DB" ]
@@ -165,6 +171,118 @@ rc=$?
 set -e
 check "a trace from a pipe: exits 2, saying why" exited_with 2 "$(cat "$tmp/err")" "cannot be read twice"
 check "... and prints no result" [ ! -s "$tmp/out" ]
+
+# --- Output paths.  Every option that writes a file (plan --out and --svg,
+# simulate --svg and --timeline, capacity --svg, report --out, generate
+# --out DIR) is pointed at a new file, a file with its own mode, a
+# symbolic link, a FIFO with a reader, character devices made here (a
+# null and a full one), /dev/stdout and /dev/full, and a directory; what
+# is left there afterwards must be what was there: a file replaced whole
+# with its mode kept (a new one 0644, generate's shell script 0755), the
+# link still a link with its target written, the FIFO and the devices
+# still what they were, written in place ("no space left" with exit 1 on
+# a full one), a directory refused with exit 2.  The real /dev/stdout and
+# /dev/full are only tried by an option that left the stand-ins made here
+# intact (once, as root, a rigplan replaced them with regular files).
+umask 022
+o="$tmp/outputs"; mkdir "$o"
+G="--plan $fx/plan/autoglm-consumer.json"
+write() {  # OPTION TARGET: run the command; generate writes docker-run.sh into TARGET's folder
+	case $1 in
+	plan-out) timeout 20 "$PROG" plan $P --gpu l4 --top 1 --out "$2" ;;
+	plan-svg) timeout 20 "$PROG" plan $P --gpu l4 --top 1 --svg "$2" ;;
+	simulate-svg) timeout 20 "$PROG" simulate $E --qps 1 --requests 50 --svg "$2" ;;
+	simulate-timeline) timeout 20 "$PROG" simulate $E --qps 1 --requests 50 --timeline "$2" ;;
+	capacity-svg) timeout 20 "$PROG" capacity $E --input-len 512 --output-len 128 --ttft-p99 1 \
+		--tpot-p99 0.1 --requests 200 --svg "$2" ;;
+	report-out) timeout 20 "$PROG" report $G --requests 100 --out "$2" ;;
+	generate-out) timeout 20 "$PROG" generate docker $G --out "${2%/*}" ;;
+	esac
+}
+first_line() {  # OPTION: how its file starts
+	case $1 in
+	plan-out) echo '{' ;;
+	*-svg) echo '<svg xmlns="http://www.w3.org/2000/svg"' ;;
+	simulate-timeline) echo 'time_s,in_system' ;;
+	report-out) echo '<!DOCTYPE html>' ;;
+	generate-out) echo '#!/bin/sh' ;;
+	esac
+}
+starts() { [ -f "$1" ] && head -n 1 "$1" | grep -qF "$2"; }
+link_to() { [ -L "$1" ] && [ "$(readlink "$1")" = "$2" ]; }
+kind() { stat -c '%F %a' "$1"; }
+mknod "$o/probe" c 1 3 2>/dev/null && devices=1 || { devices=0; echo "# mknod refused: no device sub-checks"; }
+rm -f "$o/probe"
+for opt in plan-out plan-svg simulate-svg simulate-timeline capacity-svg report-out generate-out; do
+	head=$(first_line $opt)
+	name=out; [ $opt = generate-out ] && name=docker-run.sh
+	d="$o/$opt"; mkdir "$d" "$d/new" "$d/old" "$d/link" "$d/dangling" "$d/fifo" "$d/null" "$d/full"
+	run write $opt "$d/new/$name"
+	want=644; [ $opt = generate-out ] && want=755
+	check "$opt to a new file: exits 0" [ "$rc" = 0 ]
+	check "... a regular file of mode $want with the output" [ "$(kind "$d/new/$name")" = "regular file $want" ]
+	check "... whole" starts "$d/new/$name" "$head"
+	echo old >"$d/old/$name"; chmod 640 "$d/old/$name"
+	run write $opt "$d/old/$name"
+	check "$opt over a file of mode 640: replaced, mode kept" [ "$(kind "$d/old/$name")" = "regular file 640" ]
+	check "... with the output" starts "$d/old/$name" "$head"
+	echo old >"$d/real"; chmod 600 "$d/real"; ln -s ../real "$d/link/$name"
+	run write $opt "$d/link/$name"
+	check "$opt to a symbolic link: exits 0" [ "$rc" = 0 ]
+	check "... the link stays, pointing where it did" link_to "$d/link/$name" ../real
+	check "... its target written, mode 600 kept" [ "$(kind "$d/real")" = "regular file 600" ]
+	check "... with the output" starts "$d/real" "$head"
+	ln -s ../dangling-target "$d/dangling/$name"
+	run write $opt "$d/dangling/$name"
+	check "$opt to a dangling link: the link stays" link_to "$d/dangling/$name" ../dangling-target
+	check "... its target made, mode $want" [ "$(kind "$d/dangling-target")" = "regular file $want" ]
+	check "... with the output" starts "$d/dangling-target" "$head"
+	mkfifo "$d/fifo/$name"
+	timeout 20 cat "$d/fifo/$name" >"$d/from-fifo" & reader=$!
+	run write $opt "$d/fifo/$name"
+	wait $reader || :
+	check "$opt to a FIFO: exits 0" [ "$rc" = 0 ]
+	check "... still a FIFO" [ "$(kind "$d/fifo/$name")" = "fifo 644" ]
+	check "... its reader got the output" starts "$d/from-fifo" "$head"
+	stand_ins=0
+	if [ $devices = 1 ]; then
+		mknod -m 666 "$d/null/$name" c 1 3; mknod -m 666 "$d/full/$name" c 1 7
+		run write $opt "$d/null/$name"
+		check "$opt to a null device: exits 0" [ "$rc" = 0 ]
+		check "... still that device, mode kept" [ "$(kind "$d/null/$name")" = "character special file 666" ]
+		run write $opt "$d/full/$name"
+		check "$opt to a full device: exits 1" [ "$rc" = 1 ]
+		check "... saying so" has "$err" "No space left on device"
+		check "... still that device, mode kept" [ "$(kind "$d/full/$name")" = "character special file 666" ]
+		[ "$(kind "$d/null/$name")$(kind "$d/full/$name")" = "character special file 666character special file 666" ] && stand_ins=1
+	fi
+	[ $opt = generate-out ] && continue  # its --out is a folder: /dev/stdout is not one
+	# /dev/stdout stand-in: a link to this process's descriptor 1, as
+	# /dev/stdout is on Linux
+	ln -s /proc/self/fd/1 "$d/stdout"
+	run write $opt "$d/stdout"
+	check "$opt to a link to /proc/self/fd/1: exits 0, the output on stdout" exited_with 0 "$out" "$head"
+	check "... the link stays" [ -L "$d/stdout" ]
+	[ -L "$d/stdout" ] || stand_ins=0
+	if [ $stand_ins = 1 ] || [ "$(id -u)" != 0 ]; then
+		before=$(kind /dev/stdout)
+		run write $opt /dev/stdout
+		check "$opt to /dev/stdout: exits 0, the output on stdout" exited_with 0 "$out" "$head"
+		check "... /dev/stdout as it was" [ "$(kind /dev/stdout)" = "$before" ]
+		before=$(kind /dev/full)
+		run write $opt /dev/full
+		check "$opt to /dev/full: exits 1" [ "$rc" = 1 ]
+		check "... saying no space is left" exited_with 1 "$err" "No space left on device"
+		check "... on one line" [ "$(printf '%s\n' "$err" | wc -l)" = 1 ]
+		check "... /dev/full as it was" [ "$(kind /dev/full)" = "$before" ]
+	else
+		echo "# $opt: /dev/stdout and /dev/full not tried (no device stand-ins)"
+	fi
+	run write $opt "$d"
+	check "$opt to a directory: exits 2, saying so" exited_with 2 "$err" "is a directory"
+done
+run write generate-out "$tmp/binary/docker-run.sh"
+check "generate --out a file: exits 2, saying it is not a directory" exited_with 2 "$err" "not a directory"
 
 # --- The user catalog survives a writer killed mid-write, and an overlay
 # from an older rigplan (schema 2, without the measurement tables) is
