@@ -159,12 +159,15 @@ static size_t deploy_gpus(const struct deploy_spec *s)
 	return s->tp * s->pp * (s->ep ? s->ep : 1);
 }
 
-/* Whether `word` is in the comma-separated list. */
+/* Whether `word` is in the comma-separated list (never the empty word:
+ * strstr would find it everywhere without moving on). */
 static int in_list(const char *list, const char *word)
 {
 	size_t n = strlen(word);
 	const char *p = list;
 
+	if (!n)
+		return 0;
 	while ((p = strstr(p, word)) != NULL) {
 		if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
 			return 1;
@@ -191,6 +194,11 @@ static const char *default_kv(const struct deploy *d, const struct fmt_weight *w
 	if (!strcmp(k, "bf16") && (!strcmp(w->name, "fp16") || isnan(d->gspec.bf16_flops)))
 		return "fp16";
 	return k;
+}
+
+int deploy_engine_has_kv(const struct cat_engine *e, const char *kv_precision)
+{
+	return in_list(e->kv_formats, kv_precision);
 }
 
 static int formats(struct deploy *d, const struct deploy_request *q, struct err *err)

@@ -92,6 +92,8 @@ double deploy_gpu_transient(const struct cat_gpu *g);
 
 /* Whether the engine loads weights in that format (its weight_formats). */
 int deploy_engine_loads(const struct cat_engine *e, const char *precision);
+/* Whether the engine keeps its KV cache in that format (its kv_formats). */
+int deploy_engine_has_kv(const struct cat_engine *e, const char *kv_precision);
 
 /* Evaluate a built deployment with another efficiency row (a candidate
  * calibration) instead of the catalog's. */

@@ -11,10 +11,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bind/deploy.h"
+#include "catalog/cat.h"
 #include "cli/cmd.h"
 #include "cli/opt.h"
 #include "cli/plan_opts.h"
 #include "generators/gen_deploy.h"
+#include "models/fmt.h"
 #include "planner/plan_file.h"
 #include "util/afile.h"
 #include "util/err.h"
@@ -60,12 +63,88 @@ static const struct opt_spec generate_opts_table[] = {
 	OPT_END
 };
 
+/* A plan file's name for a catalog row must be that row's id, exactly:
+ * cat_resolve also takes aliases and other spellings, which a plan never
+ * writes, so "VLLM" here is a hand edit, not vLLM. */
+static int check_id(struct cat *cat, enum cat_kind kind, const char *where, const char *field,
+		    const char *value, struct err *err)
+{
+	char id[CAT_ID_MAX];
+	int r;
+
+	if ((r = cat_resolve(id, cat, kind, value, err)) < 0)
+		return err->code == ERR_NOTFOUND ? err_prefix(err, "%s.%s", where, field) : r;
+	if (strcmp(id, value))
+		return err_set(err, ERR_NOTFOUND, "%s.%s: '%.40s' is not a catalog id (the %s's "
+			       "id is '%s')", where, field, value, cat_kind_info(kind)->table, id);
+	return 0;
+}
+
+/* The catalog kind a bill-of-materials role names; -1 for parts that are
+ * not catalog rows (planner/node.c: nic, cable, rack). */
+static int role_kind(const char *role)
+{
+	static const struct { const char *role; enum cat_kind kind; } roles[] = {
+		{ "gpu", CAT_GPU }, { "chassis", CAT_CHASSIS }, { "psu", CAT_PSU },
+		{ "cpu", CAT_CPU }, { "memory", CAT_MEMORY }, { "ssd", CAT_SSD },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (!strcmp(role, roles[i].role))
+			return (int)roles[i].kind;
+	return -1;
+}
+
+/*
+ * Every name of a candidate read from a plan file, against the catalog,
+ * before any generator sees it: the model, GPU, engine, chassis and
+ * parts are ids of their rows, and the weight and KV formats are ones
+ * the engine loads.  ERR_NOTFOUND or ERR_INVAL naming the field and its
+ * value.
+ */
+static int check_candidate(struct cat *cat, const struct plan_candidate *c, const char *file,
+			   size_t index, struct err *err)
+{
+	struct cat_engine e;
+	char where[128], field[48];
+	size_t i;
+	int r, k;
+
+	snprintf(where, sizeof(where), "%.80s: candidates[%zu]", file, index);
+	if ((r = check_id(cat, CAT_MODEL, where, "model", c->model, err)) < 0 ||
+	    (r = check_id(cat, CAT_GPU, where, "gpu", c->gpu, err)) < 0 ||
+	    (r = check_id(cat, CAT_ENGINE, where, "engine", c->engine, err)) < 0 ||
+	    (r = check_id(cat, CAT_CHASSIS, where, "node.chassis", c->node.chassis, err)) < 0)
+		return r;
+	if ((r = cat_find(&e, cat, CAT_ENGINE, c->engine, err)) < 0)
+		return r;
+	if (!fmt_weight_find(c->precision) || !deploy_engine_loads(&e, c->precision))
+		return err_set(err, ERR_INVAL, "%s.precision: '%.40s' is not a weight format "
+			       "engine '%s' loads (%s)", where, c->precision, e.id, e.weight_formats);
+	if (!fmt_kv_find(c->kv_precision) || !deploy_engine_has_kv(&e, c->kv_precision))
+		return err_set(err, ERR_INVAL, "%s.kv_precision: '%.40s' is not a KV cache format "
+			       "engine '%s' has (%s)", where, c->kv_precision, e.id, e.kv_formats);
+	for (i = 0; i < c->nparts; i++) {
+		/* parts outside the catalog (NICs, cables, the rack), and PSUs
+		 * that ship with the chassis, listed under its id */
+		if ((k = role_kind(c->parts[i].role)) < 0 ||
+		    (k == CAT_PSU && !strcmp(c->parts[i].id, c->node.chassis)))
+			continue;
+		snprintf(field, sizeof(field), "parts[%zu].id", i);
+		if ((r = check_id(cat, (enum cat_kind)k, where, field, c->parts[i].id, err)) < 0)
+			return r;
+	}
+	return 0;
+}
+
 static int load_candidate(struct plan_candidate *c, struct gen_cli *o, struct cli_ctx *ctx)
 {
 	struct err err = ERR_INIT;
 	int status = EXIT_OK;
 
 	if (o->plan) {
+		struct cat *cat;
 		char *buf;
 		size_t len;
 
@@ -76,6 +155,11 @@ static int load_candidate(struct plan_candidate *c, struct gen_cli *o, struct cl
 		if (plan_json_read(c, buf, len, o->plan, o->candidate - 1, &err) < 0)
 			status = cli_fail(ctx, &err);
 		free(buf);
+		if (status == EXIT_OK && cli_open_catalog(&cat, ctx, 0, &status) == 0) {
+			if (check_candidate(cat, c, o->plan, o->candidate - 1, &err) < 0)
+				status = cli_fail(ctx, &err);
+			cat_free(cat);
+		}
 		return status;
 	}
 	{
@@ -94,27 +178,32 @@ static int load_candidate(struct plan_candidate *c, struct gen_cli *o, struct cl
 	return EXIT_OK;
 }
 
+/* The file into DIR: a shell script is made executable when it is new
+ * (an existing file keeps its permissions, util/afile.h). */
 static int write_file(const char *dir, const char *name, const struct sbuf *sb,
 		      struct cli_ctx *ctx)
 {
 	struct afile a;
 	struct err err = ERR_INIT;
+	struct stat st;
 	char path[4096];
+	size_t n = strlen(name);
 
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
 		cli_error(ctx, "cannot create '%s': %s", dir, strerror(errno));
 		return EXIT_RUNTIME;
 	}
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return cli_usage(ctx, "--out '%.200s': not a directory", dir);
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >= sizeof(path))
 		return cli_usage(ctx, "--out '%.40s...': path too long", dir);
-	if (afile_open(&a, path, &err) < 0)
+	if (afile_open(&a, path, n > 3 && !strcmp(name + n - 3, ".sh") ? AFILE_MODE_EXEC :
+		       AFILE_MODE_DATA, &err) < 0)
 		return cli_fail(ctx, &err);
 	if (sb->len)
 		fwrite(sb->buf, 1, sb->len, a.f);
 	if (afile_commit(&a, &err) < 0)
 		return cli_fail(ctx, &err);
-	if (!strcmp(name, "docker-run.sh"))
-		(void)chmod(path, 0755);
 	return EXIT_OK;
 }
 

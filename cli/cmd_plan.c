@@ -144,7 +144,7 @@ static int write_out(const char *path, json_t *js, struct cli_ctx *ctx)
 	struct afile a;
 	struct err err = ERR_INIT;
 
-	if (afile_open(&a, path, &err) < 0)
+	if (afile_open(&a, path, AFILE_MODE_DATA, &err) < 0)
 		return cli_fail(ctx, &err);
 	/* the same bytes --json prints */
 	out_json_print(a.f, js);

@@ -198,7 +198,7 @@ static int exec_simulate(int argc, char **argv, struct cli_ctx *ctx)
 	j.cfg.ttft_slo_s = o.ttft_slo;
 	j.cfg.tpot_slo_s = o.tpot_slo;
 	if (o.timeline) {
-		if (afile_open(&tl, o.timeline, &err) < 0) {
+		if (afile_open(&tl, o.timeline, AFILE_MODE_DATA, &err) < 0) {
 			status = cli_fail(ctx, &err);
 			goto out;
 		}

@@ -182,6 +182,13 @@ void cmd_man_page(struct sbuf *sb)
 		".TP\n.I " RIGPLAN_PKGDATADIR "/catalog.db\nthe system catalog: GPUs, models, parts, engines, measurements, each with its source\n"
 		".TP\n.I $XDG_DATA_HOME/rigplan/user.db\nyour overlay: prices, GPUs you own, calibrations; its rows override the catalog's by id\n"
 		".TP\n.I rigplan\\-ck\nthe CUDA calibration helper, in the package's libexec directory when built with CUDA\n"
+		".PP\nFiles that \\-\\-out, \\-\\-svg and \\-\\-timeline write appear whole or not at all: a regular\n"
+		"file is replaced by renaming a finished copy over it, keeping its permissions (a new\n"
+		"file is 0644 less the umask, a generated shell script 0755); a symbolic link is\n"
+		"followed and its target written so; a FIFO or a character device is written in\n"
+		"place, and /dev/stdout, /dev/stderr and /dev/fd/N are this process's descriptors.\n"
+		"A device that is full or a reader that went away is exit status 1.  A directory is\n"
+		"refused (exit status 2).\n"
 		".SH SEE ALSO\n"
 		"nvidia\\-smi(1), docker(1), kubectl(1)\n");
 }

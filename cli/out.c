@@ -356,7 +356,7 @@ int out_write_file(const char *path, const char *text, struct err *err)
 {
 	struct afile a;
 
-	if (afile_open(&a, path, err) < 0)
+	if (afile_open(&a, path, AFILE_MODE_DATA, err) < 0)
 		return -1;
 	fputs(text, a.f);
 	return afile_commit(&a, err);

@@ -59,7 +59,7 @@ static const char *volume_of(const struct gen_engine *e)
 int gen_docker(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 {
 	size_t node, k, per = gen_replicas_per_node(c), r = 0;
-	int tgi = !strcmp(c->engine, "tgi");
+	int tgi = !strcmp(c->engine, "tgi"), rc;
 
 	if (check_layout(c, "docker", err) < 0)
 		return -1;
@@ -73,7 +73,8 @@ int gen_docker(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 			char name[64], suffix[32], dev[128], buf[256];
 			size_t i;
 
-			gen_engine_build(&e, c, c->port + k);
+			if ((rc = gen_engine_build(&e, c, c->port + k, err)) < 0)
+				return rc;
 			snprintf(suffix, sizeof(suffix), "-%zu", r + 1);
 			gen_name(name, sizeof(name), c, suffix);
 			devices(dev, sizeof(dev), k * c->gpus_per_replica, c->gpus_per_replica);
@@ -132,6 +133,7 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err
 	size_t k, per = gen_replicas_per_node(c), n = per < c->replicas ? per : c->replicas;
 	const char *vol = NULL;
 	char buf[256];
+	int r;
 
 	if (check_layout(c, "compose", err) < 0)
 		return -1;
@@ -144,7 +146,8 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err
 		char name[64], suffix[32], dev[128];
 		size_t i;
 
-		gen_engine_build(&e, c, c->port + k);
+		if ((r = gen_engine_build(&e, c, c->port + k, err)) < 0)
+			return r;
 		vol = volume_of(&e);
 		snprintf(suffix, sizeof(suffix), "-%zu", k + 1);
 		gen_name(name, sizeof(name), c, suffix);

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "generators/gen_engine.h"
+#include "util/err.h"
 #include "util/xalloc.h"
 
 static void add(struct gen_argv *a, const char *s)
@@ -212,31 +213,48 @@ static void ollama(struct gen_engine *e, const struct plan_candidate *c)
 	e->cache_dir = "/root/.ollama";
 }
 
-void gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port)
+/* The engines rigplan writes a command for, by catalog id.  `vtag`: the
+ * images are tagged "v0.6.6" (vLLM, SGLang) rather than "0.6.6"; `gguf`:
+ * the server reads a GGUF file and nothing else. */
+static const struct engine_kind {
+	const char *id;
+	void (*build)(struct gen_engine *e, const struct plan_candidate *c);
+	int vtag, gguf;
+} engine_kinds[] = {
+	{ "vllm", vllm, 1, 0 },
+	{ "sglang", sglang, 1, 0 },
+	{ "tgi", tgi, 0, 0 },
+	{ "tensorrt-llm", trtllm, 0, 0 },
+	{ "llama-cpp", llama_cpp, 0, 1 },
+	{ "ollama", ollama, 0, 0 },
+};
+
+int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port,
+		     struct err *err)
 {
+	const struct engine_kind *k = NULL;
+	size_t i;
+
 	memset(out, 0, sizeof(*out));
+	for (i = 0; i < sizeof(engine_kinds) / sizeof(engine_kinds[0]); i++)
+		if (!strcmp(c->engine, engine_kinds[i].id))
+			k = &engine_kinds[i];
+	if (!k)
+		return err_set(err, ERR_INVAL, "engine '%.40s': rigplan writes commands for vllm, "
+			       "sglang, tgi, tensorrt-llm, llama-cpp and ollama only", c->engine);
+	if (k->gguf && !is_gguf(c->precision))
+		return err_set(err, ERR_INVAL, "engine '%s' loads GGUF files only, not precision "
+			       "'%.40s'", k->id, c->precision);
 	out->port = port;
 	snprintf(out->health_path, sizeof(out->health_path), "%s", c->health_path);
-	/* vLLM and SGLang tag releases "v0.6.6"; the others by the bare version */
-	if (!strcmp(c->engine, "vllm") || !strcmp(c->engine, "sglang"))
+	if (k->vtag)
 		snprintf(out->image, sizeof(out->image), "%s:v%s", c->engine_image, c->engine_version);
 	else if (strchr(c->engine_image, ':'))
 		snprintf(out->image, sizeof(out->image), "%s", c->engine_image);
 	else
 		snprintf(out->image, sizeof(out->image), "%s:%s", c->engine_image, c->engine_version);
-	if (!strcmp(c->engine, "vllm"))
-		vllm(out, c);
-	else if (!strcmp(c->engine, "sglang"))
-		sglang(out, c);
-	else if (!strcmp(c->engine, "tgi"))
-		tgi(out, c);
-	else if (!strcmp(c->engine, "tensorrt-llm"))
-		trtllm(out, c);
-	else if (!strcmp(c->engine, "llama-cpp"))
-		llama_cpp(out, c);
-	else if (!strcmp(c->engine, "ollama"))
-		ollama(out, c);
-	/* an engine rigplan does not know runs its image as it is */
+	k->build(out, c);
+	return 0;
 }
 
 size_t gen_replicas_per_node(const struct plan_candidate *c)

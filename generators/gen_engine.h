@@ -15,6 +15,8 @@
 
 #include "planner/plan.h"
 
+struct err;
+
 #define GEN_ARGV_MAX 48
 
 struct gen_argv {
@@ -33,8 +35,12 @@ struct gen_engine {
 };
 
 /* Build the engine's command for candidate `c`; `port` is the one this
- * container listens on. */
-void gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port);
+ * container listens on.  ERR_INVAL, with *out empty (release is still
+ * safe), for an engine rigplan writes no command for, or a weight format
+ * the engine cannot load (llama.cpp reads GGUF files only): a plan file
+ * may say anything, and a guessed command would start the wrong server. */
+int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port,
+		     struct err *err);
 void gen_engine_release(struct gen_engine *e);
 
 /* Replicas on one node (a replica spanning nodes counts as 1). */

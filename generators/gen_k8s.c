@@ -187,11 +187,12 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 	char name[64], pvc[80], buf[64];
 	int multi = c->gpus_per_replica > c->node.gpus;
 	size_t per_pod = multi ? c->node.gpus : c->gpus_per_replica;
+	int r;
 
-	(void)err;
+	if ((r = gen_engine_build(&e, c, c->port, err)) < 0)
+		return r;
 	gen_name(name, sizeof(name), c, "");
 	snprintf(pvc, sizeof(pvc), "%s-cache", name);
-	gen_engine_build(&e, c, c->port);
 	sbuf_addf(sb, "# rigplan generate k8s: %zu replica%s of %zu GPU%s each\n", c->replicas,
 		  c->replicas == 1 ? "" : "s", c->gpus_per_replica, c->gpus_per_replica == 1 ? "" : "s");
 

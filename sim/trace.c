@@ -15,9 +15,7 @@
 #include "util/num.h"
 #include "util/xalloc.h"
 
-#define LINE_MAX_CHARS 4096
 #define FIELDS_MAX 64
-#define COLUMN_ROWS_MAX 10000000
 
 /* Split a line in place at commas, trimming blanks and a CR; the count. */
 static int split(char *line, char **f, int max)
@@ -113,24 +111,40 @@ static int count(size_t *out, const char *s)
 	return 0;
 }
 
-/* The next line into t->buf; 1, 0 at the end, or an error. */
-static int read_line(FILE *f, char **buf, size_t *cap, size_t *line, const char *path,
-		     struct err *err)
+/*
+ * The next line into buf (lim->line_bytes + 1 bytes, NUL-terminated, the
+ * newline kept); 1, 0 at the end, or an error.  Byte by byte, so that a
+ * NUL, an overlong line or a file over its size stops the read where it
+ * happens: getline would first grow its buffer to whatever /dev/zero
+ * gives it.  The streams are this thread's own, hence getc_unlocked.
+ */
+static int read_line(FILE *f, char *buf, size_t *line, size_t *bytes,
+		     const struct trace_limits *lim, const char *path, struct err *err)
 {
-	ssize_t n;
+	size_t n = 0;
+	int c = EOF;
 
 	errno = 0;
-	if ((n = getline(buf, cap, f)) < 0) {
-		if (ferror(f))
-			return err_set(err, ERR_IO, "cannot read '%s': %s", path, strerror(errno));
-		return 0;
+	while (n < lim->line_bytes && (c = getc_unlocked(f)) != EOF) {
+		if (c == '\0')
+			return err_set(err, ERR_PARSE, "%s:%zu: a NUL byte: not a text file", path,
+				       *line + 1);
+		if (++*bytes > lim->bytes)
+			return err_set(err, ERR_PARSE, "'%s' is larger than %zu bytes", path,
+				       lim->bytes);
+		buf[n++] = (char)c;
+		if (c == '\n')
+			break;
 	}
+	if (n == lim->line_bytes && c != '\n' && (c = getc_unlocked(f)) != EOF)
+		return err_set(err, ERR_PARSE, "%s:%zu: line longer than %zu characters", path,
+			       *line + 1, lim->line_bytes);
+	if (c == EOF && ferror(f))
+		return err_set(err, ERR_IO, "cannot read '%s': %s", path, strerror(errno));
+	if (n == 0)
+		return 0;
+	buf[n] = '\0';
 	++*line;
-	if (n > LINE_MAX_CHARS)
-		return err_set(err, ERR_PARSE, "%s:%zu: line longer than %d characters", path,
-			       *line, LINE_MAX_CHARS);
-	if (memchr(*buf, '\0', (size_t)n))
-		return err_set(err, ERR_PARSE, "%s:%zu: a NUL byte: not a text file", path, *line);
 	return 1;
 }
 
@@ -203,7 +217,7 @@ static int next_raw(struct trace *t, double *time, size_t *in, size_t *out, stru
 	int r, n;
 
 	for (;;) {
-		if ((r = read_line(t->f, &t->buf, &t->cap, &t->line, t->path, err)) <= 0)
+		if ((r = read_line(t->f, t->buf, &t->line, &t->bytes, &t->lim, t->path, err)) <= 0)
 			return r;
 		if (blank(t->buf))
 			continue;
@@ -231,10 +245,19 @@ static void reset(struct trace *t)
 {
 	rewind(t->f);
 	t->line = 0;
+	t->bytes = 0;
 	t->header = -1;
 }
 
 int trace_open(struct trace *t, const char *path, struct err *err)
+{
+	const struct trace_limits lim = TRACE_LIMITS_INIT;
+
+	return trace_open_limited(t, path, &lim, err);
+}
+
+int trace_open_limited(struct trace *t, const char *path, const struct trace_limits *lim,
+		       struct err *err)
 {
 	double time, prev = -INFINITY;
 	size_t in, out;
@@ -244,9 +267,24 @@ int trace_open(struct trace *t, const char *path, struct err *err)
 	t->scale = 1;
 	if (!(t->f = fopen(path, "r")))
 		return err_set(err, ERR_IO, "cannot open trace '%s': %s", path, strerror(errno));
+	/* checked, then replayed, maybe many times: a pipe would replay as
+	 * no requests at all */
+	if (fseek(t->f, 0, SEEK_SET) != 0) {
+		fclose(t->f);
+		t->f = NULL;
+		return err_set(err, ERR_INVAL, "trace '%s' cannot be read twice (a pipe?): save it "
+			       "to a file first", path);
+	}
 	t->path = xstrdup(path);
+	t->lim = *lim;
+	t->buf = xmalloc(lim->line_bytes + 1);
 	reset(t);
 	while ((r = next_raw(t, &time, &in, &out, err)) > 0) {
+		if (t->rows == lim->rows) {
+			r = err_set(err, ERR_PARSE, "%s:%zu: more than %zu requests in the trace",
+				    path, t->line, lim->rows);
+			break;
+		}
 		if (time < prev) {
 			r = err_set(err, ERR_PARSE, "%s:%zu: time goes back (rows must be in "
 				    "time order)", path, t->line);
@@ -308,9 +346,17 @@ void trace_close(struct trace *t)
 
 int trace_read_column(double **values, size_t *n, const char *spec, struct err *err)
 {
+	const struct trace_limits lim = TRACE_COLUMN_LIMITS_INIT;
+
+	return trace_read_column_limited(values, n, spec, &lim, err);
+}
+
+int trace_read_column_limited(double **values, size_t *n, const char *spec,
+			      const struct trace_limits *lim, struct err *err)
+{
 	const char *colon = strrchr(spec, ':');
 	char *path, *f[FIELDS_MAX], *buf = NULL;
-	size_t cap = 0, line = 0, len = 0, alloc = 0, v;
+	size_t line = 0, bytes = 0, len = 0, alloc = 0, v;
 	double *vals = NULL;
 	uint64_t idx = 0;
 	int col = -1, first = 0, r, nf;
@@ -335,7 +381,8 @@ int trace_read_column(double **values, size_t *n, const char *spec, struct err *
 			r = err_set(err, ERR_IO, "cannot open '%s': %s", path, strerror(errno));
 			goto out;
 		}
-		while ((r = read_line(fp, &buf, &cap, &line, path, err)) > 0) {
+		buf = xmalloc(lim->line_bytes + 1);
+		while ((r = read_line(fp, buf, &line, &bytes, lim, path, err)) > 0) {
 			if (blank(buf))
 				continue;
 			nf = split(buf, f, FIELDS_MAX);
@@ -368,9 +415,9 @@ int trace_read_column(double **values, size_t *n, const char *spec, struct err *
 					    col < nf ? f[col] : "(missing)", LENGTH_MAX);
 				break;
 			}
-			if (len == COLUMN_ROWS_MAX) {
-				r = err_set(err, ERR_PARSE, "%s: more than %d rows", path,
-					    COLUMN_ROWS_MAX);
+			if (len == lim->rows) {
+				r = err_set(err, ERR_PARSE, "%s:%zu: more than %zu values in the "
+					    "column", path, line, lim->rows);
 				break;
 			}
 			if (len == alloc) {

@@ -24,6 +24,25 @@ mkdir "$tmp/badrec"; printf '{"format": "rigplan-calibration-1", "gpu": 5}' >"$t
 esc=$(printf '\033'); bel=$(printf '\007'); cr=$(printf '\r'); c1=$(printf '\302\233'); raw=$(printf '\233')
 nl=$(printf '\nx'); nl=${nl%x}
 printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,1%s[2J00,5\n' "$esc" >"$tmp/esc-trace.csv"
+# plan files whose names are not the catalog's (the generators once
+# crashed on an engine they did not know)
+plan_with() {  # NAME SED-SCRIPT: the committed consumer plan, edited
+	sed "$2" "$fx/plan/autoglm-consumer.json" >"$tmp/$1.json"
+}
+plan_with engine-foo 's/"engine": "tgi"/"engine": "foo"/'
+plan_with engine-upper 's/"engine": "tgi"/"engine": "VLLM"/'
+plan_with engine-empty 's/"engine": "tgi"/"engine": ""/'
+plan_with engine-vllm2 's/"engine": "tgi"/"engine": "vllm2"/'
+plan_with engine-newline 's/"engine": "tgi"/"engine": "tgi\\nrm -rf \/"/'
+plan_with model-unknown 's/"model": "autoglm-phone-9b"/"model": "no-such-model"/'
+plan_with gpu-unknown 's/"gpu": "rtx-5060-ti-16gb"/"gpu": "rtx-9090"/'
+plan_with precision-not-loaded 's/"precision": "fp8"/"precision": "gguf-q4_k_m"/'
+plan_with kv-not-kept 's/"kv_precision": "bf16"/"kv_precision": "q8_0"/'
+plan_with llama-cpp-bf16 's/"engine": "tgi"/"engine": "llama-cpp"/; s/"precision": "fp8"/"precision": "bf16"/'
+plan_with chassis-unknown 's/"chassis": "corsair-7000d-airflow"/"chassis": "no-such-case"/'
+plan_with part-unknown 's/"id": "corsair-rm850x"/"id": "no-such-psu"/'
+# a line without end, for the line bound (/dev/zero gives NULs)
+head -c 100000 /dev/zero | tr '\0' 1 >"$tmp/long-line.csv"
 
 E="--model llama-3.1-8b --gpu h100-sxm"
 P="--model llama-3.1-8b --qps 1 --input-len 512 --output-len 128 --ttft-p99 1 --tpot-p99 0.1"
@@ -116,6 +135,33 @@ done <<EOF_TABLE
 3|generate k8s --plan $tmp/empty
 3|generate bom --plan $tmp/huge-tp.json
 3|calibrate --replay $tmp/badrec --no-store
+# plan files naming rows the catalog has not: refused before any generator
+2|generate docker --plan $tmp/engine-foo.json
+2|generate compose --plan $tmp/engine-upper.json
+2|generate k8s --plan $tmp/engine-empty.json
+2|generate docker --plan $tmp/engine-vllm2.json
+2|generate k8s --plan $tmp/engine-newline.json
+2|generate bom --plan $tmp/engine-foo.json
+2|generate compose --plan $tmp/model-unknown.json
+2|generate docker --plan $tmp/gpu-unknown.json
+2|generate k8s --plan $tmp/precision-not-loaded.json
+2|generate docker --plan $tmp/kv-not-kept.json
+2|generate docker --plan $tmp/llama-cpp-bf16.json
+2|generate bom --plan $tmp/chassis-unknown.json
+2|generate bom --format md --plan $tmp/part-unknown.json
+# endless input: cut at the first NUL, the line bound, the size bound
+3|simulate $E --qps 1 --trace /dev/zero
+3|plan $P --trace /dev/zero
+3|simulate $E --qps 1 --input-len empirical:/dev/zero:1
+3|simulate $E --qps 1 --output-len empirical:/dev/zero:GeneratedTokens
+3|simulate $E --qps 1 --trace $tmp/long-line.csv
+3|capacity $E --ttft-p99 1 --tpot-p99 0.1 --input-len empirical:$tmp/long-line.csv:1
+# output paths that cannot be a file
+2|simulate $E --qps 1 --requests 10 --svg $tmp
+2|simulate $E --qps 1 --requests 10 --timeline $tmp/
+2|plan $P --gpu l4 --out $tmp
+2|report --plan $fx/plan/autoglm-consumer.json --out $tmp
+2|generate docker --plan $fx/plan/autoglm-consumer.json --out $tmp/binary
 EOF_TABLE
 # --- Reports whose JSON has nulls (nothing completed, no price, no
 # prefill, a GPU that never throttles): the text says "-" there, never
@@ -140,6 +186,149 @@ check "energy with nothing completed is -" has "$out" "energy                 - 
 
 check "nothing was written in the working directory" [ -z "$(ls -A "$work")" ]
 check "no user catalog was created" [ ! -e "$RIGPLAN_USER_DB" ]
+
+# --- Endless input is cut off by its cause, within the table's limits: a
+# NUL at once, a line without end at 4096 bytes.  (getline once grew its
+# buffer until memory ran out, and the failed read then passed for the
+# end of an empty file.)  A trace is read twice, so a pipe is refused
+# rather than replayed as no requests.
+endless() {  # WORDS ARGS...: exit 3 naming the cause
+	want=$1; shift
+	set +e
+	( ulimit -v $limit; exec timeout 20 "$PROG" "$@" ) >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	set -e
+	err=$(cat "$tmp/err")
+	check "$*: exits 3 saying '$want'" exited_with 3 "$err" "$want"
+}
+exited_with() { [ "$rc" = "$1" ] && has "$2" "$3"; }  # STATUS TEXT WORDS
+endless "/dev/zero:1: a NUL byte" simulate $E --qps 1 --trace /dev/zero
+endless "/dev/zero:1: a NUL byte" simulate $E --qps 1 --input-len empirical:/dev/zero:1
+endless "/dev/zero:1: a NUL byte" plan $P --trace /dev/zero
+mkfifo "$tmp/endless"
+for len in input output; do
+	timeout 30 sh -c 'tr "\0" 7 </dev/zero >"$1"' sh "$tmp/endless" 2>/dev/null &
+	endless "endless:1: line longer than 4096 characters" simulate $E --qps 1 --$len-len "empirical:$tmp/endless:1"
+	wait $! || :
+done
+set +e
+printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n0,100,10\n1,100,10\n' | "$PROG" simulate $E --trace /dev/stdin >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+check "a trace from a pipe: exits 2, saying why" exited_with 2 "$(cat "$tmp/err")" "cannot be read twice"
+check "... and prints no result" [ ! -s "$tmp/out" ]
+
+# --- Output paths.  Every option that writes a file (plan --out and --svg,
+# simulate --svg and --timeline, capacity --svg, report --out, generate
+# --out DIR) is pointed at a new file, a file with its own mode, a
+# symbolic link, a FIFO with a reader, character devices made here (a
+# null and a full one), /dev/stdout and /dev/full, and a directory; what
+# is left there afterwards must be what was there: a file replaced whole
+# with its mode kept (a new one 0644, generate's shell script 0755), the
+# link still a link with its target written, the FIFO and the devices
+# still what they were, written in place ("no space left" with exit 1 on
+# a full one), a directory refused with exit 2.  The real /dev/stdout and
+# /dev/full are only tried by an option that left the stand-ins made here
+# intact (once, as root, a rigplan replaced them with regular files).
+umask 022
+o="$tmp/outputs"; mkdir "$o"
+G="--plan $fx/plan/autoglm-consumer.json"
+write() {  # OPTION TARGET: run the command; generate writes docker-run.sh into TARGET's folder
+	case $1 in
+	plan-out) timeout 20 "$PROG" plan $P --gpu l4 --top 1 --out "$2" ;;
+	plan-svg) timeout 20 "$PROG" plan $P --gpu l4 --top 1 --svg "$2" ;;
+	simulate-svg) timeout 20 "$PROG" simulate $E --qps 1 --requests 50 --svg "$2" ;;
+	simulate-timeline) timeout 20 "$PROG" simulate $E --qps 1 --requests 50 --timeline "$2" ;;
+	capacity-svg) timeout 20 "$PROG" capacity $E --input-len 512 --output-len 128 --ttft-p99 1 \
+		--tpot-p99 0.1 --requests 200 --svg "$2" ;;
+	report-out) timeout 20 "$PROG" report $G --requests 100 --out "$2" ;;
+	generate-out) timeout 20 "$PROG" generate docker $G --out "${2%/*}" ;;
+	esac
+}
+first_line() {  # OPTION: how its file starts
+	case $1 in
+	plan-out) echo '{' ;;
+	*-svg) echo '<svg xmlns="http://www.w3.org/2000/svg"' ;;
+	simulate-timeline) echo 'time_s,in_system' ;;
+	report-out) echo '<!DOCTYPE html>' ;;
+	generate-out) echo '#!/bin/sh' ;;
+	esac
+}
+starts() { [ -f "$1" ] && head -n 1 "$1" | grep -qF "$2"; }
+link_to() { [ -L "$1" ] && [ "$(readlink "$1")" = "$2" ]; }
+kind() { stat -c '%F %a' "$1"; }
+mknod "$o/probe" c 1 3 2>/dev/null && devices=1 || { devices=0; echo "# mknod refused: no device sub-checks"; }
+rm -f "$o/probe"
+for opt in plan-out plan-svg simulate-svg simulate-timeline capacity-svg report-out generate-out; do
+	head=$(first_line $opt)
+	name=out; [ $opt = generate-out ] && name=docker-run.sh
+	d="$o/$opt"; mkdir "$d" "$d/new" "$d/old" "$d/link" "$d/dangling" "$d/fifo" "$d/null" "$d/full"
+	run write $opt "$d/new/$name"
+	want=644; [ $opt = generate-out ] && want=755
+	check "$opt to a new file: exits 0" [ "$rc" = 0 ]
+	check "... a regular file of mode $want with the output" [ "$(kind "$d/new/$name")" = "regular file $want" ]
+	check "... whole" starts "$d/new/$name" "$head"
+	echo old >"$d/old/$name"; chmod 640 "$d/old/$name"
+	run write $opt "$d/old/$name"
+	check "$opt over a file of mode 640: replaced, mode kept" [ "$(kind "$d/old/$name")" = "regular file 640" ]
+	check "... with the output" starts "$d/old/$name" "$head"
+	echo old >"$d/real"; chmod 600 "$d/real"; ln -s ../real "$d/link/$name"
+	run write $opt "$d/link/$name"
+	check "$opt to a symbolic link: exits 0" [ "$rc" = 0 ]
+	check "... the link stays, pointing where it did" link_to "$d/link/$name" ../real
+	check "... its target written, mode 600 kept" [ "$(kind "$d/real")" = "regular file 600" ]
+	check "... with the output" starts "$d/real" "$head"
+	ln -s ../dangling-target "$d/dangling/$name"
+	run write $opt "$d/dangling/$name"
+	check "$opt to a dangling link: the link stays" link_to "$d/dangling/$name" ../dangling-target
+	check "... its target made, mode $want" [ "$(kind "$d/dangling-target")" = "regular file $want" ]
+	check "... with the output" starts "$d/dangling-target" "$head"
+	mkfifo "$d/fifo/$name"
+	timeout 20 cat "$d/fifo/$name" >"$d/from-fifo" & reader=$!
+	run write $opt "$d/fifo/$name"
+	wait $reader || :
+	check "$opt to a FIFO: exits 0" [ "$rc" = 0 ]
+	check "... still a FIFO" [ "$(kind "$d/fifo/$name")" = "fifo 644" ]
+	check "... its reader got the output" starts "$d/from-fifo" "$head"
+	stand_ins=0
+	if [ $devices = 1 ]; then
+		mknod -m 666 "$d/null/$name" c 1 3; mknod -m 666 "$d/full/$name" c 1 7
+		run write $opt "$d/null/$name"
+		check "$opt to a null device: exits 0" [ "$rc" = 0 ]
+		check "... still that device, mode kept" [ "$(kind "$d/null/$name")" = "character special file 666" ]
+		run write $opt "$d/full/$name"
+		check "$opt to a full device: exits 1" [ "$rc" = 1 ]
+		check "... saying so" has "$err" "No space left on device"
+		check "... still that device, mode kept" [ "$(kind "$d/full/$name")" = "character special file 666" ]
+		[ "$(kind "$d/null/$name")$(kind "$d/full/$name")" = "character special file 666character special file 666" ] && stand_ins=1
+	fi
+	[ $opt = generate-out ] && continue  # its --out is a folder: /dev/stdout is not one
+	# /dev/stdout stand-in: a link to this process's descriptor 1, as
+	# /dev/stdout is on Linux
+	ln -s /proc/self/fd/1 "$d/stdout"
+	run write $opt "$d/stdout"
+	check "$opt to a link to /proc/self/fd/1: exits 0, the output on stdout" exited_with 0 "$out" "$head"
+	check "... the link stays" [ -L "$d/stdout" ]
+	[ -L "$d/stdout" ] || stand_ins=0
+	if [ $stand_ins = 1 ] || [ "$(id -u)" != 0 ]; then
+		before=$(kind /dev/stdout)
+		run write $opt /dev/stdout
+		check "$opt to /dev/stdout: exits 0, the output on stdout" exited_with 0 "$out" "$head"
+		check "... /dev/stdout as it was" [ "$(kind /dev/stdout)" = "$before" ]
+		before=$(kind /dev/full)
+		run write $opt /dev/full
+		check "$opt to /dev/full: exits 1" [ "$rc" = 1 ]
+		check "... saying no space is left" exited_with 1 "$err" "No space left on device"
+		check "... on one line" [ "$(printf '%s\n' "$err" | wc -l)" = 1 ]
+		check "... /dev/full as it was" [ "$(kind /dev/full)" = "$before" ]
+	else
+		echo "# $opt: /dev/stdout and /dev/full not tried (no device stand-ins)"
+	fi
+	run write $opt "$d"
+	check "$opt to a directory: exits 2, saying so" exited_with 2 "$err" "is a directory"
+done
+run write generate-out "$tmp/binary/docker-run.sh"
+check "generate --out a file: exits 2, saying it is not a directory" exited_with 2 "$err" "not a directory"
 
 # --- The user catalog survives a writer killed mid-write, and an overlay
 # from an older rigplan (schema 2, without the measurement tables) is

@@ -1,9 +1,11 @@
-/* fuzz_trace.c - libFuzzer: the request-trace reader (sim/trace.c), fed
- * through a memfd since it reads files. */
+/* fuzz_trace.c - libFuzzer: the request-trace reader and the length-column
+ * reader of --input-len empirical:FILE:COLUMN (sim/trace.c), fed through
+ * a memfd since they read files. */
 #define _GNU_SOURCE
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -17,7 +19,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct trace t;
 	struct trace_row row;
 	struct err err = ERR_INIT;
-	char path[64];
+	static const char *const columns[] = { "1", "3", "ContextTokens", "64" };
+	char path[64], spec[96];
+	double *v;
+	size_t i, n;
 	int fd = memfd_create("trace", 0), r;
 
 	if (fd < 0)
@@ -33,6 +38,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					;
 			}
 			trace_close(&t);
+		}
+		for (i = 0; i < sizeof(columns) / sizeof(columns[0]); i++) {
+			snprintf(spec, sizeof(spec), "%s:%s", path, columns[i]);
+			if (trace_read_column(&v, &n, spec, &err) == 0)
+				free(v);
 		}
 	}
 	close(fd);

@@ -645,6 +645,95 @@ static void traces(void)
 }
 
 /*
+ * Endless input is cut off where its bound is met, and only there: a trace
+ * or a length column of more rows, more bytes or a longer line than its
+ * limits is refused naming the bound; one exactly at them is read.  Small
+ * limits stand in for the real ones (1 GiB would take the test too long);
+ * the real line bound is checked as it is.
+ */
+static void trace_bounds(void)
+{
+	static const struct { struct trace_limits lim; const char *want; } cut[] = {
+		{ { 4096, 4, 1 << 20 }, ":6: more than 4 requests" },
+		{ { 4096, 100, 60 }, "is larger than 60 bytes" },
+		{ { 20, 100, 1 << 20 }, ":1: line longer than 20 characters" },
+	};
+	/* header 40 bytes + 5 rows of 7: 75 bytes, lines of at most 40 */
+	const char *rows = "1,10,5\n2,10,5\n3,10,5\n4,10,5\n5,10,5\n";
+	struct trace_limits exact = { 40, 5, 75 }, col_lim = { 4096, 5, 1 << 20 };
+	struct trace t;
+	struct err err = ERR_INIT;
+	double *v = NULL;
+	size_t i, n = 0;
+	char *path = write_trace("bounds", rows), spec[300], *nul;
+	FILE *f;
+
+	for (i = 0; i < sizeof(cut) / sizeof(cut[0]); i++) {
+		err_clear(&err);
+		test_int(trace_open_limited(&t, path, &cut[i].lim, &err), -ERR_PARSE,
+			 "trace over bound %zu refused", i);
+		test_contains(err.msg, cut[i].want, "trace over bound %zu: the message says which", i);
+	}
+	err_clear(&err);
+	if (trace_open_limited(&t, path, &exact, &err) < 0) {
+		test_ok(0, "a trace exactly at its bounds: %s", err.msg);
+	} else {
+		test_int((int64_t)t.rows, 5, "a trace exactly at its bounds is read whole");
+		trace_close(&t);
+	}
+	/* a length column: its values are kept, so rows are bounded too */
+	snprintf(spec, sizeof(spec), "%s:ContextTokens", path);
+	err_clear(&err);
+	test_int(trace_read_column_limited(&v, &n, spec, &cut[0].lim, &err), -ERR_PARSE,
+		 "column over its row bound refused");
+	test_contains(err.msg, "more than 4 values", "... saying so");
+	err_clear(&err);
+	test_int(trace_read_column_limited(&v, &n, spec, &cut[1].lim, &err), -ERR_PARSE,
+		 "column over its size bound refused");
+	err_clear(&err);
+	test_int(trace_read_column_limited(&v, &n, spec, &col_lim, &err), 0,
+		 "column exactly at its row bound read");
+	test_int((int64_t)n, 5, "... all 5 values");
+	free(v);
+	unlink(path);
+	free(path);
+	/* the real line bound: 4096 bytes with the newline (blanks trimmed) */
+	nul = xmalloc(4200);
+	memset(nul, ' ', 4200);
+	memcpy(nul, "1,10,5", 6);
+	nul[4095] = '\n';
+	nul[4096] = '\0';
+	path = write_trace("line4096", nul);
+	err_clear(&err);
+	test_int(trace_open(&t, path, &err), 0, "a line of 4096 bytes is read");
+	if (err.code == ERR_OK)
+		trace_close(&t);
+	unlink(path);
+	free(path);
+	nul[4095] = ' ';
+	nul[4096] = '\n';
+	nul[4097] = '\0';
+	path = write_trace("line4097", nul);
+	err_clear(&err);
+	test_int(trace_open(&t, path, &err), -ERR_PARSE, "a line of 4097 bytes is refused");
+	unlink(path);
+	free(path);
+	free(nul);
+	/* a NUL stops the read at once */
+	path = write_trace("nul", "");
+	f = fopen(path, "a");
+	fputs("1,10,5\n2,1", f);
+	fputc('\0', f);
+	fputs("0,5\n", f);
+	fclose(f);
+	err_clear(&err);
+	test_int(trace_open(&t, path, &err), -ERR_PARSE, "a NUL byte is refused");
+	test_contains(err.msg, ":3: a NUL byte", "... naming its line");
+	unlink(path);
+	free(path);
+}
+
+/*
  * stop_on_miss: the M/D/1 server at rho 0.7 (md1 above); its p99 TTFT over
  * the whole run is T.  Asked for T / 2, the run stops early, having done
  * fewer requests, and the whole run does miss; asked for 2 T, it runs to
@@ -701,6 +790,7 @@ int main(void)
 	replicas();
 	seeded();
 	traces();
+	trace_bounds();
 	cat_free(cat);
 	return test_done();
 }

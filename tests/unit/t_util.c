@@ -1,9 +1,10 @@
 /*
  * t_util.c - number parsing, edit distance, error context, string buffer,
- * calendar dates.
+ * calendar dates, and output files written in place.
  */
 #include "tests/testlib.h"
 #include "util/clock.h"
+#include "util/afile.h"
 #include "util/err.h"
 #include "util/num.h"
 #include "util/sbuf.h"
@@ -11,8 +12,10 @@
 #include "util/xalloc.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static void doubles(void)
 {
@@ -194,6 +197,44 @@ static void dates(void)
 		test_ok(!clock_date_valid(bad[i]), "'%s' is not YYYY-MM-DD", bad[i]);
 }
 
+/*
+ * An output written in place to a pipe whose reader is gone: the commit
+ * reports "Broken pipe" instead of the process dying of SIGPIPE, and
+ * leaves no SIGPIPE pending or blocked behind it.  The pipe is named
+ * /dev/fd/N, as a shell's process substitution names it.
+ */
+static void afile_broken_pipe(void)
+{
+	struct afile a;
+	struct err err = ERR_INIT;
+	sigset_t pending, mask;
+	char path[32];
+	int fds[2], r;
+
+	if (pipe(fds) < 0) {
+		test_ok(0, "pipe");
+		return;
+	}
+	close(fds[0]);
+	snprintf(path, sizeof(path), "/dev/fd/%d", fds[1]);
+	if (afile_open(&a, path, AFILE_MODE_DATA, &err) < 0) {
+		test_ok(0, "afile_open '%s': %s", path, err.msg);
+		close(fds[1]);
+		return;
+	}
+	fputs("time_s,in_system\n0,0\n", a.f);
+	r = afile_commit(&a, &err);
+	test_int(r, -ERR_IO, "a pipe without a reader: the commit fails");
+	test_contains(err.msg, "Broken pipe", "... saying why");
+	sigpending(&pending);
+	sigprocmask(SIG_BLOCK, NULL, &mask);
+	test_ok(!sigismember(&pending, SIGPIPE) && !sigismember(&mask, SIGPIPE),
+		"... with no SIGPIPE left pending or blocked");
+	/* the descriptor named is the caller's, still open */
+	test_ok(write(fds[1], "", 0) == 0, "... and the caller's descriptor still open");
+	close(fds[1]);
+}
+
 int main(void)
 {
 	doubles();
@@ -202,5 +243,6 @@ int main(void)
 	distance();
 	errors_and_sbuf();
 	dates();
+	afile_broken_pipe();
 	return test_done();
 }
