@@ -11,8 +11,9 @@
  *  - units do not matter: rates times k and fixed times over k give times
  *    over k, exactly (the model is dimensionally homogeneous);
  *  - busy fractions lie in [0, 1], power between idle and the limit;
- *  - capex, the host's memory and NICs follow the GPU count, whatever the
- *    layout spreads them over (tensor, pipeline or expert parallel).
+ *  - capex, the host's memory and NICs and the peak the PSUs carry follow
+ *    the GPU count, whatever the layout spreads them over (tensor,
+ *    pipeline or expert parallel).
  * Each failure prints the point, so a counterexample is reproducible.
  */
 #include "tests/testlib.h"
@@ -111,7 +112,7 @@ static struct prop p_floor = { "batch-1 dense decode >= weights / datasheet band
 static struct prop p_mono = { "step time grows with batch, context and prompt", 0, 0, "" };
 static struct prop p_units = { "rates x k, fixed times / k: times / k", 0, 0, "" };
 static struct prop p_util = { "busy fractions in [0, 1], power in [idle, limit]", 0, 0, "" };
-static struct prop p_layout = { "capex, host RAM and NICs follow the GPU count, not the layout",
+static struct prop p_layout = { "capex, host RAM, NICs and peak power follow the GPU count, not the layout",
 				0, 0, "" };
 
 static void bandwidth(struct deploy *d, const char *id)
@@ -303,15 +304,16 @@ static void layouts_scale(struct deploy *d, const char *gpu)
 		{ 4, 4, 1, 1 }, { 4, 2, 2, 1 }, { 4, 1, 4, 1 }, { 4, 1, 1, 4 },
 		{ 8, 8, 1, 1 }, { 8, 4, 2, 1 }, { 8, 2, 4, 1 }, { 8, 1, 8, 1 }, { 8, 1, 1, 8 },
 	};
-	double capex = NAN, ram = NAN, nics = NAN;
+	double capex = NAN, ram = NAN, nics = NAN, peak = NAN;
 	size_t i;
 
 	for (i = 0; i < N_ARR(l); i++) {
 		struct deploy_request q = DEPLOY_REQUEST_INIT;
 		struct err err = ERR_INIT;
+		struct est_result r;
 
 		if (i == 0 || l[i].n != l[i - 1].n)
-			capex = ram = nics = NAN;
+			capex = ram = nics = peak = NAN;
 		q.model = "mixtral-8x7b";
 		q.gpu = gpu;
 		q.tp = l[i].tp;
@@ -336,6 +338,15 @@ static void layouts_scale(struct deploy *d, const char *gpu)
 			      "NICs %.0f W, not %.0f, %.0f, %.0f as another layout of %zu GPUs", gpu,
 			      l[i].tp, l[i].pp, l[i].ep, d->capex_usd, d->in.storage.ram_bytes,
 			      d->in.host.nics_w, capex, ram, nics, l[i].n);
+		/* the PSUs carry every GPU at TDP: the peak knows no layout */
+		if (est_run(&r, &d->in, &err) == 0) {
+			if (!isnan(peak))
+				check(&p_layout, fabs(r.psu_peak_w - peak) <= 1e-9 * peak,
+				      "%s tp %zu pp %zu ep %zu: PSU peak %.1f W, not %.1f W as another "
+				      "layout of %zu GPUs", gpu, l[i].tp, l[i].pp, l[i].ep, r.psu_peak_w,
+				      peak, l[i].n);
+			peak = r.psu_peak_w;
+		}
 		capex = d->capex_usd;
 		ram = d->in.storage.ram_bytes;
 		nics = d->in.host.nics_w;
