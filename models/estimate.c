@@ -113,7 +113,9 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 		return r;
 	out->heat_btu_per_h = thermal_btu_per_h(out->system_w);
 	out->airflow_cfm = thermal_airflow_cfm(out->system_w, in->delta_t_c);
-	if ((r = thermal_run(&out->temp, e, in->inlet_c, out->gpu.w, in->thermal_s, err)) < 0)
+	/* the GPU breathes the inlet air warmed inside the node */
+	if ((r = thermal_run(&out->temp, e, in->inlet_c + in->gpu_preheat_k, out->gpu.w,
+			     in->thermal_s, err)) < 0)
 		return r;
 	out->weights_total_bytes = out->mem.weights_bytes * (double)m->n;
 	storage_load(&out->load, &in->storage, out->weights_total_bytes, m->n);

@@ -55,6 +55,47 @@ static void gpu_power(void)
 }
 
 /*
+ * Draws made from a = 0.7, b = 1.3, idle 100 W, TDP 700 W (span 600 W):
+ * (0.7, 0) 394 W, (0.9, 0.01) 485.8 W, (0.8, 0.2) 592 W, (0.8, 0.3) 670 W,
+ * all under the cap, give a and b back exactly, with b known (four points,
+ * no residual); a capped point (0.05, 1) wants 100 + 600 x 1.335 = 901 W,
+ * is not fitted, and is predicted at the 700 W it drew.
+ * With the two memory-bound draws alone b cannot be seen: it becomes the
+ * least value that takes the capped point to the cap, (1 - 0.7 x 0.05) / 1
+ * = 0.965, and a is refitted beside it (0.7 - 0.01 x (0.965 - 1.3) / 0.9 x
+ * weights: within 0.3% of 0.7).
+ */
+static void fit_curve(void)
+{
+	struct power_point p[] = {
+		{ 0.7, 0, 394, 100, 0 }, { 0.9, 0.01, 485.8, 100, 0 },
+		{ 0.8, 0.2, 592, 100, 0 }, { 0.8, 0.3, 670, 100, 0 },
+		{ 0.05, 1, 700, 100, 1 },
+	};
+	struct power_point q[] = { p[0], p[1], p[4] };
+	struct power_point bad[] = { p[0], p[4] };
+	struct power_fit_result f;
+	struct err err = ERR_INIT;
+
+	test_int(power_fit(&f, p, 5, 700, 1.0, &err), 0, "fit five draws");
+	test_rel(f.power_mem, 0.7, 1e-9, "a back: %.6f", f.power_mem);
+	test_rel(f.power_comp, 1.3, 1e-9, "b back: %.6f", f.power_comp);
+	test_ok(f.comp_fitted, "b known from the uncapped draws");
+	test_int((long)f.n_fit, 4, "four fitted, the capped one not");
+	test_abs(f.max_abs, 0, 1e-9, "every draw, the capped one at the cap, exact");
+	test_int(power_fit(&f, q, 3, 700, 1.0, &err), 0, "fit two memory-bound draws and a capped one");
+	test_ok(!f.comp_fitted, "b not seen by memory-bound draws");
+	test_rel(f.power_mem, 0.7, 3e-3, "a %.4f (worked 0.7)", f.power_mem);
+	test_rel(f.power_comp, 1 - f.power_mem * 0.05, 1e-6,
+		 "b %.4f: the least that takes the capped point to the cap", f.power_comp);
+	test_int(power_fit(&f, bad, 2, 700, 1.0, &err), -ERR_INVAL, "one uncapped draw: %s", err.msg);
+	err_clear(&err);
+	bad[0].power_w = NAN;
+	test_int(power_fit(&f, bad, 2, 700, 1.0, &err), -ERR_INVAL, "a draw that is not a number: %s",
+		 err.msg);
+}
+
+/*
  * An 8-GPU node: 8 x 500 W + CPUs 720 W x 0.5 + 16 DIMMs x 6 W + drives
  * 25 W + NICs 100 W = 4581 W of IT load, fans 8% more: 4947.48 W.
  */
@@ -95,6 +136,7 @@ static void psu_curve(void)
 int main(void)
 {
 	gpu_power();
+	fit_curve();
 	node_power();
 	psu_curve();
 	return test_done();
