@@ -9,6 +9,18 @@
  * in the DVFS range, so as f^3 (Weste & Harris, CMOS VLSI Design, 4th ed.,
  * sec. 5.1), which gives the clock a cap allows.  Efficiencies were
  * measured at the TDP cap, so speed is relative to that state.
+ *
+ * A cap below idle + the memory part's draw leaves the tensor units
+ * nothing, and the stream itself slows: with the clocks at the bottom of
+ * their range each byte moved costs the same energy, so the bandwidth
+ * falls in proportion to the power left over idle,
+ *     k = (cap - idle) / ((TDP - idle) a u_mem).
+ * A published RTX 3090 sweep (tests/data/reference/power-limit.json)
+ * shows both regimes: from 350 to 250 W the core clock falls and llama.cpp
+ * decode holds (32.0 to 31.7 tok/s); at 200 and 150 W it falls with the
+ * power over a floor (20.6, 8.3 tok/s: draw = 110 W + 4.3 J per token, a
+ * straight line through all three capped points), while the memory clock
+ * stays at 9501 MHz: the SMs, not the DRAM, slow the stream.
  */
 #include <math.h>
 #include <string.h>
@@ -25,6 +37,20 @@
 /* The efficiency table's bounds on power_mem and power_comp
  * (data/schema.sql). */
 #define POWER_COEF_MAX 2.0
+
+/* The least speed a cap leaves (a cap at or below idle would leave none;
+ * the CLI refuses those, bind/deploy.c). */
+#define SPEED_FLOOR 0.05
+
+/* Bandwidth fraction the power over idle buys the memory part under cap. */
+static double bandwidth_at(const struct gpu_spec *g, double cap, double u_mem)
+{
+	double need = (g->tdp_w - g->idle_w) * g->eff.power_mem * u_mem;
+
+	if (need <= 0 || cap - g->idle_w >= need)
+		return 1.0;
+	return fmax(0, cap - g->idle_w) / need;
+}
 
 /* Clock fraction at which the compute part fits under cap. */
 static double clock_at(const struct gpu_spec *g, double cap, double u_mem,
@@ -51,11 +77,17 @@ void power_gpu(struct power_gpu_result *out, const struct gpu_spec *g,
 	double f_cap = clock_at(g, cap, u_mem, u_comp);
 	double f_tdp = clock_at(g, g->tdp_w, u_mem, u_comp);
 
+	double k_tdp = bandwidth_at(g, g->tdp_w, u_mem);
+
 	out->w = fmin(demand, cap);
 	out->clock_factor = f_tdp > 0 ? fmin(1.0, f_cap / f_tdp) : 1.0;
-	if (out->clock_factor < 0.05)   /* a cap at or below idle */
-		out->clock_factor = 0.05;
-	out->throttled = out->clock_factor < 1.0;
+	if (out->clock_factor < SPEED_FLOOR)
+		out->clock_factor = SPEED_FLOOR;
+	/* relative to the calibrated state, as the clock */
+	out->bw_factor = k_tdp > 0 ? fmin(1.0, bandwidth_at(g, cap, u_mem) / k_tdp) : 1.0;
+	if (out->bw_factor < SPEED_FLOOR)
+		out->bw_factor = SPEED_FLOOR;
+	out->throttled = out->clock_factor < 1.0 || out->bw_factor < 1.0;
 }
 
 static double clamp_coef(double v)

@@ -13,13 +13,18 @@ struct err;
 struct power_gpu_result {
 	double w;               /* average draw */
 	double clock_factor;    /* compute speed relative to the calibrated state, <= 1 */
-	int throttled;          /* the cap holds the clocks below where calibration ran */
+	double bw_factor;       /* memory bandwidth relative to it, <= 1 */
+	int throttled;          /* the cap holds either below where calibration ran */
 };
 
 /*
  * Draw of one GPU whose memory streams a fraction u_mem of the time and
  * whose tensor units run a fraction u_comp, under a cap of cap_w (NaN:
- * the TDP).
+ * the TDP).  A cap the memory part fits under slows only the tensor
+ * units (clock_factor); one it does not fit under also slows the stream
+ * (bw_factor), in proportion to the power left over idle (power.c says
+ * why).  Both are 1 at or above the TDP, never below 0.05, and never
+ * rise as the cap falls.
  */
 void power_gpu(struct power_gpu_result *out, const struct gpu_spec *g,
 	       double cap_w, double u_mem, double u_comp);

@@ -4,6 +4,7 @@
  * the comment above it.
  */
 #include "tests/testlib.h"
+#include "models/est.h"
 #include "models/power.h"
 #include "util/err.h"
 
@@ -52,6 +53,49 @@ static void gpu_power(void)
 	test_rel(r.clock_factor, 1, 1e-12, "saturated at the TDP: the calibrated state");
 	power_gpu(&r, &g, 900, 0.5, 0.1);
 	test_rel(r.w, 410, 1e-12, "a cap above the TDP changes nothing");
+}
+
+/*
+ * Decode-like, u_mem 0.9, u_comp 0.01, on the card above: the memory part
+ * draws 580 x 0.8 x 0.9 = 417.6 W over idle, so it fits under any cap
+ * above 537.6 W.  At 600 W the tensor units' 5.8 W fit too: no throttle.
+ * At 540.5 W they get 2.9 W of 5.8: f = 0.5^(1/3) = 0.7937, the stream
+ * untouched.  At 400 W the stream gets 280 W of its 417.6: bandwidth
+ * 0.67050, and the tensor units nothing (the 0.05 floor).  Below idle,
+ * both at the floor.  The slowdown then stretches each part: comp 2 s at
+ * f 0.5 takes 4 s, mem 6 s at bandwidth 0.8 takes 7.5 s, 10 s become 13.5.
+ */
+static void cap_memory(void)
+{
+	struct gpu_spec g;
+	struct power_gpu_result r;
+	struct perf_result p;
+
+	gpu_of(&g);
+	power_gpu(&r, &g, 600, 0.9, 0.01);
+	test_ok(!r.throttled && r.clock_factor == 1 && r.bw_factor == 1, "600 W: no throttle");
+	power_gpu(&r, &g, 540.5, 0.9, 0.01);
+	test_rel(r.clock_factor, cbrt(0.5), 1e-9, "540.5 W: clock %.4f (worked 0.7937)",
+		 r.clock_factor);
+	test_ok(r.bw_factor == 1, "540.5 W: the stream untouched");
+	power_gpu(&r, &g, 400, 0.9, 0.01);
+	test_rel(r.bw_factor, 280 / 417.6, 1e-12, "400 W: bandwidth %.5f (worked 0.67050)",
+		 r.bw_factor);
+	test_rel(r.clock_factor, 0.05, 1e-12, "400 W: tensor units at the floor");
+	test_rel(r.w, 400, 1e-12, "400 W: draws the cap");
+	power_gpu(&r, &g, 100, 0.9, 0.01);
+	test_ok(r.bw_factor == 0.05 && r.clock_factor == 0.05, "below idle: both at the floor");
+	memset(&p, 0, sizeof(p));
+	p.time_s = 10;
+	p.mem_s = 6;
+	p.comp_s = 2;
+	perf_apply_clock(&p, 0.5, 0.8);
+	test_rel(p.time_s, 13.5, 1e-12, "stretched to %.2f s (worked 13.5)", p.time_s);
+	test_rel(p.mem_s, 7.5, 1e-12, "memory part 7.5 s");
+	test_rel(p.comp_s, 4, 1e-12, "compute part 4 s");
+	p.time_s = 10.1;
+	perf_apply_clock(&p, 1, 1);
+	test_ok(p.time_s == 10.1, "f = bw = 1: unchanged to the bit");
 }
 
 /*
@@ -136,6 +180,7 @@ static void psu_curve(void)
 int main(void)
 {
 	gpu_power();
+	cap_memory();
 	fit_curve();
 	node_power();
 	psu_curve();
