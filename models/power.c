@@ -3,8 +3,9 @@
  *
  * GPU: idle + (TDP - idle) * (a * u_mem + b * u_comp), the dynamic part
  * split between the memory system and the tensor units; a and b are fitted
- * to nvidia-smi samples taken while bench/measure ran decode and prefill
- * (tests/data/measure).  Above the cap the firmware lowers clocks; dynamic
+ * by power_fit below to nvidia-smi samples taken while bench/measure ran
+ * decode and prefill (tests/data/measure) and calibrate held its soaks
+ * (tests/data/calibration).  Above the cap the firmware lowers clocks; dynamic
  * power of the compute part goes as f V^2 with V roughly proportional to f
  * in the DVFS range, so as f^3 (Weste & Harris, CMOS VLSI Design, 4th ed.,
  * sec. 5.1), which gives the clock a cap allows.  Efficiencies were
