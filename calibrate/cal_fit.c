@@ -15,6 +15,8 @@
 #include "calibrate/cal_fit.h"
 #include "calibrate/ck_client.h"
 #include "models/est.h"
+#include "models/power.h"
+#include "models/thermal.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
@@ -35,6 +37,9 @@
 #define SETTLE_S 0.3
 /* The heat soak's last seconds stand for its steady state. */
 #define STEADY_S 2.0
+/* A soak must draw this much over idle for the rise to say anything
+ * (nvidia-smi reads whole degrees: 50 W x ~0.05 K/W is ~2.5 K). */
+#define HEAT_SPAN_W 50.0
 
 struct fitctx {
 	const struct cal_record *rec;
@@ -46,6 +51,7 @@ struct fitctx {
 void cal_fit_init(struct cal_fit *f)
 {
 	memset(f, 0, sizeof(*f));
+	f->thermal_t0_c = f->heat_w = f->heat_c = f->heat_prior_c = NAN;
 }
 
 void cal_fit_release(struct cal_fit *f)
@@ -346,24 +352,58 @@ static void window_of(struct window *w, const struct cal_record *rec, double t0,
 
 /* The model's utilisations of a soak: its memory and compute times over
  * the time one run took back to back. */
-static void soak_util(double *um, double *uc, const struct fitctx *c, const struct cal_case *k)
+static void soak_util(double *um, double *uc, const struct gpu_eff *e, double bw_peak,
+		      double peak16, double peak8, const struct cal_case *k)
 {
 	double per_run = (k->r.soak_end - k->r.soak_begin) / (double)k->r.soak_runs;
+	double rate = k->c.dtype == CK_FP8 ? e->gemm_fp8 * peak8 : e->gemm * peak16;
 
-	*um = fmin(1, k->r.bytes / (c->eff.bw * c->bw_peak) / per_run);
-	*uc = k->c.kind == CK_GEMM ? fmin(1, k->r.flops / rate_of(c, k) / per_run) : 0;
+	*um = fmin(1, k->r.bytes / (e->bw * bw_peak) / per_run);
+	*uc = k->c.kind == CK_GEMM ? fmin(1, k->r.flops / rate / per_run) : 0;
+}
+
+size_t cal_fit_power_points(struct power_point *out, size_t max, const struct cal_record *rec,
+			    const struct cat_gpu *gpu, const struct gpu_eff *e)
+{
+	double peak16 = !isnan(gpu->bf16_dense_flops) ? gpu->bf16_dense_flops :
+			gpu->fp16_dense_flops;
+	struct window iw, w;
+	size_t i, n = 0;
+
+	window_of(&iw, rec, rec->idle[0] + SETTLE_S, rec->idle[1]);
+	if (iw.n == 0)
+		return 0;
+	for (i = 0; i < rec->ncases && n < max; i++) {
+		const struct cal_case *k = &rec->cases[i];
+
+		if (k->skipped || !(k->r.soak_end > k->r.soak_begin) || k->r.soak_runs < 1)
+			continue;
+		window_of(&w, rec, k->r.soak_begin + SETTLE_S, k->r.soak_end);
+		if (w.n < 2)
+			continue;
+		/* utilisations at the sustained rates, so a capped soak sits at
+		 * the calibrated state (clock factor 1 in models/power.c) */
+		soak_util(&out[n].u_mem, &out[n].u_comp, e, gpu->memory_bandwidth_bytes_per_s,
+			  peak16, gpu->fp8_dense_flops, k);
+		out[n].power_w = w.power_w;
+		out[n].idle_w = iw.power_w;
+		/* the firmware said so in most of its samples */
+		out[n].capped = 2 * w.capped > 1;
+		n++;
+	}
+	return n;
 }
 
 static int fit_power(struct cal_fit *f, struct fitctx *c, struct err *err)
 {
 	const struct cal_record *rec = c->rec;
-	double idle = c->gpu.idle_w, span = c->gpu.tdp_w - idle, chisq;
+	double idle = c->gpu.idle_w, span = c->gpu.tdp_w - idle;
 	double prior_a = c->eff.power_mem, prior_b = c->eff.power_comp;
-	struct window iw, w;
-	gsl_matrix *X, *cov;
-	gsl_vector *y, *coef;
-	gsl_multifit_linear_workspace *ws;
-	size_t i, n = 0;
+	struct power_point *pts;
+	struct power_fit_result pf;
+	struct window iw;
+	size_t n;
+	int r;
 
 	window_of(&iw, rec, rec->idle[0] + SETTLE_S, rec->idle[1]);
 	if (iw.n == 0)
@@ -374,65 +414,43 @@ static int fit_power(struct cal_fit *f, struct fitctx *c, struct err *err)
 		     c->gpu.id);
 		return 0;
 	}
-	X = gsl_matrix_alloc(rec->ncases + 1, 2);
-	y = gsl_vector_alloc(rec->ncases + 1);
-	for (i = 0; i < rec->ncases; i++) {
-		const struct cal_case *k = &rec->cases[i];
-		double um, uc;
-
-		if (k->skipped || !(k->r.soak_end > k->r.soak_begin) || k->r.soak_runs < 1)
-			continue;
-		window_of(&w, rec, k->r.soak_begin + SETTLE_S, k->r.soak_end);
-		if (w.n < 2)
-			continue;
-		/* utilisations at the sustained rates, so a capped soak sits at
-		 * the calibrated state (clock factor 1 in models/power.c) */
-		soak_util(&um, &uc, c, k);
-		gsl_matrix_set(X, n, 0, um);
-		gsl_matrix_set(X, n, 1, uc);
-		gsl_vector_set(y, n, (w.power_w - idle) / span);
-		n++;
-	}
-	if (n < 2) {
-		note(f, "fewer than two soaks with power samples: power curve kept");
-		gsl_matrix_free(X);
-		gsl_vector_free(y);
+	pts = xcalloc(rec->ncases + 1, sizeof(*pts));
+	n = cal_fit_power_points(pts, rec->ncases, rec, &c->gpu, &c->eff);
+	r = power_fit(&pf, pts, n, c->gpu.tdp_w, prior_b, err);
+	free(pts);
+	if (r == -ERR_INVAL) {
+		/* fewer than two soaks the cap did not hold */
+		note(f, "power curve kept: %s", err->msg);
+		err_clear(err);
 		return 0;
 	}
-	{
-		gsl_matrix_view Xv = gsl_matrix_submatrix(X, 0, 0, n, 2);
-		gsl_vector_view yv = gsl_vector_subvector(y, 0, n);
-
-		coef = gsl_vector_alloc(2);
-		cov = gsl_matrix_alloc(2, 2);
-		ws = gsl_multifit_linear_alloc(n, 2);
-		gsl_multifit_linear(&Xv.matrix, &yv.vector, coef, cov, &chisq, ws);
-		gsl_multifit_linear_free(ws);
-	}
-	c->eff.power_mem = fmin(2, fmax(0, gsl_vector_get(coef, 0)));
-	c->eff.power_comp = fmin(2, fmax(0, gsl_vector_get(coef, 1)));
-	/* rms in watts, relative to the span */
-	param(f, "power_mem", c->eff.power_mem, prior_a, sqrt(chisq / (double)n), n,
-	      "power in the soaks, linear least squares");
-	param(f, "power_comp", c->eff.power_comp, prior_b, NAN, n,
-	      "the same fit");
-	gsl_vector_free(coef);
-	gsl_matrix_free(cov);
-	gsl_matrix_free(X);
-	gsl_vector_free(y);
+	if (r < 0)
+		return r;
+	c->eff.power_mem = pf.power_mem;
+	c->eff.power_comp = pf.power_comp;
+	param(f, "power_mem", c->eff.power_mem, prior_a, pf.rms, pf.n,
+	      "soaks the cap did not hold, weighted least squares");
+	param(f, "power_comp", c->eff.power_comp, prior_b, NAN, pf.n,
+	      pf.comp_fitted ? "the same fit" :
+	      "least value that takes every capped soak to the cap");
 	return 0;
 }
 
-/* ---- the heat soak: throttling and the steady temperature rise ---- */
+/* ---- the heat soak: throttling and the first-order thermal model ---- */
 
 static void fit_heat(struct cal_fit *f, struct fitctx *c)
 {
 	const struct cal_record *rec = c->rec;
 	const struct cal_case *heat = NULL;
 	struct window iw, w, all;
-	double prior = c->eff.thermal_r_k_per_w;
-	size_t i;
+	struct thermal_steady st[2];
+	struct thermal_sample *tr;
+	struct thermal_fit_result tf;
+	struct err err = ERR_INIT;
+	double prior_r = c->eff.thermal_r_k_per_w, prior_tau = c->eff.thermal_tau_s, span_s;
+	size_t i, n = 0;
 
+	f->thermal_t0_c = f->heat_w = f->heat_c = f->heat_prior_c = NAN;
 	for (i = 0; i < rec->ncases; i++) {
 		const struct cal_case *k = &rec->cases[i];
 
@@ -457,15 +475,44 @@ static void fit_heat(struct cal_fit *f, struct fitctx *c)
 	else
 		note(f, "no power-cap throttling in the %.0f s heat soak (%.0f W)",
 		     heat->r.soak_end - heat->r.soak_begin, all.power_w);
-	if (w.n >= 2 && iw.n >= 2 && w.power_w > iw.power_w + 50) {
-		c->eff.thermal_r_k_per_w = (w.temp_c - iw.temp_c) / (w.power_w - iw.power_w);
-		param(f, "thermal_r_k_per_w", c->eff.thermal_r_k_per_w, prior, NAN, w.n + iw.n,
-		      "die rise over idle per watt, end of the heat soak");
+	if (w.n < 2 || iw.n < 2 || !(w.power_w > iw.power_w + HEAT_SPAN_W))
+		return;
+	f->heat_w = w.power_w;
+	f->heat_c = w.temp_c;
+	/* what the row this replaces says of the soak, from this run's idle */
+	if (!isnan(prior_r))
+		f->heat_prior_c = iw.temp_c + prior_r * (w.power_w - iw.power_w);
+	st[0] = (struct thermal_steady){ iw.power_w, iw.temp_c, (double)iw.n };
+	st[1] = (struct thermal_steady){ w.power_w, w.temp_c, (double)w.n };
+	tr = xcalloc(rec->nsamples + 1, sizeof(*tr));
+	for (i = 0; i < rec->nsamples; i++)
+		if (!isnan(rec->samples[i].g.power_w) && !isnan(rec->samples[i].g.temp_c))
+			tr[n++] = (struct thermal_sample){ rec->samples[i].t,
+				rec->samples[i].g.power_w, rec->samples[i].g.temp_c };
+	span_s = n > 1 ? tr[n - 1].t_s - tr[0].t_s : 0;
+	/* a constant shorter than the sampling interval, or longer than the
+	 * run, is not one the samples can show */
+	if (thermal_fit(&tf, st, 2, tr, n, n > 1 ? span_s / (double)(n - 1) : 0, span_s,
+			&err) < 0) {
+		note(f, "thermal model kept: %s", err.msg);
+		free(tr);
+		return;
 	}
-	note(f, "thermal_tau_s kept at %.3g: %.1f s samples cannot resolve the die's "
-	     "sub-second time constant", c->eff.thermal_tau_s,
-	     rec->nsamples > 1 ? (rec->samples[rec->nsamples - 1].t - rec->samples[0].t) /
-				 (double)(rec->nsamples - 1) : 0.0);
+	free(tr);
+	c->eff.thermal_r_k_per_w = tf.r_k_per_w;
+	f->thermal_t0_c = tf.t0_c;
+	param(f, "thermal_r_k_per_w", tf.r_k_per_w, prior_r, NAN, tf.n_steady,
+	      "steady rise per watt, idle to the heat soak's end");
+	if (!isnan(tf.tau_s)) {
+		c->eff.thermal_tau_s = tf.tau_s;
+		param(f, "thermal_tau_s", tf.tau_s, prior_tau, NAN, tf.n_trace,
+		      "first-order replay of every sample, Brent");
+		note(f, "thermal: air at the GPU %.1f C (zero-draw die), replay %.1f K rms",
+		     tf.t0_c, tf.trace_rms_k);
+	} else {
+		note(f, "thermal_tau_s kept at %.3g: the %.0f s of samples do not resolve a "
+		     "first-order constant; air at the GPU %.1f C", prior_tau, span_s, tf.t0_c);
+	}
 }
 
 /* ---- measurement rows for validate ---- */
@@ -611,6 +658,7 @@ int cal_fit_record(struct cal_fit *f, const struct cal_record *rec, struct cat *
 	f->eff.power_mem = c.eff.power_mem;
 	f->eff.power_comp = c.eff.power_comp;
 	f->eff.thermal_r_k_per_w = c.eff.thermal_r_k_per_w;
+	f->eff.thermal_tau_s = c.eff.thermal_tau_s;
 	f->eff.context_bytes = rec->dev.context_bytes;
 	snprintf(f->eff.source, sizeof(f->eff.source),
 		 "rigplan calibrate on %.60s: %zu cases, %zu nvidia-smi samples, driver %.31s, "
@@ -671,6 +719,12 @@ json_t *cal_fit_json(const struct cal_record *rec, const struct cal_fit *f)
 	json_object_set_new(o, "heat_soak_sm_mhz", json_real(f->sustained_mhz));
 	json_object_set_new(o, "max_sm_mhz", json_real(f->max_mhz));
 	json_object_set_new(o, "heat_soak_capped_fraction", json_real(f->capped_fraction));
+	json_object_set_new(o, "thermal", json_pack("{s:o,s:o,s:o,s:o}",
+		"air_c", isnan(f->thermal_t0_c) ? json_null() : json_real(f->thermal_t0_c),
+		"heat_soak_w", isnan(f->heat_w) ? json_null() : json_real(f->heat_w),
+		"heat_soak_c", isnan(f->heat_c) ? json_null() : json_real(f->heat_c),
+		"prior_predicts_c", isnan(f->heat_prior_c) ? json_null() :
+				    json_real(f->heat_prior_c)));
 	for (i = 0; i < f->nnotes; i++)
 		json_array_append_new(notes, json_string(f->notes[i]));
 	json_object_set_new(o, "notes", notes);

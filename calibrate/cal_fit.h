@@ -7,8 +7,10 @@
  *   bw, kernel_s       weighted linear least squares over the batch-1 GEMVs
  *   gemm, roofline_p   GSL nonlinear least squares over every bf16 GEMM
  *   gemm_fp8           the same, fp8 GEMMs, p held
- *   power_mem/_comp    linear least squares over the soaks' power samples
- *   thermal_r, _tau    nonlinear least squares on the heat soak's temperatures
+ *   power_mem/_comp    power_fit (models/power.c) over the soaks' power samples:
+ *                      least squares over the soaks the cap did not hold
+ *   thermal_r, _tau    thermal_fit (models/thermal.c): the steady line from idle
+ *                      to the heat soak's end, tau from every sample
  *   context_bytes      what the CUDA context took
  * Everything else (per-layer and per-step overheads, attention) keeps the
  * value of the GPU's current efficiency row; `rigplan calibrate` then
@@ -22,6 +24,7 @@
 
 #include "calibrate/cal_record.h"
 #include "catalog/cat.h"
+#include "models/power.h"
 
 struct err;
 
@@ -46,12 +49,21 @@ struct cal_fit {
 	double idle_w;                  /* measured */
 	double sustained_mhz, max_mhz;  /* SM clock in the heat soak */
 	double capped_fraction;         /* of the heat soak's samples */
+	double thermal_t0_c;            /* fitted air at the GPU (zero-draw die); NaN: none */
+	double heat_w, heat_c;          /* the heat soak's settled draw and temperature */
+	double heat_prior_c;            /* what the replaced row predicts there */
 	struct cat_measurement *rows;   /* for validate */
 	size_t nrows;
 };
 
 void cal_fit_init(struct cal_fit *f);
 void cal_fit_release(struct cal_fit *f);
+
+/* The soaks of rec as power points for power_fit (models/power.h), with
+ * the model's utilisations at efficiencies e on the GPU's datasheet;
+ * at most max.  Returns how many. */
+size_t cal_fit_power_points(struct power_point *out, size_t max, const struct cal_record *rec,
+			    const struct cat_gpu *gpu, const struct gpu_eff *e);
 
 /* Fit rec, against the catalog's datasheet for rec->gpu_id. */
 int cal_fit_record(struct cal_fit *f, const struct cal_record *rec, struct cat *cat,

@@ -20,6 +20,10 @@ const struct host_fact host_facts[HOST_DEFAULT_COUNT] = {
 		"the best case, every hour serving (estimate --utilization)" },
 	[HOST_INLET_C] = { "inlet", 25, "C",
 		"inside ASHRAE TC 9.9's recommended 18-27 C envelope" },
+	[HOST_GPU_PREHEAT_K] = { "gpu-preheat", 9.1, "K",
+		"fitted: the zero-draw die temperature of 4 H100/H200 SXM recordings "
+		"(tests/data/measure, tests/data/calibration) is 32.0-35.6 C, mean 34.1 C; "
+		"none recorded the room, so this assumes it was at the default inlet" },
 	[HOST_AIR_RISE_K] = { "air-rise", 15, "K",
 		"assumed: inlet-to-outlet rise across the node (estimate --delta-t)" },
 	[HOST_THERMAL_S] = { "thermal-time", 60, "s",

@@ -18,6 +18,7 @@ enum host_default {
 	HOST_YEARS,                 /* straight-line amortization */
 	HOST_UTILIZATION,           /* share of the hours the deployment serves */
 	HOST_INLET_C,               /* air into the node */
+	HOST_GPU_PREHEAT_K,         /* air at the GPUs' heatsinks over the inlet */
 	HOST_AIR_RISE_K,            /* inlet to outlet, for the airflow needed */
 	HOST_THERMAL_S,             /* sustained load the GPU temperature is traced for */
 	HOST_TRANSIENT_DESKTOP,     /* PSU rating per watt of GeForce/workstation TGP */

@@ -133,8 +133,10 @@ void perf_step_memo(struct perf_result *out, const struct est_model *m,
  * that starts after `offset` tokens already cached. */
 double perf_chunk_pairs(const struct est_model *m, double offset, double len);
 
-/* A power cap's slowdown: the compute-bound parts stretch by 1/f. */
-void perf_apply_clock(struct perf_result *p, double f);
+/* A power cap's slowdown (power_gpu's clock_factor f and bw_factor bw):
+ * the compute-bound parts stretch by 1/f, the memory-bound ones by 1/bw.
+ * f = bw = 1 changes nothing, to the bit. */
+void perf_apply_clock(struct perf_result *p, double f, double bw);
 
 /* Time of a ring all-reduce of `bytes` over the tensor-parallel group. */
 double comm_allreduce_s(const struct est_model *m, double bytes);

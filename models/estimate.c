@@ -89,7 +89,7 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 		perf_prefill(&out->prefill, m, batch, (double)w->input_len);
 		power_gpu(&pp, &m->gpu, m->dep.power_limit_w, out->prefill.u_mem,
 			  out->prefill.u_comp);
-		perf_apply_clock(&out->prefill, pp.clock_factor);
+		perf_apply_clock(&out->prefill, pp.clock_factor, pp.bw_factor);
 		out->prefill_gpu_w = pp.w;
 		out->ttft_s = out->prefill.time_s;
 		out->prefill_tokens_per_s = prefill_tokens / out->ttft_s;
@@ -102,7 +102,7 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 		perf_decode(&out->decode, m, batch, (double)w->context);
 		power_gpu(&out->gpu, &m->gpu, m->dep.power_limit_w, out->decode.u_mem,
 			  out->decode.u_comp);
-		perf_apply_clock(&out->decode, out->gpu.clock_factor);
+		perf_apply_clock(&out->decode, out->gpu.clock_factor, out->gpu.bw_factor);
 		out->tpot_s = out->decode.time_s;
 		out->decode_tokens_per_s = batch / out->tpot_s;
 		band(out->tpot_band, &out->decode, e->err_decode_lo, e->err_decode_hi,
@@ -113,7 +113,9 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 		return r;
 	out->heat_btu_per_h = thermal_btu_per_h(out->system_w);
 	out->airflow_cfm = thermal_airflow_cfm(out->system_w, in->delta_t_c);
-	if ((r = thermal_run(&out->temp, e, in->inlet_c, out->gpu.w, in->thermal_s, err)) < 0)
+	/* the GPU breathes the inlet air warmed inside the node */
+	if ((r = thermal_run(&out->temp, e, in->inlet_c + in->gpu_preheat_k, out->gpu.w,
+			     in->thermal_s, err)) < 0)
 		return r;
 	out->weights_total_bytes = out->mem.weights_bytes * (double)m->n;
 	storage_load(&out->load, &in->storage, out->weights_total_bytes, m->n);

@@ -26,6 +26,7 @@ struct est_input {
 	struct storage_spec storage;
 	struct cost_spec cost;
 	double inlet_c, delta_t_c, thermal_s;
+	double gpu_preheat_k;       /* the air at the GPUs over inlet_c */
 	double comm_err;            /* relative error of the communication model */
 };
 

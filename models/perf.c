@@ -362,12 +362,13 @@ double perf_chunk_pairs(const struct est_model *m, double offset, double len)
 	       slid * (causal_pairs(offset + len, w) - causal_pairs(offset, w));
 }
 
-void perf_apply_clock(struct perf_result *p, double f)
+void perf_apply_clock(struct perf_result *p, double f, double bw)
 {
-	double extra = p->comp_s * (1 / f - 1);
+	double extra_c = p->comp_s * (1 / f - 1), extra_m = p->mem_s * (1 / bw - 1);
 
-	p->comp_s += extra;
-	p->time_s += extra;
+	p->comp_s += extra_c;
+	p->mem_s += extra_m;
+	p->time_s += extra_c + extra_m;
 }
 
 /* The fullest GPU's share of a per-sequence quantity summed over `seqs`

@@ -13,16 +13,54 @@ struct err;
 struct power_gpu_result {
 	double w;               /* average draw */
 	double clock_factor;    /* compute speed relative to the calibrated state, <= 1 */
-	int throttled;          /* the cap holds the clocks below where calibration ran */
+	double bw_factor;       /* memory bandwidth relative to it, <= 1 */
+	int throttled;          /* the cap holds either below where calibration ran */
 };
 
 /*
  * Draw of one GPU whose memory streams a fraction u_mem of the time and
  * whose tensor units run a fraction u_comp, under a cap of cap_w (NaN:
- * the TDP).
+ * the TDP).  A cap the memory part fits under slows only the tensor
+ * units (clock_factor); one it does not fit under also slows the stream
+ * (bw_factor), in proportion to the power left over idle (power.c says
+ * why).  Both are 1 at or above the TDP, never below 0.05, and never
+ * rise as the cap falls.
  */
 void power_gpu(struct power_gpu_result *out, const struct gpu_spec *g,
 	       double cap_w, double u_mem, double u_comp);
+
+/* A recorded draw: the model's utilisations of the load and the mean
+ * power measured, with the idle of the run it came from. */
+struct power_point {
+	double u_mem, u_comp;
+	double power_w, idle_w;
+	int capped;             /* the power cap held the clocks down */
+};
+
+struct power_fit_result {
+	double power_mem, power_comp;   /* the efficiency row's a and b */
+	int comp_fitted;                /* b from the uncapped draws, not the capped bound */
+	double rms, max_abs;            /* relative error over every point */
+	size_t n_fit, n;                /* points fitted, points checked */
+};
+
+/*
+ * Fit a and b of power_gpu to recorded draws of a GPU of tdp_w:
+ * (P - idle) / (TDP - idle) = a u_mem + b u_comp by weighted linear least
+ * squares (gsl_multifit_wlinear, weights 1/P^2: relative residuals) over
+ * the points the cap did not hold.  A capped point only says that its load
+ * wanted at least the cap: it is not fitted, but it is predicted as
+ * power_gpu does, min(demand, TDP), and counts in rms and max_abs.
+ * b stands when the uncapped draws know it: three or more points and a
+ * standard error (the covariance scaled by the residual variance) under
+ * half of b, two standard errors from zero.  Otherwise b is the least
+ * value at which every capped load reaches the cap (comp_prior where none
+ * was capped) and a is refitted with it.  a and b stay within the
+ * catalog's 0..2.  ERR_INVAL with fewer than two uncapped points,
+ * ERR_NUMERIC if GSL fails.
+ */
+int power_fit(struct power_fit_result *out, const struct power_point *p, size_t n,
+	      double tdp_w, double comp_prior, struct err *err);
 
 /* The host around the GPUs (bind/deploy.c fills it from the catalog). */
 struct host_spec {

@@ -61,7 +61,7 @@ struct gpu_eff {
 	double launch_layer_s;  /* host time to launch one layer's kernels (eager prefill) */
 	double power_mem;       /* dynamic power per unit memory busy fraction */
 	double power_comp;      /* dynamic power per unit tensor busy fraction */
-	double thermal_r_k_per_w;   /* steady die rise over inlet per watt */
+	double thermal_r_k_per_w;   /* steady die rise over the air at the GPU, per watt */
 	double thermal_tau_s;       /* first-order time constant */
 	double temp_slowdown_c;     /* where clocks drop */
 	double context_bytes;       /* CUDA context and allocator floor */

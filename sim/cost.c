@@ -17,7 +17,7 @@ static void model_step(const void *state, void *memo, const struct step_mix *mix
 
 	perf_step_memo(&p, m, mix, memo);
 	power_gpu(&pw, &m->gpu, m->dep.power_limit_w, p.u_mem, p.u_comp);
-	perf_apply_clock(&p, pw.clock_factor);
+	perf_apply_clock(&p, pw.clock_factor, pw.bw_factor);
 	out->t = p.time_s;
 	out->gpu_w = pw.w;
 	out->bound = p.bound;

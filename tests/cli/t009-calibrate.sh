@@ -129,6 +129,14 @@ for gpu in h100-sxm h200-sxm; do
 	check "$gpu: power curve fitted" awk -v a="$(field "$fit" power_mem)" -v b="$(field "$fit" power_comp)" 'BEGIN { exit !(a > 0.3 && a < 1 && b > 0.5 && b < 1.2) }'
 	check "$gpu: the power cap was seen in the heat soak" has "$fit" "the power cap held the clocks"
 	check "$gpu: idle power near the catalog's" awk -v v="$(printf '%s' "$fit" | jq .idle_w)" 'BEGIN { exit !(v > 100 && v < 140) }'
+	# the heat soak (thermal_fit): the steady rise per watt is the shipped
+	# row's (fitted to another run, tests/data/measure) within 3%, the row
+	# predicts this run's settled soak within 1.5 K, and tau is fitted
+	row_r=$([ "$gpu" = h100-sxm ] && echo 0.0461 || echo 0.0404)
+	check "$gpu: thermal_r within 3% of the shipped $row_r K/W" near "$(field "$fit" thermal_r_k_per_w)" "$row_r" 0.03
+	check "$gpu: the shipped row predicts the heat soak within 1.5 K" awk -v p="$(printf '%s' "$fit" | jq .thermal.prior_predicts_c)" -v m="$(printf '%s' "$fit" | jq .thermal.heat_soak_c)" 'BEGIN { d = p - m; exit !(d < 1.5 && d > -1.5) }'
+	check "$gpu: air at the GPU between 30 and 40 C" awk -v v="$(printf '%s' "$fit" | jq .thermal.air_c)" 'BEGIN { exit !(v > 30 && v < 40) }'
+	check "$gpu: tau fitted" has "$fit" '"name": "thermal_tau_s"'
 	run "$PROG" validate --gpu "$gpu" --json
 	check "$gpu: validate exits 0" [ "$rc" = 0 ]
 	check "$gpu: kernel GEMMs within 15% rms" awk -v v="$(printf '%s' "$out" | jq '.summary[] | select(.kind == "gemm time_s") | .rms_error')" 'BEGIN { exit !(v < 0.15) }'

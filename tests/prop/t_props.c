@@ -11,6 +11,9 @@
  *  - units do not matter: rates times k and fixed times over k give times
  *    over k, exactly (the model is dimensionally homogeneous);
  *  - busy fractions lie in [0, 1], power between idle and the limit;
+ *  - a lower power cap never speeds a decode step, one under the memory's
+ *    draw slows it, and a cap at or above the TDP leaves it exactly as
+ *    without one;
  *  - capex, the host's memory and NICs and the peak the PSUs carry follow
  *    the GPU count, whatever the layout spreads them over (tensor,
  *    pipeline or expert parallel).
@@ -224,6 +227,67 @@ static void power(struct deploy *d, const char *id)
 	}
 }
 
+static struct prop p_cap = { "a lower cap never speeds decode; at or above TDP it changes nothing",
+			      0, 0, "" };
+
+/* Caps per halving of power, from twice the TDP down to just over idle. */
+#define CAPS_PER_HALVING 16
+
+/* A decode step under cap_w as est_run and the simulator price it. */
+static double capped_decode_s(const struct deploy *d, double batch, double len, double cap_w)
+{
+	struct perf_result p;
+	struct power_gpu_result w;
+
+	perf_decode(&p, &d->in.model, batch, len);
+	power_gpu(&w, &d->gspec, cap_w, p.u_mem, p.u_comp);
+	perf_apply_clock(&p, w.clock_factor, w.bw_factor);
+	return p.time_s;
+}
+
+static void power_cap(struct deploy *d, const char *id)
+{
+	const struct gpu_spec *g = &d->gspec;
+	size_t i, j, k;
+
+	for (i = 0; i < N_ARR(batches); i++)
+		for (j = 0; j < N_ARR(lens); j++) {
+			double free_s = capped_decode_s(d, batches[i], lens[j], NAN), prev = free_s;
+			double step = pow(0.5, 1.0 / CAPS_PER_HALVING), cap;
+
+			check(&p_cap, capped_decode_s(d, batches[i], lens[j], g->tdp_w) == free_s &&
+			      capped_decode_s(d, batches[i], lens[j], 2 * g->tdp_w) == free_s,
+			      "%s decode B=%g L=%g: at or above TDP %.9g s, without a cap %.9g s", id,
+			      batches[i], lens[j], capped_decode_s(d, batches[i], lens[j], g->tdp_w),
+			      free_s);
+			for (k = 0, cap = 2 * g->tdp_w; cap > g->idle_w; k++, cap *= step) {
+				double t = capped_decode_s(d, batches[i], lens[j], cap);
+
+				check(&p_cap, t >= prev && (cap < g->tdp_w || t == free_s),
+				      "%s decode B=%g L=%g: %.9g s at %.1f W after %.9g s above it", id,
+				      batches[i], lens[j], t, cap, prev);
+				prev = t;
+			}
+			/* half the memory's draw over idle: the stream itself slows */
+			{
+				struct perf_result p;
+				double half;
+
+				perf_decode(&p, &d->in.model, batches[i], lens[j]);
+				half = g->idle_w + 0.5 * (g->tdp_w - g->idle_w) * g->eff.power_mem *
+					p.u_mem;
+				check(&p_cap, p.mem_s <= 0 ||
+				      capped_decode_s(d, batches[i], lens[j], half) > free_s,
+				      "%s decode B=%g L=%g: %.9g s at %.1f W, half the memory's draw, "
+				      "not slower than %.9g s", id, batches[i], lens[j],
+				      capped_decode_s(d, batches[i], lens[j], half), half, free_s);
+			}
+			/* just over idle: the floor of the law, a finite time */
+			check(&p_cap, isfinite(capped_decode_s(d, batches[i], lens[j], g->idle_w + 1e-9)),
+			      "%s decode B=%g L=%g: finite just over idle", id, batches[i], lens[j]);
+		}
+}
+
 static struct prop p_red = { "PSU redundancy: any case of a documented name, nothing else", 0, 0, "" };
 
 /* Every spelling of the documented schemes in every mix of case parses to
@@ -370,6 +434,7 @@ int main(void)
 				floor_and_monotone(d, id);
 				units(d, id);
 				power(d, id);
+				power_cap(d, id);
 			}
 			tensor_parallel(d, m, gpus[g]);
 		}
@@ -382,6 +447,7 @@ int main(void)
 	report(&p_mono);
 	report(&p_units);
 	report(&p_util);
+	report(&p_cap);
 	report(&p_layout);
 	psu_names();
 	report(&p_red);

@@ -11,16 +11,22 @@
  *
  * The errors are printed as a Markdown table (TAP comments) so docs/accuracy.md
  * can show them: `sed -n 's/^# |/|/p' tests/unit/t_reference.log` after make check.
+ *
+ * tests/data/reference/power-limit.json holds published decode speeds
+ * against the power limit; power_gpu's cap law must follow them (below).
  */
 #include "tests/testlib.h"
 #include "tests/testcat.h"
 #include "catalog/cat.h"
 #include "models/estimate.h"
 #include "models/mem.h"
+#include "models/power.h"
 #include "bind/deploy.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_fit.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -144,6 +150,89 @@ done:
 	free(d);
 }
 
+/* A point clearly under the plateau: these sweeps repeat within 3%. */
+#define SLOPED 0.9
+
+/*
+ * One sweep of batch-1 decode speed against the limit.  Decode at batch 1
+ * is memory-bound, so power_gpu's law predicts speed = plateau x
+ * bw_factor: flat while idle + the memory's draw D fits under the cap,
+ * then in proportion to the power over idle.  Below the knee the draw is
+ * idle + (D / plateau) x speed, a line: GSL's linear least squares over
+ * the points clearly under the plateau gives idle and D, and every point
+ * of the sweep must then lie within 5% of the law.  A sweep with no point
+ * under the plateau never reached its knee: the law says flat, and every
+ * point must lie within 5% of the plateau.
+ */
+static void sweep(json_t *sw)
+{
+	json_t *pts = json_object_get(sw, "points"), *pt;
+	double plateau = num(json_array_get(pts, 0), "tokens_per_s"), tdp = num(sw, "tdp_w");
+	double x[16], y[16], idle, slope, c00, c01, c11, sumsq;
+	struct gpu_spec g;
+	size_t i, n = 0;
+
+	test_ok(strlen(str(sw, "source")) > 8 && strlen(str(sw, "conditions")) > 8 &&
+		num(json_array_get(pts, 0), "limit_w") == tdp,
+		"%s: a source, conditions, and a first point at the default limit", str(sw, "id"));
+	/* where the clocks were read: the memory clock never moved, so the
+	 * stream slows with the SMs that drive it, not with the DRAM */
+	json_array_foreach(pts, i, pt)
+		if (json_is_number(json_object_get(pt, "mem_mhz")))
+			test_rel(num(pt, "mem_mhz"), num(json_array_get(pts, 0), "mem_mhz"), 0,
+				 "%s at %.0f W: memory clock %.0f MHz, as at the default limit",
+				 str(sw, "id"), num(pt, "limit_w"), num(pt, "mem_mhz"));
+	json_array_foreach(pts, i, pt)
+		if (num(pt, "tokens_per_s") < SLOPED * plateau && n < 16) {
+			x[n] = num(pt, "tokens_per_s");
+			y[n++] = num(pt, "draw_w");
+		}
+	if (n < 2) {
+		json_array_foreach(pts, i, pt)
+			test_rel(num(pt, "tokens_per_s"), plateau, 0.05,
+				 "%s at %.0f W: %.1f tok/s, within 5%% of the %.1f plateau (the law: "
+				 "flat above its knee)", str(sw, "id"), num(pt, "limit_w"),
+				 num(pt, "tokens_per_s"), plateau);
+		return;
+	}
+	if (!test_int(gsl_fit_linear(x, 1, y, 1, n, &idle, &slope, &c00, &c01, &c11, &sumsq),
+		      GSL_SUCCESS, "%s: the line below the knee", str(sw, "id")))
+		return;
+	memset(&g, 0, sizeof(g));
+	g.idle_w = idle;
+	g.tdp_w = tdp;
+	/* u_mem 1: D = slope x plateau is the memory's draw over idle */
+	g.eff.power_mem = slope * plateau / (tdp - idle);
+	printf("# %s: floor %.0f W, %.2f J per token over it, knee %.0f W (%zu points)\n",
+	       str(sw, "id"), idle, slope, idle + slope * plateau, n);
+	json_array_foreach(pts, i, pt) {
+		struct power_gpu_result r;
+		double cap = num(pt, "limit_w"), got;
+
+		power_gpu(&r, &g, cap, 1, 0);
+		got = plateau * r.bw_factor;
+		test_rel(got, num(pt, "tokens_per_s"), 0.05, "%s at %.0f W: the law gives %.1f tok/s, "
+			 "published %.1f", str(sw, "id"), cap, got, num(pt, "tokens_per_s"));
+	}
+}
+
+static void power_limit(void)
+{
+	char path[4096];
+	json_error_t jerr;
+	json_t *root, *sw;
+	size_t i;
+
+	snprintf(path, sizeof(path), "%s/tests/data/reference/power-limit.json",
+		 test_env("TOP_SRCDIR"));
+	root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+	if (!test_ok(root != NULL, "read %s: %s", path, root ? "ok" : jerr.text))
+		return;
+	json_array_foreach(json_object_get(root, "sweeps"), i, sw)
+		sweep(sw);
+	json_decref(root);
+}
+
 int main(void)
 {
 	char path[4096];
@@ -176,6 +265,7 @@ int main(void)
 	       errs[(size_t)(0.9 * (double)(n - 1))] * 100);
 	free(errs);
 	json_decref(root);
+	power_limit();
 	cat_free(cat);
 	return test_done();
 }

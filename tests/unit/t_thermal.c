@@ -55,9 +55,58 @@ static void temperature(void)
 	test_rel(t.steady_c, 115, 1e-12, "would settle at 115 C");
 }
 
+/*
+ * A recording made by the model itself: air 30 C, R 0.05 K/W, tau 5 s,
+ * settled at 100 W (35 C), 600 W from t = 10 s to 50 s (settles at 60 C),
+ * nvidia-smi every 0.1 s to 80 s.  The fit must give back 30 C, 0.05 K/W
+ * and 5 s, and the replay must retrace it exactly.  A die that follows
+ * within a sample (tau 0.01 s) shows no constant at 0.1 s: tau is NaN.
+ */
+static void fit(void)
+{
+	enum { N = 801 };
+	static struct thermal_sample s[N];
+	struct thermal_steady st[2] = { { 100, 35, 40 }, { 600, 60, 40 } };
+	struct thermal_fit_result f;
+	struct err err = ERR_INIT;
+	double end_c;
+	size_t i;
+
+	for (i = 0; i < N; i++) {
+		double t = 0.1 * (double)i, c;
+
+		/* exact: 35 C until 10 s, then towards 60 C, then back to 35 C */
+		if (t <= 10)
+			c = 35;
+		else if (t <= 50)
+			c = 60 - 25 * exp(-(t - 10) / 5);
+		else
+			c = 35 + (60 - 25 * exp(-40.0 / 5) - 35) * exp(-(t - 50) / 5);
+		s[i] = (struct thermal_sample){ t, t >= 10 && t < 50 ? 600 : 100, c };
+	}
+	test_int(thermal_fit(&f, st, 2, s, N, 0.1, 80, &err), 0, "fit the made-up recording");
+	test_rel(f.t0_c, 30, 1e-12, "air %.4f C (made with 30)", f.t0_c);
+	test_rel(f.r_k_per_w, 0.05, 1e-12, "R %.6f K/W (made with 0.05)", f.r_k_per_w);
+	test_rel(f.tau_s, 5, 1e-3, "tau %.4f s (made with 5)", f.tau_s);
+	test_abs(f.trace_rms_k, 0, 1e-3, "replay rms %.2g K", f.trace_rms_k);
+	test_abs(thermal_replay_rms(&end_c, s, N, 30, 0.05, 5), 0, 1e-9, "the replay retraces it");
+	test_abs(end_c, s[N - 1].temp_c, 1e-9, "and ends where it ended");
+	for (i = 1; i < N; i++)
+		s[i].temp_c = 30 + 0.05 * s[i].power_w;
+	test_int(thermal_fit(&f, st, 2, s, N, 0.1, 80, &err), 0, "fit a die that follows at once");
+	test_ok(isnan(f.tau_s), "no constant above the 0.1 s sampling: tau NaN");
+	test_int(thermal_fit(&f, st, 1, s, N, 0.1, 80, &err), -ERR_INVAL, "one settled window: %s",
+		 err.msg);
+	err_clear(&err);
+	st[1].power_w = 100;
+	test_int(thermal_fit(&f, st, 2, s, N, 0.1, 80, &err), -ERR_INVAL, "no spread in draw: %s",
+		 err.msg);
+}
+
 int main(void)
 {
 	heat_and_air();
 	temperature();
+	fit();
 	return test_done();
 }
