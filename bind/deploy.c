@@ -309,6 +309,21 @@ static int host(struct deploy *d, const struct bind_gpu_rows *rows,
 				 server ? "n+1" : "none") < 0)
 		return err_set(err, ERR_INVAL, "--psu-redundancy '%.20s': expected "
 			       PSU_REDUNDANCY_NAMES, q->psu_redundancy);
+	/*
+	 * Redundancy is a server's: hot-swap supplies that share one load on
+	 * a backplane (current sharing, OR-ing; SSI ERP2U design guide 6.9,
+	 * https://www.manualsdir.com/manuals/126750/intel-entry-redundant-power-2u-erp2u.html?page=19,
+	 * 2026-12-06).  A tower's ATX supplies each feed their own devices, so
+	 * none can stand in for another.
+	 */
+	if (!server && in->psu_redundancy != PSU_NONE)
+		return err_set(err, ERR_INVAL, "--psu-redundancy %s on a desktop host (%s): ATX "
+			       "PSUs cannot share a load, so none is redundant; redundant PSUs are "
+			       "a server's (hot-swap, on a backplane): expected none, or a "
+			       "data-centre GPU", psu_redundancy_name(in->psu_redundancy),
+			       d->gpu.id);
+	in->psu_split = !server;
+	in->psu_max_units = server ? 0 : (size_t)host_default(HOST_TOWER_PSUS);
 	in->gpu_transient = deploy_gpu_transient(&d->gpu);
 	in->storage.drive_read_bytes_per_s = d->ssd.seq_read_bytes_per_s;
 	in->storage.drive_write_bytes_per_s = d->ssd.seq_write_bytes_per_s;

@@ -123,12 +123,13 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 	json_object_set_new(o, "throughput", json_pack("{s:o,s:o}",
 		"decode_tokens_per_s", json_num(r->decode_tokens_per_s),
 		"prefill_tokens_per_s", json_num(r->prefill_tokens_per_s)));
-	json_object_set_new(o, "power", json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:I,s:s,s:s,s:o}",
+	json_object_set_new(o, "power", json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:I,s:s,s:s,s:b,s:o}",
 		"gpu_w", json_num(r->gpu.w), "prefill_gpu_w", json_num(r->has_prefill ? r->prefill_gpu_w : NAN),
 		"throttled", r->gpu.throttled, "system_w", json_num(r->system_w),
 		"node_dc_w", json_num(r->node_dc_w), "psu_efficiency", json_num(r->psu_eff),
 		"psu_units", (json_int_t)r->psu_units, "psu", d->psu.id,
 		"psu_redundancy", psu_redundancy_name(d->in.psu_redundancy),
+		"psu_shared_load", !d->in.psu_split,
 		"psu_peak_w", json_num(r->psu_peak_w)));
 	json_object_set_new(o, "thermal", json_pack("{s:o,s:o,s:o,s:o,s:o}",
 		"heat_btu_per_h", json_num(r->heat_btu_per_h), "airflow_cfm", json_num(r->airflow_cfm),
@@ -210,9 +211,10 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 			out_fixed(n, r->tpot_band[1] * 1e3, 2), out_fixed(n, r->decode_tokens_per_s, 0));
 	fprintf(f, "\npower\n  per GPU               %8s W%s\n", out_fixed(n, r->gpu.w, 0),
 		r->gpu.throttled ? " (clocks held down by the power cap)" : "");
-	fprintf(f, "  system at the wall    %8s W  (%zu node%s, %zu x %s %s, %s%s redundancy,"
+	fprintf(f, "  system at the wall    %8s W  (%zu node%s, %zu x %s %s%s, %s%s redundancy,"
 		" %s%% efficient)\n", out_fixed(n, r->system_w, 0), r->nodes, r->nodes == 1 ? "" : "s",
 		r->psu_units, d->psu.id, r->psu_units > 1 ? "PSUs" : "PSU",
+		r->psu_units > 1 && d->in.psu_split ? " each feeding its own devices" : "",
 		d->in.psu_redundancy == PSU_NONE ? "no" : "",
 		d->in.psu_redundancy == PSU_NONE ? "" : psu_redundancy_name(d->in.psu_redundancy),
 		out_fixed(n, r->psu_eff * 100, 1));

@@ -37,7 +37,7 @@ enum {
 	{ "precision", 'p', required_argument, PO_PRECISION, "P,...", "weight formats to try (default bf16,fp8,int4-awq,gguf-q4_k_m)" }, \
 	{ "consumer-only", 0, no_argument, PO_CONSUMER, NULL, "GeForce and workstation cards only" }, \
 	{ "owned", 0, required_argument, PO_OWNED, "FILE.xml", "GPUs you own (nvidia-smi -q -x): they cost nothing" }, \
-	{ "psu-redundancy", 0, required_argument, PO_REDUNDANCY, "R", PSU_REDUNDANCY_NAMES " (default: the chassis's, none in towers)" }, \
+	{ "psu-redundancy", 0, required_argument, PO_REDUNDANCY, "R", PSU_REDUNDANCY_NAMES " (default: the chassis's; towers of ATX PSUs take only none)" }, \
 	{ "ram", 0, required_argument, PO_RAM, "BYTES", "host memory per node, at least, e.g. 256GiB (default: the weights' files + os-reserve + swap-per-gpu per GPU)" }, \
 	{ "top", 'k', required_argument, PO_TOP, "K", "candidates to show (default 5)" }, \
 	{ "simulate", 0, required_argument, PO_SIMULATE, "N", "boxes verified by simulation (default 10; 0: analytic only)" }, \

@@ -38,6 +38,10 @@ const struct host_fact host_facts[HOST_DEFAULT_COUNT] = {
 		"assumed: fans add 8% in air-cooled servers" },
 	[HOST_FANS_DESKTOP] = { "fans-desktop", 0.03, "x rest",
 		"assumed: fans add 3% on desktops" },
+	[HOST_TOWER_PSUS] = { "tower-psus", 2, "PSUs",
+		"the most any tower of data/chassis.sql mounts: the Phanteks Enthoo Pro 2's "
+		"dual-PSU mount (https://phanteks.com/product/enthoo-pro-2/, 2026-11-24); "
+		"each ATX PSU feeds its own devices, none redundant" },
 };
 
 double host_default(enum host_default id)

@@ -26,6 +26,7 @@ enum host_default {
 	HOST_NIC_W,                 /* one 400G NIC per data-centre GPU */
 	HOST_FANS_SERVER,           /* fan power over the rest, air-cooled server */
 	HOST_FANS_DESKTOP,          /* ... desktop */
+	HOST_TOWER_PSUS,            /* most ATX PSUs one desktop tower mounts */
 	HOST_DEFAULT_COUNT
 };
 

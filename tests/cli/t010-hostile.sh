@@ -73,6 +73,13 @@ done <<EOF_TABLE
 2|estimate $E --psu-redundancy "n+1 "
 2|plan $P --psu-redundancy n+3
 2|capacity $E --ttft-p99 1 --tpot-p99 0.1 --psu-redundancy 1+1
+# redundant PSUs are a server's: a desktop host's ATX PSUs share no load
+2|estimate --model llama-3.1-8b --gpu rtx-4090 --psu-redundancy n+1
+2|estimate --model llama-3.1-8b --gpu rtx-5090 --psu-redundancy 2N
+2|capacity --model llama-3.1-8b --gpu rtx-4090 --ttft-p99 1 --tpot-p99 0.1 --psu-redundancy n+2
+2|simulate --model llama-3.1-8b --gpu rtx-3090 --qps 1 --psu-redundancy n+n
+# ... and more of them than a tower mounts
+2|estimate --model llama-3.1-8b --gpu rtx-5090 --gpus 4
 2|estimate $E --ram lots
 2|estimate $E --ram 12PiB
 2|plan $P --ram -1GiB
@@ -201,6 +208,12 @@ system-itself|ln -s "$RIGPLAN_CATALOG" "$f"
 EOF_OVERLAYS
 
 # what the errors above say, where the words matter
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --psu-redundancy n+1
+check "redundancy on a desktop host is refused saying why" has "$err" "ATX PSUs cannot share a load"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-5090 --gpus 4
+check "more ATX PSUs than a tower mounts: refused saying how many" has "$err" "a tower mounts 2"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-5090 --gpus 4 --gpus-per-node 2
+check "... and fewer GPUs per node build" [ "$rc" = 0 ]
 run "$PROG" estimate $E --power-limit 1
 check "a cap below idle names the idle draw" has "$err" "idle draw of 127 W"
 run "$PROG" estimate --model llama-3.1-8b --gpu t4
