@@ -6,6 +6,7 @@
 #include "cli/cmd.h"
 #include "cli/deploy_opts.h"
 #include "cli/out.h"
+#include "models/defaults.h"
 #include "models/estimate.h"
 #include "bind/deploy.h"
 #include "bind/fit.h"
@@ -90,6 +91,26 @@ static void fit_json(json_t *mem, const struct fit_advice *a, int fits)
 	json_object_set_new(mem, "to_fit", to);
 }
 
+/* What a desktop tower's peak needs from the outlet it plugs into (a
+ * server's is the rack's PDU: null). */
+static const char *circuit_name(const struct deploy *d, const struct est_result *r)
+{
+	const char *c;
+
+	if (!d->in.psu_split)
+		return NULL;
+	c = host_circuit(r->peak_wall_w);
+	return c ? c : "over one outlet";
+}
+
+static void circuit_json(json_t *power, const struct deploy *d, const struct est_result *r)
+{
+	const char *c = circuit_name(d, r);
+
+	json_object_set_new(power, "peak_wall_w", json_num(r->peak_wall_w));
+	json_object_set_new(power, "circuit", c ? json_string(c) : json_null());
+}
+
 static json_t *to_json(const struct deploy *d, const struct est_result *r,
 		       const struct fit_advice *a)
 {
@@ -131,6 +152,7 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 		"psu_redundancy", psu_redundancy_name(d->in.psu_redundancy),
 		"psu_shared_load", !d->in.psu_split,
 		"psu_peak_w", json_num(r->psu_peak_w)));
+	circuit_json(json_object_get(o, "power"), d, r);
 	json_object_set_new(o, "thermal", json_pack("{s:o,s:o,s:o,s:o,s:o}",
 		"heat_btu_per_h", json_num(r->heat_btu_per_h), "airflow_cfm", json_num(r->airflow_cfm),
 		"gpu_temp_c", json_num(r->temp.temp_c), "gpu_steady_temp_c", json_num(r->temp.steady_c),
@@ -218,6 +240,13 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 		d->in.psu_redundancy == PSU_NONE ? "no" : "",
 		d->in.psu_redundancy == PSU_NONE ? "" : psu_redundancy_name(d->in.psu_redundancy),
 		out_fixed(n, r->psu_eff * 100, 1));
+	if (circuit_name(d, r) && host_circuit(r->peak_wall_w))
+		fprintf(f, "  peak at the wall      %8s W  on a %s circuit or larger\n",
+			out_fixed(n, r->peak_wall_w, 0), circuit_name(d, r));
+	else if (circuit_name(d, r))
+		fprintf(f, "  peak at the wall      %8s W  over one outlet: the largest household "
+			"circuit carries %s W\n", out_fixed(n, r->peak_wall_w, 0),
+			out_fixed(n, host_circuit_max_w(), 0));
 	fprintf(f, "  heat                  %8s BTU/h, %s CFM of air for a %s K rise\n",
 		out_fixed(n, r->heat_btu_per_h, 0), out_fixed(n, r->airflow_cfm, 0),
 		out_fixed(n, d->in.delta_t_c, 0));

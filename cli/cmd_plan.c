@@ -133,6 +133,10 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 			isnan(p->unit_usd) ? "no sourced price" :
 			p->unit_usd == 0 ? "included/owned" : "");
 	}
+	/* a tower's outlet: its chassis line says which circuit it needs */
+	for (i = 0; i < b->nparts; i++)
+		if (!strcmp(b->parts[i].role, "chassis") && b->parts[i].note[0])
+			fprintf(f, "  %-8s %s\n", "outlet", b->parts[i].note);
 	if (b->unpriced_parts)
 		fprintf(f, "capex counts priced parts only: %zu line%s no sourced price "
 			"('rigplan catalog set-price' adds yours)\n", b->unpriced_parts,

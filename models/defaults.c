@@ -3,6 +3,8 @@
  * A figure the catalog could hold per part belongs in the catalog; these
  * are about the site or the software around the GPUs.
  */
+#include <stddef.h>
+
 #include "models/defaults.h"
 
 const struct host_fact host_facts[HOST_DEFAULT_COUNT] = {
@@ -42,9 +44,52 @@ const struct host_fact host_facts[HOST_DEFAULT_COUNT] = {
 		"the most any tower of data/chassis.sql mounts: the Phanteks Enthoo Pro 2's "
 		"dual-PSU mount (https://phanteks.com/product/enthoo-pro-2/, 2026-11-24); "
 		"each ATX PSU feeds its own devices, none redundant" },
+	/* A tower plugs into one household receptacle; what it may draw
+	 * there, at its peak, from the rating of the receptacle.  The
+	 * largest is the most a planned tower may draw (plan
+	 * --node-power-max for a dedicated circuit: a US 240 V 20 A one
+	 * carries 16 A x 240 V, the same NEC table) */
+	[HOST_CIRCUIT_120V_15A] = { "circuit-120v-15a", 1440, "W",
+		"US NEC 210.21(B)(2) and its table: a 15 A receptacle supplies at most 12 A "
+		"(80%) of cord-and-plug load on a circuit of two or more, as household ones are; "
+		"x 120 V (the table quoted at "
+		"https://forums.mikeholt.com/threads/article-210-21-b-2.2532798, 2026-12-06)" },
+	[HOST_CIRCUIT_120V_20A] = { "circuit-120v-20a", 1920, "W",
+		"US NEC table 210.21(B)(2): a 20 A receptacle supplies at most 16 A; x 120 V "
+		"(https://forums.mikeholt.com/threads/article-210-21-b-2.2532798, 2026-12-06)" },
+	[HOST_CIRCUIT_230V_16A] = { "circuit-230v-16a", 2944, "W",
+		"Schuko (CEE 7/3) sockets are rated 16 A at 230 V, 3680 W "
+		"(https://schuko-wzv.de/technology-safety/), but not for a continuous 16 A "
+		"(https://www.elektrofachkraft.de/sicheres-arbeiten/der-schukostecker-und-"
+		"seine-besonderheiten-adapter, 2026-12-06): assumed 80% as the NEC, 12.8 A x 230 V" },
+};
+
+/* The circuits' names, smallest first, as the notes print them. */
+static const struct {
+	enum host_default fact;
+	const char *name;
+} circuits[] = {
+	{ HOST_CIRCUIT_120V_15A, "120 V 15 A" },
+	{ HOST_CIRCUIT_120V_20A, "120 V 20 A" },
+	{ HOST_CIRCUIT_230V_16A, "230 V 16 A" },
 };
 
 double host_default(enum host_default id)
 {
 	return host_facts[id].value;
+}
+
+const char *host_circuit(double wall_w)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(circuits) / sizeof(circuits[0]); i++)
+		if (wall_w <= host_facts[circuits[i].fact].value)
+			return circuits[i].name;
+	return NULL;
+}
+
+double host_circuit_max_w(void)
+{
+	return host_facts[circuits[sizeof(circuits) / sizeof(circuits[0]) - 1].fact].value;
 }

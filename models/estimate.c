@@ -26,7 +26,7 @@ static int node_power(struct est_result *out, const struct est_input *in,
 {
 	const struct est_model *m = &in->model;
 	const struct gpu_spec *g = &m->gpu;
-	double fans = 1 + in->host.fan_fraction, host_w, card_w;
+	double fans = 1 + in->host.fan_fraction, host_w, card_w, eff_peak;
 	int r;
 
 	out->gpus_per_node = m->n < m->dep.gpus_per_node ? m->n : m->dep.gpus_per_node;
@@ -61,6 +61,11 @@ static int node_power(struct est_result *out, const struct est_input *in,
 	if ((r = psu_efficiency(&out->psu_eff, &in->psu_curve, out->psu_load, err)) < 0)
 		return r;
 	out->node_wall_w = out->node_dc_w / out->psu_eff;
+	/* the peak as the outlet sees it: what a tower's circuit must carry */
+	if ((r = psu_efficiency(&eff_peak, &in->psu_curve,
+				out->psu_peak_w / (in->psu_rated_w * (double)out->psu_units), err)) < 0)
+		return r;
+	out->peak_wall_w = out->psu_peak_w / eff_peak;
 	out->system_w = out->node_wall_w * (double)(out->nodes - 1) +
 			power_node_dc(&in->host, m->n - (out->nodes - 1) * out->gpus_per_node,
 				      out->gpu.w) / out->psu_eff;

@@ -43,6 +43,7 @@ struct est_result {
 	double prefill_gpu_w;
 	size_t nodes, gpus_per_node;
 	double node_dc_w, node_wall_w, system_w, psu_load, psu_eff, psu_peak_w;
+	double peak_wall_w;                 /* one node's psu_peak_w at the wall */
 	size_t psu_units;
 	double heat_btu_per_h, airflow_cfm;
 	struct thermal_trace temp;

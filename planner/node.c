@@ -18,7 +18,9 @@
  *    what the user asked for but never less than the OS and swap, in
  *    whole DIMMs on every channel, at most 2 per channel;
  * (the figures, with their sources, are models/defaults.h's)
- *  - the drive holds the files with 25% spare.
+ *  - the drive holds the files with 25% spare;
+ *  - a tower plugs into one household outlet: its peak at the wall within
+ *    the largest household circuit, unless --node-power-max says more.
  * Among the boxes that work: fewest nodes, then the GPU's own class of
  * box (towers for GeForce and workstation cards), then fewest unpriced
  * parts, then the lowest price.
@@ -28,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/defaults.h"
 #include "models/storage.h"
 #include "models/thermal.h"
 #include "bind/deploy.h"
@@ -414,8 +417,12 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 		return -1;
 	if (pick_psus(b, p, n->psu_redundancy, why) < 0)
 		return -1;
+	/* a tower plugs into one household outlet: its peak within the
+	 * largest household circuit, unless --node-power-max says what the
+	 * site has (models/defaults.c, the circuits) */
 	*why = PLAN_OVER_POWER;
-	if (!isnan(n->power_limit_w) && wall_w(b, b->peak_w) > n->power_limit_w)
+	if (!isnan(n->power_limit_w) ? wall_w(b, b->peak_w) > n->power_limit_w :
+	    !strcmp(ch->kind, "tower") && wall_w(b, b->peak_w) > host_circuit_max_w())
 		return -1;
 	key_add(&b->key, ch->price.price_usd, 1);
 	return 0;
@@ -519,6 +526,17 @@ static size_t bill(struct plan_part *parts, const struct plan_node *node,
 
 	plan_part_set(&parts[np++], "chassis", best->ch->id, best->ch->name, nodes,
 		      &best->ch->price);
+	if (!strcmp(best->ch->kind, "tower")) {
+		double peak = wall_w(best, best->peak_w);
+		const char *c = host_circuit(peak);
+
+		if (c)
+			snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+				 "peak %.0f W at the wall: a %s circuit or larger", peak, c);
+		else
+			snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+				 "peak %.0f W at the wall: over one outlet (--node-power-max)", peak);
+	}
 	if (best->psu)
 		plan_part_set(&parts[np++], "psu", best->psu->id, best->psu->name,
 			      nodes * best->psus, &best->psu->price);

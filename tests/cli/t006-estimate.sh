@@ -144,6 +144,18 @@ for r in N+1 n+2 2N N+N None; do
   check "--psu-redundancy $r is accepted" [ "$rc" = 0 ]
   check "... and is power.psu_redundancy $want" [ "$(printf '%s' "$out" | jq -r .power.psu_redundancy)" = "$want" ]
 done
+# A desktop tower plugs into one household outlet: which one its peak needs
+run "$PROG" estimate -m llama-3.1-8b -g rtx-5090 --gpus 2 --json
+check "two rtx-5090 in a tower: over a 120 V 20 A outlet" [ "$(printf '%s' "$out" | jq -r .power.circuit)" = "230 V 16 A" ]
+check "... from a wall peak past 1920 W" [ "$(printf '%s' "$out" | jq '.power.peak_wall_w > 1920')" = true ]
+run "$PROG" estimate -m llama-3.1-8b -g rtx-5090 --gpus 2
+check "... and the text says so" has "$out" "on a 230 V 16 A circuit or larger"
+run "$PROG" estimate -m llama-3.1-8b -g rtx-3060-12gb --json
+check "one small card: a 120 V 15 A outlet" [ "$(printf '%s' "$out" | jq -r .power.circuit)" = "120 V 15 A" ]
+run "$PROG" estimate -m llama-3.1-8b -g h100-sxm --json
+check "a server's circuit is its rack's: null" [ "$(printf '%s' "$out" | jq -r .power.circuit)" = null ]
+run "$PROG" --help
+check "--help lists the household circuits" has "$out" "circuit-120v-15a     1440 W"
 run "$PROG" plan --model llama-3.1-8b --qps 1 --input-len 512 --output-len 128 --ttft-p99 1 --tpot-p99 0.1 --psu-redundancy 2N --top 1
 check "plan takes --psu-redundancy 2N" [ "$rc" = 0 ]
 check "... and names it n+n" has "$out" "(n+n)"

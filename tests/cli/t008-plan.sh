@@ -83,6 +83,15 @@ for c in json.load(open(sys.argv[1]))["candidates"]:
     if psu["name"] != "PSUs shipped with the chassis" and c["node"]["psus"] > 1:
         assert c["node"]["chassis"] == "phanteks-enthoo-pro-2", c["node"]
         assert "each feeding its own devices" in psu["note"], psu' "$tmp/out"
+check "... and a tower's chassis line names the outlet its peak needs" python3 -c '
+import json,sys
+towers=0
+for c in json.load(open(sys.argv[1]))["candidates"]:
+    ch=[p for p in c["parts"] if p["role"] == "chassis"][0]
+    if c["node"]["chassis_kind"] == "tower":
+        towers+=1
+        assert " circuit or larger" in ch["note"], ch
+assert towers, "a tower among the candidates"' "$tmp/out"
 
 run "$PROG" plan --model llama-3.1-8b --qps 40 --input-len 1024 --output-len 256 --ttft-p99 1 \
   --tpot-p99 0.05 --gpu l40s --engine vllm --precision fp8 --simulate 0 --json

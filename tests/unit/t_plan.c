@@ -228,7 +228,8 @@ out:
 
 /* Node completion among the towers only: ATX PSUs share no load, so
  * redundancy asked is refused (its own reason) and a node gets more than
- * one ATX PSU only in a tower that mounts more. */
+ * one ATX PSU only in a tower that mounts more; a tower's peak stays
+ * within the largest household outlet unless --node-power-max says more. */
 static void tower_psus(void)
 {
 	struct cat *cat = test_catalog();
@@ -280,6 +281,26 @@ static void tower_psus(void)
 					"... %zu ATX PSUs in %s, which mounts %lld", node.psus,
 					node.chassis, (long long)all.chassis[i].psu_bays);
 	}
+	/* ATX PSUs of 3000 W (none is sold): 4 x rtx-5090 then fit two of
+	 * them, and their peak at the wall no household outlet carries */
+	towers.psu = xcalloc(all.npsu, sizeof(*towers.psu));
+	for (i = 0; i < all.npsu; i++) {
+		towers.psu[i] = all.psu[i];
+		towers.psu[i].rated_w = 3000;
+	}
+	n.tp = n.gpus_per_replica = 4;
+	np = plan_node_complete(&node, parts, &nodes, &towers, &n, &why);
+	test_ok(np < 0 && why == PLAN_OVER_POWER, "4 x rtx-5090 in a tower, over any outlet: %s",
+		np < 0 ? plan_reject_name(why) : "built");
+	n.power_limit_w = 6000;
+	np = plan_node_complete(&node, parts, &nodes, &towers, &n, &why);
+	if (test_ok(np > 0, "... built when --node-power-max allows 6000 W: %s",
+		    np > 0 ? "built" : plan_reject_name(why)))
+		for (i = 0; i < (size_t)np; i++)
+			if (!strcmp(parts[i].role, "chassis"))
+				test_ok(strstr(parts[i].note, "over one outlet") != NULL,
+					"... and the chassis line says so: %s", parts[i].note);
+	free(towers.psu);
 	free(towers.chassis);
 	free(towers.chassis_cpu);
 	bind_parts_release(&all);
