@@ -20,6 +20,9 @@ sed 's/"tp": [0-9]*/"tp": 1e99/' "$fx/plan/autoglm-consumer.json" >"$tmp/huge-tp
 printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,nan,5\n' >"$tmp/nan-trace.csv"
 printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,100,5\ngarbage\n' >"$tmp/junk-trace.csv"
 mkdir "$tmp/badrec"; printf '{"format": "rigplan-calibration-1", "gpu": 5}' >"$tmp/badrec/calibration.json"
+# a good record whose samples archive is noise
+mkdir "$tmp/badarch"; cp "$TOP_SRCDIR/tests/data/calibration/h100-sxm/calibration.json" "$tmp/badarch/"
+head -c 4096 /dev/urandom >"$tmp/badarch/nvsmi.tar.xz"
 # terminal escapes in names and files: every message prints them as \xNN
 esc=$(printf '\033'); bel=$(printf '\007'); cr=$(printf '\r'); c1=$(printf '\302\233'); raw=$(printf '\233')
 nl=$(printf '\nx'); nl=${nl%x}
@@ -123,6 +126,7 @@ done <<EOF_TABLE
 3|generate k8s --plan $tmp/empty
 3|generate bom --plan $tmp/huge-tp.json
 3|calibrate --replay $tmp/badrec --no-store
+3|calibrate --replay $tmp/badarch --no-store
 EOF_TABLE
 # --- Reports whose JSON has nulls (nothing completed, no price, no
 # prefill, a GPU that never throttles): the text says "-" there, never
