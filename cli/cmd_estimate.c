@@ -109,6 +109,22 @@ static void circuit_json(json_t *power, const struct deploy *d, const struct est
 
 	json_object_set_new(power, "peak_wall_w", json_num(r->peak_wall_w));
 	json_object_set_new(power, "circuit", c ? json_string(c) : json_null());
+	/* an edge module: its power mode and carrier, and no PSU at all */
+	json_object_set_new(power, "power_mode_w", json_num(d->in.edge ? d->gpu.tdp_w : NAN));
+	json_object_set_new(power, "carrier_w", json_num(d->in.edge ? d->in.carrier_w : NAN));
+	if (d->in.edge) {
+		json_object_set_new(power, "psu", json_null());
+		json_object_set_new(power, "psu_shared_load", json_null());
+	}
+}
+
+/* An edge module's one memory: how much there is, how much the OS keeps. */
+static void unified_json(json_t *mem, const struct deploy *d)
+{
+	json_object_set_new(mem, "unified_bytes",
+			    json_num(d->in.edge ? (double)d->gpu.memory_bytes : NAN));
+	json_object_set_new(mem, "system_reserved_bytes",
+			    json_num(d->in.edge ? d->in.storage.ram_reserved_bytes : NAN));
 }
 
 static json_t *to_json(const struct deploy *d, const struct est_result *r,
@@ -138,6 +154,7 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 		"max_batch", json_num(m->max_batch), "max_context", json_num(m->max_context),
 		"kv_per_sequence_bytes", json_num(m->kv_per_seq_bytes)));
 	fit_json(json_object_get(o, "memory"), a, m->fits);
+	unified_json(json_object_get(o, "memory"), d);
 	json_object_set_new(o, "latency", json_pack("{s:o,s:o,s:s}",
 		"ttft_s", json_num(r->ttft_s), "tpot_s", json_num(r->tpot_s),
 		"bound", perf_bound_name(r->bound)));
@@ -173,7 +190,7 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 }
 
 
-static void report_fit(FILE *f, const struct fit_advice *a)
+static void report_fit(FILE *f, const struct fit_advice *a, int edge)
 {
 	const char *sep = "";
 
@@ -191,7 +208,10 @@ static void report_fit(FILE *f, const struct fit_advice *a)
 		fprintf(f, "%s--kv-precision %s", sep, a->kv_precision);
 		sep = ", or ";
 	}
-	if (!*sep)
+	if (!*sep && edge)
+		fprintf(f, "no smaller format: a module with more memory (modules do not "
+			"split a model)");
+	else if (!*sep)
 		fprintf(f, "no change up to %d GPUs or to a smaller format: a larger GPU",
 			FIT_MAX_GPUS);
 	fprintf(f, "\n");
@@ -212,8 +232,12 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 	fprintf(f, "\nmemory per GPU          %8s GiB of %s GiB: %s\n",
 		out_fixed(n, m->total_per_gpu_bytes / UNIT_GIB, 2), out_fixed(n, m->capacity_bytes / UNIT_GIB, 2),
 		m->fits ? "fits" : "DOES NOT FIT");
+	if (d->in.edge)
+		fprintf(f, "  unified memory        %8s GiB, of which the OS and CPU keep %s\n",
+			out_fixed(n, (double)d->gpu.memory_bytes / UNIT_GIB, 2),
+			out_fixed(n, d->in.storage.ram_reserved_bytes / UNIT_GIB, 2));
 	if (!m->fits)
-		report_fit(f, a);
+		report_fit(f, a, d->in.edge);
 	fprintf(f, "  weights               %8s GiB\n", out_fixed(n, m->weights_bytes / UNIT_GIB, 2));
 	fprintf(f, "  KV cache              %8s GiB (%s MiB per sequence)\n",
 		out_fixed(n, m->kv_cache_bytes / UNIT_GIB, 2), out_fixed(n, m->kv_per_seq_bytes / 1048576.0, 1));
@@ -233,6 +257,11 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 			out_fixed(n, r->tpot_band[1] * 1e3, 2), out_fixed(n, r->decode_tokens_per_s, 0));
 	fprintf(f, "\npower\n  per GPU               %8s W%s\n", out_fixed(n, r->gpu.w, 0),
 		r->gpu.throttled ? " (clocks held down by the power cap)" : "");
+	if (d->in.edge)
+		fprintf(f, "  system at the wall    %8s W  (the module in its %s W power mode, and "
+			"its carrier board; no PSU)\n", out_fixed(n, r->system_w, 0),
+			out_fixed(n, d->gpu.tdp_w, 0));
+	else
 	fprintf(f, "  system at the wall    %8s W  (%zu node%s, %zu x %s %s%s, %s%s redundancy,"
 		" %s%% efficient)\n", out_fixed(n, r->system_w, 0), r->nodes, r->nodes == 1 ? "" : "s",
 		r->psu_units, d->psu.id, r->psu_units > 1 ? "PSUs" : "PSU",

@@ -121,6 +121,11 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 		r->feasible, r->simulated);
 	for (i = 0; i < PLAN_REJECT_COUNT; i++)
 		fprintf(f, " %s %zu", plan_reject_name((enum plan_reject)i), r->rejected[i]);
+	if (!strcmp(b->node.chassis_kind, "edge"))
+		fprintf(f, "\n\nbest: %zu x %s, each a system of its own (the module on its "
+			"carrier board: no chassis, no PSU), peak %.0f W each\n", b->gpu_count,
+			b->gpu, b->node.peak_w);
+	else
 	fprintf(f, "\n\nbest: %zu x %s in %zu x %s (%zu GPU%s each), %zu PSU%s of %.0f W (%s), "
 		"peak %.0f W per node\n", b->gpu_count, b->gpu, b->nodes, b->node.chassis,
 		b->node.gpus, b->node.gpus == 1 ? "" : "s", b->node.psus, b->node.psus == 1 ? "" : "s",

@@ -31,6 +31,8 @@ enum host_default {
 	HOST_CIRCUIT_120V_15A,      /* household outlets a tower plugs into: the */
 	HOST_CIRCUIT_120V_20A,      /* most one receptacle supplies to a cord-and- */
 	HOST_CIRCUIT_230V_16A,      /* plug load, watts, smallest first */
+	HOST_EDGE_OS_RESERVE_BYTES, /* an edge module's unified memory the OS and CPU keep */
+	HOST_EDGE_CARRIER_W,        /* an edge module's carrier board beside the module */
 	HOST_DEFAULT_COUNT
 };
 

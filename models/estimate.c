@@ -31,6 +31,15 @@ static int node_power(struct est_result *out, const struct est_input *in,
 
 	out->gpus_per_node = m->n < m->dep.gpus_per_node ? m->n : m->dep.gpus_per_node;
 	out->nodes = (m->n + m->dep.gpus_per_node - 1) / m->dep.gpus_per_node;
+	if (in->edge) {
+		/* the module's draw (CPU, GPU and memory within its power
+		 * mode) and its carrier board, from the board's DC supply */
+		out->node_dc_w = out->node_wall_w = out->system_w = out->gpu.w + in->carrier_w;
+		out->psu_peak_w = out->peak_wall_w = g->tdp_w + in->carrier_w;
+		out->psu_units = 0;
+		out->psu_eff = out->psu_load = NAN;
+		return 0;
+	}
 	out->node_dc_w = power_node_dc(&in->host, out->gpus_per_node, out->gpu.w);
 	/* PSUs ride through GPU transients with the host at full TDP */
 	card_w = g->tdp_w * in->gpu_transient;

@@ -22,6 +22,8 @@ struct est_input {
 	struct psu_curve psu_curve;
 	double psu_rated_w;
 	enum psu_redundancy psu_redundancy;
+	int edge;                   /* a module on its carrier: no host, no PSU */
+	double carrier_w;           /* with edge: the carrier board beside the module */
 	int psu_split;              /* ATX: each PSU feeds its own devices, no sharing */
 	size_t psu_max_units;       /* with psu_split: the most one node mounts */
 	double gpu_transient;       /* peak draw / TDP the PSU must ride through */

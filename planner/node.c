@@ -601,6 +601,68 @@ static size_t bill(struct plan_part *parts, const struct plan_node *node,
 	return np;
 }
 
+/*
+ * An edge module is a system of its own (bind/deploy.c): one module per
+ * node on its carrier board, whose supply comes with it, as the
+ * developer kit the catalog prices does; no chassis, PSU, CPU or DIMMs
+ * to add.  The bill holds its drive, an M.2 one in the carrier's slot.
+ * Its power: the module's draw within its power mode plus the carrier
+ * board.  0 and the bill's line count, or -1 with *why.
+ */
+static int edge_node(struct plan_node *node, struct plan_part *parts, size_t *nodes,
+		     const struct bind_parts *p, const struct node_need *n,
+		     enum plan_reject *why)
+{
+	double carrier = host_default(HOST_EDGE_CARRIER_W), unified = (double)n->gpu->memory_bytes;
+	enum psu_redundancy red = PSU_NONE;
+	struct storage_spec st;
+	struct load_result ld;
+	struct build b;
+
+	*why = PLAN_UNSUPPORTED;
+	if (n->gpus_per_replica != 1)
+		return -1;
+	*why = PLAN_NO_REDUNDANCY;
+	if (n->psu_redundancy && (psu_redundancy_parse(&red, n->psu_redundancy) < 0 ||
+				  red != PSU_NONE))
+		return -1;
+	*why = PLAN_OVER_POWER;
+	if (!isnan(n->power_limit_w) && n->gpu->tdp_w + carrier > n->power_limit_w)
+		return -1;
+	*why = PLAN_NO_SLOTS;
+	if (!isnan(n->ram_bytes) && n->ram_bytes > unified)
+		return -1;
+	memset(&b, 0, sizeof(b));
+	pick_ssd(&b, p, n->weights_bytes * 1.25);
+	if (!b.ssd)
+		return -1;
+	memset(node, 0, sizeof(*node));
+	snprintf(node->chassis_kind, sizeof(node->chassis_kind), "edge");
+	snprintf(node->psu_redundancy, sizeof(node->psu_redundancy), "none");
+	node->gpus = 1;
+	node->ram_bytes = unified;
+	node->ssd_bytes = (double)b.ssd->capacity_bytes;
+	node->peak_w = n->gpu->tdp_w + carrier;
+	node->typical_w = n->gpu_typical_w + carrier;
+	node->heat_btu_per_h = thermal_btu_per_h(node->peak_w);
+	node->airflow_cfm = thermal_airflow_cfm(node->peak_w, host_default(HOST_AIR_RISE_K));
+	memset(&st, 0, sizeof(st));
+	st.drive_read_bytes_per_s = b.ssd->seq_read_bytes_per_s;
+	st.drive_write_bytes_per_s = b.ssd->seq_write_bytes_per_s;
+	st.ram_bytes = unified;
+	st.ram_reserved_bytes = host_default(HOST_EDGE_OS_RESERVE_BYTES);
+	st.h2d_bytes_per_s = n->h2d_bytes_per_s;
+	storage_load(&ld, &st, n->weights_bytes, 1);
+	node->load_cold_s = ld.cold_s;
+	node->load_warm_s = ld.warm_s;
+	*nodes = n->replicas;
+	plan_part_set(&parts[0], "ssd", b.ssd->id, b.ssd->name, *nodes, &b.ssd->price);
+	snprintf(parts[0].note, sizeof(parts[0].note),
+		 "in the carrier board's M.2 slot; cold load %.0f s, warm %.0f s",
+		 node->load_cold_s, node->load_warm_s);
+	return 1;
+}
+
 int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *nodes,
 		       const struct bind_parts *p, const struct node_need *n,
 		       enum plan_reject *why)
@@ -608,6 +670,8 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 	struct build best;
 
 	*nodes = 0;
+	if (bind_gpu_edge(n->gpu))
+		return edge_node(node, parts, nodes, p, n, why);
 	if (choose(&best, nodes, p, n, why) < 0)
 		return -1;
 	describe_node(node, &best, n);

@@ -83,6 +83,12 @@ done <<EOF_TABLE
 2|simulate --model llama-3.1-8b --gpu rtx-3090 --qps 1 --psu-redundancy n+n
 # ... and more of them than a tower mounts
 2|estimate --model llama-3.1-8b --gpu rtx-5090 --gpus 4
+# an edge module is a whole system: no model split across modules, no PSUs
+2|estimate --model llama-3.2-1b --gpu jetson-orin-nano-8gb --gpus 4
+2|estimate --model llama-3.2-1b --gpu jetson-agx-orin-64gb --tp 2
+2|estimate --model llama-3.2-1b --gpu jetson-agx-orin-64gb --gpus 2 --pp 2
+2|simulate --model llama-3.2-1b --gpu jetson-orin-nano-8gb --gpus 2 --qps 1
+2|estimate --model llama-3.2-1b --gpu jetson-orin-nano-8gb --psu-redundancy n+1
 2|estimate $E --ram lots
 2|estimate $E --ram 12PiB
 2|plan $P --ram -1GiB
@@ -218,6 +224,8 @@ run "$PROG" estimate --model llama-3.1-8b --gpu rtx-5090 --gpus 4
 check "more ATX PSUs than a tower mounts: refused saying how many" has "$err" "a tower mounts 2"
 run "$PROG" estimate --model llama-3.1-8b --gpu rtx-5090 --gpus 4 --gpus-per-node 2
 check "... and fewer GPUs per node build" [ "$rc" = 0 ]
+run "$PROG" estimate --model llama-3.2-1b --gpu jetson-orin-nano-8gb --gpus 4
+check "more Jetson modules for one model: refused saying why" has "$err" "no tensor, pipeline or expert parallelism across modules"
 run "$PROG" estimate $E --power-limit 1
 check "a cap below idle names the idle draw" has "$err" "idle draw of 127 W"
 run "$PROG" estimate --model llama-3.1-8b --gpu t4
