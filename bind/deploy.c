@@ -90,6 +90,11 @@ static void gpu_spec_of(struct gpu_spec *g, const struct cat_gpu *c,
 {
 	memset(g, 0, sizeof(*g));
 	g->memory_bytes = (double)c->memory_bytes;
+	/* an edge module's memory is the whole system's: the model gets what
+	 * the OS and CPU leave (models/defaults.c) */
+	if (bind_gpu_edge(c))
+		g->memory_bytes = fmax(0.0, g->memory_bytes -
+				       host_default(HOST_EDGE_OS_RESERVE_BYTES));
 	g->bw_bytes_per_s = c->memory_bandwidth_bytes_per_s;
 	g->bf16_flops = c->bf16_dense_flops;
 	/* GeForce: frameworks run fp16 with fp32 accumulate, the halved rate,
@@ -232,6 +237,13 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 {
 	struct deploy_spec *s = &d->dspec;
 
+	/* an edge module is a whole system: more of them are more systems,
+	 * each its own replica, never one model split across modules */
+	if (bind_gpu_edge(&d->gpu) && (q->gpus > 1 || q->tp > 1 || q->pp > 1 || q->ep > 1))
+		return err_set(err, ERR_INVAL, "a %s is a whole system on its carrier board: one "
+			       "module per system, and no tensor, pipeline or expert parallelism "
+			       "across modules: expected --gpus 1 (more load: more systems, each a "
+			       "replica)", d->gpu.id);
 	s->ep = q->ep ? q->ep : 1;
 	s->pp = q->pp ? q->pp : 1;
 	s->tp = q->tp ? q->tp : s->ep > 1 ? 1 : (q->gpus ? q->gpus / s->pp : 1);
@@ -290,6 +302,44 @@ double deploy_gpu_transient(const struct cat_gpu *g)
 }
 
 /*
+ * An edge module's system: the module (its CPU, GPU and one memory,
+ * within its power mode: the catalog's tdp_w, capped by --power-limit)
+ * on its carrier board, with its own drive and supply: no CPU sockets,
+ * DIMMs, NICs or PSUs to add.  The page cache shares the module's memory.
+ */
+static int edge_host(struct deploy *d, const struct bind_gpu_rows *rows,
+		     const struct deploy_request *q, struct err *err)
+{
+	struct est_input *in = &d->in;
+
+	if (q->psu_redundancy && (psu_redundancy_parse(&in->psu_redundancy, q->psu_redundancy) < 0 ||
+				  in->psu_redundancy != PSU_NONE))
+		return err_set(err, ERR_INVAL, "--psu-redundancy %.20s: a %s's system has no PSUs, "
+			       "only its carrier board's supply: expected none", q->psu_redundancy,
+			       d->gpu.id);
+	if (rows->host_err.code != ERR_OK)
+		return err_copy(err, &rows->host_err);
+	d->ssd = rows->ssd;
+	memset(&d->cpu, 0, sizeof(d->cpu));
+	memset(&d->psu, 0, sizeof(d->psu));
+	d->cpu_sockets = 0;
+	memset(&in->host, 0, sizeof(in->host));
+	in->edge = 1;
+	in->carrier_w = host_default(HOST_EDGE_CARRIER_W);
+	in->psu_redundancy = PSU_NONE;
+	in->gpu_transient = 1.0;
+	in->storage.ram_bytes = !isnan(q->ram_bytes) ? q->ram_bytes : (double)d->gpu.memory_bytes;
+	in->storage.ram_reserved_bytes = host_default(HOST_EDGE_OS_RESERVE_BYTES);
+	in->storage.drive_read_bytes_per_s = d->ssd.seq_read_bytes_per_s;
+	in->storage.drive_write_bytes_per_s = d->ssd.seq_write_bytes_per_s;
+	in->storage.drive_latency_s = isnan(d->ssd.read_latency_s) ? 0 : d->ssd.read_latency_s;
+	/* one memory: a warm load is a copy within it, not over PCIe */
+	in->storage.h2d_bytes_per_s = d->gspec.bw_bytes_per_s;
+	in->storage.materialize = q->materialize;
+	return 0;
+}
+
+/*
  * The host: the CPU, RAM, drive, PSU and fans around the GPUs, with the
  * figures of models/defaults.h.
  */
@@ -301,6 +351,8 @@ static int host(struct deploy *d, const struct bind_gpu_rows *rows,
 	size_t node_gpus = gpus < d->dspec.gpus_per_node ? gpus : d->dspec.gpus_per_node;
 	struct est_input *in = &d->in;
 
+	if (bind_gpu_edge(&d->gpu))
+		return edge_host(d, rows, q, err);
 	if (rows->host_err.code != ERR_OK)
 		return err_copy(err, &rows->host_err);
 	d->cpu = rows->cpu;
@@ -323,6 +375,21 @@ static int host(struct deploy *d, const struct bind_gpu_rows *rows,
 				 server ? "n+1" : "none") < 0)
 		return err_set(err, ERR_INVAL, "--psu-redundancy '%.20s': expected "
 			       PSU_REDUNDANCY_NAMES, q->psu_redundancy);
+	/*
+	 * Redundancy is a server's: hot-swap supplies that share one load on
+	 * a backplane (current sharing, OR-ing; SSI ERP2U design guide 6.9,
+	 * https://www.manualsdir.com/manuals/126750/intel-entry-redundant-power-2u-erp2u.html?page=19,
+	 * 2026-12-06).  A tower's ATX supplies each feed their own devices, so
+	 * none can stand in for another.
+	 */
+	if (!server && in->psu_redundancy != PSU_NONE)
+		return err_set(err, ERR_INVAL, "--psu-redundancy %s on a desktop host (%s): ATX "
+			       "PSUs cannot share a load, so none is redundant; redundant PSUs are "
+			       "a server's (hot-swap, on a backplane): expected none, or a "
+			       "data-centre GPU", psu_redundancy_name(in->psu_redundancy),
+			       d->gpu.id);
+	in->psu_split = !server;
+	in->psu_max_units = server ? 0 : (size_t)host_default(HOST_TOWER_PSUS);
 	in->gpu_transient = deploy_gpu_transient(&d->gpu);
 	in->storage.drive_read_bytes_per_s = d->ssd.seq_read_bytes_per_s;
 	in->storage.drive_write_bytes_per_s = d->ssd.seq_write_bytes_per_s;

@@ -18,6 +18,11 @@ int bind_gpu_desktop(const struct cat_gpu *g)
 	return !strcmp(g->segment, "consumer") || !strcmp(g->segment, "workstation");
 }
 
+int bind_gpu_edge(const struct cat_gpu *g)
+{
+	return !strcmp(g->form_factor, "module");
+}
+
 int bind_resolve_model(struct cat_model *out, struct cat *cat, const char *name,
 		       struct err *err)
 {
@@ -54,7 +59,8 @@ static int host_part(void *row, struct cat *cat, enum cat_kind kind, const char 
 
 static int host(struct bind_gpu_rows *g, struct cat *cat, const char *cpu, const char *ssd)
 {
-	int server = !bind_gpu_desktop(&g->gpu);
+	/* an edge module's carrier takes an M.2 drive, as a desktop does */
+	int server = !bind_gpu_desktop(&g->gpu) && !bind_gpu_edge(&g->gpu);
 	const char *segment = server ? "server" : "desktop";
 	int r;
 

@@ -84,4 +84,9 @@ void bind_read_end(struct cat *cat);
 /* GeForce and workstation cards: desktop hosts, no redundant PSUs. */
 int bind_gpu_desktop(const struct cat_gpu *g);
 
+/* Edge modules (Jetson, form factor 'module'): each a whole system on its
+ * carrier board, one memory shared with the OS and CPU, its own power
+ * modes, no PSU and no parallelism across modules. */
+int bind_gpu_edge(const struct cat_gpu *g);
+
 #endif

@@ -13,6 +13,7 @@
 #include "util/json.h"
 #include "util/fileio.h"
 #include "util/num.h"
+#include "util/tarball.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -27,6 +28,10 @@
 
 #define RECORD_FILE "calibration.json"
 #define RECORD_MAX (64u << 20)
+/* all the samples of an archive, uncompressed, held in memory at once:
+ * 256 MiB, some 9,000 dumps of one GPU (27 KB each in
+ * tests/data/calibration, whose runs take 150) */
+#define SAMPLES_ARCHIVE_TOTAL ((size_t)256 << 20)
 
 void cal_record_init(struct cal_record *rec)
 {
@@ -422,6 +427,27 @@ static int read_device(struct ck_device *d, struct reader *rd, json_t *o)
 	return 0;
 }
 
+/*
+ * A recording may keep its samples as one archive beside calibration.json
+ * (tests/data/calibration/ does: nvsmi.tar.xz).  Read into memory, never
+ * unpacked; bounded like the loose files: no more members than samples
+ * a record holds, none larger than one nvidia-smi dump, the archive no
+ * larger than a record, and the whole within SAMPLES_ARCHIVE_TOTAL.
+ */
+#define SAMPLES_ARCHIVE "nvsmi.tar.xz"
+
+static int read_archive(struct tarball_member **out, size_t *n, const char *dir,
+			struct err *err)
+{
+	const struct tarball_limits lim = {
+		CAL_SAMPLES_MAX, NVSMI_FILE_MAX, SAMPLES_ARCHIVE_TOTAL, RECORD_MAX
+	};
+	char path[4200];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, SAMPLES_ARCHIVE);
+	return tarball_read(out, n, path, &lim, err);
+}
+
 int cal_record_read(struct cal_record *rec, const char *dir, struct err *err)
 {
 	char path[4096];
@@ -429,7 +455,8 @@ int cal_record_read(struct cal_record *rec, const char *dir, struct err *err)
 	json_error_t je;
 	json_t *js = NULL, *a;
 	char *text = NULL;
-	size_t len, i;
+	struct tarball_member *members = NULL;
+	size_t len, i, nmembers = 0;
 	int r;
 
 	cal_record_init(rec);
@@ -483,7 +510,8 @@ int cal_record_read(struct cal_record *rec, const char *dir, struct err *err)
 	}
 	for (i = 0; i < json_array_size(a); i++) {
 		json_t *s = json_array_get(a, i);
-		char file[64], xml_path[4096];
+		char file[64], xml_path[4200];
+		const struct tarball_member *m;
 		double t;
 
 		snprintf(rd.where, sizeof(rd.where), "samples[%zu]", i);
@@ -495,14 +523,29 @@ int cal_record_read(struct cal_record *rec, const char *dir, struct err *err)
 			goto out;
 		}
 		snprintf(xml_path, sizeof(xml_path), "%s/%s", dir, file);
-		if ((r = file_read_all(&text, &len, xml_path, NVSMI_FILE_MAX, err)) < 0)
+		/* the loose file, else the recording's archive of them */
+		if (!members && access(xml_path, F_OK) < 0 && errno == ENOENT &&
+		    (r = read_archive(&members, &nmembers, dir, err)) < 0)
 			goto out;
-		r = cal_record_add_sample(rec, t, text, len, xml_path, 0, err);
-		free(text);
+		if (members) {
+			if (!(m = tarball_find(members, nmembers, file))) {
+				r = err_set(err, ERR_PARSE, "'%s/%s' has no member '%s'", dir,
+					    SAMPLES_ARCHIVE, file);
+				goto out;
+			}
+			snprintf(xml_path, sizeof(xml_path), "%s/%s:%s", dir, SAMPLES_ARCHIVE, file);
+			r = cal_record_add_sample(rec, t, m->data, m->len, xml_path, 0, err);
+		} else {
+			if ((r = file_read_all(&text, &len, xml_path, NVSMI_FILE_MAX, err)) < 0)
+				goto out;
+			r = cal_record_add_sample(rec, t, text, len, xml_path, 0, err);
+			free(text);
+		}
 		if (r < 0)
 			goto out;
 	}
 out:
+	tarball_free(members, nmembers);
 	json_decref(js);
 	if (r < 0)
 		cal_record_release(rec);

@@ -6,6 +6,7 @@
 #include "cli/cmd.h"
 #include "cli/deploy_opts.h"
 #include "cli/out.h"
+#include "models/defaults.h"
 #include "models/estimate.h"
 #include "bind/deploy.h"
 #include "bind/fit.h"
@@ -90,6 +91,42 @@ static void fit_json(json_t *mem, const struct fit_advice *a, int fits)
 	json_object_set_new(mem, "to_fit", to);
 }
 
+/* What a desktop tower's peak needs from the outlet it plugs into (a
+ * server's is the rack's PDU: null). */
+static const char *circuit_name(const struct deploy *d, const struct est_result *r)
+{
+	const char *c;
+
+	if (!d->in.psu_split)
+		return NULL;
+	c = host_circuit(r->peak_wall_w);
+	return c ? c : "over one outlet";
+}
+
+static void circuit_json(json_t *power, const struct deploy *d, const struct est_result *r)
+{
+	const char *c = circuit_name(d, r);
+
+	json_object_set_new(power, "peak_wall_w", json_num(r->peak_wall_w));
+	json_object_set_new(power, "circuit", c ? json_string(c) : json_null());
+	/* an edge module: its power mode and carrier, and no PSU at all */
+	json_object_set_new(power, "power_mode_w", json_num(d->in.edge ? d->gpu.tdp_w : NAN));
+	json_object_set_new(power, "carrier_w", json_num(d->in.edge ? d->in.carrier_w : NAN));
+	if (d->in.edge) {
+		json_object_set_new(power, "psu", json_null());
+		json_object_set_new(power, "psu_shared_load", json_null());
+	}
+}
+
+/* An edge module's one memory: how much there is, how much the OS keeps. */
+static void unified_json(json_t *mem, const struct deploy *d)
+{
+	json_object_set_new(mem, "unified_bytes",
+			    json_num(d->in.edge ? (double)d->gpu.memory_bytes : NAN));
+	json_object_set_new(mem, "system_reserved_bytes",
+			    json_num(d->in.edge ? d->in.storage.ram_reserved_bytes : NAN));
+}
+
 static json_t *to_json(const struct deploy *d, const struct est_result *r,
 		       const struct fit_advice *a)
 {
@@ -117,19 +154,22 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 		"max_batch", json_num(m->max_batch), "max_context", json_num(m->max_context),
 		"kv_per_sequence_bytes", json_num(m->kv_per_seq_bytes)));
 	fit_json(json_object_get(o, "memory"), a, m->fits);
+	unified_json(json_object_get(o, "memory"), d);
 	json_object_set_new(o, "latency", json_pack("{s:o,s:o,s:s}",
 		"ttft_s", json_num(r->ttft_s), "tpot_s", json_num(r->tpot_s),
 		"bound", perf_bound_name(r->bound)));
 	json_object_set_new(o, "throughput", json_pack("{s:o,s:o}",
 		"decode_tokens_per_s", json_num(r->decode_tokens_per_s),
 		"prefill_tokens_per_s", json_num(r->prefill_tokens_per_s)));
-	json_object_set_new(o, "power", json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:I,s:s,s:s,s:o}",
+	json_object_set_new(o, "power", json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:I,s:s,s:s,s:b,s:o}",
 		"gpu_w", json_num(r->gpu.w), "prefill_gpu_w", json_num(r->has_prefill ? r->prefill_gpu_w : NAN),
 		"throttled", r->gpu.throttled, "system_w", json_num(r->system_w),
 		"node_dc_w", json_num(r->node_dc_w), "psu_efficiency", json_num(r->psu_eff),
 		"psu_units", (json_int_t)r->psu_units, "psu", d->psu.id,
 		"psu_redundancy", psu_redundancy_name(d->in.psu_redundancy),
+		"psu_shared_load", !d->in.psu_split,
 		"psu_peak_w", json_num(r->psu_peak_w)));
+	circuit_json(json_object_get(o, "power"), d, r);
 	json_object_set_new(o, "thermal", json_pack("{s:o,s:o,s:o,s:o,s:o}",
 		"heat_btu_per_h", json_num(r->heat_btu_per_h), "airflow_cfm", json_num(r->airflow_cfm),
 		"gpu_temp_c", json_num(r->temp.temp_c), "gpu_steady_temp_c", json_num(r->temp.steady_c),
@@ -150,7 +190,7 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 }
 
 
-static void report_fit(FILE *f, const struct fit_advice *a)
+static void report_fit(FILE *f, const struct fit_advice *a, int edge)
 {
 	const char *sep = "";
 
@@ -168,7 +208,10 @@ static void report_fit(FILE *f, const struct fit_advice *a)
 		fprintf(f, "%s--kv-precision %s", sep, a->kv_precision);
 		sep = ", or ";
 	}
-	if (!*sep)
+	if (!*sep && edge)
+		fprintf(f, "no smaller format: a module with more memory (modules do not "
+			"split a model)");
+	else if (!*sep)
 		fprintf(f, "no change up to %d GPUs or to a smaller format: a larger GPU",
 			FIT_MAX_GPUS);
 	fprintf(f, "\n");
@@ -189,8 +232,12 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 	fprintf(f, "\nmemory per GPU          %8s GiB of %s GiB: %s\n",
 		out_fixed(n, m->total_per_gpu_bytes / UNIT_GIB, 2), out_fixed(n, m->capacity_bytes / UNIT_GIB, 2),
 		m->fits ? "fits" : "DOES NOT FIT");
+	if (d->in.edge)
+		fprintf(f, "  unified memory        %8s GiB, of which the OS and CPU keep %s\n",
+			out_fixed(n, (double)d->gpu.memory_bytes / UNIT_GIB, 2),
+			out_fixed(n, d->in.storage.ram_reserved_bytes / UNIT_GIB, 2));
 	if (!m->fits)
-		report_fit(f, a);
+		report_fit(f, a, d->in.edge);
 	fprintf(f, "  weights               %8s GiB\n", out_fixed(n, m->weights_bytes / UNIT_GIB, 2));
 	fprintf(f, "  KV cache              %8s GiB (%s MiB per sequence)\n",
 		out_fixed(n, m->kv_cache_bytes / UNIT_GIB, 2), out_fixed(n, m->kv_per_seq_bytes / 1048576.0, 1));
@@ -210,12 +257,25 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 			out_fixed(n, r->tpot_band[1] * 1e3, 2), out_fixed(n, r->decode_tokens_per_s, 0));
 	fprintf(f, "\npower\n  per GPU               %8s W%s\n", out_fixed(n, r->gpu.w, 0),
 		r->gpu.throttled ? " (clocks held down by the power cap)" : "");
-	fprintf(f, "  system at the wall    %8s W  (%zu node%s, %zu x %s %s, %s%s redundancy,"
+	if (d->in.edge)
+		fprintf(f, "  system at the wall    %8s W  (the module in its %s W power mode, and "
+			"its carrier board; no PSU)\n", out_fixed(n, r->system_w, 0),
+			out_fixed(n, d->gpu.tdp_w, 0));
+	else
+	fprintf(f, "  system at the wall    %8s W  (%zu node%s, %zu x %s %s%s, %s%s redundancy,"
 		" %s%% efficient)\n", out_fixed(n, r->system_w, 0), r->nodes, r->nodes == 1 ? "" : "s",
 		r->psu_units, d->psu.id, r->psu_units > 1 ? "PSUs" : "PSU",
+		r->psu_units > 1 && d->in.psu_split ? " each feeding its own devices" : "",
 		d->in.psu_redundancy == PSU_NONE ? "no" : "",
 		d->in.psu_redundancy == PSU_NONE ? "" : psu_redundancy_name(d->in.psu_redundancy),
 		out_fixed(n, r->psu_eff * 100, 1));
+	if (circuit_name(d, r) && host_circuit(r->peak_wall_w))
+		fprintf(f, "  peak at the wall      %8s W  on a %s circuit or larger\n",
+			out_fixed(n, r->peak_wall_w, 0), circuit_name(d, r));
+	else if (circuit_name(d, r))
+		fprintf(f, "  peak at the wall      %8s W  over one outlet: the largest household "
+			"circuit carries %s W\n", out_fixed(n, r->peak_wall_w, 0),
+			out_fixed(n, host_circuit_max_w(), 0));
 	fprintf(f, "  heat                  %8s BTU/h, %s CFM of air for a %s K rise\n",
 		out_fixed(n, r->heat_btu_per_h, 0), out_fixed(n, r->airflow_cfm, 0),
 		out_fixed(n, d->in.delta_t_c, 0));

@@ -121,6 +121,11 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 		r->feasible, r->simulated);
 	for (i = 0; i < PLAN_REJECT_COUNT; i++)
 		fprintf(f, " %s %zu", plan_reject_name((enum plan_reject)i), r->rejected[i]);
+	if (!strcmp(b->node.chassis_kind, "edge"))
+		fprintf(f, "\n\nbest: %zu x %s, each a system of its own (the module on its "
+			"carrier board: no chassis, no PSU), peak %.0f W each\n", b->gpu_count,
+			b->gpu, b->node.peak_w);
+	else
 	fprintf(f, "\n\nbest: %zu x %s in %zu x %s (%zu GPU%s each), %zu PSU%s of %.0f W (%s), "
 		"peak %.0f W per node\n", b->gpu_count, b->gpu, b->nodes, b->node.chassis,
 		b->node.gpus, b->node.gpus == 1 ? "" : "s", b->node.psus, b->node.psus == 1 ? "" : "s",
@@ -133,6 +138,10 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 			isnan(p->unit_usd) ? "no sourced price" :
 			p->unit_usd == 0 ? "included/owned" : "");
 	}
+	/* a tower's outlet: its chassis line says which circuit it needs */
+	for (i = 0; i < b->nparts; i++)
+		if (!strcmp(b->parts[i].role, "chassis") && b->parts[i].note[0])
+			fprintf(f, "  %-8s %s\n", "outlet", b->parts[i].note);
 	if (b->unpriced_parts)
 		fprintf(f, "capex counts priced parts only: %zu line%s no sourced price "
 			"('rigplan catalog set-price' adds yours)\n", b->unpriced_parts,

@@ -45,7 +45,7 @@ enum {
 	{ "ssd", 0, required_argument, DO_SSD, "SSD", "drive the weights load from" }, \
 	{ "cpu", 0, required_argument, DO_CPU, "CPU", "host CPU" }, \
 	{ "ram", 0, required_argument, DO_RAM, "BYTES", "host memory per node, e.g. 256GiB (default 2x GPU memory)" }, \
-	{ "psu-redundancy", 0, required_argument, DO_PSU_RED, "R", PSU_REDUNDANCY_NAMES " (default: n+1 in servers, none in towers)" }, \
+	{ "psu-redundancy", 0, required_argument, DO_PSU_RED, "R", PSU_REDUNDANCY_NAMES " (default: n+1 in servers; desktop hosts take only none)" }, \
 	{ "gpus-per-node", 0, required_argument, DO_GPN, "N", "GPUs in one server (default 8)" }, \
 	{ "inlet-temp", 0, required_argument, DO_INLET, "C", "air inlet temperature (default: inlet, host defaults)" }, \
 	{ "delta-t", 0, required_argument, DO_DELTA_T, "K", "inlet-to-outlet air temperature rise (default: air-rise, host defaults)" }, \

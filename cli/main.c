@@ -7,6 +7,7 @@
 #include "cli/cmd.h"
 #include "util/err.h"
 #include "util/sbuf.h"
+#include "util/tarball.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -21,8 +22,8 @@ static void print_version(void)
 {
 	printf("rigplan %s\n", PACKAGE_VERSION);
 	printf("CUDA calibration: %s\n", RIGPLAN_CUDA_STATUS);
-	printf("GSL %s, SQLite %s, libxml2 %s, jansson %s\n", RIGPLAN_GSL_VERSION,
-	       sqlite3_libversion(), LIBXML_DOTTED_VERSION, JANSSON_VERSION);
+	printf("GSL %s, SQLite %s, libxml2 %s, jansson %s, %s\n", RIGPLAN_GSL_VERSION,
+	       sqlite3_libversion(), LIBXML_DOTTED_VERSION, JANSSON_VERSION, tarball_version());
 }
 
 int main(int argc, char **argv)

@@ -31,13 +31,13 @@ enum {
 	{ "tpot-p99", 0, required_argument, PO_TPOT, "S", "objective: p99 time per output token, seconds" }, \
 	{ "budget", 0, required_argument, PO_BUDGET, "USD", "capex limit (priced parts)" }, \
 	{ "monthly-budget", 0, required_argument, PO_MONTHLY, "USD", "limit on energy plus amortization per month" }, \
-	{ "node-power-max", 0, required_argument, PO_POWER, "W", "most a node may draw at the wall at peak, watts (default: no limit)" }, \
+	{ "node-power-max", 0, required_argument, PO_POWER, "W", "most a node may draw at the wall at peak, watts (default: for a tower the largest household outlet, circuit-230v-16a in 'rigplan --help'; for a server none)" }, \
 	{ "gpu", 'g', required_argument, PO_GPU, "GPU,...", "allowed GPUs (default: every GPU in the catalog)" }, \
 	{ "engine", 'e', required_argument, PO_ENGINE, "ENGINE,...", "allowed engines (default: all)" }, \
 	{ "precision", 'p', required_argument, PO_PRECISION, "P,...", "weight formats to try (default bf16,fp8,int4-awq,gguf-q4_k_m)" }, \
 	{ "consumer-only", 0, no_argument, PO_CONSUMER, NULL, "GeForce and workstation cards only" }, \
 	{ "owned", 0, required_argument, PO_OWNED, "FILE.xml", "GPUs you own (nvidia-smi -q -x): they cost nothing" }, \
-	{ "psu-redundancy", 0, required_argument, PO_REDUNDANCY, "R", PSU_REDUNDANCY_NAMES " (default: the chassis's, none in towers)" }, \
+	{ "psu-redundancy", 0, required_argument, PO_REDUNDANCY, "R", PSU_REDUNDANCY_NAMES " (default: the chassis's; towers of ATX PSUs take only none)" }, \
 	{ "ram", 0, required_argument, PO_RAM, "BYTES", "host memory per node, at least, e.g. 256GiB (default: the weights' files + os-reserve + swap-per-gpu per GPU)" }, \
 	{ "top", 'k', required_argument, PO_TOP, "K", "candidates to show (default 5)" }, \
 	{ "simulate", 0, required_argument, PO_SIMULATE, "N", "boxes verified by simulation (default 10; 0: analytic only)" }, \

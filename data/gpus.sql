@@ -7,6 +7,13 @@
 --  * GeForce cards: fp16_dense_flops is the fp16-accumulate rate; bf16 and
 --    fp16 with fp32 accumulate (what PyTorch and vLLM use) run at half of
 --    it, and fp8_dense_flops is likewise the fp32-accumulate rate.
+--  * Edge modules (segment 'edge', form_factor 'module': Jetson) are whole
+--    systems: memory_bytes is the one memory the OS, the CPU and the GPU
+--    share, and tdp_w the module's top power mode (nvpmodel MAXN: AGX Orin
+--    64GB modes 15-60 W, Orin Nano 8GB Super 7-25 W, per the sources), which
+--    covers its CPU, GPU and memory.  rigplan gives the model that memory
+--    less an OS reserve, adds the carrier board's power, counts no PSU and
+--    never splits a model across modules (models/defaults.c, bind/deploy.c).
 --  * Where a vendor publishes only a per-SM rate (GeForce tensor figures
 --    absent from a datasheet), the value is SMs x boost clock x the per-SM
 --    rate of the architecture whitepaper, and the source says "derived".

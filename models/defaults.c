@@ -3,6 +3,8 @@
  * A figure the catalog could hold per part belongs in the catalog; these
  * are about the site or the software around the GPUs.
  */
+#include <stddef.h>
+
 #include "models/defaults.h"
 
 const struct host_fact host_facts[HOST_DEFAULT_COUNT] = {
@@ -42,9 +44,71 @@ const struct host_fact host_facts[HOST_DEFAULT_COUNT] = {
 		"assumed: fans add 8% in air-cooled servers" },
 	[HOST_FANS_DESKTOP] = { "fans-desktop", 0.03, "x rest",
 		"assumed: fans add 3% on desktops" },
+	[HOST_TOWER_PSUS] = { "tower-psus", 2, "PSUs",
+		"the most any tower of data/chassis.sql mounts: the Phanteks Enthoo Pro 2's "
+		"dual-PSU mount (https://phanteks.com/product/enthoo-pro-2/, 2026-11-24); "
+		"each ATX PSU feeds its own devices, none redundant" },
+	/* A tower plugs into one household receptacle; what it may draw
+	 * there, at its peak, from the rating of the receptacle.  The
+	 * largest is the most a planned tower may draw (plan
+	 * --node-power-max for a dedicated circuit: a US 240 V 20 A one
+	 * carries 16 A x 240 V, the same NEC table).  Sources, read
+	 * 2026-12-06: the NEC table as quoted at
+	 * https://forums.mikeholt.com/threads/article-210-21-b-2.2532798;
+	 * Schuko's rating at https://schuko-wzv.de/technology-safety/ and
+	 * its continuous-load caveat at https://www.elektrofachkraft.de/
+	 * sicheres-arbeiten/der-schukostecker-und-seine-besonderheiten-adapter */
+	[HOST_CIRCUIT_120V_15A] = { "circuit-120v-15a", 1440, "W",
+		"US NEC table 210.21(B)(2): a 15 A receptacle on a circuit of two or more, as "
+		"household ones are, supplies at most 12 A (80%) of cord-and-plug load; x 120 V" },
+	[HOST_CIRCUIT_120V_20A] = { "circuit-120v-20a", 1920, "W",
+		"US NEC table 210.21(B)(2): a 20 A receptacle supplies at most 16 A; x 120 V" },
+	[HOST_CIRCUIT_230V_16A] = { "circuit-230v-16a", 2944, "W",
+		"Schuko (CEE 7/3) sockets are rated 16 A at 230 V, 3680 W, but not for a "
+		"continuous 16 A (schuko-wzv.de; elektrofachkraft.de): assumed 80% as the NEC, "
+		"12.8 A x 230 V" },
+	/* An edge module (Jetson) is a whole system: one memory for the OS,
+	 * the CPU and the GPU, and a power mode for the whole module.
+	 * Sources, read 2026-12-06: https://edgeaistack.app/engines/memory-estimator
+	 * ("the OS and runtime consume ~1.5-2 GB" of an 8 GB Orin Nano);
+	 * https://forums.developer.nvidia.com/t/324194 (the developer kit's
+	 * input is specified per interface, not as one figure) */
+	[HOST_EDGE_OS_RESERVE_BYTES] = { "edge-os-reserve", 2147483648.0, "bytes",
+		"the OS, CPU and carveouts keep about 1.5-2 GB of an Orin Nano's 8 GB before "
+		"inference (edgeaistack.app memory estimator); assumed: 2 GiB of any module's "
+		"unified memory" },
+	[HOST_EDGE_CARRIER_W] = { "edge-carrier-power", 5.0, "W",
+		"assumed, not from a datasheet: a carrier board's fan, NVMe drive and idle "
+		"ports beside the module, whose power mode covers its CPU, GPU and memory "
+		"(NVIDIA gives the developer kits' input per interface, not as one figure)" },
+};
+
+/* The circuits' names, smallest first, as the notes print them. */
+static const struct {
+	enum host_default fact;
+	const char *name;
+} circuits[] = {
+	{ HOST_CIRCUIT_120V_15A, "120 V 15 A" },
+	{ HOST_CIRCUIT_120V_20A, "120 V 20 A" },
+	{ HOST_CIRCUIT_230V_16A, "230 V 16 A" },
 };
 
 double host_default(enum host_default id)
 {
 	return host_facts[id].value;
+}
+
+const char *host_circuit(double wall_w)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(circuits) / sizeof(circuits[0]); i++)
+		if (wall_w <= host_facts[circuits[i].fact].value)
+			return circuits[i].name;
+	return NULL;
+}
+
+double host_circuit_max_w(void)
+{
+	return host_facts[circuits[sizeof(circuits) / sizeof(circuits[0]) - 1].fact].value;
 }

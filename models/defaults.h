@@ -2,7 +2,8 @@
  * defaults.h - the figures about the host and the site that no catalog
  * row holds, one table with a source for each: the OS reserve and swap
  * in host memory, electricity, PUE, amortization, inlet and air rise,
- * PSU sizing for GPU transients, and the host's share of the power.
+ * PSU sizing for GPU transients, the host's share of the power, and the
+ * household circuits a desktop tower plugs into.
  * Every layer reads them from here (bind/ for estimates, planner/ for
  * node completion, generators/ for the pods' memory), and `rigplan help`
  * prints the table.
@@ -27,6 +28,12 @@ enum host_default {
 	HOST_NIC_W,                 /* one 400G NIC per data-centre GPU */
 	HOST_FANS_SERVER,           /* fan power over the rest, air-cooled server */
 	HOST_FANS_DESKTOP,          /* ... desktop */
+	HOST_TOWER_PSUS,            /* most ATX PSUs one desktop tower mounts */
+	HOST_CIRCUIT_120V_15A,      /* household outlets a tower plugs into: the */
+	HOST_CIRCUIT_120V_20A,      /* most one receptacle supplies to a cord-and- */
+	HOST_CIRCUIT_230V_16A,      /* plug load, watts, smallest first */
+	HOST_EDGE_OS_RESERVE_BYTES, /* an edge module's unified memory the OS and CPU keep */
+	HOST_EDGE_CARRIER_W,        /* an edge module's carrier board beside the module */
 	HOST_DEFAULT_COUNT
 };
 
@@ -42,5 +49,13 @@ extern const struct host_fact host_facts[HOST_DEFAULT_COUNT];
 
 /* host_facts[id].value */
 double host_default(enum host_default id);
+
+/* The smallest household circuit that carries a tower's peak of wall_w
+ * watts at the wall ("120 V 15 A", "120 V 20 A", "230 V 16 A"), or NULL
+ * when none does: more than one outlet.  Static. */
+const char *host_circuit(double wall_w);
+
+/* The largest household circuit's watts: the most one tower may draw. */
+double host_circuit_max_w(void);
 
 #endif

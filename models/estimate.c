@@ -26,23 +26,55 @@ static int node_power(struct est_result *out, const struct est_input *in,
 {
 	const struct est_model *m = &in->model;
 	const struct gpu_spec *g = &m->gpu;
-	double peak;
+	double fans = 1 + in->host.fan_fraction, host_w, card_w, eff_peak;
 	int r;
 
 	out->gpus_per_node = m->n < m->dep.gpus_per_node ? m->n : m->dep.gpus_per_node;
 	out->nodes = (m->n + m->dep.gpus_per_node - 1) / m->dep.gpus_per_node;
+	if (in->edge) {
+		/* the module's draw (CPU, GPU and memory within its power
+		 * mode) and its carrier board, from the board's DC supply */
+		out->node_dc_w = out->node_wall_w = out->system_w = out->gpu.w + in->carrier_w;
+		out->psu_peak_w = out->peak_wall_w = g->tdp_w + in->carrier_w;
+		out->psu_units = 0;
+		out->psu_eff = out->psu_load = NAN;
+		return 0;
+	}
 	out->node_dc_w = power_node_dc(&in->host, out->gpus_per_node, out->gpu.w);
 	/* PSUs ride through GPU transients with the host at full TDP */
-	peak = (double)out->gpus_per_node * g->tdp_w * in->gpu_transient +
-	       in->host.cpu_tdp_w + in->host.dimms * in->host.dimm_w +
-	       in->host.drives_w + in->host.nics_w;
-	out->psu_peak_w = peak * (1 + in->host.fan_fraction);
-	out->psu_units = psu_units(out->psu_peak_w, in->psu_rated_w, in->psu_redundancy);
-	/* redundant supplies share the load */
+	card_w = g->tdp_w * in->gpu_transient;
+	host_w = in->host.cpu_tdp_w + in->host.dimms * in->host.dimm_w +
+		 in->host.drives_w + in->host.nics_w;
+	out->psu_peak_w = ((double)out->gpus_per_node * card_w + host_w) * fans;
+	card_w *= fans;
+	host_w *= fans;
+	if (!in->psu_split) {
+		out->psu_units = psu_units(out->psu_peak_w, in->psu_rated_w, in->psu_redundancy);
+	} else {
+		out->psu_units = psu_split_units(host_w, card_w, out->gpus_per_node,
+						 in->psu_rated_w);
+		if (out->psu_units == 0)
+			return err_set(err, ERR_INVAL, "one GPU peaks at %.0f W, over the %.0f W "
+				       "of an ATX PSU, which cannot share its load with another",
+				       card_w, in->psu_rated_w);
+		if (out->psu_units > in->psu_max_units)
+			return err_set(err, ERR_INVAL, "%zu GPUs in one tower peak at %.0f W, which "
+				       "takes %zu ATX PSUs of %.0f W, each feeding its own devices; a "
+				       "tower mounts %zu: expected fewer GPUs per node (--gpus-per-node)",
+				       out->gpus_per_node, out->psu_peak_w, out->psu_units,
+				       in->psu_rated_w, in->psu_max_units);
+	}
+	/* redundant supplies share the load; split ones carry about as much
+	 * each, their devices divided between them */
 	out->psu_load = out->node_dc_w / (in->psu_rated_w * (double)out->psu_units);
 	if ((r = psu_efficiency(&out->psu_eff, &in->psu_curve, out->psu_load, err)) < 0)
 		return r;
 	out->node_wall_w = out->node_dc_w / out->psu_eff;
+	/* the peak as the outlet sees it: what a tower's circuit must carry */
+	if ((r = psu_efficiency(&eff_peak, &in->psu_curve,
+				out->psu_peak_w / (in->psu_rated_w * (double)out->psu_units), err)) < 0)
+		return r;
+	out->peak_wall_w = out->psu_peak_w / eff_peak;
 	out->system_w = out->node_wall_w * (double)(out->nodes - 1) +
 			power_node_dc(&in->host, m->n - (out->nodes - 1) * out->gpus_per_node,
 				      out->gpu.w) / out->psu_eff;

@@ -22,6 +22,10 @@ struct est_input {
 	struct psu_curve psu_curve;
 	double psu_rated_w;
 	enum psu_redundancy psu_redundancy;
+	int edge;                   /* a module on its carrier: no host, no PSU */
+	double carrier_w;           /* with edge: the carrier board beside the module */
+	int psu_split;              /* ATX: each PSU feeds its own devices, no sharing */
+	size_t psu_max_units;       /* with psu_split: the most one node mounts */
 	double gpu_transient;       /* peak draw / TDP the PSU must ride through */
 	struct storage_spec storage;
 	struct cost_spec cost;
@@ -42,6 +46,7 @@ struct est_result {
 	double prefill_gpu_w;
 	size_t nodes, gpus_per_node;
 	double node_dc_w, node_wall_w, system_w, psu_load, psu_eff, psu_peak_w;
+	double peak_wall_w;                 /* one node's psu_peak_w at the wall */
 	size_t psu_units;
 	double heat_btu_per_h, airflow_cfm;
 	struct thermal_trace temp;

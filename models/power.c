@@ -270,6 +270,21 @@ size_t psu_units(double peak_w, double rated_w, enum psu_redundancy r)
 	return n;
 }
 
+size_t psu_split_units(double host_w, double card_w, size_t cards, double rated_w)
+{
+	double first, per;
+
+	if (!(host_w <= rated_w) || (cards > 0 && !(card_w <= rated_w)))
+		return 0;
+	if (cards == 0 || host_w + (double)cards * card_w <= rated_w)
+		return 1;
+	/* identical cards: the host's unit takes what fits beside it, every
+	 * other unit the most whole cards it carries, which no split beats */
+	first = floor((rated_w - host_w) / card_w);
+	per = floor(rated_w / card_w);
+	return 1 + (size_t)ceil(((double)cards - first) / per);
+}
+
 int psu_redundancy_parse(enum psu_redundancy *out, const char *s)
 {
 	static const struct { const char *name; enum psu_redundancy r; } t[] = {

@@ -88,8 +88,19 @@ int psu_efficiency(double *out, const struct psu_curve *c, double load,
 
 enum psu_redundancy { PSU_NONE, PSU_N1, PSU_N2, PSU_2N };
 
-/* Units of rated_w needed for peak_w with the redundancy scheme. */
+/* Units of rated_w needed for peak_w with the redundancy scheme: supplies
+ * that share one load (server PSUs on a backplane). */
 size_t psu_units(double peak_w, double rated_w, enum psu_redundancy r);
+
+/*
+ * Units of rated_w needed when supplies cannot share a load (ATX: each
+ * feeds whole devices over its own cables): one carries the host, host_w
+ * (board, CPU, memory, drives, fans), and as many cards of card_w as fit;
+ * each other carries whole cards.  0 when the host or one card alone is
+ * over one unit's rating.  No redundancy: none of them can stand in for
+ * another.
+ */
+size_t psu_split_units(double host_w, double card_w, size_t cards, double rated_w);
 
 /* The schemes as a person writes them, for help and messages. */
 #define PSU_REDUNDANCY_NAMES "none, n+1, n+2 or n+n (2n)"

@@ -63,8 +63,12 @@ int plan_candidate_memory(struct plan_gpu_memory *out, struct cat *cat,
 	if ((r = plan_ctx_init(&x, cat, q, &res, err)) < 0 ||
 	    (r = plan_ctx_gpu(&g, &x, c->gpu, err)) < 0 ||
 	    (r = plan_ctx_engine(&e, &x, c->engine, err)) < 0 ||
-	    (r = deploy_layout(x.d, &x.model, e, g, &dq, err)) < 0 ||
-	    (r = est_run(&m, &x.d->in, err)) < 0)
+	    (r = deploy_layout(x.d, &x.model, e, g, &dq, err)) < 0)
+		goto out;
+	/* memory only: the plan chose the box and its PSUs (planner/node.c),
+	 * which estimate's tower of ATX PSUs need not match */
+	x.d->in.psu_split = 0;
+	if ((r = est_run(&m, &x.d->in, err)) < 0)
 		goto out;
 	out->weights_bytes = m.mem.weights_bytes;
 	out->kv_per_seq_bytes = m.mem.kv_per_seq_bytes;

@@ -11,12 +11,16 @@
  *    (24 lanes or fewer) run two GPUs at x8/x8 as their boards do;
  *  - PSUs carry the DC peak (GPUs at TDP, consumer cards' transients,
  *    the CPUs at TDP) with the redundancy asked for, or the chassis's own;
+ *    a tower's ATX PSUs share no load: each feeds whole devices, as many
+ *    as it mounts, and none is redundant;
  *  - RAM holds the weight files in the page cache (so a restart loads
  *    warm) plus the OS reserve and the engine's swap space per GPU, or
  *    what the user asked for but never less than the OS and swap, in
  *    whole DIMMs on every channel, at most 2 per channel;
  * (the figures, with their sources, are models/defaults.h's)
- *  - the drive holds the files with 25% spare.
+ *  - the drive holds the files with 25% spare;
+ *  - a tower plugs into one household outlet: its peak at the wall within
+ *    the largest household circuit, unless --node-power-max says more.
  * Among the boxes that work: fewest nodes, then the GPU's own class of
  * box (towers for GeForce and workstation cards), then fewest unpriced
  * parts, then the lowest price.
@@ -26,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/defaults.h"
 #include "models/storage.h"
 #include "models/thermal.h"
 #include "bind/deploy.h"
@@ -110,6 +115,7 @@ struct build {
 	const struct psu_curve *curve;
 	struct host_spec host;
 	double peak_w, eff_peak;
+	double card_w;              /* one GPU's peak the PSUs ride through, DC */
 	struct cost_key key;
 };
 
@@ -230,12 +236,22 @@ static void pick_ssd(struct build *b, const struct bind_parts *p, double need)
 		key_add(&b->key, b->ssd->price.price_usd, 1);
 }
 
-/* PSUs for the peak: the chassis's own, or ATX units in a tower. */
-static int pick_psus(struct build *b, const struct bind_parts *p, const char *asked)
+/*
+ * PSUs for the peak: the chassis's own, or ATX units in a tower.  ATX
+ * supplies cannot share a load: each feeds whole devices, as many as the
+ * tower mounts (psu_bays: a dual-PSU mount takes two), and none is
+ * redundant; redundancy is a server's, hot-swap supplies sharing one load
+ * on a backplane (see bind/deploy.c host()).  0, or -1 with *why.
+ */
+static int pick_psus(struct build *b, const struct bind_parts *p, const char *asked,
+		     enum plan_reject *why)
 {
 	struct cost_key best = { (size_t)-1, 0 };
+	double fans = 1 + b->host.fan_fraction;
+	double host_w = power_node_dc(&b->host, 0, 0);
 	size_t i;
 
+	*why = PLAN_OVER_POWER;
 	if (b->server) {
 		const char *r = asked ? asked : b->ch->psu_redundancy;
 		size_t units;
@@ -257,13 +273,17 @@ static int pick_psus(struct build *b, const struct bind_parts *p, const char *as
 	}
 	if (psu_redundancy_parse(&b->red, asked ? asked : "none") < 0)
 		return -1;
+	if (b->red != PSU_NONE) {
+		*why = PLAN_NO_REDUNDANCY;
+		return -1;
+	}
 	b->psu = NULL;
 	for (i = 0; i < p->npsu; i++) {
 		const struct cat_psu *s = &p->psu[i];
-		size_t units = psu_units(b->peak_w, s->rated_w, b->red);
+		size_t units = psu_split_units(host_w, b->card_w * fans, b->gpus, s->rated_w);
 		struct cost_key k = { 0, 0 };
 
-		if (strcmp(s->form_factor, "atx") || units > (size_t)b->ch->psu_bays)
+		if (strcmp(s->form_factor, "atx") || units == 0 || units > (size_t)b->ch->psu_bays)
 			continue;
 		key_add(&k, s->price.price_usd, units);
 		if (!b->psu || key_better(&k, &best) ||
@@ -276,7 +296,7 @@ static int pick_psus(struct build *b, const struct bind_parts *p, const char *as
 	}
 	if (!b->psu)
 		return -1;
-	b->psus_needed = b->psus - redundant_units(b->red, b->psus);
+	b->psus_needed = b->psus;
 	b->psu_w = b->psu->rated_w;
 	b->curve = &p->curve[level_index(b->psu->efficiency_level)][0];
 	key_add(&b->key, b->psu->price.price_usd, b->psus);
@@ -389,14 +409,20 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 	b->host.drives_w = isnan(b->ssd->active_w) ? 0 : b->ssd->active_w;
 	b->host.nics_w = multi ? host_default(HOST_NIC_W) * (double)per_node : 0;
 	b->host.fan_fraction = host_default(b->server ? HOST_FANS_SERVER : HOST_FANS_DESKTOP);
-	b->peak_w = power_node_dc(&b->host, per_node, g->tdp_w * deploy_gpu_transient(g));
+	b->card_w = g->tdp_w * deploy_gpu_transient(g);
+	b->peak_w = power_node_dc(&b->host, per_node, b->card_w);
 
 	*why = PLAN_OVER_POWER;
 	if (!isnan(ch->max_power_w) && b->peak_w > ch->max_power_w)
 		return -1;
-	if (pick_psus(b, p, n->psu_redundancy) < 0)
+	if (pick_psus(b, p, n->psu_redundancy, why) < 0)
 		return -1;
-	if (!isnan(n->power_limit_w) && wall_w(b, b->peak_w) > n->power_limit_w)
+	/* a tower plugs into one household outlet: its peak within the
+	 * largest household circuit, unless --node-power-max says what the
+	 * site has (models/defaults.c, the circuits) */
+	*why = PLAN_OVER_POWER;
+	if (!isnan(n->power_limit_w) ? wall_w(b, b->peak_w) > n->power_limit_w :
+	    !strcmp(ch->kind, "tower") && wall_w(b, b->peak_w) > host_circuit_max_w())
 		return -1;
 	key_add(&b->key, ch->price.price_usd, 1);
 	return 0;
@@ -410,10 +436,11 @@ static int mismatch(const struct build *b, const struct cat_gpu *g)
 	return bind_gpu_desktop(g) == b->server;
 }
 
-/* How far a chassis got before it failed: slots, then lanes, then power. */
+/* How far a chassis got before it failed: slots, then lanes, then PSU
+ * redundancy, then power. */
 static int stage(enum plan_reject w)
 {
-	return w == PLAN_NO_SLOTS ? 0 : w == PLAN_NO_LANES ? 1 : 2;
+	return w == PLAN_NO_SLOTS ? 0 : w == PLAN_NO_LANES ? 1 : w == PLAN_NO_REDUNDANCY ? 2 : 3;
 }
 
 /* The best box for `n` among every chassis (see plan_node_complete): 0
@@ -499,6 +526,17 @@ static size_t bill(struct plan_part *parts, const struct plan_node *node,
 
 	plan_part_set(&parts[np++], "chassis", best->ch->id, best->ch->name, nodes,
 		      &best->ch->price);
+	if (!strcmp(best->ch->kind, "tower")) {
+		double peak = wall_w(best, best->peak_w);
+		const char *c = host_circuit(peak);
+
+		if (c)
+			snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+				 "peak %.0f W at the wall: a %s circuit or larger", peak, c);
+		else
+			snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+				 "peak %.0f W at the wall: over one outlet (--node-power-max)", peak);
+	}
 	if (best->psu)
 		plan_part_set(&parts[np++], "psu", best->psu->id, best->psu->name,
 			      nodes * best->psus, &best->psu->price);
@@ -507,10 +545,15 @@ static size_t bill(struct plan_part *parts, const struct plan_node *node,
 			      nodes * best->psus, NULL);
 		parts[np++].unit_usd = 0;
 	}
-	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
-		 "%zu x %.0f W per node, %zu carr%s the %.0f W peak (%s)", best->psus, best->psu_w,
-		 node->psus_needed, node->psus_needed == 1 ? "ies" : "y", best->peak_w,
-		 node->psu_redundancy);
+	if (best->psu && best->psus > 1)
+		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+			 "%zu x %.0f W per node for the %.0f W peak, each feeding its own devices "
+			 "(a dual-PSU tower; none redundant)", best->psus, best->psu_w, best->peak_w);
+	else
+		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+			 "%zu x %.0f W per node, %zu carr%s the %.0f W peak (%s)", best->psus,
+			 best->psu_w, node->psus_needed, node->psus_needed == 1 ? "ies" : "y",
+			 best->peak_w, node->psu_redundancy);
 	plan_part_set(&parts[np++], "cpu", best->cpu->id, best->cpu->name, nodes * best->sockets,
 		      &best->cpu->price);
 	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note), "%zu PCIe lanes for %zu needed",
@@ -558,6 +601,68 @@ static size_t bill(struct plan_part *parts, const struct plan_node *node,
 	return np;
 }
 
+/*
+ * An edge module is a system of its own (bind/deploy.c): one module per
+ * node on its carrier board, whose supply comes with it, as the
+ * developer kit the catalog prices does; no chassis, PSU, CPU or DIMMs
+ * to add.  The bill holds its drive, an M.2 one in the carrier's slot.
+ * Its power: the module's draw within its power mode plus the carrier
+ * board.  0 and the bill's line count, or -1 with *why.
+ */
+static int edge_node(struct plan_node *node, struct plan_part *parts, size_t *nodes,
+		     const struct bind_parts *p, const struct node_need *n,
+		     enum plan_reject *why)
+{
+	double carrier = host_default(HOST_EDGE_CARRIER_W), unified = (double)n->gpu->memory_bytes;
+	enum psu_redundancy red = PSU_NONE;
+	struct storage_spec st;
+	struct load_result ld;
+	struct build b;
+
+	*why = PLAN_UNSUPPORTED;
+	if (n->gpus_per_replica != 1)
+		return -1;
+	*why = PLAN_NO_REDUNDANCY;
+	if (n->psu_redundancy && (psu_redundancy_parse(&red, n->psu_redundancy) < 0 ||
+				  red != PSU_NONE))
+		return -1;
+	*why = PLAN_OVER_POWER;
+	if (!isnan(n->power_limit_w) && n->gpu->tdp_w + carrier > n->power_limit_w)
+		return -1;
+	*why = PLAN_NO_SLOTS;
+	if (!isnan(n->ram_bytes) && n->ram_bytes > unified)
+		return -1;
+	memset(&b, 0, sizeof(b));
+	pick_ssd(&b, p, n->weights_bytes * 1.25);
+	if (!b.ssd)
+		return -1;
+	memset(node, 0, sizeof(*node));
+	snprintf(node->chassis_kind, sizeof(node->chassis_kind), "edge");
+	snprintf(node->psu_redundancy, sizeof(node->psu_redundancy), "none");
+	node->gpus = 1;
+	node->ram_bytes = unified;
+	node->ssd_bytes = (double)b.ssd->capacity_bytes;
+	node->peak_w = n->gpu->tdp_w + carrier;
+	node->typical_w = n->gpu_typical_w + carrier;
+	node->heat_btu_per_h = thermal_btu_per_h(node->peak_w);
+	node->airflow_cfm = thermal_airflow_cfm(node->peak_w, host_default(HOST_AIR_RISE_K));
+	memset(&st, 0, sizeof(st));
+	st.drive_read_bytes_per_s = b.ssd->seq_read_bytes_per_s;
+	st.drive_write_bytes_per_s = b.ssd->seq_write_bytes_per_s;
+	st.ram_bytes = unified;
+	st.ram_reserved_bytes = host_default(HOST_EDGE_OS_RESERVE_BYTES);
+	st.h2d_bytes_per_s = n->h2d_bytes_per_s;
+	storage_load(&ld, &st, n->weights_bytes, 1);
+	node->load_cold_s = ld.cold_s;
+	node->load_warm_s = ld.warm_s;
+	*nodes = n->replicas;
+	plan_part_set(&parts[0], "ssd", b.ssd->id, b.ssd->name, *nodes, &b.ssd->price);
+	snprintf(parts[0].note, sizeof(parts[0].note),
+		 "in the carrier board's M.2 slot; cold load %.0f s, warm %.0f s",
+		 node->load_cold_s, node->load_warm_s);
+	return 1;
+}
+
 int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *nodes,
 		       const struct bind_parts *p, const struct node_need *n,
 		       enum plan_reject *why)
@@ -565,6 +670,8 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 	struct build best;
 
 	*nodes = 0;
+	if (bind_gpu_edge(n->gpu))
+		return edge_node(node, parts, nodes, p, n, why);
 	if (choose(&best, nodes, p, n, why) < 0)
 		return -1;
 	describe_node(node, &best, n);

@@ -39,11 +39,13 @@ enum plan_reject {
 	PLAN_NO_SLOTS,          /* no chassis holds the GPUs (slots, width, form factor) */
 	PLAN_NO_LANES,          /* no CPU has the PCIe lanes */
 	PLAN_NO_PRICE,          /* a budget was set and the GPU has no price */
+	PLAN_NO_REDUNDANCY,     /* redundant PSUs asked, and only towers (ATX) hold the GPUs */
 	PLAN_REJECT_COUNT
 };
 
 /* "unsupported", "does_not_fit", "misses_slo", "over_budget",
- * "over_power", "not_enough_slots", "not_enough_lanes", "no_price". */
+ * "over_power", "not_enough_slots", "not_enough_lanes", "no_price",
+ * "no_redundant_psus". */
 const char *plan_reject_name(enum plan_reject r);
 
 /* GPUs the user already owns: they cost nothing in the plan. */

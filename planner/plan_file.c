@@ -56,7 +56,7 @@ static const struct field node_fields[] = {
 	SIZE(plan_node, rack_units, 0, 64), SIZE(plan_node, gpus, 1, 64),
 	SIZE(plan_node, psus, 0, 64), SIZE(plan_node, psus_needed, 0, 64),
 	NUM(plan_node, psu_rated_w), STR(plan_node, psu_redundancy),
-	SIZE(plan_node, cpu_sockets, 1, 8), SIZE(plan_node, cpu_threads, 1, 4096), SIZE(plan_node, dimms, 0, 256),
+	SIZE(plan_node, cpu_sockets, 0, 8), SIZE(plan_node, cpu_threads, 0, 4096), SIZE(plan_node, dimms, 0, 256),
 	NUM(plan_node, ram_bytes), NUM(plan_node, ssd_bytes),
 	SIZE(plan_node, pcie_lanes_needed, 0, 4096), SIZE(plan_node, pcie_lanes, 0, 4096),
 	NUM(plan_node, peak_w), NUM(plan_node, typical_w), NUM(plan_node, psu_capacity_w),

@@ -11,7 +11,7 @@
 
 static const char *const reject_names[PLAN_REJECT_COUNT] = {
 	"unsupported", "does_not_fit", "misses_slo", "over_budget", "over_power",
-	"not_enough_slots", "not_enough_lanes", "no_price"
+	"not_enough_slots", "not_enough_lanes", "no_price", "no_redundant_psus"
 };
 
 const char *plan_reject_name(enum plan_reject r)

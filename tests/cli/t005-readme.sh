@@ -38,4 +38,11 @@ for f in "$tmp"/tour-cmd-*; do
   PATH="$tmp/bin:$PATH" sh -c "$c" >"$tmp/tour-got-$k" 2>"$tmp/tour-err-$k"
   check "tour: $c" cmp -s "$tmp/tour-got-$k" "$tmp/tour-want-$k"
 done
+
+# The README's first command installs what .ci/run installs to build:
+# the same -dev libraries, in step
+readme_libs=$(grep -m1 'apt-get install' "$TOP_SRCDIR/README.md" | tr ' ' '\n' | grep -- '-dev$' | sort)
+ci_libs=$(sed -n '/apt-get install/,/exit 1/p' "$TOP_SRCDIR/.ci/run" | head -n 2 | tr ' ' '\n' | grep -- '-dev$' | sort)
+check "README and .ci/run install the same libraries" [ -n "$readme_libs" ] && [ "$readme_libs" = "$ci_libs" ]
+check "... libarchive among them" has "$readme_libs" "libarchive-dev"
 done_testing

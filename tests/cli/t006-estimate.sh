@@ -144,6 +144,45 @@ for r in N+1 n+2 2N N+N None; do
   check "--psu-redundancy $r is accepted" [ "$rc" = 0 ]
   check "... and is power.psu_redundancy $want" [ "$(printf '%s' "$out" | jq -r .power.psu_redundancy)" = "$want" ]
 done
+# A desktop tower plugs into one household outlet: which one its peak needs
+run "$PROG" estimate -m llama-3.1-8b -g rtx-5090 --gpus 2 --json
+check "two rtx-5090 in a tower: over a 120 V 20 A outlet" [ "$(printf '%s' "$out" | jq -r .power.circuit)" = "230 V 16 A" ]
+check "... from a wall peak past 1920 W" [ "$(printf '%s' "$out" | jq '.power.peak_wall_w > 1920')" = true ]
+run "$PROG" estimate -m llama-3.1-8b -g rtx-5090 --gpus 2
+check "... and the text says so" has "$out" "on a 230 V 16 A circuit or larger"
+run "$PROG" estimate -m llama-3.1-8b -g rtx-3060-12gb --json
+check "one small card: a 120 V 15 A outlet" [ "$(printf '%s' "$out" | jq -r .power.circuit)" = "120 V 15 A" ]
+run "$PROG" estimate -m llama-3.1-8b -g h100-sxm --json
+check "a server's circuit is its rack's: null" [ "$(printf '%s' "$out" | jq -r .power.circuit)" = null ]
+run "$PROG" --help
+check "--help lists the household circuits" has "$out" "circuit-120v-15a     1440 W"
+# An edge module is a whole system: its memory is shared with the OS and
+# CPU, its power is its power mode and its carrier board, it has no PSU,
+# and no advice splits a model across modules
+run "$PROG" estimate -m llama-3.2-1b -g jetson-orin-nano-8gb --json
+check "Jetson Orin Nano: the model gets 8 GiB less the OS's 2" [ "$(printf '%s' "$out" | jq .memory.gpu_capacity_bytes)" = 6442450944 ]
+check "... the unified memory is said" [ "$(printf '%s' "$out" | jq .memory.unified_bytes)" = 8589934592 ]
+check "... its system draws its 25 W mode and a carrier, not a server's" [ "$(printf '%s' "$out" | jq '.power.system_w <= 30 and .power.psu_peak_w == 30')" = true ]
+check "... from no PSU" [ "$(printf '%s' "$out" | jq -c '[.power.psu, .power.psu_units]')" = '[null,0]' ]
+run "$PROG" estimate -m llama-3.2-1b -g jetson-agx-orin-64gb
+check "Jetson AGX Orin: the text names the power mode and no PSU" has "$out" "(the module in its 60 W power mode, and its carrier board; no PSU)"
+run "$PROG" estimate -m llama-3.1-8b -g jetson-orin-nano-8gb --json
+check "8B on an Orin Nano does not fit" [ "$(printf '%s' "$out" | jq .memory.fits)" = false ]
+check "... and the advice is no more modules" [ "$(printf '%s' "$out" | jq -c '[.memory.to_fit.gpus, .memory.to_fit.tp]')" = '[null,null]' ]
+run "$PROG" estimate -m llama-3.1-8b -g jetson-orin-nano-8gb
+check "... nor does its text suggest --gpus" sh -c '! printf "%s" "$1" | grep -q -- "--gpus"' _ "$out"
+run "$PROG" plan --model llama-3.2-1b --qps 1 --input-len 512 --output-len 128 --ttft-p99 2 --tpot-p99 0.1 --gpu jetson-orin-nano-8gb,jetson-agx-orin-64gb --simulate 0 --top 10 --json
+check "plan on Jetson modules exits 0" [ "$rc" = 0 ]
+check "... one module per system, a drive and nothing else in the bill" python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+assert d["candidates"]
+for c in d["candidates"]:
+    assert c["tp"] == 1 and c["pp"] == 1 and c["gpus_per_replica"] == 1, c
+    assert c["nodes"] == c["gpu_count"], c
+    assert c["node"]["chassis_kind"] == "edge" and c["node"]["psus"] == 0, c["node"]
+    assert sorted(set(p["role"] for p in c["parts"])) == ["gpu", "ssd"], c["parts"]
+    assert c["node"]["peak_w"] <= 65, c["node"]' "$tmp/out"
 run "$PROG" plan --model llama-3.1-8b --qps 1 --input-len 512 --output-len 128 --ttft-p99 1 --tpot-p99 0.1 --psu-redundancy 2N --top 1
 check "plan takes --psu-redundancy 2N" [ "$rc" = 0 ]
 check "... and names it n+n" has "$out" "(n+n)"

@@ -61,6 +61,38 @@ import json,sys
 for c in json.load(open(sys.argv[1]))["candidates"]:
     assert c["replicas"] * c["qps_per_replica_max"] >= 20, c' "$tmp/out"
 
+# ATX PSUs share no load: redundancy asked never comes from a tower's
+# ATX PSUs, only from a server chassis's own
+run "$PROG" plan --model llama-3.1-8b --qps 1 --input-len 512 --output-len 128 --ttft-p99 1 \
+  --tpot-p99 0.1 --gpu rtx-5090,rtx-5080 --psu-redundancy n+1 --top 10 --simulate 0 --json
+check "plan for GeForce cards with n+1 exits 0" [ "$rc" = 0 ]
+check "... and no redundancy rests on ATX PSUs" python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+assert d["candidates"]
+for c in d["candidates"]:
+    psu=[p for p in c["parts"] if p["role"] == "psu"][0]
+    assert c["node"]["psu_redundancy"] == "n+1", c["node"]
+    assert psu["name"] == "PSUs shipped with the chassis", psu' "$tmp/out"
+run "$PROG" plan --model llama-3.1-8b --qps 1 --input-len 512 --output-len 128 --ttft-p99 1 \
+  --tpot-p99 0.1 --gpu rtx-5090 --simulate 0 --top 10 --json
+check "... without it, two ATX PSUs only in a tower that mounts two" python3 -c '
+import json,sys
+for c in json.load(open(sys.argv[1]))["candidates"]:
+    psu=[p for p in c["parts"] if p["role"] == "psu"][0]
+    if psu["name"] != "PSUs shipped with the chassis" and c["node"]["psus"] > 1:
+        assert c["node"]["chassis"] == "phanteks-enthoo-pro-2", c["node"]
+        assert "each feeding its own devices" in psu["note"], psu' "$tmp/out"
+check "... and a tower's chassis line names the outlet its peak needs" python3 -c '
+import json,sys
+towers=0
+for c in json.load(open(sys.argv[1]))["candidates"]:
+    ch=[p for p in c["parts"] if p["role"] == "chassis"][0]
+    if c["node"]["chassis_kind"] == "tower":
+        towers+=1
+        assert " circuit or larger" in ch["note"], ch
+assert towers, "a tower among the candidates"' "$tmp/out"
+
 run "$PROG" plan --model llama-3.1-8b --qps 40 --input-len 1024 --output-len 256 --ttft-p99 1 \
   --tpot-p99 0.05 --gpu l40s --engine vllm --precision fp8 --simulate 0 --json
 check "plan at 40 req/s exits 0" [ "$rc" = 0 ]

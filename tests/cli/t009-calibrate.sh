@@ -105,17 +105,56 @@ run "$PROG" calibrate --replay "$tmp/badrec" --no-store
 check "a foreign JSON file exits 3" [ "$rc" = 3 ]
 run "$PROG" calibrate --replay "$tmp/nowhere" --no-store
 check "a missing record exits 1" [ "$rc" = 1 ]
+# samples kept as nvsmi.tar.xz: read in place, bounded, never unpacked
+mkdir "$tmp/arec" "$tmp/arec-src"
+cp "$tmp/rec/calibration.json" "$tmp/arec/"
+for f in "$tmp/rec"/nvsmi-*.xml; do cp "$f" "$tmp/arec-src/"; done
+(cd "$tmp/arec-src" && tar -cJf "$tmp/arec/nvsmi.tar.xz" nvsmi-*.xml)
+run "$PROG" calibrate --replay "$tmp/arec" --no-store --json
+check "samples from nvsmi.tar.xz: replay exits 0" [ "$rc" = 0 ]
+check "... fitting what the loose files fit" near "$(field "$out" bw)" 0.805970 1e-5
+check "... and nothing is unpacked" [ "$(ls "$tmp/arec")" = "calibration.json
+nvsmi.tar.xz" ]
+(cd "$tmp/arec-src" && tar -cJf "$tmp/arec/nvsmi.tar.xz" nvsmi-0000.xml)
+run "$PROG" calibrate --replay "$tmp/arec" --no-store
+check "an archive short of a sample exits 3" [ "$rc" = 3 ]
+check "... naming it" has "$err" "has no member 'nvsmi-0001.xml'"
+(cd "$tmp/arec-src" && mkdir -p sub && cp nvsmi-0000.xml sub/ && tar -cJf "$tmp/arec/nvsmi.tar.xz" nvsmi-*.xml sub/nvsmi-0000.xml)
+run "$PROG" calibrate --replay "$tmp/arec" --no-store
+check "an archive with a member in a folder exits 3" [ "$rc" = 3 ]
+check "... naming it" has "$err" "member 'sub/nvsmi-0000.xml' is not a plain file"
+(cd "$tmp/arec-src" && ln -s /etc/passwd nvsmi-9999.xml && tar -cJf "$tmp/arec/nvsmi.tar.xz" nvsmi-*.xml)
+run "$PROG" calibrate --replay "$tmp/arec" --no-store
+check "an archive with a link exits 3" [ "$rc" = 3 ]
+head -c 5000 /dev/urandom >"$tmp/arec/nvsmi.tar.xz"
+run "$PROG" calibrate --replay "$tmp/arec" --no-store
+check "an archive of noise exits 3" [ "$rc" = 3 ]
+rm -rf "$tmp/arec-src/sub" "$tmp/arec-src/nvsmi-9999.xml"
+head -c 40000000 /dev/zero >"$tmp/arec-src/nvsmi-0000.xml"
+(cd "$tmp/arec-src" && tar -cJf "$tmp/arec/nvsmi.tar.xz" nvsmi-*.xml)
+run "$PROG" calibrate --replay "$tmp/arec" --no-store
+check "a member larger than an nvidia-smi dump exits 3" [ "$rc" = 3 ]
+check "... saying so" has "$err" "is larger than"
+check "... and the archive's folder is as it was" [ "$(ls "$tmp/arec")" = "calibration.json
+nvsmi.tar.xz" ]
 
 # --- The real recordings (tests/data/calibration, rigplan calibrate on an
 # H100 SXM and an H200 SXM, 2026-11-24).
+# They keep their samples as nvsmi.tar.xz: replayed where they lie, and
+# the same fit as from the unpacked samples.
 for gpu in h100-sxm h200-sxm; do
-	d="$tmp/$gpu"; mkdir "$d"
-	cp "$TOP_SRCDIR/tests/data/calibration/$gpu/calibration.json" "$d/"
-	tar -xJf "$TOP_SRCDIR/tests/data/calibration/$gpu/nvsmi.tar.xz" -C "$d"
+	d="$TOP_SRCDIR/tests/data/calibration/$gpu"
+	before=$(ls -l "$d")
 	export RIGPLAN_USER_DB="$tmp/$gpu.db"
 	run "$PROG" calibrate --replay "$d" --json
-	check "$gpu: replay exits 0" [ "$rc" = 0 ]
+	check "$gpu: the shipped recording replays as it is" [ "$rc" = 0 ]
+	check "$gpu: ... leaving its folder as it was" [ "$(ls -l "$d")" = "$before" ]
 	fit=$out
+	u="$tmp/$gpu"; mkdir "$u"
+	cp "$d/calibration.json" "$u/"
+	tar -xJf "$d/nvsmi.tar.xz" -C "$u"
+	run env RIGPLAN_USER_DB="$tmp/$gpu-loose.db" "$PROG" calibrate --replay "$u" --json
+	check "$gpu: ... and fits what the unpacked samples fit" [ "$out" = "$fit" ]
 	# bw and kernel_s by hand: weighted least squares (weights 1/t^2) of
 	# t = kernel_s + x / bw, x = bytes / 3.35e12 or 4.8e12, over the batch-1 bf16 GEMVs
 	peak=$([ "$gpu" = h100-sxm ] && echo 3.35e12 || echo 4.8e12)

@@ -20,6 +20,9 @@ sed 's/"tp": [0-9]*/"tp": 1e99/' "$fx/plan/autoglm-consumer.json" >"$tmp/huge-tp
 printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,nan,5\n' >"$tmp/nan-trace.csv"
 printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,100,5\ngarbage\n' >"$tmp/junk-trace.csv"
 mkdir "$tmp/badrec"; printf '{"format": "rigplan-calibration-1", "gpu": 5}' >"$tmp/badrec/calibration.json"
+# a good record whose samples archive is noise
+mkdir "$tmp/badarch"; cp "$TOP_SRCDIR/tests/data/calibration/h100-sxm/calibration.json" "$tmp/badarch/"
+head -c 4096 /dev/urandom >"$tmp/badarch/nvsmi.tar.xz"
 # terminal escapes in names and files: every message prints them as \xNN
 esc=$(printf '\033'); bel=$(printf '\007'); cr=$(printf '\r'); c1=$(printf '\302\233'); raw=$(printf '\233')
 nl=$(printf '\nx'); nl=${nl%x}
@@ -92,6 +95,19 @@ done <<EOF_TABLE
 2|estimate $E --psu-redundancy "n+1 "
 2|plan $P --psu-redundancy n+3
 2|capacity $E --ttft-p99 1 --tpot-p99 0.1 --psu-redundancy 1+1
+# redundant PSUs are a server's: a desktop host's ATX PSUs share no load
+2|estimate --model llama-3.1-8b --gpu rtx-4090 --psu-redundancy n+1
+2|estimate --model llama-3.1-8b --gpu rtx-5090 --psu-redundancy 2N
+2|capacity --model llama-3.1-8b --gpu rtx-4090 --ttft-p99 1 --tpot-p99 0.1 --psu-redundancy n+2
+2|simulate --model llama-3.1-8b --gpu rtx-3090 --qps 1 --psu-redundancy n+n
+# ... and more of them than a tower mounts
+2|estimate --model llama-3.1-8b --gpu rtx-5090 --gpus 4
+# an edge module is a whole system: no model split across modules, no PSUs
+2|estimate --model llama-3.2-1b --gpu jetson-orin-nano-8gb --gpus 4
+2|estimate --model llama-3.2-1b --gpu jetson-agx-orin-64gb --tp 2
+2|estimate --model llama-3.2-1b --gpu jetson-agx-orin-64gb --gpus 2 --pp 2
+2|simulate --model llama-3.2-1b --gpu jetson-orin-nano-8gb --gpus 2 --qps 1
+2|estimate --model llama-3.2-1b --gpu jetson-orin-nano-8gb --psu-redundancy n+1
 2|estimate $E --ram lots
 2|estimate $E --ram 12PiB
 2|plan $P --ram -1GiB
@@ -162,6 +178,7 @@ done <<EOF_TABLE
 2|plan $P --gpu l4 --out $tmp
 2|report --plan $fx/plan/autoglm-consumer.json --out $tmp
 2|generate docker --plan $fx/plan/autoglm-consumer.json --out $tmp/binary
+3|calibrate --replay $tmp/badarch --no-store
 EOF_TABLE
 # --- Reports whose JSON has nulls (nothing completed, no price, no
 # prefill, a GPU that never throttles): the text says "-" there, never
@@ -390,6 +407,14 @@ system-itself|ln -s "$RIGPLAN_CATALOG" "$f"
 EOF_OVERLAYS
 
 # what the errors above say, where the words matter
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --psu-redundancy n+1
+check "redundancy on a desktop host is refused saying why" has "$err" "ATX PSUs cannot share a load"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-5090 --gpus 4
+check "more ATX PSUs than a tower mounts: refused saying how many" has "$err" "a tower mounts 2"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-5090 --gpus 4 --gpus-per-node 2
+check "... and fewer GPUs per node build" [ "$rc" = 0 ]
+run "$PROG" estimate --model llama-3.2-1b --gpu jetson-orin-nano-8gb --gpus 4
+check "more Jetson modules for one model: refused saying why" has "$err" "no tensor, pipeline or expert parallelism across modules"
 run "$PROG" estimate $E --power-limit 1
 check "a cap below idle names the idle draw" has "$err" "idle draw of 127 W"
 run "$PROG" estimate --model llama-3.1-8b --gpu t4

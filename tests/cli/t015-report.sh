@@ -47,6 +47,18 @@ if [ -n "$chrome" ]; then
 	# a blank page compresses to a few kilobytes; charts and tables do not
 	check "... into a screenshot with content" [ "$(wc -c <"$tmp/shot.png")" -gt 60000 ]
 fi
+# GeForce cards the planner put in a server chassis: the page lays out
+# their memory without sizing a tower's ATX PSUs for them
+"$PROG" plan --model llama-3.1-70b --qps 1 --input-len 512 --output-len 128 --ttft-p99 2 \
+  --tpot-p99 0.1 --gpu rtx-5090 --simulate 0 --top 5 --json >"$tmp/5090.json"
+python3 -c '
+import json,sys
+p=json.load(open(sys.argv[1]))
+p["candidates"]=[c for c in p["candidates"] if c["gpu_count"] == 4][:1]
+assert p["candidates"], "a candidate of 4 x rtx-5090"
+json.dump(p, open(sys.argv[1], "w"))' "$tmp/5090.json"
+run "$PROG" report --plan "$tmp/5090.json" --out "$tmp/5090.html"
+check "4 x rtx-5090 in a server chassis: the report exits 0" [ "$rc" = 0 ]
 run "$PROG" report --out "$tmp/x.html"
 check "without --plan exits 2" [ "$rc" = 2 ]
 printf '{"candidates": [], "request": {}}' >"$tmp/empty-plan.json"

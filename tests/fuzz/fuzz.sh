@@ -13,8 +13,8 @@ CC=${FUZZ_CC:-clang}
 command -v "$CC" >/dev/null || { echo "fuzz.sh: $CC not found (apt-get install clang)"; exit 1; }
 out="$build/fuzz"; mkdir -p "$out/obj"
 flags="-g -O1 -std=c11 -D_XOPEN_SOURCE=700 -DRIGPLAN_PKGDATADIR=\"/nonexistent\" -fno-omit-frame-pointer \
- -fsanitize=address,undefined -I$src -I$build $(pkg-config --cflags gsl libxml-2.0 sqlite3 jansson)"
-libs="$(pkg-config --libs gsl libxml-2.0 sqlite3 jansson) -lm -pthread"
+ -fsanitize=address,undefined -I$src -I$build $(pkg-config --cflags gsl libxml-2.0 sqlite3 jansson libarchive)"
+libs="$(pkg-config --libs gsl libxml-2.0 sqlite3 jansson libarchive) -lm -pthread"
 # rigplan's library code, instrumented for coverage (not cli/main.c)
 objs=
 for f in "$src"/util/*.c "$src"/catalog/*.c "$src"/models/*.c "$src"/sim/*.c \

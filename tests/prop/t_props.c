@@ -331,6 +331,47 @@ static void psu_names(void)
 	}
 }
 
+static struct prop p_split = { "ATX PSUs feed whole devices: no fewer than shared ones, whole cards", 0, 0, "" };
+
+/* Supplies that cannot share a load (ATX) need no fewer units than ones
+ * that can, at least one per card they cannot pair, never fewer as cards
+ * are added, and a split into that many units exists: the host's unit
+ * and each other one within its rating; 0 exactly when the host or one
+ * card alone is over one unit. */
+static void psu_split(void)
+{
+	static const double rated[] = { 850, 1000, 1500, 1600 };
+	size_t r, cards, u, prev;
+	double host, card;
+
+	for (r = 0; r < N_ARR(rated); r++)
+		for (host = 50; host <= 2000; host *= 1.41)
+			for (card = 20; card <= 2000; card *= 1.33) {
+				prev = 0;
+				for (cards = 0; cards <= 10; cards++) {
+					double total = host + (double)cards * card;
+					size_t first, rest;
+
+					u = psu_split_units(host, card, cards, rated[r]);
+					if (host > rated[r] || (cards && card > rated[r])) {
+						check(&p_split, u == 0, "host %g, %zu x %g W over %g W: "
+						      "%zu units, expected 0", host, cards, card, rated[r], u);
+						continue;
+					}
+					first = (size_t)floor((rated[r] - host) / card);
+					first = first < cards ? first : cards;
+					rest = cards - first;
+					check(&p_split, u >= 1 && u >= psu_units(total, rated[r], PSU_NONE) &&
+					      u >= prev && (u - 1) * (size_t)floor(rated[r] / card) >= rest &&
+					      host + (double)first * card <= rated[r],
+					      "host %g, %zu x %g W over %g W: %zu units (shared %zu, "
+					      "before %zu)", host, cards, card, rated[r], u,
+					      psu_units(total, rated[r], PSU_NONE), prev);
+					prev = u;
+				}
+			}
+}
+
 static void tensor_parallel(struct deploy *d, size_t m, const char *gpu)
 {
 	struct mem_result prev, cur;
@@ -451,6 +492,8 @@ int main(void)
 	report(&p_layout);
 	psu_names();
 	report(&p_red);
+	psu_split();
+	report(&p_split);
 	free(d);
 	cat_free(cat);
 	return test_done();

@@ -7,6 +7,7 @@
 #include "tests/testlib.h"
 #include "tests/testcat.h"
 #include "catalog/cat.h"
+#include "models/defaults.h"
 #include "models/llm.h"
 #include "bind/deploy.h"
 #include "util/err.h"
@@ -206,6 +207,20 @@ static void other_kinds(void)
 	for (i = 0; i < n; i++)
 		test_ok(p[i].rated_w >= 300 && p[i].rated_w <= 5000, "psu %s rating plausible", p[i].id);
 	free(p);
+	{
+		struct cat_chassis *ch = list(CAT_CHASSIS, &n);
+		double most = 0;
+
+		/* the towers' ATX PSUs (no psu_w of their own): the host fact
+		 * estimate sizes a desktop host by is the most any one mounts */
+		for (i = 0; i < n; i++)
+			if (isnan(ch[i].psu_w) && (double)ch[i].psu_bays > most)
+				most = (double)ch[i].psu_bays;
+		test_ok(most == host_default(HOST_TOWER_PSUS),
+			"a tower mounts at most %g ATX PSUs, as host default tower-psus says (%g)",
+			most, host_default(HOST_TOWER_PSUS));
+		free(ch);
+	}
 	c = list(CAT_CPU, &n);
 	for (i = 0; i < n; i++)
 		test_ok(c[i].threads >= c[i].cores && c[i].base_hz <= c[i].boost_hz &&

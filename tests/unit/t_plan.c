@@ -9,8 +9,10 @@
 #include "tests/testlib.h"
 #include "tests/testcat.h"
 #include "catalog/cat.h"
+#include "planner/node.h"
 #include "planner/plan_int.h"
 #include "util/err.h"
+#include "util/xalloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -224,6 +226,88 @@ out:
 	cat_free(cat);
 }
 
+/* Node completion among the towers only: ATX PSUs share no load, so
+ * redundancy asked is refused (its own reason) and a node gets more than
+ * one ATX PSU only in a tower that mounts more; a tower's peak stays
+ * within the largest household outlet unless --node-power-max says more. */
+static void tower_psus(void)
+{
+	struct cat *cat = test_catalog();
+	struct bind_parts all, towers;
+	struct cat_gpu gpu;
+	struct node_need n;
+	struct plan_node node;
+	struct plan_part parts[PLAN_PARTS_MAX];
+	struct err err = ERR_INIT;
+	enum plan_reject why;
+	size_t i, nodes, k = 0;
+	int np;
+
+	if (!test_ok(bind_parts_load(&all, cat, &err) == 0 &&
+		     cat_gpu_find(&gpu, cat, "rtx-5090", &err) == 0, "parts and rtx-5090: %s", err.msg))
+		goto out;
+	towers = all;
+	towers.chassis = xcalloc(all.nchassis, sizeof(*towers.chassis));
+	towers.chassis_cpu = xcalloc(all.nchassis, sizeof(*towers.chassis_cpu));
+	for (i = 0; i < all.nchassis; i++)
+		if (isnan(all.chassis[i].psu_w)) {
+			towers.chassis[k] = all.chassis[i];
+			memcpy(towers.chassis_cpu[k++], all.chassis_cpu[i], sizeof(*all.chassis_cpu));
+		}
+	towers.nchassis = k;
+	test_ok(k >= 2, "%zu towers of ATX PSUs in the catalog", k);
+	memset(&n, 0, sizeof(n));
+	n.gpu = &gpu;
+	n.tp = n.gpus_per_replica = n.replicas = 1;
+	n.weights_bytes = 16e9;
+	n.gpu_typical_w = 400;
+	n.h2d_bytes_per_s = 16e9;
+	n.power_limit_w = n.ram_bytes = NAN;
+	n.psu_redundancy = "n+1";
+	np = plan_node_complete(&node, parts, &nodes, &towers, &n, &why);
+	test_ok(np < 0 && why == PLAN_NO_REDUNDANCY, "n+1 in a tower: refused as %s",
+		np < 0 ? plan_reject_name(why) : "built");
+	n.psu_redundancy = NULL;
+	for (n.tp = 1; n.tp <= 2; n.tp++) {
+		n.gpus_per_replica = n.tp;
+		np = plan_node_complete(&node, parts, &nodes, &towers, &n, &why);
+		if (!test_ok(np > 0, "%zu x rtx-5090 in a tower: %s", n.tp,
+			     np > 0 ? "built" : plan_reject_name(why)))
+			continue;
+		test_str(node.psu_redundancy, "none", "... with no redundancy");
+		for (i = 0; i < all.nchassis; i++)
+			if (!strcmp(all.chassis[i].id, node.chassis))
+				test_ok(node.psus <= (size_t)all.chassis[i].psu_bays,
+					"... %zu ATX PSUs in %s, which mounts %lld", node.psus,
+					node.chassis, (long long)all.chassis[i].psu_bays);
+	}
+	/* ATX PSUs of 3000 W (none is sold): 4 x rtx-5090 then fit two of
+	 * them, and their peak at the wall no household outlet carries */
+	towers.psu = xcalloc(all.npsu, sizeof(*towers.psu));
+	for (i = 0; i < all.npsu; i++) {
+		towers.psu[i] = all.psu[i];
+		towers.psu[i].rated_w = 3000;
+	}
+	n.tp = n.gpus_per_replica = 4;
+	np = plan_node_complete(&node, parts, &nodes, &towers, &n, &why);
+	test_ok(np < 0 && why == PLAN_OVER_POWER, "4 x rtx-5090 in a tower, over any outlet: %s",
+		np < 0 ? plan_reject_name(why) : "built");
+	n.power_limit_w = 6000;
+	np = plan_node_complete(&node, parts, &nodes, &towers, &n, &why);
+	if (test_ok(np > 0, "... built when --node-power-max allows 6000 W: %s",
+		    np > 0 ? "built" : plan_reject_name(why)))
+		for (i = 0; i < (size_t)np; i++)
+			if (!strcmp(parts[i].role, "chassis"))
+				test_ok(strstr(parts[i].note, "over one outlet") != NULL,
+					"... and the chassis line says so: %s", parts[i].note);
+	free(towers.psu);
+	free(towers.chassis);
+	free(towers.chassis_cpu);
+	bind_parts_release(&all);
+out:
+	cat_free(cat);
+}
+
 int main(void)
 {
 	request_checks();
@@ -232,5 +316,6 @@ int main(void)
 	partial_prices();
 	one_per_box();
 	whole_plan();
+	tower_psus();
 	return test_done();
 }
