@@ -153,7 +153,7 @@ int main(int argc, char **argv)
 		}
 		q.tp = 4;
 		for (n = 0, t0 = clock_monotonic_s(); clock_monotonic_s() - t0 < secs; n++)
-			deploy_layout(x, &rows->model, &rows->engine, &rows->g, &q, &err);
+			deploy_layout(x, &rows->m, &rows->e, &rows->g, &q, &err);
 		print(&b, n, clock_monotonic_s() - t0);
 		free(x);
 		free(rows);

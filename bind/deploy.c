@@ -8,6 +8,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <fnmatch.h>
 #include <string.h>
 
 #include "models/fmt.h"
@@ -172,7 +173,7 @@ static size_t deploy_gpus(const struct deploy_spec *s)
 
 /* Whether `word` is in the comma-separated list (never the empty word:
  * strstr would find it everywhere without moving on). */
-static int in_list(const char *list, const char *word)
+int deploy_list_has(const char *list, const char *word)
 {
 	size_t n = strlen(word);
 	const char *p = list;
@@ -189,7 +190,7 @@ static int in_list(const char *list, const char *word)
 
 int deploy_engine_loads(const struct cat_engine *e, const char *precision)
 {
-	return in_list(e->weight_formats, precision);
+	return deploy_list_has(e->weight_formats, precision);
 }
 
 /*
@@ -209,7 +210,7 @@ static const char *default_kv(const struct deploy *d, const struct fmt_weight *w
 
 int deploy_engine_has_kv(const struct cat_engine *e, const char *kv_precision)
 {
-	return in_list(e->kv_formats, kv_precision);
+	return deploy_list_has(e->kv_formats, kv_precision);
 }
 
 static int formats(struct deploy *d, const struct deploy_request *q, struct err *err)
@@ -220,22 +221,17 @@ static int formats(struct deploy *d, const struct deploy_request *q, struct err 
 	if (!(d->wf = fmt_weight_find(w)))
 		return err_set(err, ERR_INVAL, "unknown precision '%.40s': expected one of %s",
 			       w, fmt_weight_names());
-	if (!in_list(d->engine.weight_formats, w))
-		return err_set(err, ERR_INVAL, "engine '%s' does not load precision '%s': it loads %s",
-			       d->engine.id, w, d->engine.weight_formats);
 	k = q->kv_precision ? q->kv_precision : default_kv(d, d->wf);
 	if (!(d->kf = fmt_kv_find(k)))
 		return err_set(err, ERR_INVAL, "unknown kv precision '%.40s': expected one of %s",
 			       k, fmt_kv_names());
-	if (!in_list(d->engine.kv_formats, k))
-		return err_set(err, ERR_INVAL, "engine '%s' has no '%s' KV cache: it has %s",
-			       d->engine.id, k, d->engine.kv_formats);
 	return 0;
 }
 
 static int parallel(struct deploy *d, const struct deploy_request *q, struct err *err)
 {
 	struct deploy_spec *s = &d->dspec;
+	int large;
 
 	/* an edge module is a whole system: more of them are more systems,
 	 * each its own replica, never one model split across modules */
@@ -256,9 +252,15 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 		return err_set(err, ERR_INVAL, "--gpus %zu is fewer than pp %zu", q->gpus, s->pp);
 	s->gpus_per_node = q->gpus_per_node ? q->gpus_per_node : 8;
 	s->engine_mem_fraction = d->engine.gpu_memory_utilization;
+	large = d->engine.large_gpu_bytes != CAT_NULL_INT &&
+		d->gpu.memory_bytes >= d->engine.large_gpu_bytes &&
+		!(d->engine.large_gpu_except[0] &&
+		  fnmatch(d->engine.large_gpu_except, d->gpu.id, 0) == 0);
 	s->max_batched_tokens = q->max_batched_tokens ? q->max_batched_tokens :
-				opt_size(d->engine.max_num_batched_tokens);
-	s->max_seqs = q->max_seqs ? q->max_seqs : opt_size(d->engine.max_num_seqs);
+				opt_size(large ? d->engine.large_max_num_batched_tokens :
+					 d->engine.max_num_batched_tokens);
+	s->max_seqs = q->max_seqs ? q->max_seqs :
+		      opt_size(large ? d->engine.large_max_num_seqs : d->engine.max_num_seqs);
 	/* vLLM's default block of 16 tokens where the engine records none */
 	s->kv_block_tokens = d->engine.kv_block_tokens > 0 ? (size_t)d->engine.kv_block_tokens : 16;
 	s->swap_bytes_per_gpu = host_default(HOST_SWAP_BYTES_PER_GPU);
@@ -402,8 +404,27 @@ static int host(struct deploy *d, const struct bind_gpu_rows *rows,
 	return 0;
 }
 
-int deploy_layout(struct deploy *out, const struct cat_model *model,
-		  const struct cat_engine *engine, const struct bind_gpu_rows *g,
+/* The engine's rules for this layout (bind/compat.h); a missing
+ * checkpoint is kept in the verdict, not refused: the estimate of a
+ * format one would quantize oneself is still an answer. */
+static int compatible(struct deploy *d, const struct bind_model_rows *m,
+		      const struct bind_engine_rows *e, const struct bind_gpu_rows *g,
+		      int measured, struct err *err)
+{
+	const struct deploy_spec *s = &d->dspec;
+	size_t replica = s->tp * s->pp * s->ep;
+	struct compat_ask ask = { d->wf->name, d->kf->name, s->pp,
+				  (replica + s->gpus_per_node - 1) / s->gpus_per_node, s->ep };
+
+	if (compat_check(&d->compat, m, e, g, &ask) && d->compat.rule != COMPAT_CHECKPOINT &&
+	    !measured)
+		return err_set(err, ERR_INVAL, "incompatible (%s): %s",
+			       compat_rule_name(d->compat.rule), d->compat.msg);
+	return 0;
+}
+
+int deploy_layout(struct deploy *out, const struct bind_model_rows *m,
+		  const struct bind_engine_rows *e, const struct bind_gpu_rows *g,
 		  const struct deploy_request *q, struct err *err)
 {
 	size_t n;
@@ -412,13 +433,14 @@ int deploy_layout(struct deploy *out, const struct cat_model *model,
 	memset(out, 0, sizeof(*out));
 	if (g->eff_err.code != ERR_OK)
 		return err_copy(err, &g->eff_err);
-	out->model = *model;
+	out->model = m->model;
 	out->gpu = g->gpu;
-	out->engine = *engine;
+	out->engine = e->engine;
 	out->eff = g->eff;
 	deploy_llm_spec(&out->llm, &out->model);
 	gpu_spec_of(&out->gspec, &out->gpu, &out->eff, out->engine.id);
 	if ((r = formats(out, q, err)) < 0 || (r = parallel(out, q, err)) < 0 ||
+	    (r = compatible(out, m, e, g, q->measured, err)) < 0 ||
 	    (r = links(out, g, err)) < 0 || (r = host(out, g, q, err)) < 0)
 		return r;
 	if (q->work.context > (size_t)out->model.max_context ||
@@ -460,7 +482,7 @@ int deploy_build(struct deploy *out, struct cat *cat,
 
 	memset(out, 0, sizeof(*out));
 	if ((r = bind_resolve(rows, cat, &names, err)) == 0)
-		r = deploy_layout(out, &rows->model, &rows->engine, &rows->g, q, err);
+		r = deploy_layout(out, &rows->m, &rows->e, &rows->g, q, err);
 	free(rows);
 	return r;
 }

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "bind/compat.h"
 #include "bind/rows.h"
 #include "models/defaults.h"
 #include "models/estimate.h"
@@ -39,6 +40,9 @@ struct deploy_request {
 				     * --data-parallel-size N, SGLang --enable-dp-attention) */
 	size_t max_seqs;            /* 0: the engine's max_num_seqs */
 	size_t max_batched_tokens;  /* 0: the engine's max_num_batched_tokens */
+	int measured;               /* a published or recorded run: the release that ran
+				     * it need not be in the catalog, so the release
+				     * rules (bind/compat.h) are not applied */
 };
 
 /* The site's figures (electricity, PUE, amortization, utilization, inlet,
@@ -49,7 +53,7 @@ struct deploy_request {
 	0, 0, 1, 0, { 1, 0, 0, 0 }, NAN, NAN, host_default(HOST_USD_PER_KWH), \
 	host_default(HOST_PUE), host_default(HOST_YEARS), host_default(HOST_UTILIZATION), \
 	NAN, NAN, host_default(HOST_INLET_C), host_default(HOST_AIR_RISE_K), \
-	host_default(HOST_THERMAL_S), 0, 0, 0, 0 }
+	host_default(HOST_THERMAL_S), 0, 0, 0, 0, 0 }
 
 /* Everything the model reads, with the catalog rows behind it; a plain
  * value (it may be copied). */
@@ -67,6 +71,9 @@ struct deploy {
 	const struct fmt_weight *wf;
 	const struct fmt_kv *kf;
 	size_t cpu_sockets;
+	/* what runs it: the engine's image for this GPU, and the checkpoint
+	 * in the weight format (verdict COMPAT_CHECKPOINT: none published) */
+	struct compat_verdict compat;
 	double capex_usd;           /* GPUs only; NaN when a price is missing */
 	struct est_input in;        /* ready for est_run */
 };
@@ -75,8 +82,8 @@ struct deploy {
  * allocated or read (req's names are not looked at).  ERR_INVAL for
  * impossible settings, ERR_INFEASIBLE for a layout the model refuses,
  * and a row's kept failure (rows.h) when the layout needs that row. */
-int deploy_layout(struct deploy *out, const struct cat_model *model,
-		  const struct cat_engine *engine, const struct bind_gpu_rows *g,
+int deploy_layout(struct deploy *out, const struct bind_model_rows *m,
+		  const struct bind_engine_rows *e, const struct bind_gpu_rows *g,
 		  const struct deploy_request *req, struct err *err);
 
 /* bind_resolve of req's names, then deploy_layout.  ERR_NOTFOUND for
@@ -92,6 +99,8 @@ double deploy_gpu_transient(const struct cat_gpu *g);
 
 /* Whether the engine loads weights in that format (its weight_formats). */
 int deploy_engine_loads(const struct cat_engine *e, const char *precision);
+/* Whether `word` is one of a catalog list's comma-separated words. */
+int deploy_list_has(const char *list, const char *word);
 /* Whether the engine keeps its KV cache in that format (its kv_formats). */
 int deploy_engine_has_kv(const struct cat_engine *e, const char *kv_precision);
 

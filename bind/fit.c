@@ -25,7 +25,7 @@ static int try_fit(struct deploy *scratch, const struct bind_rows *rows,
 	struct err err = ERR_INIT;
 	struct mem_result m;
 
-	if (deploy_layout(scratch, &rows->model, &rows->engine, &rows->g, q, &err) < 0)
+	if (deploy_layout(scratch, &rows->m, &rows->e, &rows->g, q, &err) < 0)
 		return -1;
 	est_mem_at(&m, &scratch->in);
 	return m.fits;

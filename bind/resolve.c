@@ -3,6 +3,7 @@
  * catalog's default_part rows for the GPU's segment (data/defaults.sql).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bind/rows.h"
@@ -29,10 +30,44 @@ int bind_resolve_model(struct cat_model *out, struct cat *cat, const char *name,
 	return cat_model_find(out, cat, name, err);
 }
 
-int bind_resolve_engine(struct cat_engine *out, struct cat *cat, const char *name,
-			struct err *err)
+int bind_resolve_model_rows(struct bind_model_rows *out, struct cat *cat, const char *name,
+			    struct err *err)
 {
-	return cat_find(out, cat, CAT_ENGINE, name ? name : "vllm", err);
+	struct cat_checkpoint *rows = NULL;
+	size_t k;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if ((r = cat_model_find(&out->model, cat, name, err)) < 0 ||
+	    (r = cat_checkpoints(&rows, &k, cat, out->model.id, err)) < 0)
+		return r;
+	out->nckpt = k < BIND_CHECKPOINTS_MAX ? k : BIND_CHECKPOINTS_MAX;
+	if (out->nckpt)
+		memcpy(out->ckpt, rows, out->nckpt * sizeof(*rows));
+	free(rows);
+	return 0;
+}
+
+int bind_resolve_engine(struct bind_engine_rows *out, struct cat *cat, const char *name,
+			const struct cat_model *model, struct err *err)
+{
+	struct cat_engine_image *img = NULL;
+	size_t n;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if ((r = cat_engine_find(&out->engine, cat, name ? name : "vllm", err)) < 0 ||
+	    (r = cat_engine_images(&img, &n, cat, out->engine.id, err)) < 0)
+		return r;
+	out->nimages = n < BIND_IMAGES_MAX ? n : BIND_IMAGES_MAX;
+	if (out->nimages)
+		memcpy(out->image, img, out->nimages * sizeof(*img));
+	free(img);
+	if ((r = cat_engine_model(&out->loads, cat, out->engine.family, model->architecture,
+				  err)) < 0)
+		return r;
+	out->has_loads = r;
+	return 0;
 }
 
 /* Errors a row may keep; a database that fails fails the whole read. */
@@ -98,6 +133,9 @@ int bind_resolve_gpu(struct bind_gpu_rows *out, struct cat *cat, const char *gpu
 	r = host(out, cat, cpu, ssd);
 	if (r < 0 && !kept(r, &out->host_err))
 		return err_copy(err, &out->host_err);
+	if ((r = cat_gpu_target(&out->target, cat, out->gpu.id, err)) < 0)
+		return r;
+	out->has_target = r;
 	return 0;
 }
 
@@ -107,9 +145,9 @@ int bind_resolve(struct bind_rows *out, struct cat *cat, const struct bind_names
 	int r;
 
 	memset(out, 0, sizeof(*out));
-	if ((r = bind_resolve_model(&out->model, cat, n->model, err)) < 0 ||
+	if ((r = bind_resolve_model_rows(&out->m, cat, n->model, err)) < 0 ||
 	    (r = bind_resolve_gpu(&out->g, cat, n->gpu, n->cpu, n->ssd, err)) < 0 ||
-	    (r = bind_resolve_engine(&out->engine, cat, n->engine, err)) < 0)
+	    (r = bind_resolve_engine(&out->e, cat, n->engine, &out->m.model, err)) < 0)
 		return r;
 	if (out->g.eff_err.code != ERR_OK)
 		return err_copy(err, &out->g.eff_err);
@@ -136,7 +174,7 @@ int bind_list_gpus(struct cat_gpu **out, size_t *n, struct cat *cat, struct err 
 
 int bind_list_engines(struct cat_engine **out, size_t *n, struct cat *cat, struct err *err)
 {
-	return cat_list((void **)out, n, cat, CAT_ENGINE, err);
+	return cat_engine_defaults(out, n, cat, err);
 }
 
 int bind_read_begin(struct cat *cat, struct err *err)

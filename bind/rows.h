@@ -33,16 +33,38 @@ struct bind_gpu_rows {
 	struct cat_psu psu;
 	struct psu_curve psu_curve;     /* the PSU's 80 PLUS curve at the host's voltage */
 	struct err host_err;            /* the first of cpu, ssd, psu, curve that failed */
+	struct cat_gpu_target target;   /* what its kernels are built for */
+	int has_target;                 /* 0: the catalog records none */
+};
+
+#define BIND_IMAGES_MAX 4
+#define BIND_CHECKPOINTS_MAX 16
+
+/* What an engine release runs on, and whether it loads one model. */
+struct bind_engine_rows {
+	struct cat_engine engine;
+	struct cat_engine_image image[BIND_IMAGES_MAX];
+	size_t nimages;
+	struct cat_engine_model loads;  /* the model's architecture, from which release */
+	int has_loads;                  /* 0: the family does not load it */
+};
+
+/* A model and where its weights are published. */
+struct bind_model_rows {
+	struct cat_model model;
+	struct cat_checkpoint ckpt[BIND_CHECKPOINTS_MAX];
+	size_t nckpt;
 };
 
 /* Everything one (model, GPU, engine) deployment reads. */
 struct bind_rows {
-	struct cat_model model;
-	struct cat_engine engine;
+	struct bind_model_rows m;
+	struct bind_engine_rows e;
 	struct bind_gpu_rows g;
 };
 
-/* What a person named; NULL engine: vllm; NULL cpu, ssd: the segment's. */
+/* What a person named; NULL engine: vllm's newest release; NULL cpu,
+ * ssd: the segment's. */
 struct bind_names {
 	const char *model, *gpu, *engine, *cpu, *ssd;
 };
@@ -59,8 +81,13 @@ int bind_resolve(struct bind_rows *out, struct cat *cat, const struct bind_names
  * (the planner reads each GPU once and pairs it with every engine). */
 int bind_resolve_model(struct cat_model *out, struct cat *cat, const char *name,
 		       struct err *err);
-int bind_resolve_engine(struct cat_engine *out, struct cat *cat, const char *name,
-			struct err *err);
+/* The model and its checkpoints (up to BIND_CHECKPOINTS_MAX, by id). */
+int bind_resolve_model_rows(struct bind_model_rows *out, struct cat *cat, const char *name,
+			    struct err *err);
+/* An engine release by name (cat_engine_find: "vllm", "vllm@0.8.5"),
+ * its images, and whether it loads `model`'s architecture. */
+int bind_resolve_engine(struct bind_engine_rows *out, struct cat *cat, const char *name,
+			const struct cat_model *model, struct err *err);
 /* The GPU's row is required; its efficiency, links and host are kept
  * with their failures (see above).  ERR_NOTFOUND, ERR_DB, ERR_IO. */
 int bind_resolve_gpu(struct bind_gpu_rows *out, struct cat *cat, const char *gpu,
@@ -71,8 +98,8 @@ int bind_resolve_gpu(struct bind_gpu_rows *out, struct cat *cat, const char *gpu
 int bind_resolve_ids(char (**ids)[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
 		     const char *const *names, size_t n, struct err *err);
 
-/* Every GPU or engine of the catalog, by id (*out: n rows the caller
- * frees). */
+/* Every GPU of the catalog, by id; the newest release of every engine
+ * family, by family (*out: n rows the caller frees). */
 int bind_list_gpus(struct cat_gpu **out, size_t *n, struct cat *cat, struct err *err);
 int bind_list_engines(struct cat_engine **out, size_t *n, struct cat *cat, struct err *err);
 

@@ -22,7 +22,7 @@ struct err;
 struct sbuf;
 struct cat;
 
-#define CAT_SCHEMA_VERSION 4
+#define CAT_SCHEMA_VERSION 5
 
 /* --- Field tables: one per kind, in column order. --- */
 
@@ -170,6 +170,36 @@ int cat_psu_curve(double *load, double *eff, size_t *n, size_t max,
  * ERR_NOTFOUND when the catalog has no such row. */
 int cat_default_part(char id[CAT_ID_MAX], struct cat *cat, const char *segment,
 		     enum cat_kind kind, struct err *err);
+
+/*
+ * An engine release by what a person typed: a family ("vllm", "vLLM", an
+ * alias such as "trtllm") gives its newest release; "vllm@0.8.5" (or
+ * "@v0.8.5") that release; a release id itself.  ERR_NOTFOUND names the
+ * families, or the family's releases.  cat_find(CAT_ENGINE) reads the
+ * same way.
+ */
+int cat_engine_find(struct cat_engine *out, struct cat *cat, const char *name,
+		    struct err *err);
+
+/* The newest release of every family, ordered by family. */
+int cat_engine_defaults(struct cat_engine **out, size_t *n, struct cat *cat, struct err *err);
+
+/* A release's images (*out: n rows the caller frees). */
+int cat_engine_images(struct cat_engine_image **out, size_t *n, struct cat *cat,
+		      const char *engine, struct err *err);
+
+/* Whether an engine family loads a model architecture: 1 and *out (its
+ * first release), or 0. */
+int cat_engine_model(struct cat_engine_model *out, struct cat *cat, const char *family,
+		     const char *architecture, struct err *err);
+
+/* A GPU's compile target: 1 and *out, or 0 when the catalog has none. */
+int cat_gpu_target(struct cat_gpu_target *out, struct cat *cat, const char *gpu,
+		   struct err *err);
+
+/* A model's published checkpoints, by id (*out: n rows the caller frees). */
+int cat_checkpoints(struct cat_checkpoint **out, size_t *n, struct cat *cat, const char *model,
+		    struct err *err);
 
 /* The CPU vendor a chassis's board takes: 1 and *vendor filled ("intel",
  * "amd"), or 0 when the catalog records no constraint. */

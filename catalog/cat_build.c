@@ -72,9 +72,11 @@ static int check_aliases(sqlite3 *db, struct err *err)
 		char sql[160];
 		int r;
 
+		/* an engine alias names a family, whose releases are rows */
 		snprintf(sql, sizeof(sql),
 			 "SELECT alias, id FROM alias WHERE kind = ?1"
-			 " AND id NOT IN (SELECT id FROM \"%s\")", ki->table);
+			 " AND id NOT IN (SELECT %s FROM \"%s\")",
+			 k == CAT_ENGINE ? "family" : "id", ki->table);
 		if ((r = cat_prepare(&st, db, sql, err)) < 0)
 			return r;
 		sqlite3_bind_text(st, 1, ki->table, -1, SQLITE_STATIC);
@@ -84,6 +86,48 @@ static int check_aliases(sqlite3 *db, struct err *err)
 				    (const char *)sqlite3_column_text(st, 1));
 			sqlite3_finalize(st);
 			return r;
+		}
+		sqlite3_finalize(st);
+	}
+	return 0;
+}
+
+/* Rows that name other rows: each query returns the first that names
+ * nothing, and the message says what it is. */
+static const struct reference {
+	const char *sql, *what;     /* what: of the row the query returns */
+} references[] = {
+	{ "SELECT id FROM engine e WHERE NOT EXISTS"
+	  " (SELECT 1 FROM engine_image i WHERE i.engine = e.id)",
+	  "has no image (engine_image)" },
+	{ "SELECT id FROM engine_image WHERE engine NOT IN (SELECT id FROM engine)",
+	  "names an unknown engine release" },
+	{ "SELECT id FROM engine_model WHERE family NOT IN (SELECT family FROM engine)",
+	  "names an unknown engine family" },
+	{ "SELECT id FROM gpu_target WHERE id NOT IN (SELECT id FROM gpu)",
+	  "names an unknown gpu" },
+	{ "SELECT id FROM gpu WHERE id NOT IN (SELECT id FROM gpu_target)",
+	  "has no compile target (gpu_target)" },
+	{ "SELECT id FROM checkpoint WHERE model NOT IN (SELECT id FROM model)",
+	  "names an unknown model" },
+};
+
+static int check_references(sqlite3 *db, struct err *err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(references) / sizeof(references[0]); i++) {
+		sqlite3_stmt *st = NULL;
+		int r;
+
+		if ((r = cat_prepare(&st, db, references[i].sql, err)) < 0)
+			return r;
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			char id[128];
+
+			snprintf(id, sizeof(id), "%s", (const char *)sqlite3_column_text(st, 0));
+			sqlite3_finalize(st);
+			return err_set(err, ERR_PARSE, "catalog row '%s' %s", id, references[i].what);
 		}
 		sqlite3_finalize(st);
 	}
@@ -119,7 +163,7 @@ int cat_build(const char *path, const char *const *sql_files, size_t n,
 		text = NULL;
 	}
 	snprintf(pragma, sizeof(pragma), "PRAGMA application_id = %d", CAT_APP_ID_SYSTEM);
-	if ((r = check_aliases(db, err)) < 0 ||
+	if ((r = check_aliases(db, err)) < 0 || (r = check_references(db, err)) < 0 ||
 	    (r = cat_exec(db, pragma, err)) < 0 ||
 	    (r = cat_exec(db, "COMMIT", err)) < 0)
 		goto out;

@@ -61,6 +61,8 @@ static const struct cat_field model_fields[] = {
 	FLD(cat_model, name, CAT_TEXT, CAT_D_PLAIN, 0),
 	FLD(cat_model, family, CAT_TEXT, CAT_D_PLAIN, B),
 	FLD(cat_model, hf_repo, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_model, architecture, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_model, model_type, CAT_TEXT, CAT_D_PLAIN, 0),
 	FLD(cat_model, layers, CAT_INT, CAT_D_PLAIN, B),
 	FLD(cat_model, hidden, CAT_INT, CAT_D_PLAIN, B),
 	FLD(cat_model, intermediate, CAT_INT, CAT_D_PLAIN, 0),
@@ -176,21 +178,68 @@ static const struct cat_field memory_fields[] = {
 
 static const struct cat_field engine_fields[] = {
 	FLD(cat_engine, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine, family, CAT_TEXT, CAT_D_PLAIN, 0),
 	FLD(cat_engine, name, CAT_TEXT, CAT_D_PLAIN, 0),
 	FLD(cat_engine, version, CAT_TEXT, CAT_D_PLAIN, B),
-	FLD(cat_engine, image, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine, released, CAT_TEXT, CAT_D_PLAIN, B),
 	FLD(cat_engine, port, CAT_INT, CAT_D_PLAIN, B),
 	FLD(cat_engine, health_path, CAT_TEXT, CAT_D_PLAIN, 0),
 	FLD(cat_engine, weight_formats, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, online_formats, CAT_TEXT, CAT_D_PLAIN, 0),
 	FLD(cat_engine, kv_formats, CAT_TEXT, CAT_D_PLAIN, 0),
 	FLD(cat_engine, default_kv_format, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, pp, CAT_BOOL, CAT_D_PLAIN, 0),
+	FLD(cat_engine, multinode, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine, ep, CAT_BOOL, CAT_D_PLAIN, 0),
 	FLD(cat_engine, gpu_memory_utilization, CAT_REAL, CAT_D_PLAIN, 0),
 	FLD(cat_engine, max_num_seqs, CAT_INT, CAT_D_PLAIN, 0),
 	FLD(cat_engine, max_num_batched_tokens, CAT_INT, CAT_D_PLAIN, 0),
 	FLD(cat_engine, kv_block_tokens, CAT_INT, CAT_D_PLAIN, 0),
-	FLD(cat_engine, tp_flag, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, large_gpu_bytes, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, large_gpu_except, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, large_max_num_seqs, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_engine, large_max_num_batched_tokens, CAT_INT, CAT_D_PLAIN, 0),
 	FLD(cat_engine, source, CAT_TEXT, CAT_D_PLAIN, 0),
 	FLD(cat_engine, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+static const struct cat_field checkpoint_fields[] = {
+	FLD(cat_checkpoint, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_checkpoint, model, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_checkpoint, format, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_checkpoint, repo, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_checkpoint, file, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_checkpoint, bytes, CAT_INT, CAT_D_BYTES, B),
+	FLD(cat_checkpoint, ollama, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_checkpoint, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_checkpoint, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+static const struct cat_field engine_image_fields[] = {
+	FLD(cat_engine_image, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_image, engine, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine_image, image, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_image, platform, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_image, targets, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_image, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine_image, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+static const struct cat_field engine_model_fields[] = {
+	FLD(cat_engine_model, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_model, family, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine_model, architecture, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine_model, since, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_model, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine_model, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+static const struct cat_field gpu_target_fields[] = {
+	FLD(cat_gpu_target, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_gpu_target, target, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_gpu_target, platform, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_gpu_target, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_gpu_target, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
 };
 
 #define KIND(k, t, p, S, f) { k, t, p, sizeof(struct S), f, ARRAY_SIZE(f) }
@@ -243,7 +292,17 @@ static const struct cat_kind_info kinds[CAT_KIND_COUNT] = {
 	KIND(CAT_ENGINE, "engine", "engines", cat_engine, engine_fields),
 	KIND(CAT_EFFICIENCY, "efficiency", "efficiencies", cat_efficiency, efficiency_fields),
 	KIND(CAT_LINK, "link", "links", cat_link, link_fields),
+	KIND(CAT_CHECKPOINT, "checkpoint", "checkpoints", cat_checkpoint, checkpoint_fields),
 };
+
+/* Tables read only through their own queries (cat.h), not kinds a
+ * person lists: what an engine runs on and loads. */
+const struct cat_kind_info cat_engine_image_info =
+	KIND(CAT_KIND_COUNT, "engine_image", "engine images", cat_engine_image, engine_image_fields);
+const struct cat_kind_info cat_engine_model_info =
+	KIND(CAT_KIND_COUNT, "engine_model", "engine models", cat_engine_model, engine_model_fields);
+const struct cat_kind_info cat_gpu_target_info =
+	KIND(CAT_KIND_COUNT, "gpu_target", "gpu targets", cat_gpu_target, gpu_target_fields);
 
 const struct cat_kind_info *cat_kind_info(enum cat_kind kind)
 {

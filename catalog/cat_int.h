@@ -54,6 +54,25 @@ int cat_db_error(sqlite3 *db, const char *what, struct err *err);
 int cat_row_fill(void *row, const struct cat_kind_info *ki,
 		 sqlite3_stmt *st, struct err *err);
 
+/* Every row of `ki`'s table matching `tail` ("WHERE x = ?1 ORDER BY
+ * id"), with up to two text parameters: *out is an array of n rows the
+ * caller frees. */
+int cat_select_rows(void **out, size_t *n, struct cat *cat, const struct cat_kind_info *ki,
+		    const char *tail, const char *a, const char *b, struct err *err);
+
+/* The first row's first column of a query with text parameters ?1 and
+ * (b not NULL) ?2: 1 and *out filled, 0 when no row. */
+int cat_query_id(char out[CAT_ID_MAX], sqlite3 *db, const char *sql,
+		 const char *a, const char *b, struct err *err);
+
+/* An engine name to a release id (cat_engine_find's rules). */
+int cat_engine_resolve(char id[CAT_ID_MAX], struct cat *cat, const char *name,
+		       struct err *err);
+
+/* The tables read through their own queries (cat_fields.c). */
+extern const struct cat_kind_info cat_engine_image_info, cat_engine_model_info,
+	cat_gpu_target_info;
+
 /* "SELECT f1, f2, ... FROM table" for the kind; caller frees. */
 char *cat_select_sql(const struct cat_kind_info *ki, const char *tail);
 

@@ -299,6 +299,67 @@ static int has_table(int *out, sqlite3 *db, const char *schema, const char *name
 	return returns_row(out, db, sql, name, "cannot read the overlay schema", err);
 }
 
+/* The column names of table `name` in `schema`, comma-separated, into sb. */
+static int columns(struct sbuf *sb, sqlite3 *db, const char *schema, const char *name,
+		   struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int r, rc;
+
+	sbuf_reset(sb);
+	if ((r = cat_prepare(&st, db, "SELECT name FROM pragma_table_info(?1, ?2) ORDER BY cid",
+			     err)) < 0)
+		return r;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, schema, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		sbuf_addf(sb, "%s,", (const char *)sqlite3_column_text(st, 0));
+	if (rc != SQLITE_DONE)
+		r = cat_db_error(db, "cannot read the overlay schema", err);
+	sqlite3_finalize(st);
+	return r;
+}
+
+/*
+ * An older overlay's table whose columns the system catalog has changed
+ * (version 5 made engine rows releases and gave models their
+ * architecture): the merge views need one layout, so an empty table is
+ * made anew; one with rows (which no rigplan command writes for these
+ * tables) is left alone and refused, naming the table.
+ */
+static int relayout(sqlite3 *udb, sqlite3 *sysdb, const char *name, const char *create,
+		    struct err *err)
+{
+	struct sbuf have, want, sql;
+	int rows = 0, r;
+
+	sbuf_init(&have);
+	sbuf_init(&want);
+	sbuf_init(&sql);
+	if ((r = columns(&have, udb, "main", name, err)) < 0 ||
+	    (r = columns(&want, sysdb, "sys", name, err)) < 0)
+		goto out;
+	if (!strcmp(have.buf ? have.buf : "", want.buf ? want.buf : ""))
+		goto out;
+	sbuf_addf(&sql, "SELECT 1 FROM main.\"%s\" LIMIT 1", name);
+	if ((r = returns_row(&rows, udb, sql.buf, NULL, "cannot read the overlay", err)) < 0)
+		goto out;
+	if (rows) {
+		r = err_set(err, ERR_DB, "its table '%s' has rows in an older layout; move them"
+			    " out (sqlite3 .dump) and remove the table", name);
+		goto out;
+	}
+	sbuf_reset(&sql);
+	sbuf_addf(&sql, "DROP TABLE main.\"%s\"", name);
+	if ((r = cat_exec(udb, sql.buf, err)) == 0)
+		r = cat_exec(udb, create, err);
+out:
+	sbuf_release(&have);
+	sbuf_release(&want);
+	sbuf_release(&sql);
+	return r;
+}
+
 /* What an overlay file says of itself. */
 struct overlay_id {
 	long app;        /* PRAGMA application_id */
@@ -454,7 +515,7 @@ static int mkdir_parents(const char *path, struct err *err)
  * that is not an overlay (overlay_check) is refused before anything is
  * written, and the transaction rolled back leaves it as it was.
  */
-static int overlay_create(const char *path, char **tables, size_t n,
+static int overlay_create(const char *path, sqlite3 *sysdb, char **tables, size_t n,
 			  struct err *err)
 {
 	struct overlay_id id;
@@ -485,14 +546,17 @@ static int overlay_create(const char *path, char **tables, size_t n,
 		r = cat_exec(udb, "COMMIT", err);
 		goto out;
 	}
-	/* new, or an older version: add the tables it lacks (versions so far
-	 * only added tables) */
+	/* new, or an older version: add the tables it lacks, and lay out
+	 * anew the empty ones whose columns changed (sysdb has the system
+	 * catalog attached as "sys", to compare) */
 	for (i = 0; i < n; i++) {
 		int has = 0;
 
 		if (!id.empty && (r = has_table(&has, udb, "main", tables[2 * i], err)) < 0)
 			goto rollback;
 		if (!has && (r = cat_exec(udb, tables[2 * i + 1], err)) < 0)
+			goto rollback;
+		if (has && (r = relayout(udb, sysdb, tables[2 * i], tables[2 * i + 1], err)) < 0)
 			goto rollback;
 	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", CAT_SCHEMA_VERSION);
@@ -614,7 +678,7 @@ int cat_open(struct cat **out, const struct cat_paths *paths,
 		goto fail;
 	}
 	if (mode == CAT_WRITE &&
-	    (r = overlay_create(paths->user, tables, ntables, err)) < 0)
+	    (r = overlay_create(paths->user, cat->db, tables, ntables, err)) < 0)
 		goto fail;
 	if (file_readable(paths->user)) {
 		struct overlay_id id;

@@ -102,12 +102,11 @@ int cat_row_fill(void *row, const struct cat_kind_info *ki,
 	return 0;
 }
 
-int cat_list(void **out, size_t *n, struct cat *cat, enum cat_kind kind,
-	     struct err *err)
+int cat_select_rows(void **out, size_t *n, struct cat *cat, const struct cat_kind_info *ki,
+		    const char *tail, const char *a, const char *b, struct err *err)
 {
-	const struct cat_kind_info *ki = cat_kind_info(kind);
 	sqlite3_stmt *st = NULL;
-	char *sql = cat_select_sql(ki, "ORDER BY id");
+	char *sql = cat_select_sql(ki, tail);
 	char *rows = NULL;
 	size_t cap = 0, count = 0;
 	int r, rc;
@@ -118,6 +117,10 @@ int cat_list(void **out, size_t *n, struct cat *cat, enum cat_kind kind,
 	free(sql);
 	if (r < 0)
 		return r;
+	if (a)
+		sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
+	if (b)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rows = xgrow(rows, &cap, count + 1, ki->row_size);
 		memset(rows + count * ki->row_size, 0, ki->row_size);
@@ -126,7 +129,7 @@ int cat_list(void **out, size_t *n, struct cat *cat, enum cat_kind kind,
 		count++;
 	}
 	if (rc != SQLITE_DONE) {
-		r = cat_db_error(cat->db, "cannot list the catalog", err);
+		r = cat_db_error(cat->db, "cannot read the catalog", err);
 		goto fail;
 	}
 	sqlite3_finalize(st);
@@ -139,10 +142,16 @@ fail:
 	return r;
 }
 
+int cat_list(void **out, size_t *n, struct cat *cat, enum cat_kind kind,
+	     struct err *err)
+{
+	return cat_select_rows(out, n, cat, cat_kind_info(kind), "ORDER BY id", NULL, NULL, err);
+}
+
 /* Run a one-column query with text parameters; copy the first row's value
  * into `out` (if any).  Returns 1 when a row was found, 0 if none. */
-static int query_id(char out[CAT_ID_MAX], sqlite3 *db, const char *sql,
-		    const char *a, const char *b, struct err *err)
+int cat_query_id(char out[CAT_ID_MAX], sqlite3 *db, const char *sql,
+		 const char *a, const char *b, struct err *err)
 {
 	sqlite3_stmt *st = NULL;
 	int r, rc;
@@ -434,14 +443,16 @@ static int resolve(char id[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
 
 	if (!name[0] || strlen(name) >= CAT_NAME_MAX)
 		return err_set(err, ERR_NOTFOUND, "unknown %s '%.80s'", ki->table, name);
+	if (kind == CAT_ENGINE)
+		return cat_engine_resolve(id, cat, name, err);
 	snprintf(sql, sizeof(sql),
 		 "SELECT id FROM \"%s\" WHERE id = ?1 COLLATE NOCASE", ki->table);
-	if ((r = query_id(id, cat->db, sql, name, NULL, err)) != 0)
+	if ((r = cat_query_id(id, cat->db, sql, name, NULL, err)) != 0)
 		return r < 0 ? r : 0;
 	snprintf(sql, sizeof(sql),
 		 "SELECT a.id FROM alias a JOIN \"%s\" t ON t.id = a.id"
 		 " WHERE a.kind = ?1 AND a.alias = ?2", ki->table);
-	if ((r = query_id(id, cat->db, sql, ki->table, name, err)) < 0)
+	if ((r = cat_query_id(id, cat->db, sql, ki->table, name, err)) < 0)
 		return r;
 	if (r > 0)
 		return quiet ? 0 : note_alias(cat, ki, name, id, err);
@@ -502,7 +513,7 @@ int cat_is_user_row(struct cat *cat, enum cat_kind kind, const char *id,
 		return 0;
 	snprintf(sql, sizeof(sql), "SELECT id FROM user.\"%s\" WHERE id = ?1",
 		 ki->table);
-	return query_id(found, cat->db, sql, id, NULL, err);
+	return cat_query_id(found, cat->db, sql, id, NULL, err);
 }
 
 int cat_gpu_find(struct cat_gpu *out, struct cat *cat, const char *name,
@@ -525,9 +536,9 @@ int cat_efficiency_for(struct cat_efficiency *out, struct cat *cat,
 	int r;
 
 	/* exact ids only: a loose match could pick another GPU's record */
-	if ((r = query_id(id, cat->db, sql, gpu->id, NULL, err)) < 0)
+	if ((r = cat_query_id(id, cat->db, sql, gpu->id, NULL, err)) < 0)
 		return r;
-	if (r == 0 && (r = query_id(id, cat->db, sql, gpu->architecture, NULL, err)) < 0)
+	if (r == 0 && (r = cat_query_id(id, cat->db, sql, gpu->architecture, NULL, err)) < 0)
 		return r;
 	if (r == 0)
 		return err_set(err, ERR_NOTFOUND,
@@ -568,7 +579,7 @@ int cat_gpu_product(char out[CAT_ID_MAX], struct cat *cat, const char *id, struc
 {
 	/* nvidia-smi's product names are recorded as aliases; the longest
 	 * is the full one ("NVIDIA H100 80GB HBM3", not "NVIDIA H100") */
-	return query_id(out, cat->db,
+	return cat_query_id(out, cat->db,
 			"SELECT alias FROM alias WHERE kind = 'gpu' AND id = ?1"
 			" AND alias LIKE 'NVIDIA %' ORDER BY length(alias) DESC, alias LIMIT 1",
 			id, NULL, err);
@@ -578,7 +589,7 @@ int cat_default_part(char id[CAT_ID_MAX], struct cat *cat, const char *segment,
 		     enum cat_kind kind, struct err *err)
 {
 	const char *k = cat_kind_info(kind)->table;
-	int r = query_id(id, cat->db, "SELECT part FROM default_part WHERE segment = ?1 AND kind = ?2",
+	int r = cat_query_id(id, cat->db, "SELECT part FROM default_part WHERE segment = ?1 AND kind = ?2",
 			 segment, k, err);
 
 	if (r == 0)
@@ -591,7 +602,7 @@ int cat_chassis_cpu_vendor(char vendor[CAT_WORD_MAX], struct cat *cat, const cha
 			   struct err *err)
 {
 	char v[CAT_ID_MAX];
-	int r = query_id(v, cat->db, "SELECT cpu_vendor FROM chassis_cpu WHERE id = ?1",
+	int r = cat_query_id(v, cat->db, "SELECT cpu_vendor FROM chassis_cpu WHERE id = ?1",
 			 chassis, NULL, err);
 
 	if (r == 1)

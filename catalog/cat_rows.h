@@ -20,7 +20,7 @@
 
 enum cat_kind {
 	CAT_GPU, CAT_MODEL, CAT_SSD, CAT_PSU, CAT_CHASSIS, CAT_CPU, CAT_MEMORY,
-	CAT_ENGINE, CAT_EFFICIENCY, CAT_LINK, CAT_KIND_COUNT
+	CAT_ENGINE, CAT_EFFICIENCY, CAT_LINK, CAT_CHECKPOINT, CAT_KIND_COUNT
 };
 
 /* Price columns shared by every buyable kind. */
@@ -59,6 +59,8 @@ struct cat_model {
 	char name[CAT_NAME_MAX];
 	char family[CAT_WORD_MAX];
 	char hf_repo[CAT_NAME_MAX];
+	char architecture[CAT_ID_MAX];      /* config.json architectures[0] */
+	char model_type[CAT_WORD_MAX];
 	int64_t layers, hidden, intermediate, heads, kv_heads, head_dim, vocab;
 	int64_t tied_embeddings, max_context;
 	char attention[CAT_WORD_MAX];
@@ -143,19 +145,71 @@ struct cat_memory {
 	struct cat_price price;
 };
 
+/* One release of a serving engine (id "vllm@0.11.0"). */
 struct cat_engine {
 	char id[CAT_ID_MAX];
+	char family[CAT_WORD_MAX];
 	char name[CAT_NAME_MAX];
 	char version[CAT_WORD_MAX];
-	char image[128];
+	char released[CAT_WORD_MAX];
 	int64_t port;
 	char health_path[64];
 	char weight_formats[CAT_LIST_MAX];
+	char online_formats[64];            /* quantized at load from the 16-bit checkpoint */
 	char kv_formats[64];
 	char default_kv_format[CAT_WORD_MAX];
+	int64_t pp, ep;
+	char multinode[CAT_WORD_MAX];       /* none | ray | native | mpi */
 	double gpu_memory_utilization;
 	int64_t max_num_seqs, max_num_batched_tokens, kv_block_tokens;
-	char tp_flag[48];
+	/* the defaults instead on GPUs of at least large_gpu_bytes not matching
+	 * the GLOB large_gpu_except (CAT_NULL_INT / "": no such rule) */
+	int64_t large_gpu_bytes, large_max_num_seqs, large_max_num_batched_tokens;
+	char large_gpu_except[32];
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+/* A container image of an engine release and the GPU targets its
+ * kernels are built for. */
+struct cat_engine_image {
+	char id[128];
+	char engine[CAT_ID_MAX];
+	char image[128];
+	char platform[CAT_WORD_MAX];
+	char targets[CAT_LIST_MAX];
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+/* An engine family loads a model architecture from release `since`. */
+struct cat_engine_model {
+	char id[128];
+	char family[CAT_WORD_MAX];
+	char architecture[CAT_ID_MAX];
+	char since[CAT_WORD_MAX];
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+/* What a GPU's kernels are compiled for ("9.0", "gfx942"). */
+struct cat_gpu_target {
+	char id[CAT_ID_MAX];
+	char target[CAT_WORD_MAX];
+	char platform[CAT_WORD_MAX];
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+/* Where a model's weights in one format are published. */
+struct cat_checkpoint {
+	char id[CAT_ID_MAX + CAT_WORD_MAX];
+	char model[CAT_ID_MAX];
+	char format[CAT_WORD_MAX];
+	char repo[CAT_NAME_MAX];
+	char file[128];                     /* GGUF: the file; "" otherwise */
+	int64_t bytes;                      /* CAT_NULL_INT: not stated */
+	char ollama[CAT_NAME_MAX];          /* "" when none */
 	char source[CAT_SOURCE_MAX];
 	char as_of[CAT_WORD_MAX];
 };

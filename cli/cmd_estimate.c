@@ -138,6 +138,14 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 	json_object_set_new(o, "engine", json_string(d->engine.id));
 	json_object_set_new(o, "precision", json_string(d->wf->name));
 	json_object_set_new(o, "kv_precision", json_string(d->kf->name));
+	if (d->compat.rule == COMPAT_CHECKPOINT)
+		json_object_set_new(o, "checkpoint", json_null());
+	else
+		json_object_set_new(o, "checkpoint", json_pack("{s:s,s:s*,s:s*,s:b}",
+			"repo", d->compat.ckpt.repo,
+			"file", d->compat.ckpt.file[0] ? d->compat.ckpt.file : NULL,
+			"ollama", d->compat.ckpt.ollama[0] ? d->compat.ckpt.ollama : NULL,
+			"online", d->compat.online));
 	json_object_set_new(o, "deployment", json_pack("{s:I,s:I,s:I,s:I,s:I}",
 		"gpus", (json_int_t)d->in.model.n, "tp", (json_int_t)d->dspec.tp,
 		"pp", (json_int_t)d->dspec.pp, "ep", (json_int_t)d->dspec.ep,
@@ -217,6 +225,22 @@ static void report_fit(FILE *f, const struct fit_advice *a, int edge)
 	fprintf(f, "\n");
 }
 
+/* Where the weights come from: the checkpoint the engine loads, the
+ * model's own one it quantizes as it loads, or none published. */
+static void report_checkpoint(FILE *f, const struct deploy *d)
+{
+	const struct cat_checkpoint *c = &d->compat.ckpt;
+
+	if (d->compat.rule == COMPAT_CHECKPOINT)
+		fprintf(f, "weights from  no published %s checkpoint in the catalog: quantize %s "
+			"yourself\n", d->wf->name, d->model.hf_repo);
+	else if (d->compat.online)
+		fprintf(f, "weights from  %s, quantized to %s by %s as it loads\n", c->repo,
+			d->wf->name, d->engine.family);
+	else
+		fprintf(f, "weights from  %s%s%s\n", c->repo, c->file[0] ? " " : "", c->file);
+}
+
 static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 		   const struct fit_advice *a)
 {
@@ -229,6 +253,7 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 	if (d->dspec.ep > 1)
 		fprintf(f, ", ep %zu with data-parallel attention", d->dspec.ep);
 	fprintf(f, "), %s weights, %s KV cache, %s\n", d->wf->name, d->kf->name, d->engine.id);
+	report_checkpoint(f, d);
 	fprintf(f, "\nmemory per GPU          %8s GiB of %s GiB: %s\n",
 		out_fixed(n, m->total_per_gpu_bytes / UNIT_GIB, 2), out_fixed(n, m->capacity_bytes / UNIT_GIB, 2),
 		m->fits ? "fits" : "DOES NOT FIT");
@@ -335,7 +360,7 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 	}
 	rc = bind_resolve(rows, cat, &names, &err);
 	cat_snapshot_end(cat);
-	if (rc < 0 || deploy_layout(d, &rows->model, &rows->engine, &rows->g, &o.q, &err) < 0 ||
+	if (rc < 0 || deploy_layout(d, &rows->m, &rows->e, &rows->g, &o.q, &err) < 0 ||
 	    est_run(&r, &d->in, &err) < 0) {
 		status = cli_fail(ctx, &err);
 		goto out;

@@ -107,17 +107,23 @@ static int check_candidate(struct cat *cat, const struct plan_candidate *c, cons
 			   size_t index, struct err *err)
 {
 	struct cat_engine e;
-	char where[128], field[48];
-	size_t i;
+	struct cat_engine_image *img = NULL;
+	char where[128], field[48], release[2 * CAT_ID_MAX];
+	size_t i, nimg = 0;
 	int r, k;
 
 	snprintf(where, sizeof(where), "%.80s: candidates[%zu]", file, index);
+	/* the release: the family and its version, an id of the catalog's */
+	snprintf(release, sizeof(release), "%s@%s", c->engine, c->engine_version);
+	if (!c->engine[0] || strchr(c->engine, '@') || !c->engine_version[0])
+		return err_set(err, ERR_INVAL, "%s.engine: '%.40s' version '%.40s': expected an "
+			       "engine family and its version", where, c->engine, c->engine_version);
 	if ((r = check_id(cat, CAT_MODEL, where, "model", c->model, err)) < 0 ||
 	    (r = check_id(cat, CAT_GPU, where, "gpu", c->gpu, err)) < 0 ||
-	    (r = check_id(cat, CAT_ENGINE, where, "engine", c->engine, err)) < 0 ||
+	    (r = check_id(cat, CAT_ENGINE, where, "engine@engine_version", release, err)) < 0 ||
 	    (r = check_id(cat, CAT_CHASSIS, where, "node.chassis", c->node.chassis, err)) < 0)
 		return r;
-	if ((r = cat_find(&e, cat, CAT_ENGINE, c->engine, err)) < 0)
+	if ((r = cat_find(&e, cat, CAT_ENGINE, release, err)) < 0)
 		return r;
 	if (!fmt_weight_find(c->precision) || !deploy_engine_loads(&e, c->precision))
 		return err_set(err, ERR_INVAL, "%s.precision: '%.40s' is not a weight format "
@@ -125,6 +131,14 @@ static int check_candidate(struct cat *cat, const struct plan_candidate *c, cons
 	if (!fmt_kv_find(c->kv_precision) || !deploy_engine_has_kv(&e, c->kv_precision))
 		return err_set(err, ERR_INVAL, "%s.kv_precision: '%.40s' is not a KV cache format "
 			       "engine '%s' has (%s)", where, c->kv_precision, e.id, e.kv_formats);
+	if ((r = cat_engine_images(&img, &nimg, cat, e.id, err)) < 0)
+		return r;
+	for (i = 0; i < nimg && strcmp(img[i].image, c->engine_image); i++)
+		;
+	free(img);
+	if (i == nimg)
+		return err_set(err, ERR_INVAL, "%s.engine_image: '%.80s' is not an image of %s in "
+			       "the catalog (engine_image)", where, c->engine_image, e.id);
 	for (i = 0; i < c->nparts; i++) {
 		/* parts outside the catalog (NICs, cables, the rack), and PSUs
 		 * that ship with the chassis, listed under its id */

@@ -119,8 +119,7 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 		"p99s simulated at the planned load per replica");
 	fprintf(f, "considered %zu, feasible %zu, simulated %zu; rejected:", r->considered,
 		r->feasible, r->simulated);
-	for (i = 0; i < PLAN_REJECT_COUNT; i++)
-		fprintf(f, " %s %zu", plan_reject_name((enum plan_reject)i), r->rejected[i]);
+	plan_print_rejected(f, r, 0);
 	if (!strcmp(b->node.chassis_kind, "edge"))
 		fprintf(f, "\n\nbest: %zu x %s, each a system of its own (the module on its "
 			"carrier board: no chassis, no PSU), peak %.0f W each\n", b->gpu_count,

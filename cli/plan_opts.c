@@ -123,6 +123,8 @@ int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err)
 	case PO_PUE: return opt_double(&q->pue, "--pue", arg, 1, 5, err);
 	case PO_YEARS: return opt_double(&q->years, "--years", arg, 0.1, 30, err);
 	case PO_RAM: return opt_ram(&q->ram_bytes, arg, err);
+	case PO_MAX_MODEL_LEN:
+		return opt_size(&q->max_model_len, "--max-model-len", arg, 16, 16777216, err);
 	}
 	return 1;
 }
@@ -192,6 +194,20 @@ static int read_owned(struct plan_opts *o, struct cli_ctx *ctx, struct cat *cat,
 	return 0;
 }
 
+void plan_print_rejected(FILE *f, const struct plan_result *r, int nonzero_only)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < PLAN_REJECT_COUNT; i++)
+		if (!nonzero_only || r->rejected[i])
+			fprintf(f, " %s %zu", plan_reject_name((enum plan_reject)i), r->rejected[i]);
+	for (i = 1; i < PLAN_RULE_COUNT; i++)
+		if (r->incompatible[i])
+			fprintf(f, "%s%s %zu", k++ ? ", " : " (", plan_rule_name(i), r->incompatible[i]);
+	if (k)
+		fputc(')', f);
+}
+
 int plan_opts_run(struct plan_result *out, struct plan_opts *o, struct cli_ctx *ctx,
 		  int *status)
 {
@@ -230,14 +246,12 @@ int plan_opts_run(struct plan_result *out, struct plan_opts *o, struct cli_ctx *
 	if (rc < 0) {
 		*status = cli_fail(ctx, &err);
 		if (err.code == ERR_INFEASIBLE) {
-			size_t i;
-
 			fprintf(stderr, "%s: rejected:", ctx->prog);
-			for (i = 0; i < PLAN_REJECT_COUNT; i++)
-				if (out->rejected[i])
-					fprintf(stderr, " %s %zu", plan_reject_name((enum plan_reject)i),
-						out->rejected[i]);
+			plan_print_rejected(stderr, out, 1);
 			fputc('\n', stderr);
+			if (out->rejected[PLAN_INCOMPATIBLE])
+				fprintf(stderr, "%s: the first incompatible: %s\n", ctx->prog,
+					out->incompatible_first);
 		}
 		plan_result_release(out);
 		goto done;

@@ -18,7 +18,7 @@ enum {
 	PO_MODEL = 1000, PO_QPS, PO_INPUT, PO_OUTPUT, PO_TRACE, PO_TTFT, PO_TPOT, PO_BUDGET,
 	PO_MONTHLY, PO_POWER, PO_GPU, PO_ENGINE, PO_PRECISION, PO_CONSUMER, PO_OWNED,
 	PO_REDUNDANCY, PO_RAM, PO_TOP, PO_SIMULATE, PO_REQUESTS, PO_SEED, PO_KWH, PO_PUE, PO_YEARS,
-	PO_LAST
+	PO_MAX_MODEL_LEN, PO_LAST
 };
 
 #define PLAN_OPTS \
@@ -27,6 +27,7 @@ enum {
 	{ "input-len", 0, required_argument, PO_INPUT, "N", "mean prompt tokens" }, \
 	{ "output-len", 0, required_argument, PO_OUTPUT, "N", "mean generated tokens" }, \
 	{ "trace", 0, required_argument, PO_TRACE, "FILE", "a CSV trace: its rate and mean lengths, replayed in the finalists' simulations" }, \
+	{ "max-model-len", 0, required_argument, PO_MAX_MODEL_LEN, "N", "longest prompt + output the servers admit, tokens (default: the trace's longest request, else the model's context where the KV cache holds it, else as much as it holds)" }, \
 	{ "ttft-p99", 0, required_argument, PO_TTFT, "S", "objective: p99 time to first token, seconds" }, \
 	{ "tpot-p99", 0, required_argument, PO_TPOT, "S", "objective: p99 time per output token, seconds" }, \
 	{ "budget", 0, required_argument, PO_BUDGET, "USD", "capex limit (priced parts)" }, \
@@ -67,6 +68,10 @@ int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err);
 /* Check the flags, read --trace and --owned, and plan.  On failure the
  * error is reported and *status set (2 usage, 3 bad file, 5 nothing
  * feasible, with the rejection counts printed). */
+/* " unsupported 40 ... incompatible 12 (engine_gpu 8, checkpoint 4)":
+ * every reason, or (nonzero_only) those that rejected something. */
+void plan_print_rejected(FILE *f, const struct plan_result *r, int nonzero_only);
+
 int plan_opts_run(struct plan_result *out, struct plan_opts *o, struct cli_ctx *ctx,
 		  int *status);
 

@@ -1,5 +1,7 @@
--- rigplan catalog schema, version 4 (2 added efficiency and link; 3 added
--- measurement, calibration and chassis_cpu; 4 added default_part).
+-- rigplan catalog schema, version 5 (2 added efficiency and link; 3 added
+-- measurement, calibration and chassis_cpu; 4 added default_part; 5 made
+-- engine rows releases and added engine_image, engine_model, gpu_target,
+-- checkpoint and the model's architecture).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -8,7 +10,7 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
@@ -58,6 +60,9 @@ CREATE TABLE model (
   name TEXT NOT NULL CHECK (length(name) < 96),
   family TEXT NOT NULL CHECK (length(family) < 32),
   hf_repo TEXT NOT NULL CHECK (length(hf_repo) < 96),
+  -- config.json's architectures[0] and model_type: what engines load by
+  architecture TEXT NOT NULL CHECK (length(architecture) BETWEEN 1 AND 63),
+  model_type TEXT NOT NULL CHECK (length(model_type) BETWEEN 1 AND 31),
   layers INTEGER NOT NULL CHECK (layers > 0),
   hidden INTEGER NOT NULL CHECK (hidden > 0),
   intermediate INTEGER NOT NULL CHECK (intermediate > 0),
@@ -217,23 +222,97 @@ CREATE TABLE memory (
          AND (price_usd IS NULL) = (price_as_of IS NULL))
 );
 
--- Serving engines: container image, port and health endpoint, the formats
--- they load, and the scheduler defaults of the version named.
+-- Serving engines, one row per release (id 'vllm@0.11.0'): what that
+-- version loads and how it spreads a model, and its scheduler defaults.
+-- A family's default is its newest release.  pp: pipeline parallelism
+-- served; multinode: how one replica spans nodes ('ray' for vLLM,
+-- 'native' flags for SGLang, 'mpi' for TensorRT-LLM); ep: expert
+-- parallelism for mixtures of experts.
 CREATE TABLE engine (
-  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  id TEXT PRIMARY KEY CHECK (id = family || '@' || version),
+  family TEXT NOT NULL CHECK (length(family) BETWEEN 1 AND 31 AND family NOT GLOB '*[^a-z0-9.-]*'),
   name TEXT NOT NULL CHECK (length(name) < 96),
-  version TEXT NOT NULL CHECK (length(version) < 32),
-  image TEXT NOT NULL CHECK (length(image) < 128),
+  version TEXT NOT NULL CHECK (length(version) BETWEEN 1 AND 31 AND version NOT GLOB '*[^a-z0-9.]*'),
+  released TEXT NOT NULL CHECK (released GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
   health_path TEXT NOT NULL CHECK (health_path GLOB '/*' AND length(health_path) < 64),
   weight_formats TEXT NOT NULL CHECK (length(weight_formats) < 160),
+  -- weight formats the release makes itself as it loads the model's 16-bit
+  -- checkpoint (vLLM --quantization fp8: online dynamic quantization), so
+  -- they need no checkpoint of their own
+  online_formats TEXT NOT NULL DEFAULT '' CHECK (length(online_formats) < 64),
   kv_formats TEXT NOT NULL CHECK (length(kv_formats) < 64),
   default_kv_format TEXT NOT NULL CHECK (length(default_kv_format) < 16),
+  pp INTEGER NOT NULL CHECK (pp IN (0, 1)),
+  multinode TEXT NOT NULL CHECK (multinode IN ('none', 'ray', 'native', 'mpi')),
+  ep INTEGER NOT NULL CHECK (ep IN (0, 1)),
   gpu_memory_utilization REAL CHECK (gpu_memory_utilization > 0 AND gpu_memory_utilization <= 1),
   max_num_seqs INTEGER CHECK (max_num_seqs > 0),
   max_num_batched_tokens INTEGER CHECK (max_num_batched_tokens > 0),
   kv_block_tokens INTEGER CHECK (kv_block_tokens > 0),
-  tp_flag TEXT CHECK (length(tp_flag) < 48),
+  -- defaults the server picks instead on a GPU of at least large_gpu_bytes
+  -- whose id does not match large_gpu_except (a GLOB): vLLM's OpenAI
+  -- server takes 1024 sequences and 8192-token steps on GPUs of 70 GiB and
+  -- more, A100s excepted (arg_utils.py, default max_num_seqs and
+  -- max_num_batched_tokens by usage context)
+  large_gpu_bytes INTEGER CHECK (large_gpu_bytes > 0),
+  large_gpu_except TEXT CHECK (length(large_gpu_except) < 32),
+  large_max_num_seqs INTEGER CHECK (large_max_num_seqs > 0),
+  large_max_num_batched_tokens INTEGER CHECK (large_max_num_batched_tokens > 0),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- A release's container images: one per platform and GPU toolkit, with
+-- the GPU targets its kernels are built for (CUDA compute capabilities
+-- '8.0,8.9,9.0', AMD 'gfx942', 'gaudi2').  A GPU runs an image when a
+-- target has the GPU's major version and a minor no higher than its own.
+CREATE TABLE engine_image (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 127),
+  engine TEXT NOT NULL CHECK (length(engine) BETWEEN 1 AND 63),
+  image TEXT NOT NULL CHECK (length(image) BETWEEN 3 AND 127 AND image GLOB '*:*'
+                             AND image NOT GLOB '*:latest'),
+  platform TEXT NOT NULL CHECK (platform IN ('linux/amd64', 'linux/arm64')),
+  targets TEXT NOT NULL CHECK (length(targets) BETWEEN 1 AND 159),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- The model architectures (config.json's architectures[0]) an engine
+-- family loads, from the release `since` on.  No row: it does not.
+CREATE TABLE engine_model (
+  id TEXT PRIMARY KEY CHECK (id = family || '/' || architecture),
+  family TEXT NOT NULL CHECK (length(family) BETWEEN 1 AND 31),
+  architecture TEXT NOT NULL CHECK (length(architecture) BETWEEN 1 AND 63),
+  since TEXT NOT NULL CHECK (length(since) BETWEEN 1 AND 31 AND since NOT GLOB '*[^a-z0-9.]*'),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- What a GPU's kernels are compiled for (id: the GPU) and the platform
+-- of the host it sits in.
+CREATE TABLE gpu_target (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63),
+  target TEXT NOT NULL CHECK (length(target) BETWEEN 1 AND 15),
+  platform TEXT NOT NULL CHECK (platform IN ('linux/amd64', 'linux/arm64')),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- Where a model's weights in a format are published: a Hugging Face
+-- repository, for GGUF the file in it (the first shard of a split one)
+-- and the Ollama library tag of the same quantization.  bytes: what is
+-- downloaded, where the repository states it.  A model's own format
+-- (native_dtype, or fp16 of a 16-bit model) is its hf_repo without a row.
+CREATE TABLE checkpoint (
+  id TEXT PRIMARY KEY CHECK (id = model || '.' || format),
+  model TEXT NOT NULL CHECK (length(model) BETWEEN 1 AND 63),
+  format TEXT NOT NULL CHECK (length(format) BETWEEN 1 AND 31),
+  repo TEXT NOT NULL CHECK (length(repo) BETWEEN 3 AND 95 AND repo GLOB '?*/?*'
+                            AND repo NOT GLOB '*[^A-Za-z0-9._/-]*'),
+  file TEXT CHECK (length(file) BETWEEN 1 AND 127 AND file NOT GLOB '*[^A-Za-z0-9._-]*'),
+  bytes INTEGER CHECK (bytes > 0),
+  ollama TEXT CHECK (length(ollama) BETWEEN 1 AND 95 AND ollama NOT GLOB '*[^A-Za-z0-9._:/-]*'),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );
@@ -241,7 +320,7 @@ CREATE TABLE engine (
 -- Other names a user may type or a tool may print (nvidia-smi's
 -- product_name), matched case-insensitively.
 CREATE TABLE alias (
-  kind TEXT NOT NULL CHECK (kind IN ('gpu', 'model', 'ssd', 'psu', 'chassis', 'cpu', 'memory', 'engine')),
+  kind TEXT NOT NULL CHECK (kind IN ('gpu', 'model', 'ssd', 'psu', 'chassis', 'cpu', 'memory', 'engine', 'checkpoint')),
   alias TEXT NOT NULL COLLATE NOCASE CHECK (length(alias) BETWEEN 1 AND 95),
   id TEXT NOT NULL,
   PRIMARY KEY (kind, alias)

@@ -64,31 +64,31 @@ static int is_gguf(const char *precision)
 	return !strncmp(precision, "gguf-", 5);
 }
 
-/* /models/llama-3.1-8b.Q4_K_M.gguf: where the GGUF file is expected. */
+/* The repository the weights come from: the checkpoint the planner chose
+ * for the precision (a quantized repository is not the base model's). */
+static const char *model_repo(const struct plan_candidate *c)
+{
+	return c->checkpoint_repo[0] ? c->checkpoint_repo : c->hf_repo;
+}
+
+/* /models/<file>: where the weights step leaves the GGUF file. */
 static void gguf_path(char *out, size_t size, const struct plan_candidate *c)
 {
-	char q[PLAN_WORD_MAX];
-	size_t i;
-
-	snprintf(q, sizeof(q), "%s", c->precision + 5);
-	for (i = 0; q[i]; i++)
-		if (q[i] >= 'a' && q[i] <= 'z')
-			q[i] = (char)(q[i] - 'a' + 'A');
-	snprintf(out, size, "/models/%s.%s.gguf", c->model, q);
+	snprintf(out, size, "/models/%s", c->checkpoint_file);
 }
 
 static void vllm(struct gen_engine *e, const struct plan_candidate *c)
 {
 	struct gen_argv *a = &e->args;
 	const char *qm = quant_method(c->precision);
-	char path[PLAN_ID_MAX + 64];
+	char path[160];
 
 	if (is_gguf(c->precision)) {
 		gguf_path(path, sizeof(path), c);
 		addf(a, "--model", "%s", path);
 		addf(a, "--tokenizer", "%s", c->hf_repo);
 	} else {
-		addf(a, "--model", "%s", c->hf_repo);
+		addf(a, "--model", "%s", model_repo(c));
 	}
 	addf(a, "--served-model-name", "%s", c->model);
 	addf(a, "--tensor-parallel-size", "%zu", c->tp);
@@ -118,9 +118,11 @@ static void sglang(struct gen_engine *e, const struct plan_candidate *c)
 	add(a, "python3");
 	add(a, "-m");
 	add(a, "sglang.launch_server");
-	addf(a, "--model-path", "%s", c->hf_repo);
+	addf(a, "--model-path", "%s", model_repo(c));
 	addf(a, "--served-model-name", "%s", c->model);
 	addf(a, "--tp-size", "%zu", c->tp);
+	if (c->pp > 1)
+		addf(a, "--pp-size", "%zu", c->pp);
 	addf(a, "--context-length", "%zu", c->max_model_len);
 	if (c->gpu_memory_utilization > 0)
 		addf(a, "--mem-fraction-static", "%.2f", c->gpu_memory_utilization);
@@ -142,7 +144,7 @@ static void tgi(struct gen_engine *e, const struct plan_candidate *c)
 	struct gen_argv *a = &e->args;
 	const char *qm = quant_method(c->precision);
 
-	addf(a, "--model-id", "%s", c->hf_repo);
+	addf(a, "--model-id", "%s", model_repo(c));
 	addf(a, "--num-shard", "%zu", c->tp);
 	addf(a, "--max-total-tokens", "%zu", c->max_model_len);
 	addf(a, "--max-input-tokens", "%zu", c->max_model_len - 1);
@@ -160,7 +162,7 @@ static void trtllm(struct gen_engine *e, const struct plan_candidate *c)
 	struct gen_argv *a = &e->args;
 
 	add(a, "trtllm-serve");
-	add(a, c->hf_repo);
+	add(a, model_repo(c));
 	addf(a, "--host", "0.0.0.0");
 	addf(a, "--port", "%zu", e->port);
 	addf(a, "--tp_size", "%zu", c->tp);
@@ -179,7 +181,7 @@ static void llama_cpp(struct gen_engine *e, const struct plan_candidate *c)
 {
 	struct gen_argv *a = &e->args;
 	size_t slots = c->max_num_seqs ? c->max_num_seqs : 1;
-	char path[PLAN_ID_MAX + 64];
+	char path[160];
 
 	gguf_path(path, sizeof(path), c);
 	addf(a, "-m", "%s", path);
@@ -213,20 +215,19 @@ static void ollama(struct gen_engine *e, const struct plan_candidate *c)
 	e->cache_dir = "/root/.ollama";
 }
 
-/* The engines rigplan writes a command for, by catalog id.  `vtag`: the
- * images are tagged "v0.6.6" (vLLM, SGLang) rather than "0.6.6"; `gguf`:
+/* The engines rigplan writes a command for, by catalog family; `gguf`:
  * the server reads a GGUF file and nothing else. */
 static const struct engine_kind {
 	const char *id;
 	void (*build)(struct gen_engine *e, const struct plan_candidate *c);
-	int vtag, gguf;
+	int gguf;
 } engine_kinds[] = {
-	{ "vllm", vllm, 1, 0 },
-	{ "sglang", sglang, 1, 0 },
-	{ "tgi", tgi, 0, 0 },
-	{ "tensorrt-llm", trtllm, 0, 0 },
-	{ "llama-cpp", llama_cpp, 0, 1 },
-	{ "ollama", ollama, 0, 0 },
+	{ "vllm", vllm, 0 },
+	{ "sglang", sglang, 0 },
+	{ "tgi", tgi, 0 },
+	{ "tensorrt-llm", trtllm, 0 },
+	{ "llama-cpp", llama_cpp, 1 },
+	{ "ollama", ollama, 0 },
 };
 
 int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port,
@@ -245,14 +246,16 @@ int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, siz
 	if (k->gguf && !is_gguf(c->precision))
 		return err_set(err, ERR_INVAL, "engine '%s' loads GGUF files only, not precision "
 			       "'%.40s'", k->id, c->precision);
+	if (is_gguf(c->precision) && strcmp(c->engine, "ollama") && !c->checkpoint_file[0])
+		return err_set(err, ERR_INVAL, "precision '%.40s' needs the GGUF file's name "
+			       "(checkpoint_file), and the plan has none", c->precision);
+	/* the catalog's pinned reference (engine_image), never a floating tag */
+	if (!strchr(c->engine_image, ':') || strstr(c->engine_image, ":latest"))
+		return err_set(err, ERR_INVAL, "engine_image '%.80s': expected a pinned "
+			       "image:tag from the catalog", c->engine_image);
 	out->port = port;
 	snprintf(out->health_path, sizeof(out->health_path), "%s", c->health_path);
-	if (k->vtag)
-		snprintf(out->image, sizeof(out->image), "%s:v%s", c->engine_image, c->engine_version);
-	else if (strchr(c->engine_image, ':'))
-		snprintf(out->image, sizeof(out->image), "%s", c->engine_image);
-	else
-		snprintf(out->image, sizeof(out->image), "%s:%s", c->engine_image, c->engine_version);
+	snprintf(out->image, sizeof(out->image), "%s", c->engine_image);
 	k->build(out, c);
 	return 0;
 }

@@ -47,6 +47,11 @@ static const struct fmt_weight weights[] = {
 	 * recipe: 63 GB for 120B).  Hopper dequantizes inside the GEMM and
 	 * runs at the bf16 rate; Blackwell's FP4 units are not yet counted. */
 	{ "mxfp4", 16, 16, FMT_C_BF16, 0, 4.25 },
+	/* the same experts in a GGUF file (ggml-org/gpt-oss-*-GGUF, the
+	 * llama.cpp team's conversion, keeps MXFP4 experts): what llama.cpp
+	 * and Ollama load; a distinct name because a checkpoint row names one
+	 * repository per format, and vLLM's MXFP4 is the safetensors one */
+	{ "gguf-mxfp4", 16, 16, FMT_C_BF16, 1, 4.25 },
 };
 
 /* KV values: 16-bit floats, fp8 e4m3 (vLLM --kv-cache-dtype fp8), and

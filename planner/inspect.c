@@ -49,7 +49,7 @@ int plan_candidate_memory(struct plan_gpu_memory *out, struct cat *cat,
 	struct deploy_request dq = DEPLOY_REQUEST_INIT;
 	struct plan_result res;
 	const struct bind_gpu_rows *g;
-	const struct cat_engine *e;
+	const struct bind_engine_rows *e;
 	struct est_result m;
 	struct ctx x;
 	int r;
@@ -62,8 +62,8 @@ int plan_candidate_memory(struct plan_gpu_memory *out, struct cat *cat,
 	dq.work.context = (size_t)ceil(q->input_len + q->output_len);
 	if ((r = plan_ctx_init(&x, cat, q, &res, err)) < 0 ||
 	    (r = plan_ctx_gpu(&g, &x, c->gpu, err)) < 0 ||
-	    (r = plan_ctx_engine(&e, &x, c->engine, err)) < 0 ||
-	    (r = deploy_layout(x.d, &x.model, e, g, &dq, err)) < 0)
+	    (r = plan_ctx_engine(&e, &x, c->engine, c->engine_version, err)) < 0 ||
+	    (r = deploy_layout(x.d, &x.m, e, g, &dq, err)) < 0)
 		goto out;
 	/* memory only: the plan chose the box and its PSUs (planner/node.c),
 	 * which estimate's tower of ATX PSUs need not match */

@@ -40,13 +40,21 @@ enum plan_reject {
 	PLAN_NO_LANES,          /* no CPU has the PCIe lanes */
 	PLAN_NO_PRICE,          /* a budget was set and the GPU has no price */
 	PLAN_NO_REDUNDANCY,     /* redundant PSUs asked, and only towers (ATX) hold the GPUs */
+	PLAN_INCOMPATIBLE,      /* the engine release cannot run it (plan_result.incompatible) */
 	PLAN_REJECT_COUNT
 };
 
 /* "unsupported", "does_not_fit", "misses_slo", "over_budget",
  * "over_power", "not_enough_slots", "not_enough_lanes", "no_price",
- * "no_redundant_psus". */
+ * "no_redundant_psus", "incompatible". */
 const char *plan_reject_name(enum plan_reject r);
+
+/* The compatibility rules (bind/compat.h) an incompatible configuration
+ * is counted under, by the first that failed: "engine_gpu",
+ * "engine_model", "engine_format", "engine_kv", "engine_pp",
+ * "engine_multinode", "engine_ep", "checkpoint"; index 0 is unused. */
+#define PLAN_RULE_COUNT 9
+const char *plan_rule_name(size_t rule);
 
 /* GPUs the user already owns: they cost nothing in the plan. */
 struct plan_owned {
@@ -69,6 +77,8 @@ struct plan_request {
 	struct trace *trace;
 	double max_len;                         /* longest prompt + output to admit; NaN:
 						 * the mean lengths' sum */
+	size_t max_model_len;                   /* what the servers admit; 0: the policy of
+						 * planner/settings.c */
 	const char *const *gpus;                /* allowed ids or names; NULL: all */
 	size_t ngpus;
 	const char *const *precisions;          /* NULL: bf16, fp8, int4-awq, gguf-q4_k_m */
@@ -131,6 +141,10 @@ struct plan_candidate {
 	char gpu[PLAN_ID_MAX], gpu_name[PLAN_NAME_MAX], gpu_product[PLAN_NAME_MAX];
 	char precision[PLAN_WORD_MAX], kv_precision[PLAN_WORD_MAX];
 	char engine[PLAN_ID_MAX], engine_version[PLAN_WORD_MAX], engine_image[128];
+	char multinode[PLAN_WORD_MAX];      /* how a replica spans nodes: none ray native mpi */
+	/* the weights fetched: a repository, for GGUF its file, the Ollama
+	 * tag of the same quantization ("" when none) */
+	char checkpoint_repo[PLAN_NAME_MAX], checkpoint_file[128], checkpoint_ollama[PLAN_NAME_MAX];
 	char health_path[64];
 	size_t port;
 	size_t tp, pp, gpus_per_replica, replicas, gpu_count, nodes;
@@ -162,6 +176,8 @@ struct plan_result {
 	size_t feasible;                    /* passed screening */
 	size_t simulated;
 	size_t rejected[PLAN_REJECT_COUNT];
+	size_t incompatible[PLAN_RULE_COUNT];   /* of rejected[PLAN_INCOMPATIBLE], by rule */
+	char incompatible_first[400];           /* the first such refusal, in words */
 };
 
 /* What a plan was asked, as its file records it (planner/plan_file.h

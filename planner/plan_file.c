@@ -32,7 +32,9 @@ static const struct field cand_fields[] = {
 	SIZE(plan_candidate, gpus_per_replica, 1, 4096),
 	STR(plan_candidate, precision), STR(plan_candidate, kv_precision),
 	STR(plan_candidate, engine), STR(plan_candidate, engine_version),
-	STR(plan_candidate, engine_image), STR(plan_candidate, health_path),
+	STR(plan_candidate, engine_image), STR(plan_candidate, multinode),
+	STR(plan_candidate, checkpoint_repo), STR(plan_candidate, checkpoint_file),
+	STR(plan_candidate, checkpoint_ollama), STR(plan_candidate, health_path),
 	SIZE(plan_candidate, port, 1, 65535),
 	SIZE(plan_candidate, replicas, 1, 4096), SIZE(plan_candidate, nodes, 1, 100000),
 	SIZE(plan_candidate, owned_gpus, 0, 1e6),
@@ -131,6 +133,8 @@ json_t *plan_json_result(const struct plan_request *q, const struct plan_result 
 	json_object_set_new(req, "power_limit_w", json_num(q->power_limit_w));
 	json_object_set_new(req, "ram_bytes", json_num(q->ram_bytes));
 	json_object_set_new(req, "max_len", json_num(q->max_len));
+	json_object_set_new(req, "max_model_len", q->max_model_len ?
+			    json_integer((json_int_t)q->max_model_len) : json_null());
 	json_object_set_new(req, "usd_per_kwh", json_num(q->usd_per_kwh));
 	json_object_set_new(req, "pue", json_num(q->pue));
 	json_object_set_new(req, "years", json_num(q->years));
@@ -142,6 +146,10 @@ json_t *plan_json_result(const struct plan_request *q, const struct plan_result 
 		json_object_set_new(rej, plan_reject_name((enum plan_reject)i),
 				    json_integer((json_int_t)r->rejected[i]));
 	json_object_set_new(o, "rejected", rej);
+	rej = json_object();
+	for (i = 1; i < PLAN_RULE_COUNT; i++)
+		json_object_set_new(rej, plan_rule_name(i), json_integer((json_int_t)r->incompatible[i]));
+	json_object_set_new(o, "incompatible", rej);
 	json_object_set_new(o, "considered", json_integer((json_int_t)r->considered));
 	json_object_set_new(o, "feasible", json_integer((json_int_t)r->feasible));
 	json_object_set_new(o, "simulated", json_integer((json_int_t)r->simulated));

@@ -24,15 +24,16 @@
 struct ctx {
 	struct cat *cat;
 	const struct plan_request *q;
-	struct cat_model model;
+	struct bind_model_rows m;
 	struct cat_gpu *gpus;           /* the catalog's, by id */
 	struct bind_gpu_rows **rows;    /* per gpus[i]: resolved on first use, else NULL */
 	size_t ngpus;
-	struct cat_engine *engines;
+	struct bind_engine_rows *engines;   /* the releases asked, else each family's newest */
 	size_t nengines;
 	struct bind_parts parts;        /* loaded by plan_run only */
 	const struct bind_gpu_rows *g;  /* the GPU being screened */
 	struct deploy *d;               /* the configuration being priced */
+	size_t max_model_len;           /* ... and the context its servers admit */
 	struct plan_result *res;
 	size_t cap;                     /* of res->c */
 };
@@ -41,27 +42,31 @@ struct ctx {
 int plan_ctx_init(struct ctx *x, struct cat *cat, const struct plan_request *q,
 		  struct plan_result *res, struct err *err);
 void plan_ctx_release(struct ctx *x);
-/* A GPU's rows (resolved once) and an engine's row, by catalog id. */
+/* A GPU's rows (resolved once) by catalog id, and an engine release's
+ * by family and version (read when the search did not list it). */
 int plan_ctx_gpu(const struct bind_gpu_rows **out, struct ctx *x, const char *id,
 		 struct err *err);
-int plan_ctx_engine(const struct cat_engine **out, struct ctx *x, const char *id,
-		    struct err *err);
+int plan_ctx_engine(const struct bind_engine_rows **out, struct ctx *x, const char *family,
+		    const char *version, struct err *err);
+/* Count a configuration the compatibility rules refused (verdict v). */
+void plan_count_incompatible(struct ctx *x, const struct compat_verdict *v, size_t n);
 
 /* request.c */
 double plan_longest(const struct plan_request *q);
 int plan_request_check(const struct plan_request *q, struct err *err);
 
 /* screen.c */
-int plan_build(struct ctx *x, const struct bind_gpu_rows *g, const struct cat_engine *e,
+int plan_build(struct ctx *x, const struct bind_gpu_rows *g, const struct bind_engine_rows *e,
 	       const char *precision, size_t tp, size_t pp, struct sim_config *sc,
 	       struct err *err);
 double plan_steady_tpot(const struct deploy *d, const struct sim_config *sc, double rate,
 			double ttft, double in, double out, struct perf_result *step);
-int plan_screen(struct ctx *x, const struct cat_engine *e, const char *precision,
+int plan_screen(struct ctx *x, const struct bind_engine_rows *e, const char *precision,
 		size_t tp, size_t pp, struct err *err);
 
-/* settings.c */
+/* settings.c: x->max_model_len is the screened configuration's */
 void plan_describe(struct ctx *x, struct plan_candidate *c);
+size_t plan_max_model_len(const struct plan_request *q, double kv_tokens, size_t context);
 
 /* price.c */
 int plan_price(struct ctx *x, struct plan_candidate *c, const struct sim_config *sc,

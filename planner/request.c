@@ -11,8 +11,15 @@
 
 static const char *const reject_names[PLAN_REJECT_COUNT] = {
 	"unsupported", "does_not_fit", "misses_slo", "over_budget", "over_power",
-	"not_enough_slots", "not_enough_lanes", "no_price", "no_redundant_psus"
+	"not_enough_slots", "not_enough_lanes", "no_price", "no_redundant_psus", "incompatible"
 };
+
+_Static_assert(PLAN_RULE_COUNT == COMPAT_RULE_COUNT, "plan.h counts bind/compat.h's rules");
+
+const char *plan_rule_name(size_t rule)
+{
+	return compat_rule_name((enum compat_rule)rule);
+}
 
 const char *plan_reject_name(enum plan_reject r)
 {

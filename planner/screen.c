@@ -62,7 +62,7 @@ double plan_steady_tpot(const struct deploy *d, const struct sim_config *sc, dou
 
 /* Lay out one configuration of GPU g and engine e into x->d, and its
  * simulator configuration into *sc. */
-int plan_build(struct ctx *x, const struct bind_gpu_rows *g, const struct cat_engine *e,
+int plan_build(struct ctx *x, const struct bind_gpu_rows *g, const struct bind_engine_rows *e,
 	       const char *precision, size_t tp, size_t pp, struct sim_config *sc,
 	       struct err *err)
 {
@@ -79,7 +79,7 @@ int plan_build(struct ctx *x, const struct bind_gpu_rows *g, const struct cat_en
 	dq.usd_per_kwh = q->usd_per_kwh;
 	dq.pue = q->pue;
 	dq.years = q->years;
-	if ((r = deploy_layout(x->d, &x->model, e, g, &dq, err)) < 0)
+	if ((r = deploy_layout(x->d, &x->m, e, g, &dq, err)) < 0)
 		return r;
 	sim_config_init(sc);
 	return sim_setup(sc, &x->d->in.model, x->d->model.id, x->d->gpu.id, err);
@@ -94,7 +94,7 @@ static void push(struct ctx *x, const struct plan_candidate *c)
 }
 
 /* Screen one configuration; a reject is counted, a survivor pushed. */
-int plan_screen(struct ctx *x, const struct cat_engine *e, const char *precision,
+int plan_screen(struct ctx *x, const struct bind_engine_rows *e, const char *precision,
 		size_t tp, size_t pp, struct err *err)
 {
 	const struct plan_request *q = x->q;
@@ -114,10 +114,21 @@ int plan_screen(struct ctx *x, const struct cat_engine *e, const char *precision
 			*err = fail;
 			return r;
 		}
-		res->rejected[fail.code == ERR_INFEASIBLE ? PLAN_NO_FIT : PLAN_UNSUPPORTED]++;
+		if (x->d->compat.rule != COMPAT_OK)
+			plan_count_incompatible(x, &x->d->compat, 1);
+		else
+			res->rejected[fail.code == ERR_INFEASIBLE ? PLAN_NO_FIT : PLAN_UNSUPPORTED]++;
 		return 0;
 	}
-	if ((double)sc.engine.kv_blocks * (double)sc.engine.block_tokens < plan_longest(q)) {
+	/* never proposed: a format no one publishes the model in */
+	if (x->d->compat.rule == COMPAT_CHECKPOINT) {
+		plan_count_incompatible(x, &x->d->compat, 1);
+		return 0;
+	}
+	x->max_model_len = plan_max_model_len(q, (double)sc.engine.kv_blocks *
+					     (double)sc.engine.block_tokens,
+					     (size_t)x->d->model.max_context);
+	if (!x->max_model_len) {
 		res->rejected[PLAN_NO_FIT]++;
 		return 0;
 	}

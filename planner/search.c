@@ -15,6 +15,40 @@
 
 static const char *const default_precisions[] = { "bf16", "fp8", "int4-awq", "gguf-q4_k_m" };
 
+/* The engine releases searched, each with what it runs on and whether
+ * it loads the model: the ones named (q->engines, "vllm" meaning its
+ * newest, "vllm@0.8.5" that release), else each family's newest. */
+static int engines(struct ctx *x, struct cat *cat, const struct plan_request *q,
+		   struct err *err)
+{
+	struct cat_engine *rows = NULL;
+	size_t i, n = 0;
+	int r;
+
+	if (!q->engines && (r = bind_list_engines(&rows, &n, cat, err)) < 0)
+		return r;
+	if (q->engines)
+		n = q->nengines;
+	x->engines = n ? xcalloc(n, sizeof(*x->engines)) : NULL;
+	for (i = 0; i < n; i++, x->nengines++)
+		if ((r = bind_resolve_engine(&x->engines[i], cat, q->engines ? q->engines[i] :
+					     rows[i].id, &x->m.model, err)) < 0)
+			break;
+	free(rows);
+	return r < 0 ? r : 0;
+}
+
+void plan_count_incompatible(struct ctx *x, const struct compat_verdict *v, size_t n)
+{
+	struct plan_result *res = x->res;
+
+	res->rejected[PLAN_INCOMPATIBLE] += n;
+	if ((size_t)v->rule < PLAN_RULE_COUNT)
+		res->incompatible[v->rule] += n;
+	if (!res->incompatible_first[0])
+		snprintf(res->incompatible_first, sizeof(res->incompatible_first), "%s", v->msg);
+}
+
 int plan_ctx_init(struct ctx *x, struct cat *cat, const struct plan_request *q,
 		  struct plan_result *res, struct err *err)
 {
@@ -25,9 +59,9 @@ int plan_ctx_init(struct ctx *x, struct cat *cat, const struct plan_request *q,
 	x->q = q;
 	x->res = res;
 	x->d = xmalloc(sizeof(*x->d));
-	if ((r = bind_resolve_model(&x->model, cat, q->model, err)) < 0 ||
+	if ((r = bind_resolve_model_rows(&x->m, cat, q->model, err)) < 0 ||
 	    (r = bind_list_gpus(&x->gpus, &x->ngpus, cat, err)) < 0 ||
-	    (r = bind_list_engines(&x->engines, &x->nengines, cat, err)) < 0)
+	    (r = engines(x, cat, q, err)) < 0)
 		return r;
 	x->rows = x->ngpus ? xcalloc(x->ngpus, sizeof(*x->rows)) : NULL;
 	return 0;
@@ -74,17 +108,27 @@ int plan_ctx_gpu(const struct bind_gpu_rows **out, struct ctx *x, const char *id
 	return err_set(err, ERR_NOTFOUND, "unknown gpu '%.64s'", id);
 }
 
-int plan_ctx_engine(const struct cat_engine **out, struct ctx *x, const char *id,
-		    struct err *err)
+int plan_ctx_engine(const struct bind_engine_rows **out, struct ctx *x, const char *family,
+		    const char *version, struct err *err)
 {
+	char name[CAT_ID_MAX + CAT_WORD_MAX];
 	size_t i;
+	int r;
 
 	for (i = 0; i < x->nengines; i++)
-		if (!strcmp(x->engines[i].id, id)) {
+		if (!strcmp(x->engines[i].engine.family, family) &&
+		    !strcmp(x->engines[i].engine.version, version)) {
 			*out = &x->engines[i];
 			return 0;
 		}
-	return err_set(err, ERR_NOTFOUND, "unknown engine '%.64s'", id);
+	/* a release the search did not list (a plan file's): read it now */
+	snprintf(name, sizeof(name), "%s@%s", family, version);
+	x->engines = xrealloc(x->engines, (x->nengines + 1) * sizeof(*x->engines));
+	if ((r = bind_resolve_engine(&x->engines[x->nengines], x->cat, name, &x->m.model,
+				     err)) < 0)
+		return r;
+	*out = &x->engines[x->nengines++];
+	return 0;
 }
 
 /* Whether `id` is among the allowed names (NULL: everything is). */
@@ -105,7 +149,7 @@ static const size_t tps[] = { 1, 2, 4, 8 }, pps[] = { 1, 2, 4 };
 #define NPP (sizeof(pps) / sizeof(pps[0]))
 
 /* Every tp x pp of one GPU, engine and format. */
-static int layouts(struct ctx *x, const struct cat_engine *e, const char *precision,
+static int layouts(struct ctx *x, const struct bind_engine_rows *e, const char *precision,
 		   struct err *err)
 {
 	size_t t, p;
@@ -143,15 +187,17 @@ static int search(struct ctx *x, struct err *err)
 		if ((r = gpu_at(&x->g, x, gi, err)) < 0)
 			return r;
 		for (ei = 0; ei < ne; ei++) {
-			const struct cat_engine *e = &x->engines[ei];
+			const struct bind_engine_rows *e = &x->engines[ei];
 
-			if (!listed(q->engines, q->nengines, e->id))
-				continue;
 			for (pi = 0; pi < nprec; pi++) {
-				if (!deploy_engine_loads(e, precs[pi])) {
-					/* counted as the layouts it stands for */
+				struct compat_ask ask = { precs[pi], NULL, 1, 1, 1 };
+				struct compat_verdict v;
+
+				/* the rules of the GPU, model and format hold for
+				 * every layout: counted as the layouts they stand for */
+				if (compat_check_engine(&v, &x->m.model, e, x->g, &ask)) {
 					x->res->considered += NTP * NPP;
-					x->res->rejected[PLAN_UNSUPPORTED] += NTP * NPP;
+					plan_count_incompatible(x, &v, NTP * NPP);
 				} else if ((r = layouts(x, e, precs[pi], err)) < 0) {
 					return r;
 				}
@@ -174,24 +220,25 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 	memset(out, 0, sizeof(*out));
 	if ((r = plan_request_check(q, err)) < 0)
 		return r;
+	if ((r = bind_resolve_ids(&eids, cat, CAT_ENGINE, q->engines, q->engines ? q->nengines : 0,
+				  err)) < 0)
+		goto out;
+	if (q->engines) {
+		ep = xcalloc(q->nengines, sizeof(*ep));
+		for (i = 0; i < q->nengines; i++)
+			ep[i] = eids[i];
+		rq.engines = ep;
+	}
 	if ((r = plan_ctx_init(&x, cat, &rq, out, err)) < 0)
 		goto out;
-	rq.model = x.model.id;
-	if ((r = bind_resolve_ids(&gids, cat, CAT_GPU, q->gpus, q->gpus ? q->ngpus : 0, err)) < 0 ||
-	    (r = bind_resolve_ids(&eids, cat, CAT_ENGINE, q->engines, q->engines ? q->nengines : 0,
-				  err)) < 0)
+	rq.model = x.m.model.id;
+	if ((r = bind_resolve_ids(&gids, cat, CAT_GPU, q->gpus, q->gpus ? q->ngpus : 0, err)) < 0)
 		goto out;
 	if (q->gpus) {
 		gp = xcalloc(q->ngpus, sizeof(*gp));
 		for (i = 0; i < q->ngpus; i++)
 			gp[i] = gids[i];
 		rq.gpus = gp;
-	}
-	if (q->engines) {
-		ep = xcalloc(q->nengines, sizeof(*ep));
-		for (i = 0; i < q->nengines; i++)
-			ep[i] = eids[i];
-		rq.engines = ep;
 	}
 	if ((r = bind_parts_load(&x.parts, cat, err)) < 0)
 		goto out;
@@ -215,7 +262,7 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 	plan_rank(out->c, out->n);
 	if (!out->n) {
 		r = err_set(err, ERR_INFEASIBLE, "no configuration of %zu tried serves %s at %g requests/s "
-			    "within the objectives and constraints", out->considered, x.model.id, q->qps);
+			    "within the objectives and constraints", out->considered, x.m.model.id, q->qps);
 		goto out;
 	}
 	if (out->n > rq.top_k && rq.top_k)

@@ -1,8 +1,10 @@
 /*
  * settings.c - what a candidate records of its deployment for the
- * generators: names, the engine's image and settings, and the context
- * length it is started with (the max-model-len policy below).
+ * generators: names, the engine's image and checkpoint, its settings,
+ * and the context length it is started with (the max-model-len policy
+ * below).
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "planner/plan_int.h"
@@ -24,9 +26,13 @@ void plan_describe(struct ctx *x, struct plan_candidate *c)
 	snprintf(c->gpu_product, sizeof(c->gpu_product), "%s", x->g->product);
 	snprintf(c->precision, sizeof(c->precision), "%s", d->wf->name);
 	snprintf(c->kv_precision, sizeof(c->kv_precision), "%s", d->kf->name);
-	snprintf(c->engine, sizeof(c->engine), "%s", d->engine.id);
+	snprintf(c->engine, sizeof(c->engine), "%s", d->engine.family);
 	snprintf(c->engine_version, sizeof(c->engine_version), "%s", d->engine.version);
-	snprintf(c->engine_image, sizeof(c->engine_image), "%s", d->engine.image);
+	snprintf(c->engine_image, sizeof(c->engine_image), "%s", d->compat.image.image);
+	snprintf(c->multinode, sizeof(c->multinode), "%s", d->engine.multinode);
+	snprintf(c->checkpoint_repo, sizeof(c->checkpoint_repo), "%s", d->compat.ckpt.repo);
+	snprintf(c->checkpoint_file, sizeof(c->checkpoint_file), "%s", d->compat.ckpt.file);
+	snprintf(c->checkpoint_ollama, sizeof(c->checkpoint_ollama), "%s", d->compat.ckpt.ollama);
 	snprintf(c->health_path, sizeof(c->health_path), "%s", d->engine.health_path);
 	c->port = (size_t)d->engine.port;
 	c->tp = d->dspec.tp;
@@ -37,13 +43,39 @@ void plan_describe(struct ctx *x, struct plan_candidate *c)
 	c->gpu_memory_utilization = d->engine.gpu_memory_utilization;
 	c->gpu_memory_bytes = (double)d->gpu.memory_bytes;
 	est_mem_at(&mem, &d->in);
-	c->weights_bytes = mem.weights_bytes * (double)c->gpus_per_replica;
-	/* what one request needs, rounded up to a power of two the way
-	 * people set it, and never above the model's own limit */
-	c->max_model_len = 1024;
-	while ((double)c->max_model_len < plan_longest(x->q) &&
-	       c->max_model_len < (size_t)d->model.max_context)
-		c->max_model_len *= 2;
-	if (c->max_model_len > (size_t)d->model.max_context)
-		c->max_model_len = (size_t)d->model.max_context;
+	/* the bytes fetched: what the checkpoint's repository states where
+	 * it does (its scales, embeddings and layout as published), else the
+	 * model's at the format */
+	c->max_model_len = x->max_model_len;
+	c->weights_bytes = d->compat.ckpt.bytes != CAT_NULL_INT && d->compat.ckpt.bytes > 0 ?
+			   (double)d->compat.ckpt.bytes :
+			   d->compat.online ? d->model.params_total * 2 :
+			   mem.weights_bytes * (double)c->gpus_per_replica;
+}
+
+/*
+ * The context the servers are started with (vLLM --max-model-len, SGLang
+ * --context-length, ...): a request longer than it is refused, so never a
+ * mean.  The one asked (--max-model-len), else a trace's longest request
+ * rounded up to a multiple of 1024 tokens, else the model's own context;
+ * engines refuse to start when one sequence of that length does not fit
+ * the KV cache, so the default shrinks to what the cache holds (in whole
+ * 1024s).  0 when what must be admitted does not fit.
+ */
+size_t plan_max_model_len(const struct plan_request *q, double kv_tokens, size_t context)
+{
+	size_t want, fits = kv_tokens > 0 ? (size_t)fmin(kv_tokens, 1e9) : 0;
+
+	if (q->max_model_len)
+		return q->max_model_len <= context && q->max_model_len <= fits ? q->max_model_len : 0;
+	if (plan_longest(q) > (double)fits || plan_longest(q) > (double)context)
+		return 0;
+	want = !isnan(q->max_len) ? ((size_t)ceil(q->max_len) + 1023) / 1024 * 1024 : context;
+	if (want > context)
+		want = context;
+	if (want > fits)
+		want = fits / 1024 * 1024;
+	if ((double)want < plan_longest(q))
+		want = (size_t)ceil(plan_longest(q));
+	return want;
 }

@@ -30,12 +30,12 @@ int plan_finalist_sim(struct ctx *x, const struct plan_candidate *c, struct sim_
 {
 	const struct plan_request *q = x->q;
 	const struct bind_gpu_rows *g;
-	const struct cat_engine *e;
+	const struct bind_engine_rows *e;
 	int r;
 
 	in->a = q->input_len;
 	out->a = q->output_len;
-	if ((r = plan_ctx_gpu(&g, x, c->gpu, err)) < 0 || (r = plan_ctx_engine(&e, x, c->engine, err)) < 0 ||
+	if ((r = plan_ctx_gpu(&g, x, c->gpu, err)) < 0 || (r = plan_ctx_engine(&e, x, c->engine, c->engine_version, err)) < 0 ||
 	    (r = plan_build(x, g, e, c->precision, c->tp, c->pp, sc, err)) < 0)
 		return r;
 	sc->arrival.kind = ARRIVAL_POISSON;

@@ -32,17 +32,19 @@ printf 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,1%s[2J00,5\
 plan_with() {  # NAME SED-SCRIPT: the committed consumer plan, edited
 	sed "$2" "$fx/plan/autoglm-consumer.json" >"$tmp/$1.json"
 }
-plan_with engine-foo 's/"engine": "tgi"/"engine": "foo"/'
-plan_with engine-upper 's/"engine": "tgi"/"engine": "VLLM"/'
-plan_with engine-empty 's/"engine": "tgi"/"engine": ""/'
-plan_with engine-vllm2 's/"engine": "tgi"/"engine": "vllm2"/'
-plan_with engine-newline 's/"engine": "tgi"/"engine": "tgi\\nrm -rf \/"/'
+plan_with engine-foo 's/"engine": "vllm"/"engine": "foo"/'
+plan_with engine-upper 's/"engine": "vllm"/"engine": "VLLM"/'
+plan_with engine-empty 's/"engine": "vllm"/"engine": ""/'
+plan_with engine-vllm2 's/"engine": "vllm"/"engine": "vllm2"/'
+plan_with engine-newline 's/"engine": "vllm"/"engine": "vllm\\nrm -rf \/"/'
+plan_with engine-version 's/"engine_version": "[^"]*"/"engine_version": "0.0.1"/'
+plan_with engine-image 's/"engine_image": "[^"]*"/"engine_image": "vllm\/vllm-openai:latest"/'
 plan_with model-unknown 's/"model": "autoglm-phone-9b"/"model": "no-such-model"/'
 plan_with gpu-unknown 's/"gpu": "rtx-5060-ti-16gb"/"gpu": "rtx-9090"/'
 plan_with precision-not-loaded 's/"precision": "fp8"/"precision": "gguf-q4_k_m"/'
 plan_with kv-not-kept 's/"kv_precision": "bf16"/"kv_precision": "q8_0"/'
-plan_with llama-cpp-bf16 's/"engine": "tgi"/"engine": "llama-cpp"/; s/"precision": "fp8"/"precision": "bf16"/'
-plan_with chassis-unknown 's/"chassis": "corsair-7000d-airflow"/"chassis": "no-such-case"/'
+plan_with llama-cpp-bf16 's/"engine": "vllm"/"engine": "llama-cpp"/; s/"engine_version": "[^"]*"/"engine_version": "b10573"/'
+plan_with chassis-unknown 's/"chassis": "fractal-meshify-2-xl"/"chassis": "no-such-case"/'
 plan_with part-unknown 's/"id": "corsair-rm850x"/"id": "no-such-psu"/'
 # a line without end, for the line bound (/dev/zero gives NULs)
 head -c 100000 /dev/zero | tr '\0' 1 >"$tmp/long-line.csv"
@@ -157,6 +159,8 @@ done <<EOF_TABLE
 2|generate k8s --plan $tmp/engine-empty.json
 2|generate docker --plan $tmp/engine-vllm2.json
 2|generate k8s --plan $tmp/engine-newline.json
+2|generate compose --plan $tmp/engine-version.json
+2|generate k8s --plan $tmp/engine-image.json
 2|generate bom --plan $tmp/engine-foo.json
 2|generate compose --plan $tmp/model-unknown.json
 2|generate docker --plan $tmp/gpu-unknown.json
@@ -368,8 +372,8 @@ export RIGPLAN_USER_DB="$tmp/old.db"
 sed -n '/^CREATE TABLE measurement/,$!p' "$RIGPLAN_SCHEMA" | sqlite3 "$RIGPLAN_USER_DB"
 sqlite3 "$RIGPLAN_USER_DB" "PRAGMA user_version = 2"
 "$PROG" catalog set-price gpu l4 1999 --source "old overlay" >/dev/null
-check "an older overlay is upgraded on write" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA user_version')" = 4 ]
-check "... gaining the new tables" [ "$(sqlite3 "$RIGPLAN_USER_DB" "SELECT count(*) FROM sqlite_master WHERE name IN ('measurement', 'calibration', 'default_part')")" = 3 ]
+check "an older overlay is upgraded on write" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA user_version')" = 5 ]
+check "... gaining the new tables" [ "$(sqlite3 "$RIGPLAN_USER_DB" "SELECT count(*) FROM sqlite_master WHERE name IN ('measurement', 'calibration', 'default_part', 'engine_image', 'engine_model', 'gpu_target', 'checkpoint')")" = 7 ]
 run "$PROG" catalog show gpu l4 --json
 check "... keeping its rows" has "$out" "old overlay"
 check "... and gains rigplan's overlay mark" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA application_id')" = 1380405324 ]
@@ -422,5 +426,7 @@ check "bf16 on a T4 is refused naming the fp16 it has" has "$err" "it has fp16 o
 run "$PROG" estimate --model llama-3.1-8b --gpu t4 --precision fp16
 check "fp16 weights on a T4: an fp16 KV cache, not bf16" has "$out" "fp16 weights, fp16 KV cache"
 run "$PROG" estimate --model llama-3.1-8b --gpu v100-sxm2-32gb --precision int4-awq
+check "vLLM 0.25 on a V100: refused, naming the rule and its CUDA image" sh -c '[ "$1" = 2 ] && case "$2" in *"(engine_gpu)"*"vllm/vllm-openai:v0.25.1 "*) ;; *) exit 1;; esac' - "$rc" "$err"
+run "$PROG" estimate --model llama-3.1-8b --gpu v100-sxm2-32gb --precision int4-awq --engine vllm@0.12.0
 check "AWQ on a V100 (no bf16): an fp16 KV cache" has "$out" "int4-awq weights, fp16 KV cache"
 done_testing

@@ -9,6 +9,7 @@
  */
 #include "tests/testlib.h"
 #include "tests/testcat.h"
+#include "bind/compat.h"
 #include "bind/deploy.h"
 #include "bind/rows.h"
 #include "catalog/cat.h"
@@ -51,9 +52,9 @@ static void layout_is_pure(void)
 		     err.msg))
 		goto out;
 	*copy = *rows;
-	test_ok(deploy_layout(a, &rows->model, &rows->engine, &rows->g, &q, &err) == 0,
+	test_ok(deploy_layout(a, &rows->m, &rows->e, &rows->g, &q, &err) == 0,
 		"layout with the catalog closed: %s", err.msg);
-	test_ok(deploy_layout(b, &rows->model, &rows->engine, &rows->g, &q, &err) == 0,
+	test_ok(deploy_layout(b, &rows->m, &rows->e, &rows->g, &q, &err) == 0,
 		"layout again: %s", err.msg);
 	test_ok(memcmp(rows, copy, sizeof(*rows)) == 0, "a layout leaves the rows as they were");
 	test_ok(memcmp(&a->in, &b->in, sizeof(a->in)) == 0, "the same rows and layout, the same inputs");
@@ -65,7 +66,7 @@ static void layout_is_pure(void)
 	test_int((int64_t)a->in.model.n, 4, "tp 4 lays out 4 GPUs");
 	/* a layout the rows cannot hold is refused by the layout alone */
 	q.tp = 3;
-	test_ok(deploy_layout(a, &rows->model, &rows->engine, &rows->g, &q, &err) < 0 &&
+	test_ok(deploy_layout(a, &rows->m, &rows->e, &rows->g, &q, &err) < 0 &&
 		err.code == ERR_INVAL, "tp 3 of 64 heads is refused: %s", err.msg);
 out:
 	free(rows);
@@ -88,11 +89,11 @@ static void kept_failures(void)
 		     err.msg))
 		goto out;
 	err_set(&rows->g.link_err[BIND_PCIE_P2P], ERR_NOTFOUND, "no link 'pcie-p2p'");
-	test_ok(deploy_layout(d, &rows->model, &rows->engine, &rows->g, &q, &err) == 0,
+	test_ok(deploy_layout(d, &rows->m, &rows->e, &rows->g, &q, &err) == 0,
 		"an NVLink GPU does not need the PCIe peer link: %s", err.msg);
 	err_set(&rows->g.link_err[BIND_NVLINK], ERR_NOTFOUND, "no link 'nvlink'");
 	err_clear(&err);
-	test_ok(deploy_layout(d, &rows->model, &rows->engine, &rows->g, &q, &err) < 0 &&
+	test_ok(deploy_layout(d, &rows->m, &rows->e, &rows->g, &q, &err) < 0 &&
 		err.code == ERR_NOTFOUND, "... but needs NVLink's");
 	test_str(err.msg, "no link 'nvlink'", "... and says which row is missing");
 
@@ -102,7 +103,7 @@ static void kept_failures(void)
 	test_ok(resolve(rows, "llama-3.1-8b", "h100-sxm", "no-such-cpu", &err) == 0,
 		"an unknown --cpu does not stop the resolve: %s", err.msg);
 	test_int(rows->g.host_err.code, ERR_NOTFOUND, "... it is kept with the host");
-	test_ok(deploy_layout(d, &rows->model, &rows->engine, &rows->g, &q, &err) < 0 &&
+	test_ok(deploy_layout(d, &rows->m, &rows->e, &rows->g, &q, &err) < 0 &&
 		strstr(err.msg, "no-such-cpu") != NULL, "... and reported by the layout: %s", err.msg);
 out:
 	free(rows);
@@ -186,10 +187,11 @@ static void mxfp4(void)
 	if (!test_ok(resolve(rows, "gpt-oss-120b", "h100-sxm", NULL, &err) == 0, "resolve: %s",
 		     err.msg))
 		goto out;
-	test_ok(deploy_layout(d, &rows->model, &rows->engine, &rows->g, &q, &err) < 0 &&
-		strstr(err.msg, "mxfp4"), "the pinned vLLM does not load mxfp4: %s", err.msg);
-	snprintf(rows->engine.weight_formats, sizeof(rows->engine.weight_formats), "bf16,mxfp4");
-	if (!test_ok(deploy_layout(d, &rows->model, &rows->engine, &rows->g, &q, &err) == 0,
+	snprintf(rows->e.engine.weight_formats, sizeof(rows->e.engine.weight_formats), "bf16,fp8");
+	test_ok(deploy_layout(d, &rows->m, &rows->e, &rows->g, &q, &err) < 0 &&
+		strstr(err.msg, "mxfp4"), "an engine without mxfp4 refuses it: %s", err.msg);
+	snprintf(rows->e.engine.weight_formats, sizeof(rows->e.engine.weight_formats), "bf16,mxfp4");
+	if (!test_ok(deploy_layout(d, &rows->m, &rows->e, &rows->g, &q, &err) == 0,
 		     "an engine that loads mxfp4 lays gpt-oss-120b out: %s", err.msg))
 		goto out;
 	est_mem_at(&m, &d->in);
@@ -201,8 +203,127 @@ out:
 	free(d);
 }
 
+
+/*
+ * The compatibility rules on rows written here (test data, not facts),
+ * so each rule is seen to fail on its own and in order:
+ *   engine x@1.2.0 ships one image built for 8.0 and 9.0, loads
+ *   LlamaForCausalLM from 1.1.0 on, formats bf16,fp8, KV bf16,fp8, no
+ *   pipeline, no multi-node, no expert parallelism.
+ *   GPU a: 9.0 linux/amd64 (runs: 9.0 is built); GPU b: 8.6 (runs the
+ *   8.0 cubins: same major, lower minor); GPU c: 12.0 (no 12.x cubin).
+ *   Model m: LlamaForCausalLM, native bf16, checkpoints: fp8 only.
+ */
+static void compat_rules(void)
+{
+	struct bind_model_rows m;
+	struct bind_engine_rows e;
+	struct bind_gpu_rows g;
+	struct compat_verdict v;
+	struct compat_ask ask = { "bf16", NULL, 1, 1, 1 };
+
+	memset(&m, 0, sizeof(m));
+	memset(&e, 0, sizeof(e));
+	memset(&g, 0, sizeof(g));
+	snprintf(m.model.id, sizeof(m.model.id), "m");
+	snprintf(m.model.architecture, sizeof(m.model.architecture), "LlamaForCausalLM");
+	snprintf(m.model.native_dtype, sizeof(m.model.native_dtype), "bf16");
+	snprintf(m.model.hf_repo, sizeof(m.model.hf_repo), "org/m");
+	m.nckpt = 1;
+	snprintf(m.ckpt[0].model, sizeof(m.ckpt[0].model), "m");
+	snprintf(m.ckpt[0].format, sizeof(m.ckpt[0].format), "fp8");
+	snprintf(m.ckpt[0].repo, sizeof(m.ckpt[0].repo), "org/m-FP8");
+	m.ckpt[0].bytes = 8000000000;
+	snprintf(e.engine.id, sizeof(e.engine.id), "x@1.2.0");
+	snprintf(e.engine.family, sizeof(e.engine.family), "x");
+	snprintf(e.engine.version, sizeof(e.engine.version), "1.2.0");
+	snprintf(e.engine.weight_formats, sizeof(e.engine.weight_formats), "bf16,fp8");
+	snprintf(e.engine.kv_formats, sizeof(e.engine.kv_formats), "bf16,fp8");
+	snprintf(e.engine.multinode, sizeof(e.engine.multinode), "none");
+	snprintf(e.engine.source, sizeof(e.engine.source), "https://x.example/1.2.0");
+	e.nimages = 1;
+	snprintf(e.image[0].image, sizeof(e.image[0].image), "x/x:1.2.0");
+	snprintf(e.image[0].platform, sizeof(e.image[0].platform), "linux/amd64");
+	snprintf(e.image[0].targets, sizeof(e.image[0].targets), "8.0,9.0");
+	e.has_loads = 1;
+	snprintf(e.loads.since, sizeof(e.loads.since), "1.1.0");
+	snprintf(e.loads.source, sizeof(e.loads.source), "https://x.example/models");
+	snprintf(g.gpu.id, sizeof(g.gpu.id), "a");
+	g.has_target = 1;
+	snprintf(g.target.target, sizeof(g.target.target), "9.0");
+	snprintf(g.target.platform, sizeof(g.target.platform), "linux/amd64");
+
+	test_int(compat_check(&v, &m, &e, &g, &ask), 0, "bf16 on a 9.0 GPU passes: %s", v.msg);
+	test_str(v.image.image, "x/x:1.2.0", "... in the image built for it");
+	test_str(v.ckpt.repo, "org/m", "... from the model's own repository");
+	test_int(v.ckpt.bytes, CAT_NULL_INT, "... whose bytes the model's size gives");
+	ask.precision = "fp16";
+	test_int(compat_check(&v, &m, &e, &g, &ask), 1, "fp16, not loaded by x: refused");
+	test_int(v.rule, COMPAT_FORMAT, "... by engine_format: %s", v.msg);
+	ask.precision = "fp8";
+	test_int(compat_check(&v, &m, &e, &g, &ask), 0, "fp8 passes: %s", v.msg);
+	test_str(v.ckpt.repo, "org/m-FP8", "... from its published checkpoint");
+	m.nckpt = 0;
+	test_int(compat_check(&v, &m, &e, &g, &ask), 1, "with no fp8 checkpoint: refused");
+	test_int(v.rule, COMPAT_CHECKPOINT, "... by checkpoint");
+	test_contains(v.msg, "org/m", "... naming the repository to quantize: %s", v.msg);
+	test_int(compat_check_engine(&v, &m.model, &e, &g, &ask), 0,
+		 "... which the engine screen does not check");
+	m.nckpt = 1;
+
+	snprintf(g.target.target, sizeof(g.target.target), "8.6");
+	test_int(compat_check(&v, &m, &e, &g, &ask), 0, "8.6 runs the 8.0 cubins: %s", v.msg);
+	snprintf(g.target.target, sizeof(g.target.target), "12.0");
+	test_int(compat_check(&v, &m, &e, &g, &ask), 1, "12.0 has no cubin: refused");
+	test_int(v.rule, COMPAT_GPU, "... by engine_gpu: %s", v.msg);
+	test_contains(v.msg, "8.0,9.0", "... naming the targets built");
+	snprintf(e.image[0].targets, sizeof(e.image[0].targets), "8.0,9.0+PTX");
+	test_int(compat_check(&v, &m, &e, &g, &ask), 0, "... but PTX for 9.0 compiles for it");
+	snprintf(g.target.platform, sizeof(g.target.platform), "linux/arm64");
+	test_int(compat_check(&v, &m, &e, &g, &ask), 1, "an arm64 host, amd64 images: refused");
+	test_int(v.rule, COMPAT_GPU, "... by engine_gpu");
+	g.has_target = 0;
+	test_int(compat_check(&v, &m, &e, &g, &ask), 1, "a GPU without a target: refused");
+	test_int(v.rule, COMPAT_GPU, "... by engine_gpu");
+	g.has_target = 1;
+	snprintf(g.target.platform, sizeof(g.target.platform), "linux/amd64");
+
+	/* the GPU rule comes first: a release that loads nothing is refused
+	 * by engine_model only on a GPU it runs on */
+	snprintf(e.engine.version, sizeof(e.engine.version), "1.0.9");
+	test_int(compat_check(&v, &m, &e, &g, &ask), 1, "1.0.9, before the model's 1.1.0: refused");
+	test_int(v.rule, COMPAT_MODEL, "... by engine_model");
+	test_contains(v.msg, "from 1.1.0 on", "... saying from which release: %s", v.msg);
+	snprintf(e.engine.version, sizeof(e.engine.version), "1.1.0");
+	test_int(compat_check(&v, &m, &e, &g, &ask), 0, "1.1.0 itself loads it");
+	e.has_loads = 0;
+	test_int(compat_check(&v, &m, &e, &g, &ask), 1, "a family without the architecture: refused");
+	test_int(v.rule, COMPAT_MODEL, "... by engine_model");
+	e.has_loads = 1;
+
+	ask.kv_precision = "q8_0";
+	test_int(compat_check(&v, &m, &e, &g, &ask), 1, "a q8_0 KV cache: refused");
+	test_int(v.rule, COMPAT_KV, "... by engine_kv");
+	ask.kv_precision = "fp8";
+	ask.pp = 2;
+	test_int(compat_check(&v, &m, &e, &g, &ask), 1, "pp 2 without pipeline parallelism: refused");
+	test_int(v.rule, COMPAT_PP, "... by engine_pp");
+	e.engine.pp = 1;
+	ask.nodes = 2;
+	test_int(compat_check(&v, &m, &e, &g, &ask), 1, "two nodes, multinode none: refused");
+	test_int(v.rule, COMPAT_MULTINODE, "... by engine_multinode");
+	snprintf(e.engine.multinode, sizeof(e.engine.multinode), "ray");
+	ask.ep = 8;
+	test_int(compat_check(&v, &m, &e, &g, &ask), 1, "ep 8 without expert parallelism: refused");
+	test_int(v.rule, COMPAT_EP, "... by engine_ep");
+	e.engine.ep = 1;
+	test_int(compat_check(&v, &m, &e, &g, &ask), 0, "with all three: passes: %s", v.msg);
+	test_str(compat_rule_name(COMPAT_MULTINODE), "engine_multinode", "rules have names");
+}
+
 int main(void)
 {
+	compat_rules();
 	layout_is_pure();
 	kept_failures();
 	host_defaults();

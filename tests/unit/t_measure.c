@@ -93,6 +93,12 @@ static int build(struct deploy *d, const char *gpu, const char *model)
 	q.work.context = 128;
 	if (test_deploy(d, cat, &q) < 0)
 		return -1;
+	/* a bare forward pass (measure_llm.py), not a server: whole prompts,
+	 * none of the engine's step limits */
+	d->dspec.max_batched_tokens = 0;
+	d->dspec.max_seqs = 0;
+	d->in.model.dep.max_batched_tokens = 0;
+	d->in.model.dep.max_seqs = 0;
 	if (is70) {
 		d->llm.layers = 16;
 		d->llm.params_total = 0;    /* count, do not scale to the card */

@@ -9,6 +9,7 @@
 #include "util/num.h"
 #include "util/sbuf.h"
 #include "util/strdist.h"
+#include "util/version.h"
 #include "util/xalloc.h"
 
 #include <math.h>
@@ -198,6 +199,46 @@ static void dates(void)
 }
 
 /*
+ * Release versions in the order the engines' changelogs give them, each
+ * older than the next; and compile targets against GPUs.
+ */
+static void versions(void)
+{
+	static const char *const order[] = {
+		"0.4.1", "0.4.6", "0.4.6.post1", "0.5.0rc1", "0.5.0", "0.5.6", "0.6.6", "0.8.5",
+		"0.9.9", "0.10.2", "0.10.10", "1.0.0rc1", "1.0.0", "1.0.0.1", "10.0.0"
+	};
+	size_t i, j;
+	int wrong = 0;
+
+	for (i = 0; i < ARRAY_SIZE(order); i++)
+		for (j = 0; j < ARRAY_SIZE(order); j++) {
+			int c = version_cmp(order[i], order[j]);
+			int want = i < j ? -1 : i > j;
+
+			if ((c > 0) - (c < 0) != want && wrong++ < 5)
+				test_ok(0, "version_cmp('%s', '%s') = %d, not %d", order[i],
+					order[j], c, want);
+		}
+	test_int(wrong, 0, "%zu versions ordered as their changelogs are", ARRAY_SIZE(order));
+	/* llama.cpp builds are numbered, not dotted */
+	test_ok(version_cmp("b4000", "b5849") < 0 && version_cmp("b10438", "b5849") > 0,
+		"b4000 < b5849 < b10438");
+	/* sm_86 runs sm_80 cubins (same major, lower minor); not the reverse,
+	 * and not across majors; PTX compiles forward across majors */
+	test_ok(version_target_runs("8.6", "8.0") && !version_target_runs("8.0", "8.6") &&
+		!version_target_runs("9.0", "8.0") && !version_target_runs("12.0", "10.0"),
+		"cubins run on their own major version, minor no higher");
+	test_ok(version_target_runs("12.0", "8.9+PTX") && version_target_runs("8.9", "8.9+ptx") &&
+		!version_target_runs("8.6", "8.9+PTX"), "PTX runs on its version and later");
+	test_ok(version_target_runs("9.0", "9.0a") && !version_target_runs("12.0", "9.0a") &&
+		!version_target_runs("12.1", "12.0a") && version_target_runs("12.0", "12.0a"),
+		"architecture-specific code (9.0a) runs on that capability only");
+	test_ok(version_target_runs("gfx942", "gfx942") && !version_target_runs("gfx90a", "gfx942") &&
+		!version_target_runs("gfx942", "9.0"), "other targets only by name");
+}
+
+/*
  * An output written in place to a pipe whose reader is gone: the commit
  * reports "Broken pipe" instead of the process dying of SIGPIPE, and
  * leaves no SIGPIPE pending or blocked behind it.  The pipe is named
@@ -238,6 +279,7 @@ static void afile_broken_pipe(void)
 int main(void)
 {
 	doubles();
+	versions();
 	counts_and_bytes();
 	with_unit();
 	distance();
