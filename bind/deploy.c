@@ -188,6 +188,18 @@ int deploy_list_has(const char *list, const char *word)
 	return 0;
 }
 
+int deploy_engine_slots_static(const struct cat_engine *e)
+{
+	const char *p = e->weight_formats;
+
+	if (!*p)
+		return 0;
+	for (; p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+		if (strncmp(p, "gguf-", 5))
+			return 0;
+	return 1;
+}
+
 int deploy_engine_loads(const struct cat_engine *e, const char *precision)
 {
 	return deploy_list_has(e->weight_formats, precision);

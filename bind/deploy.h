@@ -99,6 +99,10 @@ double deploy_gpu_transient(const struct cat_gpu *g);
 
 /* Whether the engine loads weights in that format (its weight_formats). */
 int deploy_engine_loads(const struct cat_engine *e, const char *precision);
+/* Whether the engine is a llama.cpp server (it loads GGUF files and
+ * nothing else: llama.cpp, Ollama), which gives every parallel slot its
+ * whole context up front instead of paging a shared cache. */
+int deploy_engine_slots_static(const struct cat_engine *e);
 /* Whether `word` is one of a catalog list's comma-separated words. */
 int deploy_list_has(const char *list, const char *word);
 /* Whether the engine keeps its KV cache in that format (its kv_formats). */

@@ -2,9 +2,12 @@
  * gen_docker.c - `docker run` lines and a Compose file for a plan: one
  * container per replica, each with its own GPUs (device indices in
  * order on its node) and port (the engine's, plus the replica's index
- * on the node), the weights cache in a named volume, shared memory for
- * NCCL (--ipc=host; TGI documents --shm-size 1g instead).  Every value
- * goes through gen_writer's escaping.
+ * on the node), the weights cache in a named volume, filled by the weights
+ * step before any server starts (a `docker run --rm` line per node; in
+ * Compose a service the servers wait for), shared memory for NCCL
+ * (--ipc=host; TGI documents --shm-size 1g instead), and a health check
+ * with a program the image has.  Every value goes through gen_writer's
+ * escaping.
  */
 #include <math.h>
 #include <stdio.h>
@@ -56,6 +59,38 @@ static const char *volume_of(const struct gen_engine *e)
 	       !strcmp(e->cache_dir, "/root/.ollama") ? "rigplan-ollama" : "rigplan-hf-cache";
 }
 
+/* The weights step, once a node, into the volume its servers share:
+ * `docker run --rm` returns when the weights are there. */
+static void docker_fetch(struct sbuf *sb, const struct plan_candidate *c,
+			 const struct gen_engine *e)
+{
+	const struct gen_fetch *f = &e->fetch;
+	char name[64], buf[256];
+	size_t i;
+
+	if (!f->image[0])
+		return;
+	gen_name(name, sizeof(name), c, "-weights");
+	sbuf_addstr(sb, "docker run --rm --name ");
+	gen_shell_word(sb, name);
+	snprintf(buf, sizeof(buf), "%s:%s", volume_of(e), e->cache_dir);
+	sbuf_addstr(sb, " -v ");
+	gen_shell_word(sb, buf);
+	for (i = 0; i < f->env.n; i++) {
+		sbuf_addstr(sb, " -e ");
+		gen_shell_word(sb, f->env.v[i]);
+	}
+	sbuf_addstr(sb, " --entrypoint ");
+	gen_shell_word(sb, f->entrypoint);
+	sbuf_addch(sb, ' ');
+	gen_shell_word(sb, f->image);
+	for (i = 0; i < f->args.n; i++) {
+		sbuf_addch(sb, ' ');
+		gen_shell_word(sb, f->args.v[i]);
+	}
+	sbuf_addch(sb, '\n');
+}
+
 int gen_docker(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 {
 	size_t node, k, per = gen_replicas_per_node(c), r = 0;
@@ -75,6 +110,8 @@ int gen_docker(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 
 			if ((rc = gen_engine_build(&e, c, c->port + k, err)) < 0)
 				return rc;
+			if (k == 0)
+				docker_fetch(sb, c, &e);
 			snprintf(suffix, sizeof(suffix), "-%zu", r + 1);
 			gen_name(name, sizeof(name), c, suffix);
 			devices(dev, sizeof(dev), k * c->gpus_per_replica, c->gpus_per_replica);
@@ -128,11 +165,51 @@ static void yaml_list(struct sbuf *sb, const struct gen_argv *a)
 	sbuf_addch(sb, ']');
 }
 
+/* The weights step as a service the servers wait for (depends_on
+ * service_completed_successfully); *name is "" when there is none. */
+static int compose_fetch(struct sbuf *sb, const struct plan_candidate *c, char *name,
+			 size_t size, struct err *err)
+{
+	struct gen_engine e;
+	struct gen_argv entry = { { NULL }, 0 };
+	char buf[256];
+	int r;
+
+	name[0] = '\0';
+	if ((r = gen_engine_build(&e, c, c->port, err)) < 0)
+		return r;
+	if (e.fetch.image[0]) {
+		gen_name(name, size, c, "-weights");
+		entry.v[0] = e.fetch.entrypoint;
+		entry.n = 1;
+		sbuf_addstr(sb, "  ");
+		gen_yaml_noexpand(sb, name);
+		sbuf_addstr(sb, ":\n    image: ");
+		gen_yaml_noexpand(sb, e.fetch.image);
+		sbuf_addstr(sb, "\n    entrypoint: ");
+		yaml_list(sb, &entry);
+		sbuf_addstr(sb, "\n    command: ");
+		yaml_list(sb, &e.fetch.args);
+		snprintf(buf, sizeof(buf), "%s:%s", volume_of(&e), e.cache_dir);
+		sbuf_addstr(sb, "\n    volumes: [");
+		gen_yaml_noexpand(sb, buf);
+		sbuf_addstr(sb, "]\n");
+		if (e.fetch.env.n) {
+			sbuf_addstr(sb, "    environment: ");
+			yaml_list(sb, &e.fetch.env);
+			sbuf_addch(sb, '\n');
+		}
+		sbuf_addstr(sb, "    restart: \"no\"\n");
+	}
+	gen_engine_release(&e);
+	return 0;
+}
+
 int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 {
 	size_t k, per = gen_replicas_per_node(c), n = per < c->replicas ? per : c->replicas;
 	const char *vol = NULL;
-	char buf[256];
+	char buf[256], fetch[64];
 	int r;
 
 	if (check_layout(c, "compose", err) < 0)
@@ -141,6 +218,8 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err
 	if (c->nodes > 1)
 		sbuf_addf(sb, "# one node's services: run this file on each of the %zu nodes\n", c->nodes);
 	sbuf_addstr(sb, "services:\n");
+	if ((r = compose_fetch(sb, c, fetch, sizeof(fetch), err)) < 0)
+		return r;
 	for (k = 0; k < n; k++) {
 		struct gen_engine e;
 		char name[64], suffix[32], dev[128];
@@ -185,12 +264,19 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err
 			gen_yaml_noexpand(sb, buf);
 		}
 		sbuf_addstr(sb, "]\n              capabilities: [\"gpu\"]\n");
-		snprintf(buf, sizeof(buf), "http://localhost:%zu%s", e.port, e.health_path);
-		sbuf_addstr(sb, "    healthcheck:\n      test: [\"CMD\", \"curl\", \"-fsS\", ");
-		gen_yaml_noexpand(sb, buf);
+		sbuf_addstr(sb, "    healthcheck:\n      test: [\"CMD\"");
+		for (i = 0; i < e.health.n; i++) {
+			sbuf_addstr(sb, ", ");
+			gen_yaml_noexpand(sb, e.health.v[i]);
+		}
 		sbuf_addf(sb, "]\n      interval: 30s\n      timeout: 5s\n      retries: 3\n"
 			  "      start_period: %zus\n    restart: unless-stopped\n",
 			  gen_start_period_s(c));
+		if (fetch[0]) {
+			sbuf_addstr(sb, "    depends_on:\n      ");
+			gen_yaml_noexpand(sb, fetch);
+			sbuf_addstr(sb, ":\n        condition: service_completed_successfully\n");
+		}
 		gen_engine_release(&e);
 	}
 	sbuf_addstr(sb, "volumes:\n  ");

@@ -15,6 +15,14 @@
  *              --max_num_tokens --max_seq_len
  *   llama.cpp  server README: -m -c -ngl -np --split-mode -ctk -ctv
  *   Ollama     FAQ: OLLAMA_HOST, OLLAMA_NUM_PARALLEL, OLLAMA_KV_CACHE_TYPE
+ * Every flag written is checked against the release's own argument list
+ * (tests/data/engine-flags, tests/unit/t_gen_flags.c).
+ *
+ * The weights are fetched before the server starts, by the means each
+ * image carries: huggingface_hub in the Python images (vLLM, SGLang,
+ * TensorRT-LLM), TGI's own `text-generation-server download-weights`,
+ * curl in llama.cpp's server image (its Dockerfile's HEALTHCHECK runs
+ * curl), and `ollama pull` in Ollama's.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +31,7 @@
 
 #include "generators/gen_engine.h"
 #include "util/err.h"
+#include "util/version.h"
 #include "util/xalloc.h"
 
 static void add(struct gen_argv *a, const char *s)
@@ -71,10 +80,69 @@ static const char *model_repo(const struct plan_candidate *c)
 	return c->checkpoint_repo[0] ? c->checkpoint_repo : c->hf_repo;
 }
 
-/* /models/<file>: where the weights step leaves the GGUF file. */
+/* Where the weights step leaves GGUF files: llama.cpp's /models volume,
+ * or a directory in the Hugging Face cache volume of the Python images. */
+static const char *gguf_dir(const struct plan_candidate *c)
+{
+	return !strcmp(c->engine, "llama-cpp") ? "/models" : "/root/.cache/huggingface/gguf";
+}
+
 static void gguf_path(char *out, size_t size, const struct plan_candidate *c)
 {
-	snprintf(out, size, "/models/%s", c->checkpoint_file);
+	snprintf(out, size, "%s/%s", gguf_dir(c), c->checkpoint_file);
+}
+
+/*
+ * The files of a GGUF checkpoint: one, or for a split one named
+ * NAME-00001-of-0000N.gguf (llama.cpp's gguf-split naming), all N, which
+ * the server finds beside the first.
+ */
+static void gguf_files(struct gen_argv *a, const char *first)
+{
+	const char *p = strstr(first, "-00001-of-");
+	unsigned n, k;
+	char buf[160];
+
+	if (!p || sscanf(p, "-00001-of-%5u.gguf", &n) != 1 || n < 2 || n > 99 ||
+	    strlen(p) != strlen("-00001-of-00000.gguf")) {
+		add(a, first);
+		return;
+	}
+	for (k = 1; k <= n; k++) {
+		snprintf(buf, sizeof(buf), "%.*s-%05u-of-%05u.gguf", (int)(p - first), first, k, n);
+		add(a, buf);
+	}
+}
+
+/* huggingface_hub's snapshot_download into the image's cache: what the
+ * server then loads by repository name without downloading. */
+static void fetch_snapshot(struct gen_engine *e, const struct plan_candidate *c)
+{
+	struct gen_fetch *f = &e->fetch;
+
+	snprintf(f->image, sizeof(f->image), "%s", e->image);
+	snprintf(f->entrypoint, sizeof(f->entrypoint), "python3");
+	add(&f->args, "-c");
+	add(&f->args, "import sys; from huggingface_hub import snapshot_download; "
+	    "snapshot_download(sys.argv[1])");
+	add(&f->args, model_repo(c));
+	add(&f->env, "HF_TOKEN");
+}
+
+/* A GGUF checkpoint's files into gguf_dir with huggingface_hub. */
+static void fetch_gguf_python(struct gen_engine *e, const struct plan_candidate *c)
+{
+	struct gen_fetch *f = &e->fetch;
+
+	snprintf(f->image, sizeof(f->image), "%s", e->image);
+	snprintf(f->entrypoint, sizeof(f->entrypoint), "python3");
+	add(&f->args, "-c");
+	add(&f->args, "import sys; from huggingface_hub import hf_hub_download; "
+	    "[hf_hub_download(sys.argv[1], f, local_dir=sys.argv[2]) for f in sys.argv[3:]]");
+	add(&f->args, model_repo(c));
+	add(&f->args, gguf_dir(c));
+	gguf_files(&f->args, c->checkpoint_file);
+	add(&f->env, "HF_TOKEN");
 }
 
 static void vllm(struct gen_engine *e, const struct plan_candidate *c)
@@ -87,8 +155,10 @@ static void vllm(struct gen_engine *e, const struct plan_candidate *c)
 		gguf_path(path, sizeof(path), c);
 		addf(a, "--model", "%s", path);
 		addf(a, "--tokenizer", "%s", c->hf_repo);
+		fetch_gguf_python(e, c);
 	} else {
 		addf(a, "--model", "%s", model_repo(c));
+		fetch_snapshot(e, c);
 	}
 	addf(a, "--served-model-name", "%s", c->model);
 	addf(a, "--tensor-parallel-size", "%zu", c->tp);
@@ -137,6 +207,7 @@ static void sglang(struct gen_engine *e, const struct plan_candidate *c)
 	e->shell_entrypoint = 1;
 	e->cache_dir = "/root/.cache/huggingface";
 	add(&e->env, "HF_TOKEN");
+	fetch_snapshot(e, c);
 }
 
 static void tgi(struct gen_engine *e, const struct plan_candidate *c)
@@ -155,6 +226,12 @@ static void tgi(struct gen_engine *e, const struct plan_candidate *c)
 	addf(a, "--port", "%zu", e->port);
 	e->cache_dir = "/data";
 	add(&e->env, "HF_TOKEN");
+	/* the launcher's own download step, run ahead of it */
+	snprintf(e->fetch.image, sizeof(e->fetch.image), "%s", e->image);
+	snprintf(e->fetch.entrypoint, sizeof(e->fetch.entrypoint), "text-generation-server");
+	add(&e->fetch.args, "download-weights");
+	add(&e->fetch.args, model_repo(c));
+	add(&e->fetch.env, "HF_TOKEN");
 }
 
 static void trtllm(struct gen_engine *e, const struct plan_candidate *c)
@@ -175,6 +252,12 @@ static void trtllm(struct gen_engine *e, const struct plan_candidate *c)
 	e->shell_entrypoint = 1;
 	e->cache_dir = "/root/.cache/huggingface";
 	add(&e->env, "HF_TOKEN");
+	fetch_snapshot(e, c);
+}
+
+static int quantized_kv(const struct plan_candidate *c)
+{
+	return !strcmp(c->kv_precision, "q8_0") || !strcmp(c->kv_precision, "q4_0");
 }
 
 static void llama_cpp(struct gen_engine *e, const struct plan_candidate *c)
@@ -191,28 +274,100 @@ static void llama_cpp(struct gen_engine *e, const struct plan_candidate *c)
 	addf(a, "-ngl", "999");
 	if (c->gpus_per_replica > 1)
 		addf(a, "--split-mode", "layer");
-	if (!strcmp(c->kv_precision, "q8_0") || !strcmp(c->kv_precision, "q4_0")) {
+	if (quantized_kv(c)) {
 		addf(a, "-ctk", "%s", c->kv_precision);
 		addf(a, "-ctv", "%s", c->kv_precision);
+		/* a quantized V cache needs flash attention: a switch up to the
+		 * build that made it take on|off|auto (by b6327, as
+		 * mybigday/llama.node#102 records of that sync), "on" after */
+		if (version_cmp(c->engine_version, "b6327") < 0)
+			add(a, "-fa");
+		else
+			addf(a, "-fa", "on");
 	}
 	addf(a, "--host", "0.0.0.0");
 	addf(a, "--port", "%zu", e->port);
 	e->cache_dir = "/models";
+	/* curl, which the server image carries; a file already there is kept */
+	snprintf(e->fetch.image, sizeof(e->fetch.image), "%s", e->image);
+	snprintf(e->fetch.entrypoint, sizeof(e->fetch.entrypoint), "/bin/sh");
+	add(&e->fetch.args, "-c");
+	add(&e->fetch.args, "set -e; r=$0; for f in \"$@\"; do [ -s \"/models/$f\" ] && continue; "
+	    "curl -fL --retry 5 ${HF_TOKEN:+--oauth2-bearer \"$HF_TOKEN\"} -o \"/models/$f.part\" "
+	    "\"https://huggingface.co/$r/resolve/main/$f\"; mv \"/models/$f.part\" \"/models/$f\"; done");
+	add(&e->fetch.args, model_repo(c));
+	gguf_files(&e->fetch.args, c->checkpoint_file);
+	add(&e->fetch.env, "HF_TOKEN");
+}
+
+/* The name Ollama pulls: its library tag, else the GGUF repository as
+ * hf.co/<repo>:<QUANT> (Hugging Face Hub docs, "Use Ollama with any GGUF
+ * Model on Hugging Face Hub"). */
+static void ollama_model(char *out, size_t size, const struct plan_candidate *c)
+{
+	char quant[PLAN_WORD_MAX];
+	size_t i;
+
+	if (c->checkpoint_ollama[0]) {
+		snprintf(out, size, "%s", c->checkpoint_ollama);
+		return;
+	}
+	snprintf(quant, sizeof(quant), "%s", is_gguf(c->precision) ? c->precision + 5 : c->precision);
+	for (i = 0; quant[i]; i++)
+		if (quant[i] >= 'a' && quant[i] <= 'z')
+			quant[i] = (char)(quant[i] - 'a' + 'A');
+	snprintf(out, size, "hf.co/%s:%s", model_repo(c), quant);
 }
 
 static void ollama(struct gen_engine *e, const struct plan_candidate *c)
 {
-	char buf[64];
+	char buf[PLAN_NAME_MAX + PLAN_WORD_MAX + 16];
 
 	snprintf(buf, sizeof(buf), "OLLAMA_HOST=0.0.0.0:%zu", e->port);
 	add(&e->env, buf);
 	snprintf(buf, sizeof(buf), "OLLAMA_NUM_PARALLEL=%zu", c->max_num_seqs ? c->max_num_seqs : 1);
 	add(&e->env, buf);
-	if (!strcmp(c->kv_precision, "q8_0") || !strcmp(c->kv_precision, "q4_0")) {
+	/* the planned context, for every request (from 0.5.13: aider-AI/aider#3485
+	 * quoting Ollama's release notes) */
+	snprintf(buf, sizeof(buf), "OLLAMA_CONTEXT_LENGTH=%zu", c->max_model_len);
+	add(&e->env, buf);
+	if (quantized_kv(c)) {
 		snprintf(buf, sizeof(buf), "OLLAMA_KV_CACHE_TYPE=%s", c->kv_precision);
 		add(&e->env, buf);
+		/* up to 0.9.x the cache type is ignored without it (llm/server.go) */
+		add(&e->env, "OLLAMA_FLASH_ATTENTION=1");
 	}
 	e->cache_dir = "/root/.ollama";
+	/* a server of its own for the pull, stopped once the model is there */
+	snprintf(e->fetch.image, sizeof(e->fetch.image), "%s", e->image);
+	snprintf(e->fetch.entrypoint, sizeof(e->fetch.entrypoint), "/bin/sh");
+	add(&e->fetch.args, "-c");
+	add(&e->fetch.args, "ollama serve >/dev/null 2>&1 & s=$!; until ollama list >/dev/null 2>&1; "
+	    "do sleep 1; done; ollama pull \"$0\"; r=$?; kill \"$s\"; exit \"$r\"");
+	ollama_model(buf, sizeof(buf), c);
+	add(&e->fetch.args, buf);
+}
+
+/* A health check with what the image has: the Ollama CLI (the image has
+ * no curl), curl in llama.cpp's, Python's urllib in the Python images. */
+static void health_command(struct gen_engine *e, const struct plan_candidate *c)
+{
+	char url[128];
+
+	snprintf(url, sizeof(url), "http://localhost:%zu%s", e->port, e->health_path);
+	if (!strcmp(c->engine, "ollama")) {
+		add(&e->health, "ollama");
+		add(&e->health, "list");
+	} else if (!strcmp(c->engine, "llama-cpp")) {
+		add(&e->health, "curl");
+		add(&e->health, "-fsS");
+		add(&e->health, url);
+	} else {
+		add(&e->health, "python3");
+		add(&e->health, "-c");
+		add(&e->health, "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=4)");
+		add(&e->health, url);
+	}
 }
 
 /* The engines rigplan writes a command for, by catalog family; `gguf`:
@@ -249,6 +404,10 @@ int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, siz
 	if (is_gguf(c->precision) && strcmp(c->engine, "ollama") && !c->checkpoint_file[0])
 		return err_set(err, ERR_INVAL, "precision '%.40s' needs the GGUF file's name "
 			       "(checkpoint_file), and the plan has none", c->precision);
+	if (!strcmp(c->engine, "ollama") && version_cmp(c->engine_version, "0.5.13") < 0)
+		return err_set(err, ERR_INVAL, "ollama %.20s cannot be started with the planned "
+			       "context (OLLAMA_CONTEXT_LENGTH came in 0.5.13) and would cut prompts "
+			       "at 2048 tokens: plan with a later release", c->engine_version);
 	/* the catalog's pinned reference (engine_image), never a floating tag */
 	if (!strchr(c->engine_image, ':') || strstr(c->engine_image, ":latest"))
 		return err_set(err, ERR_INVAL, "engine_image '%.80s': expected a pinned "
@@ -257,6 +416,7 @@ int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, siz
 	snprintf(out->health_path, sizeof(out->health_path), "%s", c->health_path);
 	snprintf(out->image, sizeof(out->image), "%s", c->engine_image);
 	k->build(out, c);
+	health_command(out, c);
 	return 0;
 }
 
@@ -301,5 +461,11 @@ void gen_engine_release(struct gen_engine *e)
 		free(e->args.v[i]);
 	for (i = 0; i < e->env.n; i++)
 		free(e->env.v[i]);
+	for (i = 0; i < e->health.n; i++)
+		free(e->health.v[i]);
+	for (i = 0; i < e->fetch.args.n; i++)
+		free(e->fetch.args.v[i]);
+	for (i = 0; i < e->fetch.env.n; i++)
+		free(e->fetch.env.v[i]);
 	memset(e, 0, sizeof(*e));
 }

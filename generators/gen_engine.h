@@ -24,6 +24,18 @@ struct gen_argv {
 	size_t n;
 };
 
+/* The step that puts the weights where the server reads them, run to
+ * completion before the server starts (a `docker run --rm` line, a
+ * Compose service the server waits for, a Kubernetes init container),
+ * with the server's cache volume at the same path; it skips what is
+ * there already, so a restart does not fetch again. */
+struct gen_fetch {
+	char image[200];
+	char entrypoint[64];        /* the program the image runs instead of the server */
+	struct gen_argv args;
+	struct gen_argv env;        /* NAME=value, or NAME: passed from the host */
+};
+
 struct gen_engine {
 	char image[200];            /* image:tag */
 	struct gen_argv args;       /* after the image (the container's command) */
@@ -32,6 +44,8 @@ struct gen_engine {
 	const char *cache_dir;      /* where the image keeps downloaded weights */
 	size_t port;
 	char health_path[64];
+	struct gen_argv health;     /* a command in the image that checks the endpoint */
+	struct gen_fetch fetch;
 };
 
 /* Build the engine's command for candidate `c`; `port` is the one this

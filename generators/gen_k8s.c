@@ -9,8 +9,9 @@
  * nvidia.com/gpu.product label (NVIDIA GPU feature discovery: the
  * nvidia-smi product name with spaces as dashes) names the planned GPU,
  * tolerate the nvidia.com/gpu taint, get a memory-backed /dev/shm for
- * NCCL, startup, readiness and liveness probes on the engine's health
- * endpoint (the startup probe allows twice the planned cold load), and
+ * NCCL, an init container that fetches the weights into the cache volume
+ * (so the startup probe waits for the load alone: twice the planned cold
+ * load), readiness and liveness probes on the engine's health endpoint, and
  * CPU and memory requests from the planned node divided among its
  * replicas.  Every string is a YAML double-quoted scalar.
  */
@@ -96,6 +97,58 @@ static void probe(struct sbuf *sb, int in, const char *kind, const struct gen_en
 		  in + 4, "", e->port, in + 2, "", period, in + 2, "", failures);
 }
 
+/* A container's environment: NAME=value literally, a bare NAME from the
+ * secret the user creates (kubectl create secret generic hf-token
+ * --from-literal=token=...), optional so that public models need none. */
+static void env_list(struct sbuf *sb, int c, const struct gen_argv *env)
+{
+	size_t i;
+
+	if (!env->n)
+		return;
+	sbuf_addf(sb, "%*senv:\n", c, "");
+	for (i = 0; i < env->n; i++) {
+		char name[128];
+		const char *eq = strchr(env->v[i], '=');
+
+		snprintf(name, sizeof(name), "%.*s", eq ? (int)(eq - env->v[i]) : 127, env->v[i]);
+		sbuf_addf(sb, "%*s- name: ", c, "");
+		gen_yaml_str(sb, name);
+		sbuf_addch(sb, '\n');
+		if (eq) {
+			sbuf_addf(sb, "%*svalue: ", c + 2, "");
+			gen_yaml_noexpand(sb, eq + 1);
+			sbuf_addch(sb, '\n');
+		} else {
+			sbuf_addf(sb, "%*svalueFrom:\n%*ssecretKeyRef:\n", c + 2, "", c + 4, "");
+			kv(sb, c + 6, "name", "hf-token");
+			kv(sb, c + 6, "key", "token");
+			sbuf_addf(sb, "%*soptional: true\n", c + 6, "");
+		}
+	}
+}
+
+/* The weights step (gen_engine.h), run to completion before the server
+ * starts: the startup probe then waits for the load alone. */
+static void init_fetch(struct sbuf *sb, int in, const struct gen_engine *e)
+{
+	const struct gen_fetch *f = &e->fetch;
+	struct gen_argv entry = { { NULL }, 0 };
+	int c = in + 2;
+
+	if (!f->image[0])
+		return;
+	entry.v[0] = (char *)f->entrypoint;
+	entry.n = 1;
+	sbuf_addf(sb, "%*sinitContainers:\n%*s- name: \"weights\"\n", in, "", in, "");
+	kv(sb, c, "image", f->image);
+	str_list(sb, c, "command", &entry);
+	str_list(sb, c, "args", &f->args);
+	env_list(sb, c, &f->env);
+	sbuf_addf(sb, "%*svolumeMounts:\n%*s- name: \"cache\"\n", c, "", c, "");
+	kv(sb, c + 2, "mountPath", e->cache_dir);
+}
+
 /* The pod spec shared by Deployment and LeaderWorkerSet templates. */
 static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 		     const struct gen_engine *e, const char *pvc, size_t gpus, int probes)
@@ -111,7 +164,6 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 			  (host_default(HOST_SWAP_BYTES_PER_GPU) * (double)gpus + reserve));
 	size_t cpu = cand->node.cpu_threads * 8 / 10 / per;
 	char product[PLAN_NAME_MAX], buf[64];
-	size_t i;
 	int c;
 
 	if (cpu > 8 * gpus)
@@ -121,34 +173,13 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 	kv(sb, in + 2, "nvidia.com/gpu.product", product);
 	sbuf_addf(sb, "%*stolerations:\n%*s- key: \"nvidia.com/gpu\"\n%*soperator: \"Exists\"\n"
 		  "%*seffect: \"NoSchedule\"\n", in, "", in, "", in + 2, "", in + 2, "");
+	init_fetch(sb, in, e);
 	sbuf_addf(sb, "%*scontainers:\n%*s- name: \"engine\"\n", in, "", in, "");
 	c = in + 2;
 	kv(sb, c, "image", e->image);
 	if (e->args.n)
 		str_list(sb, c, e->shell_entrypoint ? "command" : "args", &e->args);
-	if (e->env.n) {
-		sbuf_addf(sb, "%*senv:\n", c, "");
-		for (i = 0; i < e->env.n; i++) {
-			char name[128];
-			const char *eq = strchr(e->env.v[i], '=');
-
-			snprintf(name, sizeof(name), "%.*s", eq ? (int)(eq - e->env.v[i]) : 127, e->env.v[i]);
-			sbuf_addf(sb, "%*s- name: ", c, "");
-			gen_yaml_str(sb, name);
-			sbuf_addch(sb, '\n');
-			if (eq) {
-				sbuf_addf(sb, "%*svalue: ", c + 2, "");
-				gen_yaml_noexpand(sb, eq + 1);
-				sbuf_addch(sb, '\n');
-			} else {
-				/* a secret the user creates: kubectl create secret generic hf-token */
-				sbuf_addf(sb, "%*svalueFrom:\n%*ssecretKeyRef:\n", c + 2, "", c + 4, "");
-				kv(sb, c + 6, "name", "hf-token");
-				kv(sb, c + 6, "key", "token");
-				sbuf_addf(sb, "%*soptional: true\n", c + 6, "");
-			}
-		}
-	}
+	env_list(sb, c, &e->env);
 	sbuf_addf(sb, "%*sports:\n%*s- containerPort: %zu\n%*sname: \"http\"\n", c, "",
 		  c, "", e->port, c + 2, "");
 	sbuf_addf(sb, "%*sresources:\n%*slimits:\n%*snvidia.com/gpu: %zu\n", c, "",

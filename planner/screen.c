@@ -125,8 +125,11 @@ int plan_screen(struct ctx *x, const struct bind_engine_rows *e, const char *pre
 		plan_count_incompatible(x, &x->d->compat, 1);
 		return 0;
 	}
+	/* a llama.cpp server holds every slot's whole context at once */
 	x->max_model_len = plan_max_model_len(q, (double)sc.engine.kv_blocks *
-					     (double)sc.engine.block_tokens,
+					     (double)sc.engine.block_tokens /
+					     (deploy_engine_slots_static(&x->d->engine) &&
+					      x->d->dspec.max_seqs > 1 ? (double)x->d->dspec.max_seqs : 1),
 					     (size_t)x->d->model.max_context);
 	if (!x->max_model_len) {
 		res->rejected[PLAN_NO_FIT]++;

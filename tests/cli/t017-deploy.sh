@@ -1,0 +1,107 @@
+# The generated files start the server on the weights the plan chose:
+# the model reference is the checkpoint of the planned format, the weights
+# step fetches exactly that (every shard of a split GGUF), before the
+# server (Compose waits for it, Kubernetes runs it as an init container),
+# and the engine's own switches follow the plan (flash attention for a
+# quantized cache, Ollama's context).  Plans are made here, from the
+# catalog, so that a change to its rows is seen.
+. "$TOP_SRCDIR/tests/cli/lib.sh"
+export RIGPLAN_USER_DB="$tmp/user.db"
+load="--qps 1 --input-len 1000 --output-len 200 --ttft-p99 3 --tpot-p99 0.2 --top 1"
+
+plan() {  # NAME ARGS...: a one-candidate plan file
+	name=$1; shift
+	run "$PROG" plan $load "$@" --out "$tmp/$name.json"
+	check "$name: plan exits 0" [ "$rc" = 0 ]
+}
+field() {  # NAME KEY: a field of the plan's candidate
+	python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["candidates"][0][sys.argv[2]])' \
+		"$tmp/$1.json" "$2"
+}
+
+# fp8 Llama 3.1 70B on H200s: the server and its init container name the
+# published FP8 repository, not the base model's.
+plan l70 --model llama-3.1-70b --gpu h200-sxm --engine vllm --precision fp8
+repo=$(field l70 checkpoint_repo)
+check "l70: the fp8 checkpoint is not the base repository" [ "$repo" != "meta-llama/Llama-3.1-70B-Instruct" ]
+run "$PROG" generate k8s --plan "$tmp/l70.json"
+printf '%s\n' "$out" >"$tmp/l70.yaml"
+check "l70: the server loads the checkpoint and the init container fetches it" python3 -c '
+import yaml, sys
+repo = sys.argv[2]
+dep = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d and d["kind"] == "Deployment"][0]
+pod = dep["spec"]["template"]["spec"]
+args = pod["containers"][0]["args"]
+assert args[args.index("--model") + 1] == repo, args
+init = pod["initContainers"][0]
+assert init["args"][-1] == repo and init["command"] == ["python3"], init
+assert init["image"] == pod["containers"][0]["image"]
+mounts = lambda c: {m["name"]: m["mountPath"] for m in c["volumeMounts"]}
+assert mounts(init)["cache"] == mounts(pod["containers"][0])["cache"]' "$tmp/l70.yaml" "$repo"
+
+# llama.cpp, Q4_K_M with a q8_0 cache: the file fetched is the file the
+# server reads, and flash attention is on (a quantized V cache needs it).
+for rel in llama-cpp@b10573 llama-cpp@b5849; do
+	plan "lc-$rel" --model llama-3.1-8b --gpu rtx-4070-ti-super --engine "$rel" --precision gguf-q4_k_m
+	python3 - "$tmp/lc-$rel.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); d["candidates"][0]["kv_precision"] = "q8_0"
+json.dump(d, open(sys.argv[1], "w"))
+PY
+	run "$PROG" generate docker --plan "$tmp/lc-$rel.json"
+	printf '%s\n' "$out" >"$tmp/lc.sh"
+	check "$rel: the docker script passes shellcheck" shellcheck -s sh "$tmp/lc.sh"
+	check "$rel: the weights step fetches the file the server reads, before it" python3 -c '
+import shlex, sys
+lines = [shlex.split(l) for l in open(sys.argv[1]) if l.startswith("docker run")]
+fetch, server = lines[0], lines[1]
+assert "--rm" in fetch and "-d" in server, (fetch, server)
+model = server[server.index("-m") + 1]
+assert model.startswith("/models/") and model[len("/models/"):] in fetch[-1:], (model, fetch)
+assert fetch[-2] == sys.argv[2], fetch' "$tmp/lc.sh" "$(field "lc-$rel" checkpoint_repo)"
+	case $rel in
+	*b10573) want="-fa on" ;;
+	*) want="-fa --host" ;;
+	esac
+	check "$rel: q8_0 cache with flash attention ($want)" has "$out" "-ctv q8_0 $want"
+done
+
+# A split GGUF (gpt-oss-120b in three files): every shard is fetched.
+plan oss --model gpt-oss-120b --gpu rtx-pro-6000-blackwell --engine llama-cpp --precision gguf-mxfp4
+run "$PROG" generate docker --plan "$tmp/oss.json"
+check "gpt-oss-120b: the three shards are fetched" python3 -c '
+import shlex, sys
+fetch = shlex.split([l for l in sys.argv[1].splitlines() if l.startswith("docker run --rm")][0])
+shards = [w for w in fetch if w.endswith(".gguf")]
+assert shards == ["gpt-oss-120b-mxfp4-%05d-of-00003.gguf" % k for k in (1, 2, 3)], shards' "$out"
+
+# Ollama: the model is pulled before the server, the planned context set;
+# its health check uses the Ollama CLI (the image has no curl).
+plan ol --model llama-3.1-8b --gpu rtx-4070-ti-super --engine ollama
+run "$PROG" generate compose --plan "$tmp/ol.json"
+printf '%s\n' "$out" >"$tmp/ol.compose"
+check "ollama: pull first, the context planned, no curl" python3 -c '
+import yaml, sys
+svc = yaml.safe_load(open(sys.argv[1]))["services"]
+names = list(svc)
+pull, server = svc[names[0]], svc[names[1]]
+assert names[0].endswith("-weights") and pull["restart"] == "no", names
+assert "ollama pull" in pull["command"][1] and pull["command"][-1], pull
+assert server["depends_on"][names[0]]["condition"] == "service_completed_successfully"
+assert "OLLAMA_CONTEXT_LENGTH=%s" % sys.argv[2] in server["environment"], server["environment"]
+assert "curl" not in server["healthcheck"]["test"], server["healthcheck"]' "$tmp/ol.compose" "$(field ol max_model_len)"
+if command -v docker-compose >/dev/null 2>&1; then
+	run docker-compose -f "$tmp/ol.compose" config -q
+	check "ollama: docker-compose accepts the file" [ "$rc" = 0 ]
+fi
+python3 - "$tmp/ol.json" "$tmp/ol-old.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); c = d["candidates"][0]
+c["engine_version"] = "0.5.4"; c["engine_image"] = "ollama/ollama:0.5.4"
+json.dump(d, open(sys.argv[2], "w"))
+PY
+run "$PROG" generate docker --plan "$tmp/ol-old.json"
+check "ollama 0.5.4 (no OLLAMA_CONTEXT_LENGTH): refused, exit 2" [ "$rc" = 2 ]
+check "... saying why" has "$err" "OLLAMA_CONTEXT_LENGTH came in 0.5.13"
+
+done_testing
