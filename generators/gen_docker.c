@@ -29,10 +29,10 @@ static void devices(char *out, size_t size, size_t first, size_t n)
 
 static int check_layout(const struct plan_candidate *c, const char *what, struct err *err)
 {
-	if (c->gpus_per_replica > c->node.gpus)
-		return err_set(err, ERR_INVAL, "generate %s: a replica spans %zu nodes (pipeline stages "
-			       "over the network); 'generate k8s' writes a LeaderWorkerSet for it",
-			       what, (c->gpus_per_replica + c->node.gpus - 1) / c->node.gpus);
+	if (gen_nodes_per_replica(c) > 1)
+		return err_set(err, ERR_INVAL, "generate %s: a replica spans %zu nodes, and Compose "
+			       "runs on one host; 'generate docker' writes a script for every node, "
+			       "'generate k8s' a LeaderWorkerSet", what, gen_nodes_per_replica(c));
 	return 0;
 }
 
@@ -91,13 +91,88 @@ static void docker_fetch(struct sbuf *sb, const struct plan_candidate *c,
 	sbuf_addch(sb, '\n');
 }
 
+/* One node's server of a replica spanning nodes: every GPU of the node,
+ * the host's network (the ranks reach each other and the leader serves
+ * on the host's port), the node's role from the script's arguments. */
+static void docker_node(struct sbuf *sb, const struct plan_candidate *c,
+			const struct gen_engine *e, const char *script, const char *role)
+{
+	char name[64], buf[256];
+	size_t i;
+
+	gen_name(name, sizeof(name), c, role);
+	sbuf_addstr(sb, "  docker run -d --name ");
+	gen_shell_word(sb, name);
+	sbuf_addstr(sb, " --gpus all --network host --ipc=host");
+	snprintf(buf, sizeof(buf), "%s:%s", volume_of(e), e->cache_dir);
+	sbuf_addstr(sb, " -v ");
+	gen_shell_word(sb, buf);
+	/* the script's own arguments, checked above: one word each */
+	sbuf_addstr(sb, " -e \"RIGPLAN_NODE_RANK=$rank\" -e \"RIGPLAN_LEADER=$leader\"");
+	for (i = 0; i < e->env.n; i++) {
+		sbuf_addstr(sb, " -e ");
+		gen_shell_word(sb, e->env.v[i]);
+	}
+	sbuf_addstr(sb, " --restart unless-stopped --entrypoint /bin/sh ");
+	gen_shell_word(sb, e->image);
+	sbuf_addstr(sb, " -c ");
+	gen_shell_word(sb, script);
+	sbuf_addch(sb, '\n');
+}
+
+/* A replica spanning nodes: one script for every node, run with the
+ * node's rank in its replica and the replica's leader address. */
+static int docker_multinode(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
+{
+	struct gen_engine e;
+	struct sbuf lead, work;
+	size_t nodes = gen_nodes_per_replica(c);
+	int r;
+
+	if ((r = gen_engine_build(&e, c, c->port, err)) < 0)
+		return r;
+	sbuf_init(&lead);
+	sbuf_init(&work);
+	if ((r = gen_engine_node_script(&lead, &e, c, 1, "\"$RIGPLAN_NODE_RANK\"",
+					"\"$RIGPLAN_LEADER\"", err)) < 0 ||
+	    (r = gen_engine_node_script(&work, &e, c, 0, "\"$RIGPLAN_NODE_RANK\"",
+					"\"$RIGPLAN_LEADER\"", err)) < 0)
+		goto out;
+	sbuf_addstr(sb, "#!/bin/sh\n");
+	header(sb, c, "docker");
+	sbuf_addf(sb, "# Each replica spans %zu nodes. On every node of a replica run\n"
+		  "#   sh THIS-SCRIPT NODE-RANK LEADER-ADDRESS\n"
+		  "# with NODE-RANK 0 on its leader (which serves on port %zu) and 1 to %zu on\n"
+		  "# the others, LEADER-ADDRESS the leader's address on the nodes' network.\n",
+		  nodes, c->port, nodes - 1);
+	sbuf_addstr(sb, "set -e\nrank=${1:?usage: sh THIS-SCRIPT NODE-RANK LEADER-ADDRESS}\n"
+		    "leader=${2:?usage: sh THIS-SCRIPT NODE-RANK LEADER-ADDRESS}\n");
+	sbuf_addf(sb, "case $rank in\n''|*[!0-9]*) echo \"node rank '$rank': expected 0 to %zu\" >&2; "
+		  "exit 2 ;;\nesac\n", nodes - 1);
+	sbuf_addf(sb, "if [ \"$rank\" -gt %zu ]; then echo \"node rank $rank: expected 0 to %zu\" >&2; "
+		  "exit 2; fi\n", nodes - 1, nodes - 1);
+	sbuf_addstr(sb, "case $leader in\n''|*[!A-Za-z0-9.:-]*) echo \"leader address '$leader': "
+		    "expected a host name or IP address\" >&2; exit 2 ;;\nesac\n");
+	docker_fetch(sb, c, &e);
+	sbuf_addstr(sb, "if [ \"$rank\" = 0 ]; then\n");
+	docker_node(sb, c, &e, lead.buf, "-leader");
+	sbuf_addstr(sb, "else\n");
+	docker_node(sb, c, &e, work.buf, "-worker");
+	sbuf_addstr(sb, "fi\n");
+out:
+	sbuf_release(&lead);
+	sbuf_release(&work);
+	gen_engine_release(&e);
+	return r;
+}
+
 int gen_docker(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 {
 	size_t node, k, per = gen_replicas_per_node(c), r = 0;
 	int tgi = !strcmp(c->engine, "tgi"), rc;
 
-	if (check_layout(c, "docker", err) < 0)
-		return -1;
+	if (gen_nodes_per_replica(c) > 1)
+		return docker_multinode(sb, c, err);
 	sbuf_addstr(sb, "#!/bin/sh\n");
 	header(sb, c, "docker");
 	sbuf_addstr(sb, "set -e\n");

@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "generators/gen_engine.h"
+#include "generators/gen_writer.h"
 #include "util/err.h"
 #include "util/version.h"
 #include "util/xalloc.h"
@@ -417,6 +418,67 @@ int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, siz
 	snprintf(out->image, sizeof(out->image), "%s", c->engine_image);
 	k->build(out, c);
 	health_command(out, c);
+	return 0;
+}
+
+size_t gen_nodes_per_replica(const struct plan_candidate *c)
+{
+	return c->node.gpus && c->gpus_per_replica > c->node.gpus ?
+	       (c->gpus_per_replica + c->node.gpus - 1) / c->node.gpus : 1;
+}
+
+/* The server's words, quoted, after the program that runs them. */
+static void script_words(struct sbuf *out, const char *program, const struct gen_argv *a)
+{
+	size_t i;
+
+	sbuf_addstr(out, program);
+	for (i = 0; i < a->n; i++) {
+		sbuf_addch(out, ' ');
+		gen_shell_word(out, a->v[i]);
+	}
+}
+
+/* the port SGLang's ranks meet on at the leader (its docs' examples
+ * use a free port of the leader's; 5000 is what rigplan opens) */
+#define SGLANG_DIST_PORT 5000
+
+int gen_engine_node_script(struct sbuf *out, const struct gen_engine *e,
+			   const struct plan_candidate *c, int leader, const char *rank_ref,
+			   const char *leader_ref, struct err *err)
+{
+	size_t nodes = gen_nodes_per_replica(c);
+
+	if (!strcmp(c->engine, "sglang")) {
+		/* the same command on every node but its rank */
+		script_words(out, "exec", &e->args);
+		sbuf_addf(out, " --nnodes %zu --node-rank %s --dist-init-addr %s:%d", nodes,
+			  rank_ref, leader_ref, SGLANG_DIST_PORT);
+		return 0;
+	}
+	if (strcmp(c->engine, "vllm"))
+		return err_set(err, ERR_INVAL, "%s %s spans nodes by %s, whose launch rigplan does "
+			       "not write: plan with vllm or sglang, or within one node",
+			       c->engine, c->engine_version, c->multinode);
+	if (!strcmp(c->multinode, "native")) {
+		script_words(out, "exec vllm serve", &e->args);
+		sbuf_addf(out, " --nnodes %zu --node-rank %s --master-addr %s%s", nodes, rank_ref,
+			  leader_ref, leader ? "" : " --headless");
+		return 0;
+	}
+	if (version_cmp(c->engine_version, "0.8.5") < 0)
+		return err_set(err, ERR_INVAL, "vllm %s has no in-image multi-node launcher "
+			       "(multi-node-serving.sh came with 0.8.5's LeaderWorkerSet docs): "
+			       "plan with a later release", c->engine_version);
+	if (!leader) {
+		sbuf_addf(out, "exec bash /vllm-workspace/examples/online_serving/"
+			  "multi-node-serving.sh worker --ray_address=%s", leader_ref);
+		return 0;
+	}
+	sbuf_addf(out, "bash /vllm-workspace/examples/online_serving/multi-node-serving.sh "
+		  "leader --ray_cluster_size=%zu && ", nodes);
+	script_words(out, "exec vllm serve", &e->args);
+	sbuf_addstr(out, " --distributed-executor-backend ray");
 	return 0;
 }
 

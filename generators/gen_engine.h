@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "planner/plan.h"
+#include "util/sbuf.h"
 
 struct err;
 
@@ -56,6 +57,26 @@ struct gen_engine {
 int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port,
 		     struct err *err);
 void gen_engine_release(struct gen_engine *e);
+
+/*
+ * A replica spanning nodes: the script (for /bin/sh -c) that node `rank`
+ * runs, rank 0 the leader that serves.  `rank_ref` and `leader_ref` are
+ * shell words expanded when it runs ("$LWS_WORKER_INDEX" and
+ * "$LWS_LEADER_ADDRESS" in a LeaderWorkerSet, a docker script's own
+ * arguments); `leader` says which role to write.  vLLM: its own
+ * multi-node flags (--nnodes/--node-rank/--master-addr, workers
+ * --headless) where the release's multinode is "native", else a Ray
+ * cluster started by the image's examples/online_serving/multi-node-
+ * serving.sh (vLLM's LeaderWorkerSet docs, 0.8.5 on); SGLang: its
+ * --nnodes/--node-rank/--dist-init-addr.  ERR_INVAL for what rigplan does
+ * not write (TensorRT-LLM's MPI launch; vLLM before 0.8.5).
+ */
+int gen_engine_node_script(struct sbuf *out, const struct gen_engine *e,
+			   const struct plan_candidate *c, int leader, const char *rank_ref,
+			   const char *leader_ref, struct err *err);
+
+/* Nodes one replica spans (1 when it fits one). */
+size_t gen_nodes_per_replica(const struct plan_candidate *c);
 
 /* Replicas on one node (a replica spanning nodes counts as 1). */
 size_t gen_replicas_per_node(const struct plan_candidate *c);

@@ -151,7 +151,8 @@ static void init_fetch(struct sbuf *sb, int in, const struct gen_engine *e)
 
 /* The pod spec shared by Deployment and LeaderWorkerSet templates. */
 static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
-		     const struct gen_engine *e, const char *pvc, size_t gpus, int probes)
+		     const struct gen_engine *e, const char *pvc, size_t gpus, int probes,
+		     const char *script)
 {
 	size_t per = gen_replicas_per_node(cand);
 	/* the replica's own needs (weights staged while loading, the engine's
@@ -177,8 +178,13 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 	sbuf_addf(sb, "%*scontainers:\n%*s- name: \"engine\"\n", in, "", in, "");
 	c = in + 2;
 	kv(sb, c, "image", e->image);
-	if (e->args.n)
+	if (script) {
+		struct gen_argv sh = { { (char *)"/bin/sh", (char *)"-c", (char *)script }, 3 };
+
+		str_list(sb, c, "command", &sh);
+	} else if (e->args.n) {
 		str_list(sb, c, e->shell_entrypoint ? "command" : "args", &e->args);
+	}
 	env_list(sb, c, &e->env);
 	sbuf_addf(sb, "%*sports:\n%*s- containerPort: %zu\n%*sname: \"http\"\n", c, "",
 		  c, "", e->port, c + 2, "");
@@ -216,12 +222,26 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 {
 	struct gen_engine e;
 	char name[64], pvc[80], buf[64];
-	int multi = c->gpus_per_replica > c->node.gpus;
+	int multi = gen_nodes_per_replica(c) > 1;
+	struct sbuf lead, work;
 	size_t per_pod = multi ? c->node.gpus : c->gpus_per_replica;
 	int r;
 
 	if ((r = gen_engine_build(&e, c, c->port, err)) < 0)
 		return r;
+	sbuf_init(&lead);
+	sbuf_init(&work);
+	/* LWS gives every pod its index and the leader's address as LWS_*
+	 * variables (LeaderWorkerSet docs) */
+	if (multi && ((r = gen_engine_node_script(&lead, &e, c, 1, "\"$LWS_WORKER_INDEX\"",
+						   "\"$LWS_LEADER_ADDRESS\"", err)) < 0 ||
+		      (r = gen_engine_node_script(&work, &e, c, 0, "\"$LWS_WORKER_INDEX\"",
+						   "\"$LWS_LEADER_ADDRESS\"", err)) < 0)) {
+		sbuf_release(&lead);
+		sbuf_release(&work);
+		gen_engine_release(&e);
+		return r;
+	}
 	gen_name(name, sizeof(name), c, "");
 	snprintf(pvc, sizeof(pvc), "%s-cache", name);
 	sbuf_addf(sb, "# rigplan generate k8s: %zu replica%s of %zu GPU%s each\n", c->replicas,
@@ -239,25 +259,27 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 		sbuf_addstr(sb, "  template:\n    metadata:\n");
 		labels(sb, 6, name);
 		sbuf_addstr(sb, "    spec:\n");
-		pod_spec(sb, 6, c, &e, pvc, per_pod, 1);
+		pod_spec(sb, 6, c, &e, pvc, per_pod, 1, NULL);
 	} else {
-		size_t size = (c->gpus_per_replica + c->node.gpus - 1) / c->node.gpus;
-
 		meta(sb, "leaderworkerset.x-k8s.io/v1", "LeaderWorkerSet", name);
 		sbuf_addf(sb, "spec:\n  replicas: %zu\n  leaderWorkerTemplate:\n    size: %zu\n",
-			  c->replicas, size);
+			  c->replicas, gen_nodes_per_replica(c));
 		sbuf_addstr(sb, "    leaderTemplate:\n      metadata:\n");
 		labels(sb, 8, name);
 		sbuf_addstr(sb, "      spec:\n");
-		pod_spec(sb, 8, c, &e, pvc, per_pod, 1);
+		pod_spec(sb, 8, c, &e, pvc, per_pod, 1, lead.buf);
 		sbuf_addstr(sb, "    workerTemplate:\n      spec:\n");
-		pod_spec(sb, 8, c, &e, pvc, per_pod, 0);
+		pod_spec(sb, 8, c, &e, pvc, per_pod, 0, work.buf);
+		sbuf_release(&lead);
+		sbuf_release(&work);
 	}
 
 	meta(sb, "v1", "Service", name);
 	sbuf_addstr(sb, "spec:\n");
 	sbuf_addstr(sb, "  selector:\n");
 	kv(sb, 4, "app.kubernetes.io/name", name);
+	if (multi)  /* the leader serves; LWS labels each pod with its index */
+		kv(sb, 4, "leaderworkerset.sigs.k8s.io/worker-index", "0");
 	sbuf_addf(sb, "  ports:\n  - name: \"http\"\n    port: %zu\n    targetPort: %zu\n",
 		  e.port, e.port);
 

@@ -147,9 +147,9 @@ run "$PROG" generate k8s --plan "$tmp/multi.json"
 check "multi-node k8s exits 0" [ "$rc" = 0 ]
 check "... as a LeaderWorkerSet of size 2" has "$out" "size: 2"
 cp "$tmp/out" "$tmp/multi.yaml"
-run "$PROG" generate docker --plan "$tmp/multi.json"
-check "multi-node docker: exit 2 naming k8s" [ "$rc" = 2 ]
-check "... message says why" has "$err" "LeaderWorkerSet"
+run "$PROG" generate compose --plan "$tmp/multi.json"
+check "multi-node compose: exit 2" [ "$rc" = 2 ]
+check "... naming what writes it" has "$err" "'generate docker' writes a script for every node"
 
 # Real validators where CI installed them.
 if [ -n "${RIGPLAN_K8S_VALIDATOR:-}" ] && [ -d "$RIGPLAN_K8S_VALIDATOR" ]; then

@@ -104,4 +104,76 @@ run "$PROG" generate docker --plan "$tmp/ol-old.json"
 check "ollama 0.5.4 (no OLLAMA_CONTEXT_LENGTH): refused, exit 2" [ "$rc" = 2 ]
 check "... saying why" has "$err" "OLLAMA_CONTEXT_LENGTH came in 0.5.13"
 
+# A replica over two nodes (tp 8 x pp 2 on H200s), for each launch: the
+# leader serves, the workers join it, both carry the pipeline; the
+# Service reaches the leader alone.
+python3 - "$tmp/l70.json" "$tmp" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); c = d["candidates"][0]
+c.update(tp=8, pp=2, gpus_per_replica=16, gpu_count=16, replicas=1, nodes=2)
+json.dump(d, open(sys.argv[2] + "/mn-native.json", "w"))
+c.update(engine_version="0.12.0", engine_image="vllm/vllm-openai:v0.12.0", multinode="ray")
+json.dump(d, open(sys.argv[2] + "/mn-ray.json", "w"))
+c.update(engine="sglang", engine_version="0.5.6.post1", engine_image="lmsysorg/sglang:v0.5.6.post1",
+         multinode="native", port=30000, gpu_memory_utilization=None, max_num_seqs=0)
+json.dump(d, open(sys.argv[2] + "/mn-sglang.json", "w"))
+c.update(engine="tensorrt-llm", engine_version="1.2.1", engine_image="nvcr.io/nvidia/tensorrt-llm/release:1.2.1",
+         multinode="mpi", port=8000)
+json.dump(d, open(sys.argv[2] + "/mn-trtllm.json", "w"))
+PY
+for kind in native ray sglang; do
+	run "$PROG" generate k8s --plan "$tmp/mn-$kind.json"
+	check "mn-$kind: k8s exits 0" [ "$rc" = 0 ]
+	printf '%s\n' "$out" >"$tmp/mn-$kind.yaml"
+	check "mn-$kind: leader and worker launch one replica over 2 nodes" python3 -c '
+import yaml, sys
+kind = sys.argv[2]
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+lws = [d for d in docs if d["kind"] == "LeaderWorkerSet"][0]["spec"]["leaderWorkerTemplate"]
+assert lws["size"] == 2
+lead = lws["leaderTemplate"]["spec"]["containers"][0]["command"]
+work = lws["workerTemplate"]["spec"]["containers"][0]["command"]
+assert lead[:2] == ["/bin/sh", "-c"] and work[:2] == ["/bin/sh", "-c"], (lead, work)
+# Kubernetes reads $$ in a command as one literal $
+lead, work = lead[2].replace("$$", "$"), work[2].replace("$$", "$")
+if kind == "native":
+    for s in (lead, work):
+        assert "--pipeline-parallel-size 2" in s and "--nnodes 2" in s and "--node-rank \"$LWS_WORKER_INDEX\"" in s, s
+    assert "--headless" in work and "--headless" not in lead
+elif kind == "ray":
+    assert lead.startswith("bash /vllm-workspace/examples/online_serving/multi-node-serving.sh leader --ray_cluster_size=2 && exec vllm serve"), lead
+    assert "--distributed-executor-backend ray" in lead and "--pipeline-parallel-size 2" in lead
+    assert "multi-node-serving.sh worker --ray_address=\"$LWS_LEADER_ADDRESS\"" in work, work
+else:
+    for s in (lead, work):
+        assert "--pp-size 2" in s and "--nnodes 2" in s and "--dist-init-addr \"$LWS_LEADER_ADDRESS\":5000" in s, s
+svc = [d for d in docs if d["kind"] == "Service"][0]["spec"]["selector"]
+assert svc.get("leaderworkerset.sigs.k8s.io/worker-index") == "0", svc' "$tmp/mn-$kind.yaml" "$kind"
+	if [ -n "${RIGPLAN_K8S_VALIDATOR:-}" ] && [ -d "$RIGPLAN_K8S_VALIDATOR" ]; then
+		run env NODE_PATH="$RIGPLAN_K8S_VALIDATOR" node "$TOP_SRCDIR/tests/tools/validate-k8s.cjs" "$tmp/mn-$kind.yaml"
+		check "mn-$kind: kubernetes-models validates the manifests" [ "$rc" = 0 ]
+	fi
+	run "$PROG" generate docker --plan "$tmp/mn-$kind.json"
+	check "mn-$kind: docker exits 0" [ "$rc" = 0 ]
+	printf '%s\n' "$out" >"$tmp/mn-$kind.sh"
+	check "mn-$kind: the per-node script passes shellcheck" shellcheck -s sh "$tmp/mn-$kind.sh"
+	# run it with docker replaced by printf: node 1 starts a worker, a
+	# bad rank or address is refused before anything runs
+	mkdir -p "$tmp/fakebin"
+	printf '#!/bin/sh\nprintf "%%s\\n" "$*" >>"%s/docker.log"\n' "$tmp" >"$tmp/fakebin/docker"
+	chmod +x "$tmp/fakebin/docker"
+	rm -f "$tmp/docker.log"
+	run env PATH="$tmp/fakebin:$PATH" sh "$tmp/mn-$kind.sh" 1 10.0.0.1
+	check "mn-$kind: node 1 fetches the weights and starts a worker" sh -c \
+		'[ "$1" = 0 ] && grep -q -- "--rm" "$2" && grep -q -- "-worker " "$2" && ! grep -q -- "-leader " "$2"' - "$rc" "$tmp/docker.log"
+	rm -f "$tmp/docker.log"
+	run env PATH="$tmp/fakebin:$PATH" sh "$tmp/mn-$kind.sh" 2 10.0.0.1
+	check "mn-$kind: rank 2 of 2 nodes refused, nothing run" sh -c '[ "$1" = 2 ] && [ ! -e "$2" ]' - "$rc" "$tmp/docker.log"
+	run env PATH="$tmp/fakebin:$PATH" sh "$tmp/mn-$kind.sh" 0 '10.0.0.1;reboot'
+	check "mn-$kind: a leader address with a ; refused" [ "$rc" = 2 ]
+done
+run "$PROG" generate k8s --plan "$tmp/mn-trtllm.json"
+check "TensorRT-LLM over nodes (MPI): refused, exit 2" [ "$rc" = 2 ]
+check "... naming the launch rigplan does not write" has "$err" "spans nodes by mpi"
+
 done_testing
