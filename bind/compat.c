@@ -193,11 +193,31 @@ static int online_rule(struct compat_verdict *v, const struct bind_model_rows *m
 	return 0;
 }
 
+/* What the model's own project requires of this engine family: a release
+ * at least (model_serving.since) and flags, carried into the verdict. */
+static int serving_rule(struct compat_verdict *v, const struct bind_model_rows *m,
+			const struct cat_engine *e)
+{
+	size_t i;
+
+	for (i = 0; i < m->nserving; i++) {
+		const struct cat_model_serving *s = &m->serving[i];
+
+		if (strcmp(s->family, e->family))
+			continue;
+		if (version_cmp(e->version, s->since) < 0)
+			return fail(v, COMPAT_MODEL, "%s serves %s from %s on, not %s (%s)",
+				    e->family, m->model.id, s->since, e->version, s->source);
+		snprintf(v->serving_flags, sizeof(v->serving_flags), "%s", s->flags);
+	}
+	return 0;
+}
+
 int compat_check(struct compat_verdict *v, const struct bind_model_rows *m,
 		 const struct bind_engine_rows *e, const struct bind_gpu_rows *g,
 		 const struct compat_ask *ask)
 {
-	if (compat_check_engine(v, &m->model, e, g, ask))
+	if (compat_check_engine(v, &m->model, e, g, ask) || serving_rule(v, m, &e->engine))
 		return 1;
 	if (!compat_checkpoint(&v->ckpt, &m->model, m->ckpt, m->nckpt, ask->precision) &&
 	    online_rule(v, m, &e->engine, ask->precision))

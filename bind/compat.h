@@ -47,6 +47,7 @@ struct compat_verdict {
 					     * and source "" for a model's own repository */
 	int online;                 /* the engine quantizes ckpt (the model's 16-bit
 				     * checkpoint) to the format as it loads it */
+	char serving_flags[400];    /* the model's own flags for this engine ("" none) */
 };
 
 /* Check the rules in the order of enum compat_rule; 0 when all pass, 1

@@ -34,6 +34,7 @@ int bind_resolve_model_rows(struct bind_model_rows *out, struct cat *cat, const 
 			    struct err *err)
 {
 	struct cat_checkpoint *rows = NULL;
+	struct cat_model_serving *serving = NULL;
 	size_t k;
 	int r;
 
@@ -45,6 +46,12 @@ int bind_resolve_model_rows(struct bind_model_rows *out, struct cat *cat, const 
 	if (out->nckpt)
 		memcpy(out->ckpt, rows, out->nckpt * sizeof(*rows));
 	free(rows);
+	if ((r = cat_model_serving(&serving, &k, cat, out->model.id, err)) < 0)
+		return r;
+	out->nserving = k < BIND_SERVING_MAX ? k : BIND_SERVING_MAX;
+	if (out->nserving)
+		memcpy(out->serving, serving, out->nserving * sizeof(*serving));
+	free(serving);
 	return 0;
 }
 

@@ -39,6 +39,8 @@ struct bind_gpu_rows {
 
 #define BIND_IMAGES_MAX 4
 #define BIND_CHECKPOINTS_MAX 16
+/* serving requirements kept per model (one per engine family) */
+#define BIND_SERVING_MAX 8
 
 /* What an engine release runs on, and whether it loads one model. */
 struct bind_engine_rows {
@@ -54,6 +56,8 @@ struct bind_model_rows {
 	struct cat_model model;
 	struct cat_checkpoint ckpt[BIND_CHECKPOINTS_MAX];
 	size_t nckpt;
+	struct cat_model_serving serving[BIND_SERVING_MAX];
+	size_t nserving;
 };
 
 /* Everything one (model, GPU, engine) deployment reads. */

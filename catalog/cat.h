@@ -197,6 +197,11 @@ int cat_engine_model(struct cat_engine_model *out, struct cat *cat, const char *
 int cat_gpu_target(struct cat_gpu_target *out, struct cat *cat, const char *gpu,
 		   struct err *err);
 
+/* A model's serving requirements, one per engine family (*out: n rows the
+ * caller frees). */
+int cat_model_serving(struct cat_model_serving **out, size_t *n, struct cat *cat,
+		      const char *model, struct err *err);
+
 /* A model's published checkpoints, by id (*out: n rows the caller frees). */
 int cat_checkpoints(struct cat_checkpoint **out, size_t *n, struct cat *cat, const char *model,
 		    struct err *err);

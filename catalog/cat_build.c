@@ -110,6 +110,10 @@ static const struct reference {
 	  "has no compile target (gpu_target)" },
 	{ "SELECT id FROM checkpoint WHERE model NOT IN (SELECT id FROM model)",
 	  "names an unknown model" },
+	{ "SELECT id FROM model_serving WHERE model NOT IN (SELECT id FROM model)",
+	  "names an unknown model" },
+	{ "SELECT id FROM model_serving WHERE family NOT IN (SELECT family FROM engine)",
+	  "names an unknown engine family" },
 };
 
 static int check_references(sqlite3 *db, struct err *err)

@@ -145,6 +145,13 @@ int cat_gpu_target(struct cat_gpu_target *out, struct cat *cat, const char *gpu,
 	return one_row(out, cat, &cat_gpu_target_info, "WHERE id = ?1", gpu, NULL, err);
 }
 
+int cat_model_serving(struct cat_model_serving **out, size_t *n, struct cat *cat,
+		      const char *model, struct err *err)
+{
+	return cat_select_rows((void **)out, n, cat, &cat_model_serving_info,
+			       "WHERE model = ?1 ORDER BY id", model, NULL, err);
+}
+
 int cat_checkpoints(struct cat_checkpoint **out, size_t *n, struct cat *cat, const char *model,
 		    struct err *err)
 {

@@ -234,6 +234,16 @@ static const struct cat_field engine_model_fields[] = {
 	FLD(cat_engine_model, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
 };
 
+static const struct cat_field model_serving_fields[] = {
+	FLD(cat_model_serving, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_model_serving, model, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_model_serving, family, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_model_serving, since, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_model_serving, flags, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_model_serving, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_model_serving, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
 static const struct cat_field gpu_target_fields[] = {
 	FLD(cat_gpu_target, id, CAT_TEXT, CAT_D_PLAIN, B),
 	FLD(cat_gpu_target, target, CAT_TEXT, CAT_D_PLAIN, B),
@@ -301,6 +311,8 @@ const struct cat_kind_info cat_engine_image_info =
 	KIND(CAT_KIND_COUNT, "engine_image", "engine images", cat_engine_image, engine_image_fields);
 const struct cat_kind_info cat_engine_model_info =
 	KIND(CAT_KIND_COUNT, "engine_model", "engine models", cat_engine_model, engine_model_fields);
+const struct cat_kind_info cat_model_serving_info =
+	KIND(CAT_KIND_COUNT, "model_serving", "model serving", cat_model_serving, model_serving_fields);
 const struct cat_kind_info cat_gpu_target_info =
 	KIND(CAT_KIND_COUNT, "gpu_target", "gpu targets", cat_gpu_target, gpu_target_fields);
 

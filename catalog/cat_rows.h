@@ -202,6 +202,17 @@ struct cat_gpu_target {
 };
 
 /* Where a model's weights in one format are published. */
+/* A model's own serving requirements on an engine family. */
+struct cat_model_serving {
+	char id[CAT_ID_MAX + CAT_WORD_MAX];
+	char model[CAT_ID_MAX];
+	char family[CAT_WORD_MAX];
+	char since[CAT_WORD_MAX];
+	char flags[400];                    /* words separated by single spaces */
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
 struct cat_checkpoint {
 	char id[CAT_ID_MAX + CAT_WORD_MAX];
 	char model[CAT_ID_MAX];

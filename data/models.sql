@@ -79,3 +79,17 @@ INSERT INTO alias (kind, alias, id) VALUES
 ('model', 'zai-org/AutoGLM-Phone-9B', 'autoglm-phone-9b'), ('model', 'THUDM/glm-4-9b-chat', 'glm-4-9b'),
 ('model', 'deepseek-ai/DeepSeek-V3', 'deepseek-v3'), ('model', 'Qwen/Qwen3-30B-A3B', 'qwen3-30b-a3b'),
 ('model', 'mistralai/Mixtral-8x7B-Instruct-v0.1', 'mixtral-8x7b');
+
+-- Open-AutoGLM's own serving commands for AutoGLM-Phone-9B (README and
+-- requirements.txt at 6b18d7bed0a8, 2026-02-12: vllm>=0.12.0 or
+-- sglang>=0.5.6.post1, with transformers>=5.0.0rc0), less what rigplan
+-- sets itself (model, served name, context, port) and vLLM's
+-- --allowed-local-media-path /, which lets a request read any file of the
+-- container; the client sends screenshots inline.
+INSERT INTO model_serving (id, model, family, since, flags, source, as_of) VALUES
+('autoglm-phone-9b/vllm', 'autoglm-phone-9b', 'vllm', '0.12.0',
+ '--mm-encoder-tp-mode data --mm-processor-cache-type shm --mm-processor-kwargs {"max_pixels":5000000} --chat-template-content-format string --limit-mm-per-prompt {"image":10}',
+ 'https://github.com/zai-org/Open-AutoGLM/blob/6b18d7bed0a8b5696760b06f7d18065b150901a2/README.md', '2026-12-06'),
+('autoglm-phone-9b/sglang', 'autoglm-phone-9b', 'sglang', '0.5.6.post1',
+ '--mm-enable-dp-encoder --mm-process-config {"image":{"max_pixels":5000000}}',
+ 'https://github.com/zai-org/Open-AutoGLM/blob/6b18d7bed0a8b5696760b06f7d18065b150901a2/README.md', '2026-12-06');

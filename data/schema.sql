@@ -291,6 +291,21 @@ CREATE TABLE engine_model (
 
 -- What a GPU's kernels are compiled for (id: the GPU) and the platform
 -- of the host it sits in.
+-- What a model's own project says an engine family must run it with:
+-- the release it needs at least and the server flags it is started with
+-- (words separated by single spaces, none containing a space), e.g.
+-- Open-AutoGLM's multimodal settings for AutoGLM-Phone-9B on vLLM.
+CREATE TABLE model_serving (
+  id TEXT PRIMARY KEY CHECK (id = model || '/' || family),
+  model TEXT NOT NULL CHECK (length(model) BETWEEN 1 AND 63),
+  family TEXT NOT NULL CHECK (length(family) BETWEEN 1 AND 31),
+  since TEXT NOT NULL CHECK (length(since) BETWEEN 1 AND 31 AND since NOT GLOB '*[^a-z0-9.]*'),
+  flags TEXT NOT NULL CHECK (length(flags) BETWEEN 2 AND 399 AND flags GLOB '-*'
+                             AND flags NOT GLOB '*[^ -~]*' AND flags NOT GLOB '*  *'
+                             AND flags NOT GLOB '* ' AND flags NOT GLOB '*[''\`$]*'),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
 CREATE TABLE gpu_target (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63),
   target TEXT NOT NULL CHECK (length(target) BETWEEN 1 AND 15),

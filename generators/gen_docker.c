@@ -53,6 +53,14 @@ static void header(struct sbuf *sb, const struct plan_candidate *c, const char *
 	sbuf_addch(sb, '\n');
 }
 
+/* The host port a container port is published on: itself, or for a port
+ * below 1024 (TGI's image listens on 80) 8000 more, so that the host
+ * needs no privileged port and keeps its own web server's. */
+static size_t host_port(size_t port)
+{
+	return port < 1024 ? port + 8000 : port;
+}
+
 static const char *volume_of(const struct gen_engine *e)
 {
 	return !strcmp(e->cache_dir, "/models") ? "rigplan-models" :
@@ -196,7 +204,7 @@ int gen_docker(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 			sbuf_addstr(sb, " --gpus ");
 			gen_shell_word(sb, buf);
 			sbuf_addstr(sb, tgi ? " --shm-size 1g" : " --ipc=host");
-			snprintf(buf, sizeof(buf), "%zu:%zu", e.port, e.port);
+			snprintf(buf, sizeof(buf), "%zu:%zu", host_port(e.port), e.port);
 			sbuf_addstr(sb, " -p ");
 			gen_shell_word(sb, buf);
 			snprintf(buf, sizeof(buf), "%s:%s", volume_of(&e), e.cache_dir);
@@ -317,7 +325,7 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err
 			sbuf_addstr(sb, "\n    shm_size: \"1gb\"");
 		else
 			sbuf_addstr(sb, "\n    ipc: host");
-		snprintf(buf, sizeof(buf), "%zu:%zu", e.port, e.port);
+		snprintf(buf, sizeof(buf), "%zu:%zu", host_port(e.port), e.port);
 		sbuf_addstr(sb, "\n    ports: [");
 		gen_yaml_noexpand(sb, buf);
 		snprintf(buf, sizeof(buf), "%s:%s", vol, e.cache_dir);

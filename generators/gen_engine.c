@@ -273,6 +273,7 @@ static void llama_cpp(struct gen_engine *e, const struct plan_candidate *c)
 	addf(a, "-c", "%zu", c->max_model_len * slots);
 	addf(a, "-np", "%zu", slots);
 	addf(a, "-ngl", "999");
+	add(a, "--metrics");    /* the queue gauge the autoscaler reads */
 	if (c->gpus_per_replica > 1)
 		addf(a, "--split-mode", "layer");
 	if (quantized_kv(c)) {
@@ -349,6 +350,19 @@ static void ollama(struct gen_engine *e, const struct plan_candidate *c)
 	add(&e->fetch.args, buf);
 }
 
+/* The model's own project's flags for this engine (model_serving), one
+ * word each, after the planned ones; Ollama takes no command line. */
+static void serving_flags(struct gen_engine *e, const struct plan_candidate *c)
+{
+	char buf[sizeof(c->serving_flags)], *tok, *save = NULL;
+
+	if (!strcmp(c->engine, "ollama"))
+		return;
+	snprintf(buf, sizeof(buf), "%s", c->serving_flags);
+	for (tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+		add(&e->args, tok);
+}
+
 /* A health check with what the image has: the Ollama CLI (the image has
  * no curl), curl in llama.cpp's, Python's urllib in the Python images. */
 static void health_command(struct gen_engine *e, const struct plan_candidate *c)
@@ -372,18 +386,23 @@ static void health_command(struct gen_engine *e, const struct plan_candidate *c)
 }
 
 /* The engines rigplan writes a command for, by catalog family; `gguf`:
- * the server reads a GGUF file and nothing else. */
+ * the server reads a GGUF file and nothing else; `queue_metric`: its
+ * Prometheus gauge of requests waiting for a batch slot, as its /metrics
+ * names it (vLLM and SGLang production-metrics docs, TGI's metrics list,
+ * llama.cpp server README with --metrics); for trtllm-serve and Ollama
+ * rigplan has no sourced gauge, and writes no autoscaler. */
 static const struct engine_kind {
 	const char *id;
 	void (*build)(struct gen_engine *e, const struct plan_candidate *c);
 	int gguf;
+	const char *queue_metric;
 } engine_kinds[] = {
-	{ "vllm", vllm, 0 },
-	{ "sglang", sglang, 0 },
-	{ "tgi", tgi, 0 },
-	{ "tensorrt-llm", trtllm, 0 },
-	{ "llama-cpp", llama_cpp, 1 },
-	{ "ollama", ollama, 0 },
+	{ "vllm", vllm, 0, "vllm:num_requests_waiting" },
+	{ "sglang", sglang, 0, "sglang:num_queue_reqs" },
+	{ "tgi", tgi, 0, "tgi_queue_size" },
+	{ "tensorrt-llm", trtllm, 0, NULL },
+	{ "llama-cpp", llama_cpp, 1, "llamacpp:requests_deferred" },
+	{ "ollama", ollama, 0, NULL },
 };
 
 int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port,
@@ -417,7 +436,9 @@ int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, siz
 	snprintf(out->health_path, sizeof(out->health_path), "%s", c->health_path);
 	snprintf(out->image, sizeof(out->image), "%s", c->engine_image);
 	k->build(out, c);
+	serving_flags(out, c);
 	health_command(out, c);
+	out->queue_metric = k->queue_metric;
 	return 0;
 }
 

@@ -46,6 +46,7 @@ struct gen_engine {
 	size_t port;
 	char health_path[64];
 	struct gen_argv health;     /* a command in the image that checks the endpoint */
+	const char *queue_metric;   /* the Prometheus gauge of waiting requests, or NULL */
 	struct gen_fetch fetch;
 };
 

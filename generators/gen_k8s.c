@@ -255,6 +255,11 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 	if (!multi) {
 		meta(sb, "apps/v1", "Deployment", name);
 		sbuf_addf(sb, "spec:\n  replicas: %zu\n", c->replicas);
+		/* a new pod needs the GPUs the old one holds: replace one at a
+		 * time instead of surging (the default 25%% surge waits for GPUs
+		 * the plan did not buy) */
+		sbuf_addstr(sb, "  strategy:\n    type: \"RollingUpdate\"\n    rollingUpdate:\n"
+			    "      maxSurge: 0\n      maxUnavailable: 1\n");
 		selector(sb, 2, name);
 		sbuf_addstr(sb, "  template:\n    metadata:\n");
 		labels(sb, 6, name);
@@ -283,7 +288,8 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 	sbuf_addf(sb, "  ports:\n  - name: \"http\"\n    port: %zu\n    targetPort: %zu\n",
 		  e.port, e.port);
 
-	if (!multi) {
+	/* no autoscaler where the engine exports no queue gauge rigplan knows */
+	if (!multi && e.queue_metric) {
 		meta(sb, "autoscaling/v2", "HorizontalPodAutoscaler", name);
 		sbuf_addstr(sb, "spec:\n  scaleTargetRef:\n");
 		kv(sb, 4, "apiVersion", "apps/v1");
@@ -294,7 +300,7 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 		 * metrics adapter (e.g. prometheus-adapter) */
 		sbuf_addf(sb, "  minReplicas: %zu\n  maxReplicas: %zu\n", c->replicas, 2 * c->replicas);
 		sbuf_addstr(sb, "  metrics:\n  - type: \"Pods\"\n    pods:\n      metric:\n");
-		kv(sb, 8, "name", "num_requests_waiting");
+		kv(sb, 8, "name", e.queue_metric);
 		sbuf_addstr(sb, "      target:\n        type: \"AverageValue\"\n        averageValue: \"4\"\n");
 	}
 

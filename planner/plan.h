@@ -146,6 +146,7 @@ struct plan_candidate {
 	 * tag of the same quantization ("" when none) */
 	char checkpoint_repo[PLAN_NAME_MAX], checkpoint_file[128], checkpoint_ollama[PLAN_NAME_MAX];
 	char health_path[64];
+	char serving_flags[400];            /* the model's own server flags, words by spaces */
 	size_t port;
 	size_t tp, pp, gpus_per_replica, replicas, gpu_count, nodes;
 	size_t owned_gpus;                  /* of gpu_count, already owned */

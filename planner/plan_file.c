@@ -35,6 +35,7 @@ static const struct field cand_fields[] = {
 	STR(plan_candidate, engine_image), STR(plan_candidate, multinode),
 	STR(plan_candidate, checkpoint_repo), STR(plan_candidate, checkpoint_file),
 	STR(plan_candidate, checkpoint_ollama), STR(plan_candidate, health_path),
+	STR(plan_candidate, serving_flags),
 	SIZE(plan_candidate, port, 1, 65535),
 	SIZE(plan_candidate, replicas, 1, 4096), SIZE(plan_candidate, nodes, 1, 100000),
 	SIZE(plan_candidate, owned_gpus, 0, 1e6),

@@ -34,6 +34,7 @@ void plan_describe(struct ctx *x, struct plan_candidate *c)
 	snprintf(c->checkpoint_file, sizeof(c->checkpoint_file), "%s", d->compat.ckpt.file);
 	snprintf(c->checkpoint_ollama, sizeof(c->checkpoint_ollama), "%s", d->compat.ckpt.ollama);
 	snprintf(c->health_path, sizeof(c->health_path), "%s", d->engine.health_path);
+	snprintf(c->serving_flags, sizeof(c->serving_flags), "%s", d->compat.serving_flags);
 	c->port = (size_t)d->engine.port;
 	c->tp = d->dspec.tp;
 	c->pp = d->dspec.pp;

@@ -176,4 +176,19 @@ run "$PROG" generate k8s --plan "$tmp/mn-trtllm.json"
 check "TensorRT-LLM over nodes (MPI): refused, exit 2" [ "$rc" = 2 ]
 check "... naming the launch rigplan does not write" has "$err" "spans nodes by mpi"
 
+# AutoGLM-Phone-9B: Open-AutoGLM serves it with vLLM 0.12.0 or later and
+# multimodal flags; an older vLLM is refused naming that source, and the
+# flags reach the server, each one word.
+run "$PROG" estimate --model autoglm-phone-9b --gpu rtx-5090 --engine vllm@0.10.2
+check "autoglm on vllm 0.10.2: refused, exit 2" [ "$rc" = 2 ]
+check "... naming the release it needs and the source" has "$err" "from 0.12.0 on, not 0.10.2 (https://github.com/zai-org/Open-AutoGLM/"
+plan ag --model autoglm-phone-9b --gpu rtx-5090 --engine vllm
+run "$PROG" generate docker --plan "$tmp/ag.json"
+check "autoglm: the multimodal flags reach vLLM" python3 -c '
+import shlex, sys
+server = shlex.split([l for l in sys.argv[1].splitlines() if l.startswith("docker run -d")][0])
+for flag, value in (("--limit-mm-per-prompt", "{\"image\":10}"), ("--mm-processor-kwargs", "{\"max_pixels\":5000000}"),
+                    ("--chat-template-content-format", "string")):
+    assert server[server.index(flag) + 1] == value, (flag, server)' "$out"
+
 done_testing

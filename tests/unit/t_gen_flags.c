@@ -8,7 +8,9 @@
  * the release tag): each flag must exist there, take a value exactly when
  * the parser says so, and the value must be one of its choices where the
  * parser restricts them.  Environment settings (Ollama) are checked the
- * same way against the variables the release reads.
+ * same way against the variables the release reads, and a model's own
+ * serving flags (model_serving) against every release from the one it
+ * needs on.
  */
 #include "tests/testlib.h"
 #include "tests/testcat.h"
@@ -178,6 +180,41 @@ static size_t split(char out[][CAT_WORD_MAX], size_t max, const char *list)
 	return n;
 }
 
+/* The model_serving rows of this release's family that apply to it. */
+static void serving(struct cat *cat, const struct cat_engine *e,
+		    const struct cat_engine_image *img, const struct flagset *fs)
+{
+	struct cat_model *models = NULL;
+	size_t nm = 0, i, j;
+	struct err err;
+
+	if (cat_list((void **)&models, &nm, cat, CAT_MODEL, &err) < 0)
+		return;
+	for (i = 0; i < nm; i++) {
+		struct cat_model_serving *rows = NULL;
+		size_t n = 0;
+
+		if (cat_model_serving(&rows, &n, cat, models[i].id, &err) < 0)
+			continue;
+		for (j = 0; j < n; j++) {
+			struct plan_candidate c;
+			struct gen_engine ge;
+			char what[160];
+
+			if (strcmp(rows[j].family, e->family) || version_cmp(e->version, rows[j].since) < 0)
+				continue;
+			candidate_for(&c, e, img, "bf16", "bf16", 1);
+			snprintf(c.serving_flags, sizeof(c.serving_flags), "%s", rows[j].flags);
+			snprintf(what, sizeof(what), "%s with %s's serving flags", e->id, rows[j].model);
+			if (test_ok(gen_engine_build(&ge, &c, c.port, &err) == 0, "%s: written", what))
+				check_args(&ge, fs, what, e->family);
+			gen_engine_release(&ge);
+		}
+		free(rows);
+	}
+	free(models);
+}
+
 static void check_release(struct cat *cat, const struct cat_engine *e, struct flagset *fs)
 {
 	struct cat_engine_image *img = NULL;
@@ -222,6 +259,7 @@ static void check_release(struct cat *cat, const struct cat_engine *e, struct fl
 				check_args(&ge, fs, what, e->family);
 				gen_engine_release(&ge);
 			}
+	serving(cat, e, &img[0], fs);
 	free(img);
 }
 
