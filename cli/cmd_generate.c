@@ -24,7 +24,7 @@
 #include "util/fileio.h"
 #include "util/sbuf.h"
 
-enum { O_PLAN = PO_LAST, O_CANDIDATE, O_FORMAT, O_OUT };
+enum { O_PLAN = PO_LAST, O_CANDIDATE, O_FORMAT, O_OUT, O_API_KEY };
 
 #define PLAN_FILE_MAX (16u << 20)
 
@@ -32,6 +32,7 @@ struct gen_cli {
 	struct plan_opts p;
 	const char *plan, *format, *out;
 	size_t candidate;
+	int api_key;
 };
 
 static int on_opt(int id, const char *arg, void *data, struct err *err)
@@ -50,6 +51,7 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 		o->format = arg;
 		return 0;
 	case O_OUT: o->out = arg; return 0;
+	case O_API_KEY: o->api_key = 1; return 0;
 	}
 	return err_set(err, ERR_INVAL, "unhandled option");
 }
@@ -59,6 +61,7 @@ static const struct opt_spec generate_opts_table[] = {
 	{ "candidate", 'c', required_argument, O_CANDIDATE, "N", "which candidate of the plan (default 1, the best)" },
 	{ "format", 'f', required_argument, O_FORMAT, "F", "bom: csv (default), md or json" },
 	{ "out", 'o', required_argument, O_OUT, "DIR", "write the file into DIR (created if missing) instead of stdout" },
+	{ "api-key", 0, no_argument, O_API_KEY, NULL, "the servers require a key: RIGPLAN_API_KEY when docker or Compose runs, the Secret rigplan-api-key (key: key) in Kubernetes" },
 	PLAN_OPTS,
 	OPT_END
 };
@@ -225,6 +228,7 @@ static int exec_generate(int argc, char **argv, struct cli_ctx *ctx)
 {
 	struct gen_cli o;
 	struct plan_candidate c;
+	struct gen_opts go = { 0 };
 	struct sbuf sb;
 	struct err err = ERR_INIT;
 	const char *kind, *file;
@@ -254,16 +258,21 @@ static int exec_generate(int argc, char **argv, struct cli_ctx *ctx)
 		status = cli_usage(ctx, "--format applies to bom only");
 		goto out;
 	}
+	if (o.api_key && !strcmp(kind, "bom")) {
+		status = cli_usage(ctx, "--api-key applies to docker, compose and k8s only");
+		goto out;
+	}
 	if ((status = load_candidate(&c, &o, ctx)) != EXIT_OK)
 		goto out;
+	go.api_key = o.api_key;
 	if (!strcmp(kind, "docker")) {
-		r = gen_docker(&sb, &c, &err);
+		r = gen_docker(&sb, &c, &go, &err);
 		file = "docker-run.sh";
 	} else if (!strcmp(kind, "compose")) {
-		r = gen_compose(&sb, &c, &err);
+		r = gen_compose(&sb, &c, &go, &err);
 		file = "compose.yaml";
 	} else if (!strcmp(kind, "k8s")) {
-		r = gen_k8s(&sb, &c, &err);
+		r = gen_k8s(&sb, &c, &go, &err);
 		file = "k8s.yaml";
 	} else {
 		enum gen_bom_format f = !o.format || !strcmp(o.format, "csv") ? GEN_BOM_CSV :

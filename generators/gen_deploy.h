@@ -14,9 +14,20 @@
 
 struct err;
 
-int gen_docker(struct sbuf *sb, const struct plan_candidate *c, struct err *err);
-int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err);
-int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, struct err *err);
+/* How the files are written, beyond the plan (NULL: the defaults). */
+struct gen_opts {
+	/* the servers require a key, taken when the files are used from
+	 * RIGPLAN_API_KEY (docker, Compose) or the Secret rigplan-api-key
+	 * (Kubernetes), never written into them */
+	int api_key;
+};
+
+int gen_docker(struct sbuf *sb, const struct plan_candidate *c, const struct gen_opts *o,
+	       struct err *err);
+int gen_compose(struct sbuf *sb, const struct plan_candidate *c, const struct gen_opts *o,
+		struct err *err);
+int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, const struct gen_opts *o,
+	    struct err *err);
 
 enum gen_bom_format { GEN_BOM_CSV, GEN_BOM_MD, GEN_BOM_JSON };
 int gen_bom(struct sbuf *sb, const struct plan_candidate *c, enum gen_bom_format f,

@@ -67,6 +67,14 @@ static const char *volume_of(const struct gen_engine *e)
 	       !strcmp(e->cache_dir, "/root/.ollama") ? "rigplan-ollama" : "rigplan-hf-cache";
 }
 
+/* The key clients must send, from the environment: the script stops
+ * before starting anything without it. */
+static void api_key_check(struct sbuf *sb)
+{
+	sbuf_addstr(sb, ": \"${" GEN_API_KEY_ENV ":?set " GEN_API_KEY_ENV " to the key clients must "
+		    "send (Authorization: Bearer ...)}\"\n");
+}
+
 /* The weights step, once a node, into the volume its servers share:
  * `docker run --rm` returns when the weights are there. */
 static void docker_fetch(struct sbuf *sb, const struct plan_candidate *c,
@@ -130,14 +138,15 @@ static void docker_node(struct sbuf *sb, const struct plan_candidate *c,
 
 /* A replica spanning nodes: one script for every node, run with the
  * node's rank in its replica and the replica's leader address. */
-static int docker_multinode(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
+static int docker_multinode(struct sbuf *sb, const struct plan_candidate *c,
+			    const struct gen_opts *o, struct err *err)
 {
 	struct gen_engine e;
 	struct sbuf lead, work;
 	size_t nodes = gen_nodes_per_replica(c);
 	int r;
 
-	if ((r = gen_engine_build(&e, c, c->port, err)) < 0)
+	if ((r = gen_engine_build(&e, c, c->port, o && o->api_key, err)) < 0)
 		return r;
 	sbuf_init(&lead);
 	sbuf_init(&work);
@@ -153,7 +162,10 @@ static int docker_multinode(struct sbuf *sb, const struct plan_candidate *c, str
 		  "# with NODE-RANK 0 on its leader (which serves on port %zu) and 1 to %zu on\n"
 		  "# the others, LEADER-ADDRESS the leader's address on the nodes' network.\n",
 		  nodes, c->port, nodes - 1);
-	sbuf_addstr(sb, "set -e\nrank=${1:?usage: sh THIS-SCRIPT NODE-RANK LEADER-ADDRESS}\n"
+	sbuf_addstr(sb, "set -e\n");
+	if (o && o->api_key)
+		api_key_check(sb);
+	sbuf_addstr(sb, "rank=${1:?usage: sh THIS-SCRIPT NODE-RANK LEADER-ADDRESS}\n"
 		    "leader=${2:?usage: sh THIS-SCRIPT NODE-RANK LEADER-ADDRESS}\n");
 	sbuf_addf(sb, "case $rank in\n''|*[!0-9]*) echo \"node rank '$rank': expected 0 to %zu\" >&2; "
 		  "exit 2 ;;\nesac\n", nodes - 1);
@@ -174,16 +186,19 @@ out:
 	return r;
 }
 
-int gen_docker(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
+int gen_docker(struct sbuf *sb, const struct plan_candidate *c, const struct gen_opts *o,
+	       struct err *err)
 {
 	size_t node, k, per = gen_replicas_per_node(c), r = 0;
 	int tgi = !strcmp(c->engine, "tgi"), rc;
 
 	if (gen_nodes_per_replica(c) > 1)
-		return docker_multinode(sb, c, err);
+		return docker_multinode(sb, c, o, err);
 	sbuf_addstr(sb, "#!/bin/sh\n");
 	header(sb, c, "docker");
 	sbuf_addstr(sb, "set -e\n");
+	if (o && o->api_key)
+		api_key_check(sb);
 	for (node = 0; node < c->nodes && r < c->replicas; node++) {
 		sbuf_addf(sb, "\n# node %zu of %zu\n", node + 1, c->nodes);
 		for (k = 0; k < per && r < c->replicas; k++, r++) {
@@ -191,7 +206,7 @@ int gen_docker(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 			char name[64], suffix[32], dev[128], buf[256];
 			size_t i;
 
-			if ((rc = gen_engine_build(&e, c, c->port + k, err)) < 0)
+			if ((rc = gen_engine_build(&e, c, c->port + k, o && o->api_key, err)) < 0)
 				return rc;
 			if (k == 0)
 				docker_fetch(sb, c, &e);
@@ -218,7 +233,10 @@ int gen_docker(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 			gen_shell_word(sb, e.image);
 			for (i = 0; i < e.args.n; i++) {
 				sbuf_addch(sb, ' ');
-				gen_shell_word(sb, e.args.v[i]);
+				if (gen_is_api_key(e.args.v[i]))
+					sbuf_addstr(sb, "\"$" GEN_API_KEY_ENV "\"");
+				else
+					gen_shell_word(sb, e.args.v[i]);
 			}
 			sbuf_addch(sb, '\n');
 			gen_engine_release(&e);
@@ -243,7 +261,10 @@ static void yaml_list(struct sbuf *sb, const struct gen_argv *a)
 	for (i = 0; i < a->n; i++) {
 		if (i)
 			sbuf_addstr(sb, ", ");
-		gen_yaml_noexpand(sb, a->v[i]);
+		if (gen_is_api_key(a->v[i]))  /* Compose reads it from the host, or stops */
+			sbuf_addstr(sb, "\"${" GEN_API_KEY_ENV ":?set " GEN_API_KEY_ENV "}\"");
+		else
+			gen_yaml_noexpand(sb, a->v[i]);
 	}
 	sbuf_addch(sb, ']');
 }
@@ -259,7 +280,7 @@ static int compose_fetch(struct sbuf *sb, const struct plan_candidate *c, char *
 	int r;
 
 	name[0] = '\0';
-	if ((r = gen_engine_build(&e, c, c->port, err)) < 0)
+	if ((r = gen_engine_build(&e, c, c->port, 0, err)) < 0)
 		return r;
 	if (e.fetch.image[0]) {
 		gen_name(name, size, c, "-weights");
@@ -288,7 +309,8 @@ static int compose_fetch(struct sbuf *sb, const struct plan_candidate *c, char *
 	return 0;
 }
 
-int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
+int gen_compose(struct sbuf *sb, const struct plan_candidate *c, const struct gen_opts *o,
+		struct err *err)
 {
 	size_t k, per = gen_replicas_per_node(c), n = per < c->replicas ? per : c->replicas;
 	const char *vol = NULL;
@@ -308,7 +330,7 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, struct err *err
 		char name[64], suffix[32], dev[128];
 		size_t i;
 
-		if ((r = gen_engine_build(&e, c, c->port + k, err)) < 0)
+		if ((r = gen_engine_build(&e, c, c->port + k, o && o->api_key, err)) < 0)
 			return r;
 		vol = volume_of(&e);
 		snprintf(suffix, sizeof(suffix), "-%zu", k + 1);

@@ -396,17 +396,23 @@ static const struct engine_kind {
 	void (*build)(struct gen_engine *e, const struct plan_candidate *c);
 	int gguf;
 	const char *queue_metric;
+	const char *api_key_flag;   /* NULL: the server has none */
 } engine_kinds[] = {
-	{ "vllm", vllm, 0, "vllm:num_requests_waiting" },
-	{ "sglang", sglang, 0, "sglang:num_queue_reqs" },
-	{ "tgi", tgi, 0, "tgi_queue_size" },
-	{ "tensorrt-llm", trtllm, 0, NULL },
-	{ "llama-cpp", llama_cpp, 1, "llamacpp:requests_deferred" },
-	{ "ollama", ollama, 0, NULL },
+	{ "vllm", vllm, 0, "vllm:num_requests_waiting", "--api-key" },
+	{ "sglang", sglang, 0, "sglang:num_queue_reqs", "--api-key" },
+	{ "tgi", tgi, 0, "tgi_queue_size", "--api-key" },
+	{ "tensorrt-llm", trtllm, 0, NULL, NULL },
+	{ "llama-cpp", llama_cpp, 1, "llamacpp:requests_deferred", "--api-key" },
+	{ "ollama", ollama, 0, NULL, NULL },
 };
 
+int gen_is_api_key(const char *arg)
+{
+	return !strcmp(arg, GEN_API_KEY_ARG);
+}
+
 int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port,
-		     struct err *err)
+		     int api_key, struct err *err)
 {
 	const struct engine_kind *k = NULL;
 	size_t i;
@@ -435,8 +441,16 @@ int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, siz
 	out->port = port;
 	snprintf(out->health_path, sizeof(out->health_path), "%s", c->health_path);
 	snprintf(out->image, sizeof(out->image), "%s", c->engine_image);
+	if (api_key && !k->api_key_flag)
+		return err_set(err, ERR_INVAL, "--api-key: %s has no API key option; put an "
+			       "authenticating proxy in front of it", c->engine);
 	k->build(out, c);
 	serving_flags(out, c);
+	if (api_key) {
+		add(&out->args, k->api_key_flag);
+		add(&out->args, GEN_API_KEY_ARG);
+		add(&out->env, GEN_API_KEY_ENV);
+	}
 	health_command(out, c);
 	out->queue_metric = k->queue_metric;
 	return 0;
@@ -456,7 +470,10 @@ static void script_words(struct sbuf *out, const char *program, const struct gen
 	sbuf_addstr(out, program);
 	for (i = 0; i < a->n; i++) {
 		sbuf_addch(out, ' ');
-		gen_shell_word(out, a->v[i]);
+		if (gen_is_api_key(a->v[i]))
+			sbuf_addstr(out, "\"$" GEN_API_KEY_ENV "\"");
+		else
+			gen_shell_word(out, a->v[i]);
 	}
 }
 

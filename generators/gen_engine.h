@@ -56,7 +56,14 @@ struct gen_engine {
  * the engine cannot load (llama.cpp reads GGUF files only): a plan file
  * may say anything, and a guessed command would start the wrong server. */
 int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port,
-		     struct err *err);
+		     int api_key, struct err *err);
+
+/* The argument that stands for the API key: each writer puts there a
+ * reference its runtime expands ("$RIGPLAN_API_KEY" in a shell,
+ * ${RIGPLAN_API_KEY} in Compose, $(RIGPLAN_API_KEY) in Kubernetes). */
+#define GEN_API_KEY_ARG "\x01RIGPLAN_API_KEY"
+#define GEN_API_KEY_ENV "RIGPLAN_API_KEY"
+int gen_is_api_key(const char *arg);
 void gen_engine_release(struct gen_engine *e);
 
 /*

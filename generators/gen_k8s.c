@@ -59,7 +59,10 @@ static void str_list(struct sbuf *sb, int indent, const char *key, const struct 
 	sbuf_addf(sb, "%*s%s:\n", indent, "", key);
 	for (i = 0; i < a->n; i++) {
 		sbuf_addf(sb, "%*s- ", indent, "");
-		gen_yaml_noexpand(sb, a->v[i]);
+		if (gen_is_api_key(a->v[i]))    /* expanded from the container's env */
+			sbuf_addstr(sb, "\"$(" GEN_API_KEY_ENV ")\"");
+		else
+			gen_yaml_noexpand(sb, a->v[i]);
 		sbuf_addch(sb, '\n');
 	}
 }
@@ -119,6 +122,11 @@ static void env_list(struct sbuf *sb, int c, const struct gen_argv *env)
 			sbuf_addf(sb, "%*svalue: ", c + 2, "");
 			gen_yaml_noexpand(sb, eq + 1);
 			sbuf_addch(sb, '\n');
+		} else if (!strcmp(name, GEN_API_KEY_ENV)) {
+			/* kubectl create secret generic rigplan-api-key --from-literal=key=... */
+			sbuf_addf(sb, "%*svalueFrom:\n%*ssecretKeyRef:\n", c + 2, "", c + 4, "");
+			kv(sb, c + 6, "name", "rigplan-api-key");
+			kv(sb, c + 6, "key", "key");
 		} else {
 			sbuf_addf(sb, "%*svalueFrom:\n%*ssecretKeyRef:\n", c + 2, "", c + 4, "");
 			kv(sb, c + 6, "name", "hf-token");
@@ -218,7 +226,8 @@ static void selector(struct sbuf *sb, int in, const char *name)
 	kv(sb, in + 4, "app.kubernetes.io/name", name);
 }
 
-int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
+int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, const struct gen_opts *o,
+	    struct err *err)
 {
 	struct gen_engine e;
 	char name[64], pvc[80], buf[64];
@@ -227,7 +236,7 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, struct err *err)
 	size_t per_pod = multi ? c->node.gpus : c->gpus_per_replica;
 	int r;
 
-	if ((r = gen_engine_build(&e, c, c->port, err)) < 0)
+	if ((r = gen_engine_build(&e, c, c->port, o && o->api_key, err)) < 0)
 		return r;
 	sbuf_init(&lead);
 	sbuf_init(&work);

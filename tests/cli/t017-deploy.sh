@@ -191,4 +191,44 @@ for flag, value in (("--limit-mm-per-prompt", "{\"image\":10}"), ("--mm-processo
                     ("--chat-template-content-format", "string")):
     assert server[server.index(flag) + 1] == value, (flag, server)' "$out"
 
+# --api-key: the key is never written into a file; each runtime takes it
+# from where its users keep secrets, and a server without a key option is
+# refused rather than left open.
+run "$PROG" generate docker --plan "$tmp/ag.json" --api-key
+check "api key: docker exits 0" [ "$rc" = 0 ]
+printf '%s\n' "$out" >"$tmp/key.sh"
+check "api key: the script passes shellcheck" shellcheck -s sh "$tmp/key.sh"
+rm -f "$tmp/docker.log"
+run env -u RIGPLAN_API_KEY PATH="$tmp/fakebin:$PATH" sh "$tmp/key.sh"
+check "api key: without RIGPLAN_API_KEY the script stops before any docker run" \
+	sh -c '[ "$1" != 0 ] && [ ! -e "$2" ]' - "$rc" "$tmp/docker.log"
+run env RIGPLAN_API_KEY='s3cret $(touch /tmp/rigplan-pwned) x' PATH="$tmp/fakebin:$PATH" sh "$tmp/key.sh"
+check "api key: with it, the server gets the key as one word" python3 -c '
+import sys
+line = [l for l in open(sys.argv[1]) if l.startswith("run -d")][0]
+assert "--api-key s3cret $(touch /tmp/rigplan-pwned) x" in line, line' "$tmp/docker.log"
+check "... and nothing in it ran" [ ! -e /tmp/rigplan-pwned ]
+run "$PROG" generate k8s --plan "$tmp/ag.json" --api-key
+printf '%s\n' "$out" >"$tmp/key.yaml"
+check "api key: k8s reads it from the Secret rigplan-api-key" python3 -c '
+import yaml, sys
+dep = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d and d["kind"] == "Deployment"][0]
+c = dep["spec"]["template"]["spec"]["containers"][0]
+assert c["args"][c["args"].index("--api-key") + 1] == "$(RIGPLAN_API_KEY)", c["args"]
+env = {e["name"]: e for e in c["env"]}
+assert env["RIGPLAN_API_KEY"]["valueFrom"]["secretKeyRef"] == {"name": "rigplan-api-key", "key": "key"}' "$tmp/key.yaml"
+if command -v docker-compose >/dev/null 2>&1; then
+	run "$PROG" generate compose --plan "$tmp/ag.json" --api-key
+	printf '%s\n' "$out" >"$tmp/key.compose"
+	run env RIGPLAN_API_KEY=k3y docker-compose -f "$tmp/key.compose" config
+	check "api key: Compose takes it from the environment" has "$out" "- k3y"
+	run env -u RIGPLAN_API_KEY docker-compose -f "$tmp/key.compose" config
+	check "... and refuses to start without it" [ "$rc" != 0 ]
+fi
+run "$PROG" generate docker --plan "$tmp/ol.json" --api-key
+check "api key on Ollama (no key option): exit 2" [ "$rc" = 2 ]
+check "... saying what to do instead" has "$err" "authenticating proxy"
+run "$PROG" generate bom --plan "$tmp/ag.json" --api-key
+check "api key on a bill of materials: exit 2" [ "$rc" = 2 ]
+
 done_testing

@@ -17,13 +17,16 @@ static void generate(const struct plan_candidate *c)
 {
 	struct sbuf sb;
 	struct err err = ERR_INIT;
+	struct gen_opts key = { 1 };
 
 	sbuf_init(&sb);
-	(void)gen_docker(&sb, c, &err);
+	(void)gen_docker(&sb, c, NULL, &err);
 	sbuf_reset(&sb);
-	(void)gen_compose(&sb, c, &err);
+	(void)gen_docker(&sb, c, &key, &err);
 	sbuf_reset(&sb);
-	(void)gen_k8s(&sb, c, &err);
+	(void)gen_compose(&sb, c, &key, &err);
+	sbuf_reset(&sb);
+	(void)gen_k8s(&sb, c, &key, &err);
 	sbuf_reset(&sb);
 	(void)gen_bom(&sb, c, GEN_BOM_CSV, &err);
 	sbuf_reset(&sb);

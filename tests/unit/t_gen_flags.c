@@ -206,7 +206,7 @@ static void serving(struct cat *cat, const struct cat_engine *e,
 			candidate_for(&c, e, img, "bf16", "bf16", 1);
 			snprintf(c.serving_flags, sizeof(c.serving_flags), "%s", rows[j].flags);
 			snprintf(what, sizeof(what), "%s with %s's serving flags", e->id, rows[j].model);
-			if (test_ok(gen_engine_build(&ge, &c, c.port, &err) == 0, "%s: written", what))
+			if (test_ok(gen_engine_build(&ge, &c, c.port, 0, &err) == 0, "%s: written", what))
 				check_args(&ge, fs, what, e->family);
 			gen_engine_release(&ge);
 		}
@@ -241,7 +241,7 @@ static void check_release(struct cat *cat, const struct cat_engine *e, struct fl
 
 				candidate_for(&c, e, &img[0], wfs[i], kvs[j], pp);
 				snprintf(what, sizeof(what), "%s %s kv %s pp %zu", e->id, wfs[i], kvs[j], pp);
-				int r = gen_engine_build(&ge, &c, c.port, &err);
+				int r = gen_engine_build(&ge, &c, c.port, 0, &err);
 
 				/* Ollama before 0.5.13 cannot take the planned context */
 				if (!strcmp(e->family, "ollama") &&
