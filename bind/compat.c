@@ -111,6 +111,15 @@ static int layout_rules(struct compat_verdict *v, const struct cat_engine *e,
 	if (ask->nodes > 1 && !strcmp(e->multinode, "none"))
 		return fail(v, COMPAT_MULTINODE, "%s cannot spread one replica over %zu nodes (%s)",
 			    e->id, ask->nodes, e->source);
+	/* deployable by construction: a replica over nodes only where rigplan
+	 * writes the launch (generators/gen_engine.c): not TensorRT-LLM's MPI
+	 * world, nor vLLM's Ray cluster before the image carried its
+	 * multi-node-serving.sh (0.8.5) */
+	if (ask->nodes > 1 && (!strcmp(e->multinode, "mpi") ||
+			       (!strcmp(e->family, "vllm") && version_cmp(e->version, "0.8.5") < 0)))
+		return fail(v, COMPAT_MULTINODE, "%s spreads a replica over nodes by %s, a launch "
+			    "rigplan does not write: keep it within one node or use another release",
+			    e->id, e->multinode);
 	if (ask->ep > 1 && !e->ep)
 		return fail(v, COMPAT_EP, "%s has no expert parallelism (ep %zu asked) (%s)",
 			    e->id, ask->ep, e->source);

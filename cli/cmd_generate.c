@@ -110,6 +110,7 @@ static int check_candidate(struct cat *cat, const struct plan_candidate *c, cons
 			   size_t index, struct err *err)
 {
 	struct cat_engine e;
+	struct cat_gpu g;
 	struct cat_engine_image *img = NULL;
 	char where[128], field[48], release[2 * CAT_ID_MAX];
 	size_t i, nimg = 0;
@@ -123,7 +124,12 @@ static int check_candidate(struct cat *cat, const struct plan_candidate *c, cons
 			       "engine family and its version", where, c->engine, c->engine_version);
 	if ((r = check_id(cat, CAT_MODEL, where, "model", c->model, err)) < 0 ||
 	    (r = check_id(cat, CAT_GPU, where, "gpu", c->gpu, err)) < 0 ||
-	    (r = check_id(cat, CAT_ENGINE, where, "engine@engine_version", release, err)) < 0 ||
+	    (r = check_id(cat, CAT_ENGINE, where, "engine@engine_version", release, err)) < 0)
+		return r;
+	/* an edge module is a system of its own: no chassis */
+	if ((r = cat_find(&g, cat, CAT_GPU, c->gpu, err)) < 0)
+		return r;
+	if ((c->node.chassis[0] || !bind_gpu_edge(&g)) &&
 	    (r = check_id(cat, CAT_CHASSIS, where, "node.chassis", c->node.chassis, err)) < 0)
 		return r;
 	if ((r = cat_find(&e, cat, CAT_ENGINE, release, err)) < 0)

@@ -132,7 +132,9 @@ static enum finalist worth(const struct plan_candidate *v, size_t keep, double b
 	for (i = 0; i < keep; i++)
 		if (plan_same_box(&v[i], c) && plan_cost_of(&v[i]) <= lb)
 			return FINALIST_SKIP;
-	return lb < bound ? FINALIST_TRY : FINALIST_STOP;
+	/* an unpriced candidate (a GPU without a price) ranks last but is
+	 * still tried while too few boxes are verified to bound it */
+	return lb < bound || isinf(bound) ? FINALIST_TRY : FINALIST_STOP;
 }
 
 /* c's cost per token with n replicas (INFINITY when it cannot be

@@ -231,4 +231,13 @@ check "... saying what to do instead" has "$err" "authenticating proxy"
 run "$PROG" generate bom --plan "$tmp/ag.json" --api-key
 check "api key on a bill of materials: exit 2" [ "$rc" = 2 ]
 
+# A GPU the catalog has no price for is still planned (ranked after the
+# priced ones, its cost per token unknown), not dropped without a reason.
+run "$PROG" plan --model llama-3.1-8b $load --gpu h100-pcie --engine vllm --precision fp8 --json
+check "unpriced GPU: plan exits 0" [ "$rc" = 0 ]
+check "... with a simulated candidate whose cost is unknown" python3 -c '
+import json, sys
+c = json.loads(sys.argv[1])["candidates"][0]
+assert c["simulated"] and c["gpu"] == "h100-pcie" and c["usd_per_million_tokens"] is None, c' "$out"
+
 done_testing
