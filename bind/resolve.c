@@ -8,6 +8,7 @@
 
 #include "bind/rows.h"
 #include "catalog/cat.h"
+#include "util/version.h"
 #include "util/xalloc.h"
 
 static const char *const link_ids[BIND_LINK_COUNT] = {
@@ -179,9 +180,23 @@ int bind_list_gpus(struct cat_gpu **out, size_t *n, struct cat *cat, struct err 
 	return cat_list((void **)out, n, cat, CAT_GPU, err);
 }
 
+static int newest_first(const void *pa, const void *pb)
+{
+	const struct cat_engine *a = pa, *b = pb;
+	int c = strcmp(a->family, b->family);
+
+	return c ? c : -version_cmp(a->version, b->version);
+}
+
 int bind_list_engines(struct cat_engine **out, size_t *n, struct cat *cat, struct err *err)
 {
-	return cat_engine_defaults(out, n, cat, err);
+	int r;
+
+	if ((r = cat_list((void **)out, n, cat, CAT_ENGINE, err)) < 0)
+		return r;
+	if (*n)
+		qsort(*out, *n, sizeof(**out), newest_first);
+	return 0;
 }
 
 int bind_read_begin(struct cat *cat, struct err *err)

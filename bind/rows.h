@@ -102,8 +102,8 @@ int bind_resolve_gpu(struct bind_gpu_rows *out, struct cat *cat, const char *gpu
 int bind_resolve_ids(char (**ids)[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
 		     const char *const *names, size_t n, struct err *err);
 
-/* Every GPU of the catalog, by id; the newest release of every engine
- * family, by family (*out: n rows the caller frees). */
+/* Every GPU of the catalog, by id; every engine release, by family and
+ * newest first within it (*out: n rows the caller frees). */
 int bind_list_gpus(struct cat_gpu **out, size_t *n, struct cat *cat, struct err *err);
 int bind_list_engines(struct cat_engine **out, size_t *n, struct cat *cat, struct err *err);
 

@@ -15,9 +15,25 @@
 
 static const char *const default_precisions[] = { "bf16", "fp8", "int4-awq", "gguf-q4_k_m" };
 
-/* The engine releases searched, each with what it runs on and whether
- * it loads the model: the ones named (q->engines, "vllm" meaning its
- * newest, "vllm@0.8.5" that release), else each family's newest. */
+/* Whether release `id` is searched: every one when none is named; a
+ * named release ("vllm@0.8.5"); every release of a named family ("vllm",
+ * resolved to its newest release id, marked by the family name alone). */
+static int searched(const struct plan_request *q, const struct cat_engine *e)
+{
+	size_t i;
+
+	if (!q->engines)
+		return 1;
+	for (i = 0; i < q->nengines; i++)
+		if (!strcmp(q->engines[i], e->id) || !strcmp(q->engines[i], e->family))
+			return 1;
+	return 0;
+}
+
+/* The engine releases searched, each with what it runs on and whether it
+ * loads the model, grouped by family, newest first: per GPU and format
+ * the search takes a family's newest release that runs it (an older
+ * vLLM on a V100 the newest dropped). */
 static int engines(struct ctx *x, struct cat *cat, const struct plan_request *q,
 		   struct err *err)
 {
@@ -25,15 +41,14 @@ static int engines(struct ctx *x, struct cat *cat, const struct plan_request *q,
 	size_t i, n = 0;
 	int r;
 
-	if (!q->engines && (r = bind_list_engines(&rows, &n, cat, err)) < 0)
+	if ((r = bind_list_engines(&rows, &n, cat, err)) < 0)
 		return r;
-	if (q->engines)
-		n = q->nengines;
 	x->engines = n ? xcalloc(n, sizeof(*x->engines)) : NULL;
-	for (i = 0; i < n; i++, x->nengines++)
-		if ((r = bind_resolve_engine(&x->engines[i], cat, q->engines ? q->engines[i] :
-					     rows[i].id, &x->m.model, err)) < 0)
-			break;
+	for (i = 0, r = 0; i < n && r >= 0; i++)
+		if (searched(q, &rows[i]) &&
+		    (r = bind_resolve_engine(&x->engines[x->nengines], cat, rows[i].id,
+					     &x->m.model, err)) >= 0)
+			x->nengines++;
 	free(rows);
 	return r < 0 ? r : 0;
 }
@@ -168,6 +183,16 @@ static int layouts(struct ctx *x, const struct bind_engine_rows *e, const char *
 	return 0;
 }
 
+/* The index of the first engine release after family x->engines[i]'s. */
+static size_t next_family(const struct ctx *x, size_t i)
+{
+	size_t k = i + 1;
+
+	while (k < x->nengines && !strcmp(x->engines[k].engine.family, x->engines[i].engine.family))
+		k++;
+	return k;
+}
+
 static int search(struct ctx *x, struct err *err)
 {
 	const struct plan_request *q = x->q;
@@ -186,19 +211,24 @@ static int search(struct ctx *x, struct err *err)
 		/* once per GPU, not per configuration */
 		if ((r = gpu_at(&x->g, x, gi, err)) < 0)
 			return r;
-		for (ei = 0; ei < ne; ei++) {
-			const struct bind_engine_rows *e = &x->engines[ei];
-
+		for (ei = 0; ei < ne; ei = next_family(x, ei)) {
 			for (pi = 0; pi < nprec; pi++) {
 				struct compat_ask ask = { precs[pi], NULL, 1, 1, 1 };
-				struct compat_verdict v;
+				struct compat_verdict v, first;
+				size_t k;
 
-				/* the rules of the GPU, model and format hold for
-				 * every layout: counted as the layouts they stand for */
-				if (compat_check_engine(&v, &x->m.model, e, x->g, &ask)) {
+				/* the family's newest release that runs this GPU,
+				 * model and format; when none does, the newest's
+				 * refusal, counted as the layouts it stands for */
+				for (k = ei; k < next_family(x, ei); k++)
+					if (!compat_check_engine(&v, &x->m.model, &x->engines[k], x->g, &ask))
+						break;
+					else if (k == ei)
+						first = v;
+				if (k == next_family(x, ei)) {
 					x->res->considered += NTP * NPP;
-					plan_count_incompatible(x, &v, NTP * NPP);
-				} else if ((r = layouts(x, e, precs[pi], err)) < 0) {
+					plan_count_incompatible(x, &first, NTP * NPP);
+				} else if ((r = layouts(x, &x->engines[k], precs[pi], err)) < 0) {
 					return r;
 				}
 			}
@@ -225,8 +255,13 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 		goto out;
 	if (q->engines) {
 		ep = xcalloc(q->nengines, sizeof(*ep));
-		for (i = 0; i < q->nengines; i++)
+		for (i = 0; i < q->nengines; i++) {
+			/* a family named alone ("vllm", "trtllm"): every release
+			 * of it, by its family's name */
+			if (!strchr(q->engines[i], '@') && strchr(eids[i], '@'))
+				*strchr(eids[i], '@') = '\0';
 			ep[i] = eids[i];
+		}
 		rq.engines = ep;
 	}
 	if ((r = plan_ctx_init(&x, cat, &rq, out, err)) < 0)

@@ -240,4 +240,14 @@ import json, sys
 c = json.loads(sys.argv[1])["candidates"][0]
 assert c["simulated"] and c["gpu"] == "h100-pcie" and c["usd_per_million_tokens"] is None, c' "$out"
 
+# A family named alone is searched over its releases: on a V100, which the
+# newest vLLM builds no kernels for, the newest that does (0.12.0) is
+# planned, with its own image.
+run "$PROG" plan --model llama-3.1-8b $load --gpu v100-pcie-32gb --engine vllm --precision fp16 --json
+check "V100: plan exits 0" [ "$rc" = 0 ]
+check "... on vllm 0.12.0, the newest release that runs sm_70" python3 -c '
+import json, sys
+c = json.loads(sys.argv[1])["candidates"][0]
+assert (c["engine_version"], c["engine_image"]) == ("0.12.0", "vllm/vllm-openai:v0.12.0"), c' "$out"
+
 done_testing
