@@ -157,6 +157,9 @@ if [ -n "${RIGPLAN_K8S_VALIDATOR:-}" ] && [ -d "$RIGPLAN_K8S_VALIDATOR" ]; then
     run env NODE_PATH="$RIGPLAN_K8S_VALIDATOR" node "$TOP_SRCDIR/tests/tools/validate-k8s.cjs" "$f"
     check "kubernetes-models validates $(basename "$f")" [ "$rc" = 0 ]
   done
+  sed 's/^    size: /    sise: /' "$tmp/multi.yaml" >"$tmp/multi-bad.yaml"
+  run env NODE_PATH="$RIGPLAN_K8S_VALIDATOR" node "$TOP_SRCDIR/tests/tools/validate-k8s.cjs" "$tmp/multi-bad.yaml"
+  check "the LeaderWorkerSet CRD schema refuses a misspelt field" sh -c '[ "$1" != 0 ] && case "$2" in *sise*) ;; *) exit 1;; esac' - "$rc" "$out"
 else
   echo "ok $((n=n+1)) # SKIP kubernetes-models not installed (RIGPLAN_K8S_VALIDATOR)"
 fi

@@ -12,7 +12,22 @@ const models = {
   "autoscaling/v2/HorizontalPodAutoscaler": () => require("kubernetes-models/autoscaling/v2").HorizontalPodAutoscaler,
   "policy/v1/PodDisruptionBudget": () => require("kubernetes-models/policy/v1").PodDisruptionBudget,
 };
-// A LeaderWorkerSet is a CRD: its pod templates are checked as Pods.
+// A LeaderWorkerSet is a CRD: its spec is checked against the CRD's own
+// OpenAPI schema (tests/data/k8s/leaderworkerset-v1.schema.json, from the
+// lws release, unknown fields refused as kubectl --validate=strict does),
+// its pod templates as Pods.
+const path = require("path");
+let lwsValidate = null;
+const lws = () => {
+  if (!lwsValidate) {
+    const Ajv = require("ajv");
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "data", "k8s",
+      "leaderworkerset-v1.schema.json"), "utf8"));
+    delete schema["$comment"];
+    lwsValidate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
+  }
+  return lwsValidate;
+};
 const Pod = () => require("kubernetes-models/v1").Pod;
 let status = 0;
 for (const doc of yaml.loadAll(fs.readFileSync(process.argv[2], "utf8"))) {
@@ -22,6 +37,8 @@ for (const doc of yaml.loadAll(fs.readFileSync(process.argv[2], "utf8"))) {
     if (models[key]) {
       new (models[key]())(doc).validate();
     } else if (key === "leaderworkerset.x-k8s.io/v1/LeaderWorkerSet") {
+      if (!lws()(doc))
+        throw new Error(JSON.stringify(lws().errors.slice(0, 3)));
       const t = doc.spec.leaderWorkerTemplate;
       for (const tpl of [t.leaderTemplate, t.workerTemplate])
         new (Pod())({ apiVersion: "v1", kind: "Pod", metadata: { name: "x" }, spec: tpl.spec }).validate();
