@@ -316,6 +316,8 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, const struct gen_op
 	meta(sb, "policy/v1", "PodDisruptionBudget", name);
 	sbuf_addstr(sb, "spec:\n  maxUnavailable: 1\n");
 	selector(sb, 2, name);
+	sbuf_release(&lead);
+	sbuf_release(&work);
 	gen_engine_release(&e);
 	return 0;
 }
