@@ -67,6 +67,22 @@ static const char *volume_of(const struct gen_engine *e)
 	       !strcmp(e->cache_dir, "/root/.ollama") ? "rigplan-ollama" : "rigplan-hf-cache";
 }
 
+/* The weights volume at the engine's cache path, then each environment
+ * setting, as `docker run` flags. */
+static void volume_env(struct sbuf *sb, const struct gen_engine *e, const struct gen_argv *env)
+{
+	char buf[256];
+	size_t i;
+
+	snprintf(buf, sizeof(buf), "%s:%s", volume_of(e), e->cache_dir);
+	sbuf_addstr(sb, " -v ");
+	gen_shell_word(sb, buf);
+	for (i = 0; i < env->n; i++) {
+		sbuf_addstr(sb, " -e ");
+		gen_shell_word(sb, env->v[i]);
+	}
+}
+
 /* The key clients must send, from the environment: the script stops
  * before starting anything without it. */
 static void api_key_check(struct sbuf *sb)
@@ -81,7 +97,7 @@ static void docker_fetch(struct sbuf *sb, const struct plan_candidate *c,
 			 const struct gen_engine *e)
 {
 	const struct gen_fetch *f = &e->fetch;
-	char name[64], buf[256];
+	char name[64];
 	size_t i;
 
 	if (!f->image[0])
@@ -89,13 +105,7 @@ static void docker_fetch(struct sbuf *sb, const struct plan_candidate *c,
 	gen_name(name, sizeof(name), c, "-weights");
 	sbuf_addstr(sb, "docker run --rm --name ");
 	gen_shell_word(sb, name);
-	snprintf(buf, sizeof(buf), "%s:%s", volume_of(e), e->cache_dir);
-	sbuf_addstr(sb, " -v ");
-	gen_shell_word(sb, buf);
-	for (i = 0; i < f->env.n; i++) {
-		sbuf_addstr(sb, " -e ");
-		gen_shell_word(sb, f->env.v[i]);
-	}
+	volume_env(sb, e, &f->env);
 	sbuf_addstr(sb, " --entrypoint ");
 	gen_shell_word(sb, f->entrypoint);
 	sbuf_addch(sb, ' ');
@@ -113,22 +123,15 @@ static void docker_fetch(struct sbuf *sb, const struct plan_candidate *c,
 static void docker_node(struct sbuf *sb, const struct plan_candidate *c,
 			const struct gen_engine *e, const char *script, const char *role)
 {
-	char name[64], buf[256];
-	size_t i;
+	char name[64];
 
 	gen_name(name, sizeof(name), c, role);
 	sbuf_addstr(sb, "  docker run -d --name ");
 	gen_shell_word(sb, name);
 	sbuf_addstr(sb, " --gpus all --network host --ipc=host");
-	snprintf(buf, sizeof(buf), "%s:%s", volume_of(e), e->cache_dir);
-	sbuf_addstr(sb, " -v ");
-	gen_shell_word(sb, buf);
+	volume_env(sb, e, &e->env);
 	/* the script's own arguments, checked above: one word each */
 	sbuf_addstr(sb, " -e \"RIGPLAN_NODE_RANK=$rank\" -e \"RIGPLAN_LEADER=$leader\"");
-	for (i = 0; i < e->env.n; i++) {
-		sbuf_addstr(sb, " -e ");
-		gen_shell_word(sb, e->env.v[i]);
-	}
 	sbuf_addstr(sb, " --restart unless-stopped --entrypoint /bin/sh ");
 	gen_shell_word(sb, e->image);
 	sbuf_addstr(sb, " -c ");
@@ -222,21 +225,12 @@ int gen_docker(struct sbuf *sb, const struct plan_candidate *c, const struct gen
 			snprintf(buf, sizeof(buf), "%zu:%zu", host_port(e.port), e.port);
 			sbuf_addstr(sb, " -p ");
 			gen_shell_word(sb, buf);
-			snprintf(buf, sizeof(buf), "%s:%s", volume_of(&e), e.cache_dir);
-			sbuf_addstr(sb, " -v ");
-			gen_shell_word(sb, buf);
-			for (i = 0; i < e.env.n; i++) {
-				sbuf_addstr(sb, " -e ");
-				gen_shell_word(sb, e.env.v[i]);
-			}
+			volume_env(sb, &e, &e.env);
 			sbuf_addstr(sb, " --restart unless-stopped ");
 			gen_shell_word(sb, e.image);
 			for (i = 0; i < e.args.n; i++) {
 				sbuf_addch(sb, ' ');
-				if (gen_is_api_key(e.args.v[i]))
-					sbuf_addstr(sb, "\"$" GEN_API_KEY_ENV "\"");
-				else
-					gen_shell_word(sb, e.args.v[i]);
+				gen_shell_arg(sb, e.args.v[i]);
 			}
 			sbuf_addch(sb, '\n');
 			gen_engine_release(&e);

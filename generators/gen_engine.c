@@ -115,17 +115,29 @@ static void gguf_files(struct gen_argv *a, const char *first)
 	}
 }
 
-/* huggingface_hub's snapshot_download into the image's cache: what the
- * server then loads by repository name without downloading. */
-static void fetch_snapshot(struct gen_engine *e, const struct plan_candidate *c)
+/* The weights step runs the server's own image with `program` instead
+ * (and `script` as its -c argument where it has one). */
+static struct gen_fetch *fetch_start(struct gen_engine *e, const char *program,
+				     const char *script)
 {
 	struct gen_fetch *f = &e->fetch;
 
 	snprintf(f->image, sizeof(f->image), "%s", e->image);
-	snprintf(f->entrypoint, sizeof(f->entrypoint), "python3");
-	add(&f->args, "-c");
-	add(&f->args, "import sys; from huggingface_hub import snapshot_download; "
-	    "snapshot_download(sys.argv[1])");
+	snprintf(f->entrypoint, sizeof(f->entrypoint), "%s", program);
+	if (script) {
+		add(&f->args, "-c");
+		add(&f->args, script);
+	}
+	return f;
+}
+
+/* huggingface_hub's snapshot_download into the image's cache: what the
+ * server then loads by repository name without downloading. */
+static void fetch_snapshot(struct gen_engine *e, const struct plan_candidate *c)
+{
+	struct gen_fetch *f = fetch_start(e, "python3", "import sys; from huggingface_hub "
+					  "import snapshot_download; snapshot_download(sys.argv[1])");
+
 	add(&f->args, model_repo(c));
 	add(&f->env, "HF_TOKEN");
 }
@@ -133,13 +145,10 @@ static void fetch_snapshot(struct gen_engine *e, const struct plan_candidate *c)
 /* A GGUF checkpoint's files into gguf_dir with huggingface_hub. */
 static void fetch_gguf_python(struct gen_engine *e, const struct plan_candidate *c)
 {
-	struct gen_fetch *f = &e->fetch;
+	struct gen_fetch *f = fetch_start(e, "python3", "import sys; from huggingface_hub import "
+					  "hf_hub_download; [hf_hub_download(sys.argv[1], f, local_dir="
+					  "sys.argv[2]) for f in sys.argv[3:]]");
 
-	snprintf(f->image, sizeof(f->image), "%s", e->image);
-	snprintf(f->entrypoint, sizeof(f->entrypoint), "python3");
-	add(&f->args, "-c");
-	add(&f->args, "import sys; from huggingface_hub import hf_hub_download; "
-	    "[hf_hub_download(sys.argv[1], f, local_dir=sys.argv[2]) for f in sys.argv[3:]]");
 	add(&f->args, model_repo(c));
 	add(&f->args, gguf_dir(c));
 	gguf_files(&f->args, c->checkpoint_file);
@@ -228,8 +237,7 @@ static void tgi(struct gen_engine *e, const struct plan_candidate *c)
 	e->cache_dir = "/data";
 	add(&e->env, "HF_TOKEN");
 	/* the launcher's own download step, run ahead of it */
-	snprintf(e->fetch.image, sizeof(e->fetch.image), "%s", e->image);
-	snprintf(e->fetch.entrypoint, sizeof(e->fetch.entrypoint), "text-generation-server");
+	fetch_start(e, "text-generation-server", NULL);
 	add(&e->fetch.args, "download-weights");
 	add(&e->fetch.args, model_repo(c));
 	add(&e->fetch.env, "HF_TOKEN");
@@ -291,12 +299,10 @@ static void llama_cpp(struct gen_engine *e, const struct plan_candidate *c)
 	addf(a, "--port", "%zu", e->port);
 	e->cache_dir = "/models";
 	/* curl, which the server image carries; a file already there is kept */
-	snprintf(e->fetch.image, sizeof(e->fetch.image), "%s", e->image);
-	snprintf(e->fetch.entrypoint, sizeof(e->fetch.entrypoint), "/bin/sh");
-	add(&e->fetch.args, "-c");
-	add(&e->fetch.args, "set -e; r=$0; for f in \"$@\"; do [ -s \"/models/$f\" ] && continue; "
-	    "curl -fL --retry 5 ${HF_TOKEN:+--oauth2-bearer \"$HF_TOKEN\"} -o \"/models/$f.part\" "
-	    "\"https://huggingface.co/$r/resolve/main/$f\"; mv \"/models/$f.part\" \"/models/$f\"; done");
+	fetch_start(e, "/bin/sh", "set -e; r=$0; for f in \"$@\"; do [ -s \"/models/$f\" ] && "
+		    "continue; curl -fL --retry 5 ${HF_TOKEN:+--oauth2-bearer \"$HF_TOKEN\"} -o "
+		    "\"/models/$f.part\" \"https://huggingface.co/$r/resolve/main/$f\"; mv "
+		    "\"/models/$f.part\" \"/models/$f\"; done");
 	add(&e->fetch.args, model_repo(c));
 	gguf_files(&e->fetch.args, c->checkpoint_file);
 	add(&e->fetch.env, "HF_TOKEN");
@@ -341,10 +347,7 @@ static void ollama(struct gen_engine *e, const struct plan_candidate *c)
 	}
 	e->cache_dir = "/root/.ollama";
 	/* a server of its own for the pull, stopped once the model is there */
-	snprintf(e->fetch.image, sizeof(e->fetch.image), "%s", e->image);
-	snprintf(e->fetch.entrypoint, sizeof(e->fetch.entrypoint), "/bin/sh");
-	add(&e->fetch.args, "-c");
-	add(&e->fetch.args, "ollama serve >/dev/null 2>&1 & s=$!; until ollama list >/dev/null 2>&1; "
+	fetch_start(e, "/bin/sh", "ollama serve >/dev/null 2>&1 & s=$!; until ollama list >/dev/null 2>&1; "
 	    "do sleep 1; done; ollama pull \"$0\"; r=$?; kill \"$s\"; exit \"$r\"");
 	ollama_model(buf, sizeof(buf), c);
 	add(&e->fetch.args, buf);
@@ -462,6 +465,14 @@ size_t gen_nodes_per_replica(const struct plan_candidate *c)
 	       (c->gpus_per_replica + c->node.gpus - 1) / c->node.gpus : 1;
 }
 
+void gen_shell_arg(struct sbuf *sb, const char *arg)
+{
+	if (gen_is_api_key(arg))
+		sbuf_addstr(sb, "\"$" GEN_API_KEY_ENV "\"");
+	else
+		gen_shell_word(sb, arg);
+}
+
 /* The server's words, quoted, after the program that runs them. */
 static void script_words(struct sbuf *out, const char *program, const struct gen_argv *a)
 {
@@ -470,10 +481,7 @@ static void script_words(struct sbuf *out, const char *program, const struct gen
 	sbuf_addstr(out, program);
 	for (i = 0; i < a->n; i++) {
 		sbuf_addch(out, ' ');
-		if (gen_is_api_key(a->v[i]))
-			sbuf_addstr(out, "\"$" GEN_API_KEY_ENV "\"");
-		else
-			gen_shell_word(out, a->v[i]);
+		gen_shell_arg(out, a->v[i]);
 	}
 }
 

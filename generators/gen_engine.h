@@ -64,6 +64,8 @@ int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, siz
 #define GEN_API_KEY_ARG "\x01RIGPLAN_API_KEY"
 #define GEN_API_KEY_ENV "RIGPLAN_API_KEY"
 int gen_is_api_key(const char *arg);
+/* One argument as a shell word: quoted, or the API key's reference. */
+void gen_shell_arg(struct sbuf *sb, const char *arg);
 void gen_engine_release(struct gen_engine *e);
 
 /*
