@@ -96,6 +96,30 @@ static int model_rule(struct compat_verdict *v, const struct cat_model *model,
 	return 0;
 }
 
+/* How one replica spans `nodes` nodes on release e: 0, or 1 and *v. */
+static int nodes_rule(struct compat_verdict *v, const struct cat_engine *e, size_t nodes)
+{
+	if (nodes > 1 && !strcmp(e->multinode, "none"))
+		return fail(v, COMPAT_MULTINODE, "%s cannot spread one replica over %zu nodes (%s)",
+			    e->id, nodes, e->source);
+	/* deployable by construction: a replica over nodes only where rigplan
+	 * writes the launch (generators/gen_engine.c): not TensorRT-LLM's MPI
+	 * world, nor vLLM's Ray cluster before the image carried its
+	 * multi-node-serving.sh (0.8.5) */
+	if (nodes > 1 && (!strcmp(e->multinode, "mpi") ||
+			  (!strcmp(e->family, "vllm") && version_cmp(e->version, "0.8.5") < 0)))
+		return fail(v, COMPAT_MULTINODE, "%s spreads a replica over nodes by %s, a launch "
+			    "rigplan does not write: keep it within one node or use another release",
+			    e->id, e->multinode);
+	return 0;
+}
+
+int compat_check_nodes(struct compat_verdict *v, const struct cat_engine *e, size_t nodes)
+{
+	memset(v, 0, sizeof(*v));
+	return nodes_rule(v, e, nodes);
+}
+
 static int layout_rules(struct compat_verdict *v, const struct cat_engine *e,
 			const struct compat_ask *ask)
 {
@@ -108,18 +132,8 @@ static int layout_rules(struct compat_verdict *v, const struct cat_engine *e,
 	if (ask->pp > 1 && !e->pp)
 		return fail(v, COMPAT_PP, "%s serves no pipeline parallelism (pp %zu asked) (%s)",
 			    e->id, ask->pp, e->source);
-	if (ask->nodes > 1 && !strcmp(e->multinode, "none"))
-		return fail(v, COMPAT_MULTINODE, "%s cannot spread one replica over %zu nodes (%s)",
-			    e->id, ask->nodes, e->source);
-	/* deployable by construction: a replica over nodes only where rigplan
-	 * writes the launch (generators/gen_engine.c): not TensorRT-LLM's MPI
-	 * world, nor vLLM's Ray cluster before the image carried its
-	 * multi-node-serving.sh (0.8.5) */
-	if (ask->nodes > 1 && (!strcmp(e->multinode, "mpi") ||
-			       (!strcmp(e->family, "vllm") && version_cmp(e->version, "0.8.5") < 0)))
-		return fail(v, COMPAT_MULTINODE, "%s spreads a replica over nodes by %s, a launch "
-			    "rigplan does not write: keep it within one node or use another release",
-			    e->id, e->multinode);
+	if (nodes_rule(v, e, ask->nodes))
+		return 1;
 	if (ask->ep > 1 && !e->ep)
 		return fail(v, COMPAT_EP, "%s has no expert parallelism (ep %zu asked) (%s)",
 			    e->id, ask->ep, e->source);

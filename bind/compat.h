@@ -62,6 +62,10 @@ int compat_check_engine(struct compat_verdict *v, const struct cat_model *model,
 			const struct bind_engine_rows *e, const struct bind_gpu_rows *g,
 			const struct compat_ask *ask);
 
+/* The multi-node rule alone, for a replica the planner's box spreads
+ * over `nodes` nodes: 0, or 1 and *v (COMPAT_MULTINODE). */
+int compat_check_nodes(struct compat_verdict *v, const struct cat_engine *e, size_t nodes);
+
 /* The checkpoint of `model` in `format`: 1 and *out, or 0 when none is
  * published (a model's own 16-bit or native format is its hf_repo). */
 int compat_checkpoint(struct cat_checkpoint *out, const struct cat_model *model,

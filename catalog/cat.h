@@ -22,7 +22,7 @@ struct err;
 struct sbuf;
 struct cat;
 
-#define CAT_SCHEMA_VERSION 5
+#define CAT_SCHEMA_VERSION 6
 
 /* --- Field tables: one per kind, in column order. --- */
 
@@ -206,10 +206,19 @@ int cat_model_serving(struct cat_model_serving **out, size_t *n, struct cat *cat
 int cat_checkpoints(struct cat_checkpoint **out, size_t *n, struct cat *cat, const char *model,
 		    struct err *err);
 
-/* The CPU vendor a chassis's board takes: 1 and *vendor filled ("intel",
- * "amd"), or 0 when the catalog records no constraint. */
-int cat_chassis_cpu_vendor(char vendor[CAT_WORD_MAX], struct cat *cat, const char *chassis,
-			   struct err *err);
+/*
+ * The tables that tie host parts together, every row ordered by id (*out:
+ * n rows the caller frees): the platform of each CPU, the board of each
+ * server chassis, the layout of each case that takes a board, and what
+ * each complete system ships with.
+ */
+int cat_cpu_platforms(struct cat_cpu_platform **out, size_t *n, struct cat *cat,
+		      struct err *err);
+int cat_chassis_boards(struct cat_chassis_cpu **out, size_t *n, struct cat *cat,
+		       struct err *err);
+int cat_chassis_layouts(struct cat_chassis_layout **out, size_t *n, struct cat *cat,
+			struct err *err);
+int cat_systems(struct cat_system **out, size_t *n, struct cat *cat, struct err *err);
 
 /* Every measurement (overlay rows override by id), ordered by GPU, then
  * workload, then id; the caller frees *out. */

@@ -291,6 +291,96 @@ static const struct cat_field link_fields[] = {
 	FLD(cat_link, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
 };
 
+static const struct cat_field platform_fields[] = {
+	FLD(cat_platform, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_platform, name, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_platform, vendor, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_platform, socket, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_platform, memory_type, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_platform, max_dimms_per_channel, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_platform, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_platform, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+static const struct cat_field cpu_platform_fields[] = {
+	FLD(cat_cpu_platform, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_cpu_platform, platform, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_cpu_platform, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_cpu_platform, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+static const struct cat_field chassis_cpu_fields[] = {
+	FLD(cat_chassis_cpu, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_chassis_cpu, platform, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_chassis_cpu, dimm_slots, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_chassis_cpu, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_chassis_cpu, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+static const struct cat_field chassis_layout_fields[] = {
+	FLD(cat_chassis_layout, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_chassis_layout, expansion_slots, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_chassis_layout, board_form_factors, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_chassis_layout, risers, CAT_BOOL, CAT_D_PLAIN, B),
+	FLD(cat_chassis_layout, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_chassis_layout, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+static const struct cat_field motherboard_fields[] = {
+	FLD(cat_motherboard, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_motherboard, name, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_motherboard, vendor, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_motherboard, platform, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_motherboard, form_factor, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_motherboard, sockets, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_motherboard, dimm_slots, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_motherboard, gpu_slots, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_motherboard, gpu_slot_positions, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_motherboard, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_motherboard, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+	PRICE(cat_motherboard),
+};
+
+static const struct cat_field cooler_fields[] = {
+	FLD(cat_cooler, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_cooler, name, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_cooler, vendor, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_cooler, sockets, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_cooler, max_tdp_w, CAT_REAL, CAT_D_WATTS, B),
+	FLD(cat_cooler, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_cooler, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+	PRICE(cat_cooler),
+};
+
+static const struct cat_field system_fields[] = {
+	FLD(cat_system, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_system, cpu, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_system, cpus, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_system, ram_bytes, CAT_INT, CAT_D_BYTES, B),
+	FLD(cat_system, dimms, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_system, ssd, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_system, ssds, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_system, nic_ports, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_system, nic_gbps, CAT_REAL, CAT_D_PLAIN, 0),
+	FLD(cat_system, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_system, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+static const struct cat_field netpart_fields[] = {
+	FLD(cat_netpart, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_netpart, name, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_netpart, vendor, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_netpart, kind, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_netpart, fabric, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_netpart, speed_gbps, CAT_REAL, CAT_D_PLAIN, B),
+	FLD(cat_netpart, ports, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_netpart, power_w, CAT_REAL, CAT_D_WATTS, 0),
+	FLD(cat_netpart, capacity_w, CAT_REAL, CAT_D_WATTS, 0),
+	FLD(cat_netpart, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_netpart, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+	PRICE(cat_netpart),
+};
+
 static const struct cat_kind_info kinds[CAT_KIND_COUNT] = {
 	KIND(CAT_GPU, "gpu", "gpus", cat_gpu, gpu_fields),
 	KIND(CAT_MODEL, "model", "models", cat_model, model_fields),
@@ -303,6 +393,10 @@ static const struct cat_kind_info kinds[CAT_KIND_COUNT] = {
 	KIND(CAT_EFFICIENCY, "efficiency", "efficiencies", cat_efficiency, efficiency_fields),
 	KIND(CAT_LINK, "link", "links", cat_link, link_fields),
 	KIND(CAT_CHECKPOINT, "checkpoint", "checkpoints", cat_checkpoint, checkpoint_fields),
+	KIND(CAT_PLATFORM, "platform", "platforms", cat_platform, platform_fields),
+	KIND(CAT_MOTHERBOARD, "motherboard", "motherboards", cat_motherboard, motherboard_fields),
+	KIND(CAT_COOLER, "cpu_cooler", "coolers", cat_cooler, cooler_fields),
+	KIND(CAT_NETPART, "netpart", "netparts", cat_netpart, netpart_fields),
 };
 
 /* Tables read only through their own queries (cat.h), not kinds a
@@ -313,6 +407,15 @@ const struct cat_kind_info cat_engine_model_info =
 	KIND(CAT_KIND_COUNT, "engine_model", "engine models", cat_engine_model, engine_model_fields);
 const struct cat_kind_info cat_model_serving_info =
 	KIND(CAT_KIND_COUNT, "model_serving", "model serving", cat_model_serving, model_serving_fields);
+const struct cat_kind_info cat_cpu_platform_info =
+	KIND(CAT_KIND_COUNT, "cpu_platform", "cpu platforms", cat_cpu_platform, cpu_platform_fields);
+const struct cat_kind_info cat_chassis_cpu_info =
+	KIND(CAT_KIND_COUNT, "chassis_cpu", "chassis boards", cat_chassis_cpu, chassis_cpu_fields);
+const struct cat_kind_info cat_chassis_layout_info =
+	KIND(CAT_KIND_COUNT, "chassis_layout", "chassis layouts", cat_chassis_layout,
+	     chassis_layout_fields);
+const struct cat_kind_info cat_system_info =
+	KIND(CAT_KIND_COUNT, "system", "systems", cat_system, system_fields);
 const struct cat_kind_info cat_gpu_target_info =
 	KIND(CAT_KIND_COUNT, "gpu_target", "gpu targets", cat_gpu_target, gpu_target_fields);
 

@@ -598,14 +598,29 @@ int cat_default_part(char id[CAT_ID_MAX], struct cat *cat, const char *segment,
 	return r < 0 ? r : 0;
 }
 
-int cat_chassis_cpu_vendor(char vendor[CAT_WORD_MAX], struct cat *cat, const char *chassis,
-			   struct err *err)
+int cat_cpu_platforms(struct cat_cpu_platform **out, size_t *n, struct cat *cat,
+		      struct err *err)
 {
-	char v[CAT_ID_MAX];
-	int r = cat_query_id(v, cat->db, "SELECT cpu_vendor FROM chassis_cpu WHERE id = ?1",
-			 chassis, NULL, err);
+	return cat_select_rows((void **)out, n, cat, &cat_cpu_platform_info, "ORDER BY id",
+			       NULL, NULL, err);
+}
 
-	if (r == 1)
-		snprintf(vendor, CAT_WORD_MAX, "%.31s", v);
-	return r;
+int cat_chassis_boards(struct cat_chassis_cpu **out, size_t *n, struct cat *cat,
+		       struct err *err)
+{
+	return cat_select_rows((void **)out, n, cat, &cat_chassis_cpu_info, "ORDER BY id",
+			       NULL, NULL, err);
+}
+
+int cat_chassis_layouts(struct cat_chassis_layout **out, size_t *n, struct cat *cat,
+			struct err *err)
+{
+	return cat_select_rows((void **)out, n, cat, &cat_chassis_layout_info, "ORDER BY id",
+			       NULL, NULL, err);
+}
+
+int cat_systems(struct cat_system **out, size_t *n, struct cat *cat, struct err *err)
+{
+	return cat_select_rows((void **)out, n, cat, &cat_system_info, "ORDER BY id",
+			       NULL, NULL, err);
 }

@@ -20,7 +20,8 @@
 
 enum cat_kind {
 	CAT_GPU, CAT_MODEL, CAT_SSD, CAT_PSU, CAT_CHASSIS, CAT_CPU, CAT_MEMORY,
-	CAT_ENGINE, CAT_EFFICIENCY, CAT_LINK, CAT_CHECKPOINT, CAT_KIND_COUNT
+	CAT_ENGINE, CAT_EFFICIENCY, CAT_LINK, CAT_CHECKPOINT, CAT_PLATFORM, CAT_MOTHERBOARD,
+	CAT_COOLER, CAT_NETPART, CAT_KIND_COUNT
 };
 
 /* Price columns shared by every buyable kind. */
@@ -223,6 +224,96 @@ struct cat_checkpoint {
 	char ollama[CAT_NAME_MAX];          /* "" when none */
 	char source[CAT_SOURCE_MAX];
 	char as_of[CAT_WORD_MAX];
+};
+
+/* A CPU platform: socket, the memory modules its boards take. */
+struct cat_platform {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char vendor[CAT_WORD_MAX];
+	char socket[CAT_WORD_MAX];
+	char memory_type[CAT_WORD_MAX];
+	int64_t max_dimms_per_channel;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+/* The platform a CPU goes in (id: the CPU). */
+struct cat_cpu_platform {
+	char id[CAT_ID_MAX];
+	char platform[CAT_ID_MAX];
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+/* The board a server chassis ships with (id: the chassis). */
+struct cat_chassis_cpu {
+	char id[CAT_ID_MAX];
+	char platform[CAT_ID_MAX];
+	int64_t dimm_slots;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+/* A case that takes a motherboard (id: the chassis). */
+struct cat_chassis_layout {
+	char id[CAT_ID_MAX];
+	int64_t expansion_slots;
+	char board_form_factors[CAT_ID_MAX];
+	int64_t risers;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+struct cat_motherboard {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char vendor[CAT_WORD_MAX];
+	char platform[CAT_ID_MAX];
+	char form_factor[CAT_WORD_MAX];
+	int64_t sockets, dimm_slots, gpu_slots;
+	char gpu_slot_positions[48];        /* "" when unknown */
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+	struct cat_price price;
+};
+
+struct cat_cooler {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char vendor[CAT_WORD_MAX];
+	char sockets[CAT_ID_MAX];
+	double max_tdp_w;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+	struct cat_price price;
+};
+
+/* A complete system's contents (id: the chassis). */
+struct cat_system {
+	char id[CAT_ID_MAX];
+	char cpu[CAT_ID_MAX];
+	int64_t cpus, ram_bytes, dimms;
+	char ssd[CAT_ID_MAX];
+	int64_t ssds, nic_ports;
+	double nic_gbps;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
+/* A NIC, switch, cable or PDU. */
+struct cat_netpart {
+	char id[CAT_ID_MAX];
+	char name[CAT_NAME_MAX];
+	char vendor[CAT_WORD_MAX];
+	char kind[CAT_WORD_MAX];
+	char fabric[CAT_WORD_MAX];
+	double speed_gbps;
+	int64_t ports;
+	double power_w, capacity_w;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+	struct cat_price price;
 };
 
 /* Measured efficiencies of a GPU or a GPU family (models/spec.h). */

@@ -133,14 +133,16 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 	for (i = 0; i < b->nparts; i++) {
 		const struct plan_part *p = &b->parts[i];
 
-		fprintf(f, "  %-8s %4zu x %-44.44s %s\n", p->role, p->qty, p->name,
+		fprintf(f, "  %-11s %4zu x %-44.44s %s\n", p->role, p->qty, p->name,
 			isnan(p->unit_usd) ? "no sourced price" :
 			p->unit_usd == 0 ? "included/owned" : "");
 	}
-	/* a tower's outlet: its chassis line says which circuit it needs */
+	/* a tower's outlet: its chassis line says which circuit it needs;
+	 * a server's says what it ships with */
 	for (i = 0; i < b->nparts; i++)
 		if (!strcmp(b->parts[i].role, "chassis") && b->parts[i].note[0])
-			fprintf(f, "  %-8s %s\n", "outlet", b->parts[i].note);
+			fprintf(f, "  %-11s %s\n", strcmp(b->node.chassis_kind, "rack") ?
+				"outlet" : "note", b->parts[i].note);
 	if (b->unpriced_parts)
 		fprintf(f, "capex counts priced parts only: %zu line%s no sourced price "
 			"('rigplan catalog set-price' adds yours)\n", b->unpriced_parts,

@@ -22,12 +22,7 @@ INSERT INTO chassis (id, name, vendor, kind, rack_units, gpu_slots, gpu_form_fac
 ('fractal-meshify-2-xl', 'Fractal Design Meshify 2 XL', 'fractal design', 'tower', NULL, 4, 'pcie', 2, 1, 1, 'none', NULL, NULL, NULL,
   'https://www.fractal-design.com/products/cases/meshify/meshify-2-xl/ (9 expansion slots)', '2026-11-24', NULL, NULL, NULL, NULL),
 ('phanteks-enthoo-pro-2', 'Phanteks Enthoo Pro 2', 'phanteks', 'tower', NULL, 4, 'pcie', 2, 1, 2, 'none', NULL, NULL, NULL,
-  'https://phanteks.com/product/enthoo-pro-2/ (8 expansion slots; dual-PSU mount)', '2026-11-24', NULL, NULL, NULL, NULL);
-
--- The CPUs each server platform's board takes.
-INSERT INTO chassis_cpu (id, cpu_vendor, source, as_of) VALUES
-('nvidia-dgx-h100', 'intel', 'dual Intel Xeon Platinum 8480C (Sapphire Rapids): https://optocrypto.com/nvidia-dgx-h100-uses-intel-sapphire-rapids-xeon-instead-of-amd-epyc; DGX H100 user guide', '2026-11-24'),
-('dell-poweredge-xe9680', 'intel', 'dual 4th/5th Gen Intel Xeon Scalable: https://www.storagereview.com/it/review/dell-poweredge-xe9680-the-ultimate-ai-powerhouse', '2026-11-24'),
-('supermicro-sys-821ge-tnhr', 'intel', 'Dual Socket E (LGA-4677) 4th/5th Gen Intel Xeon Scalable: https://www.supermicro.com/en/products/system/gpu/8u/sys-821ge-tnhr', '2026-11-24'),
-('supermicro-sys-421ge-tnrt', 'intel', 'Dual Socket E (LGA-4677) 4th/5th Gen Intel Xeon Scalable: https://www.supermicro.com/en/products/system/gpu/4u/sys-421ge-tnrt', '2026-11-24'),
-('supermicro-sys-741ge-tnrt', 'intel', 'Dual Socket E (LGA-4677) 4th/5th Gen Intel Xeon Scalable: https://www.supermicro.com/en/products/system/gpu/tower/sys-741ge-tnrt', '2026-11-24');
+  'https://phanteks.com/product/enthoo-pro-2/ (8 expansion slots; dual-PSU mount)', '2026-11-24', NULL, NULL, NULL, NULL),
+('fractal-define-7-xl', 'Fractal Design Define 7 XL', 'fractal design', 'tower', NULL, 4, 'pcie', 2, 1, 1, 'none', NULL, NULL, NULL,
+  'https://hardwareluxx.de/index.php/artikel/hardware/mainboards/52338 (Define 7 XL: nine horizontal and three vertical expansion slots)', '2026-12-06',
+  224.99, 'street', 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Fractal Design Define 7 XL, black, $224.99)', '2025-07-23');

@@ -1,7 +1,9 @@
--- rigplan catalog schema, version 5 (2 added efficiency and link; 3 added
+-- rigplan catalog schema, version 6 (2 added efficiency and link; 3 added
 -- measurement, calibration and chassis_cpu; 4 added default_part; 5 made
 -- engine rows releases and added engine_image, engine_model, gpu_target,
--- checkpoint and the model's architecture).
+-- checkpoint and the model's architecture; 6 added platform, cpu_platform,
+-- motherboard, cpu_cooler, chassis_layout, system and netpart, open
+-- frames, and made chassis_cpu a chassis's platform).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -10,7 +12,7 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
@@ -157,7 +159,7 @@ CREATE TABLE chassis (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
   name TEXT NOT NULL CHECK (length(name) < 96),
   vendor TEXT NOT NULL CHECK (length(vendor) < 32),
-  kind TEXT NOT NULL CHECK (kind IN ('tower', 'rack')),
+  kind TEXT NOT NULL CHECK (kind IN ('tower', 'open', 'rack')),
   rack_units INTEGER CHECK (rack_units BETWEEN 1 AND 10),
   gpu_slots INTEGER NOT NULL CHECK (gpu_slots BETWEEN 1 AND 16),
   gpu_form_factor TEXT NOT NULL CHECK (gpu_form_factor IN ('pcie', 'sxm', 'oam')),
@@ -451,16 +453,142 @@ CREATE TABLE calibration (
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );
 
--- The CPU vendor a server platform's board takes (id: the chassis).  The
--- planner completes such a chassis only with that vendor's server CPUs;
--- chassis without a row (desktop towers) take any CPU of their segment.
--- Every server CPU in the catalog of one vendor fits that vendor's
--- platforms here (Intel: 4th-generation Xeon Scalable, LGA-4677).
-CREATE TABLE chassis_cpu (
+-- A CPU platform: the socket and the memory modules its boards take, and
+-- how many DIMMs a channel may carry.  Channels and PCIe lanes are each
+-- CPU's own (cpu.memory_channels, cpu.pcie_lanes: the datasheet's).
+CREATE TABLE platform (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
-  cpu_vendor TEXT NOT NULL CHECK (cpu_vendor IN ('intel', 'amd')),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  vendor TEXT NOT NULL CHECK (vendor IN ('intel', 'amd')),
+  socket TEXT NOT NULL CHECK (length(socket) BETWEEN 1 AND 15),
+  memory_type TEXT NOT NULL CHECK (memory_type IN ('ddr4-rdimm', 'ddr5-rdimm', 'ddr4-udimm', 'ddr5-udimm')),
+  max_dimms_per_channel INTEGER NOT NULL CHECK (max_dimms_per_channel BETWEEN 1 AND 2),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- The platform each CPU goes in (id: the CPU).  A CPU without a row is
+-- never put in a planned machine: its socket is unknown.
+CREATE TABLE cpu_platform (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  platform TEXT NOT NULL CHECK (length(platform) BETWEEN 1 AND 63),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- The board a server chassis ships with (id: the chassis): its platform
+-- and DIMM slots.  Such a chassis (a barebones server) comes with its
+-- board, CPU heatsinks, fans and PSUs; the planner adds CPUs, memory and
+-- drives of that platform.
+CREATE TABLE chassis_cpu (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  platform TEXT NOT NULL CHECK (length(platform) BETWEEN 1 AND 63),
+  dimm_slots INTEGER NOT NULL CHECK (dimm_slots BETWEEN 1 AND 64),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- A case that takes a motherboard (id: the chassis, a tower or an open
+-- frame): its rear expansion slots and the board form factors it mounts
+-- (comma-separated).  risers: the GPUs stand apart on riser cables (an
+-- open frame), so a card's width never blocks the next slot.
+CREATE TABLE chassis_layout (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  expansion_slots INTEGER NOT NULL CHECK (expansion_slots BETWEEN 1 AND 16),
+  board_form_factors TEXT NOT NULL CHECK (length(board_form_factors) BETWEEN 3 AND 63),
+  risers INTEGER NOT NULL CHECK (risers IN (0, 1)),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- Motherboards for built machines.  gpu_slots: the x16-length slots wired
+-- from the CPU that take a GPU.  gpu_slot_positions: where they are, the
+-- expansion-slot positions (1 nearest the CPU), ascending, comma-separated
+-- (a card of width w in position p covers positions p to p + w - 1); NULL
+-- when no source gives them: such a board is planned with one card of
+-- any width, or all its slots with cards no wider than two.
+CREATE TABLE motherboard (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  vendor TEXT NOT NULL CHECK (length(vendor) < 32),
+  platform TEXT NOT NULL CHECK (length(platform) BETWEEN 1 AND 63),
+  form_factor TEXT NOT NULL CHECK (form_factor IN ('atx', 'e-atx', 'eeb', 'ceb', 'ssi-eeb')),
+  sockets INTEGER NOT NULL CHECK (sockets BETWEEN 1 AND 2),
+  dimm_slots INTEGER NOT NULL CHECK (dimm_slots BETWEEN 1 AND 32),
+  gpu_slots INTEGER NOT NULL CHECK (gpu_slots BETWEEN 1 AND 16),
+  gpu_slot_positions TEXT CHECK (length(gpu_slot_positions) BETWEEN 1 AND 47
+                                 AND gpu_slot_positions NOT GLOB '*[^0-9,]*'),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  price_usd REAL CHECK (price_usd > 0),
+  price_kind TEXT CHECK (price_kind IN ('list', 'msrp', 'street')),
+  price_source TEXT CHECK (length(price_source) < 256),
+  price_as_of TEXT CHECK (price_as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  CHECK ((price_usd IS NULL) = (price_kind IS NULL) AND (price_usd IS NULL) = (price_source IS NULL)
+         AND (price_usd IS NULL) = (price_as_of IS NULL))
+);
+
+-- CPU coolers for built machines: the sockets each mounts on
+-- (comma-separated, as platform.socket) and the heat it is rated for
+-- (NULL: the maker states none, as Noctua does; planned on its socket
+-- alone, after rated ones, and the bill says so).
+CREATE TABLE cpu_cooler (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  vendor TEXT NOT NULL CHECK (length(vendor) < 32),
+  sockets TEXT NOT NULL CHECK (length(sockets) BETWEEN 1 AND 63),
+  max_tdp_w REAL CHECK (max_tdp_w > 0),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  price_usd REAL CHECK (price_usd > 0),
+  price_kind TEXT CHECK (price_kind IN ('list', 'msrp', 'street')),
+  price_source TEXT CHECK (length(price_source) < 256),
+  price_as_of TEXT CHECK (price_as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  CHECK ((price_usd IS NULL) = (price_kind IS NULL) AND (price_usd IS NULL) = (price_source IS NULL)
+         AND (price_usd IS NULL) = (price_as_of IS NULL))
+);
+
+-- A complete system (id: the chassis, e.g. a DGX): the CPUs, memory,
+-- drives and network ports it ships with, so nothing of these is added
+-- to its bill, and its power is the system's own (chassis.max_power_w).
+-- cpu: the catalog row of its CPU model; ssd: of its data drives.
+CREATE TABLE system (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  cpu TEXT NOT NULL CHECK (length(cpu) BETWEEN 1 AND 63),
+  cpus INTEGER NOT NULL CHECK (cpus BETWEEN 1 AND 8),
+  ram_bytes INTEGER NOT NULL CHECK (ram_bytes > 0),
+  dimms INTEGER NOT NULL CHECK (dimms BETWEEN 1 AND 64),
+  ssd TEXT NOT NULL CHECK (length(ssd) BETWEEN 1 AND 63),
+  ssds INTEGER NOT NULL CHECK (ssds BETWEEN 1 AND 32),
+  nic_ports INTEGER NOT NULL CHECK (nic_ports BETWEEN 0 AND 32),
+  nic_gbps REAL CHECK (nic_gbps > 0),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- Network and rack-power parts for machines that work together: NICs,
+-- switches and cables (speed per port, ports per unit), and PDUs (the
+-- output each is rated for).
+CREATE TABLE netpart (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  name TEXT NOT NULL CHECK (length(name) < 96),
+  vendor TEXT NOT NULL CHECK (length(vendor) < 32),
+  kind TEXT NOT NULL CHECK (kind IN ('nic', 'switch', 'cable', 'pdu')),
+  fabric TEXT CHECK (fabric IN ('infiniband', 'ethernet')),
+  speed_gbps REAL CHECK (speed_gbps > 0),
+  ports INTEGER CHECK (ports BETWEEN 1 AND 256),
+  power_w REAL CHECK (power_w > 0),
+  capacity_w REAL CHECK (capacity_w > 0),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  price_usd REAL CHECK (price_usd > 0),
+  price_kind TEXT CHECK (price_kind IN ('list', 'msrp', 'street')),
+  price_source TEXT CHECK (length(price_source) < 256),
+  price_as_of TEXT CHECK (price_as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  CHECK ((price_usd IS NULL) = (price_kind IS NULL) AND (price_usd IS NULL) = (price_source IS NULL)
+         AND (price_usd IS NULL) = (price_as_of IS NULL)),
+  CHECK ((kind = 'pdu') = (capacity_w IS NOT NULL) AND (kind = 'pdu') = (fabric IS NULL)
+         AND (kind = 'pdu') = (speed_gbps IS NULL))
 );
 
 -- The host parts a deployment gets when the user names none (estimate,

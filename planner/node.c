@@ -34,6 +34,7 @@
 #include "models/storage.h"
 #include "models/thermal.h"
 #include "bind/deploy.h"
+#include "planner/fabric.h"
 #include "planner/node.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -100,14 +101,18 @@ static size_t redundant_units(enum psu_redundancy r, size_t units)
 /* The node being assembled. */
 struct build {
 	const struct cat_chassis *ch;
-	const char *cpu_vendor;     /* what the board takes; "" any */
+	const struct cat_motherboard *board;     /* a case's board; NULL: the chassis's own */
+	const struct cat_system *sys;            /* a complete system's contents; NULL: none */
+	const struct cat_platform *plat;         /* what its CPUs, DIMMs and cooler fit */
 	int server;                 /* ships its own PSUs: a server chassis */
-	size_t gpus, sockets;
+	size_t gpus, sockets, slots, dimm_slots;
 	const struct cat_cpu *cpu;
 	size_t lanes_needed;        /* by the GPUs and the drive, as the CPU runs them */
+	const struct cat_cooler *cooler;
 	const struct cat_memory *mem;
 	size_t dimms;
 	const struct cat_ssd *ssd;
+	size_t ssds;
 	const struct cat_psu *psu;  /* NULL: the chassis's own */
 	size_t psus, psus_needed;
 	double psu_w;
@@ -133,14 +138,8 @@ static int pick_cpu(struct build *b, const struct bind_parts *p, size_t lanes_x1
 		size_t want = desktop && b->gpus == 2 ? lanes_x8 : lanes_x16;
 		struct cost_key k = { 0, 0 };
 
-		if ((size_t)c->max_sockets < b->sockets)
-			continue;
-		/* servers take server CPUs; desktop towers take desktop or
-		 * workstation parts */
-		if (b->server != !strcmp(c->segment, "server"))
-			continue;
-		/* the board's socket: a platform's own vendor only */
-		if (b->cpu_vendor[0] && strcmp(c->vendor, b->cpu_vendor))
+		/* the board's socket: its platform's CPUs only */
+		if ((size_t)c->max_sockets < b->sockets || p->cpu_platform[i] != b->plat)
 			continue;
 		if (lanes < want)
 			continue;
@@ -157,16 +156,38 @@ static int pick_cpu(struct build *b, const struct bind_parts *p, size_t lanes_x1
 	return b->cpu ? 0 : -1;
 }
 
-static int dimm_type_ok(const struct build *b, const struct cat_memory *m)
+/* A cooler for a built machine's CPU: one that mounts on its socket and,
+ * where its maker rates it in watts, is rated for the CPU's TDP; rated
+ * ones first, then the cheapest (a server chassis ships heatsinks). */
+static int pick_cooler(struct build *b, const struct bind_parts *p)
 {
-	char want[CAT_WORD_MAX + 8];
+	struct cost_key best = { (size_t)-1, 0 };
 	size_t i;
 
-	snprintf(want, sizeof(want), "%.16s-%s", b->cpu->memory_type, b->server ? "rdimm" : "udimm");
-	for (i = 0; want[i]; i++)
-		if (want[i] >= 'A' && want[i] <= 'Z')
-			want[i] = (char)(want[i] - 'A' + 'a');
-	return !strcmp(m->type, want);
+	b->cooler = NULL;
+	for (i = 0; i < p->ncooler; i++) {
+		const struct cat_cooler *c = &p->cooler[i];
+		struct cost_key k = { 0, 0 };
+
+		if (!bind_list_has(c->sockets, b->plat->socket) || c->max_tdp_w < b->cpu->tdp_w)
+			continue;
+		key_add(&k, c->price.price_usd, b->sockets);
+		if (!b->cooler || (isnan(b->cooler->max_tdp_w) && !isnan(c->max_tdp_w)) ||
+		    (isnan(b->cooler->max_tdp_w) == isnan(c->max_tdp_w) && key_better(&k, &best))) {
+			b->cooler = c;
+			best = k;
+		}
+	}
+	if (b->cooler)
+		key_add(&b->key, b->cooler->price.price_usd, b->sockets);
+	return b->cooler ? 0 : -1;
+}
+
+/* Modules of the platform's type (RDIMMs on Xeon and EPYC boards,
+ * UDIMMs on desktop ones). */
+static int dimm_type_ok(const struct build *b, const struct cat_memory *m)
+{
+	return !strcmp(m->type, b->plat->memory_type);
 }
 
 static void pick_memory(struct build *b, const struct bind_parts *p, double need)
@@ -183,12 +204,16 @@ static void pick_memory(struct build *b, const struct bind_parts *p, double need
 
 		if (!dimm_type_ok(b, m))
 			continue;
-		for (per = 1; per <= 2; per++) {
+		/* every channel filled alike, within the platform's DIMMs per
+		 * channel and the board's slots */
+		for (per = 1; per <= (size_t)b->plat->max_dimms_per_channel &&
+			      channels * per <= b->dimm_slots; per++) {
 			size_t n = channels * per;
 			double bytes = (double)n * (double)m->capacity_bytes;
 			struct cost_key k = { 0, 0 };
 
-			if (bytes < need && per < 2)
+			if (bytes < need && per < (size_t)b->plat->max_dimms_per_channel &&
+			    channels * (per + 1) <= b->dimm_slots)
 				continue;
 			key_add(&k, m->price.price_usd, n);
 			/* enough beats too little; then cost; then less surplus */
@@ -303,6 +328,16 @@ static int pick_psus(struct build *b, const struct bind_parts *p, const char *as
 	return 0;
 }
 
+/* Defined below. */
+static double wall_w(const struct build *b, double dc);
+
+/* The node's peak at the wall: a complete system's maker's figure is one
+ * already (chassis.max_power_w), the sum of parts is DC. */
+static double peak_wall(const struct build *b)
+{
+	return b->sys ? b->peak_w : wall_w(b, b->peak_w);
+}
+
 /* A PSU whose 80 PLUS curve the catalog lacks: 90%, 80 PLUS Gold at half
  * load (115 V internal) */
 #define PSU_EFF_NO_CURVE 0.9
@@ -336,84 +371,203 @@ static int platform_takes(const struct cat_chassis *ch, const struct cat_gpu *g)
 	return model[0] && strstr(name, model) != NULL;
 }
 
-/* Try one chassis; 0 and a filled *b, or -1 with *why. */
-static int try_chassis(struct build *b, const struct bind_parts *p, const struct node_need *n,
-		       const struct cat_chassis *ch, size_t *nodes, enum plan_reject *why)
+/*
+ * How many cards `width` slots wide a board's GPU slots take in a case of
+ * `expansion` slots: a card in position p covers p to p + width - 1, so a
+ * three-slot card blocks the two positions below it; on risers (an open
+ * frame) every slot takes a card.  A board whose positions no source
+ * gives takes one card of any width in its first slot (what consumer
+ * cards are built for), or all its slots with cards two slots wide at
+ * most (the double-width card its x8/x8 slots are laid out for).
+ */
+static size_t board_gpu_slots(const struct cat_motherboard *mb, size_t width, size_t expansion,
+			      int risers)
 {
-	const struct cat_gpu *g = n->gpu;
-	size_t slots = (size_t)ch->gpu_slots, per_node, multi;
-	double ram_need, files = n->weights_bytes;
+	size_t n = 0, next = 1;
+	const char *s = mb->gpu_slot_positions;
 
-	memset(b, 0, sizeof(*b));
-	b->ch = ch;
-	b->cpu_vendor = p->chassis_cpu[ch - p->chassis];
-	b->server = !isnan(ch->psu_w);
-	*why = PLAN_NO_SLOTS;
-	if (strcmp(g->form_factor, ch->gpu_form_factor))
-		return -1;
-	if (g->slot_width != CAT_NULL_INT && ch->max_gpu_width != CAT_NULL_INT &&
-	    g->slot_width > ch->max_gpu_width)
-		return -1;
-	if (!strcmp(g->cooling, "passive") && !b->server)
-		return -1;
-	if (n->tp > slots)
-		return -1;
-	if (strcmp(ch->gpu_form_factor, "pcie")) {
-		/* an SXM or OAM baseboard takes the GPUs its name lists, and
-		 * comes full: the planner fills the spare GPUs with replicas */
-		if (!platform_takes(ch, g))
-			return -1;
+	if (!*s)
+		return risers || width <= 2 ? (size_t)mb->gpu_slots : 1;
+	while (*s >= '0' && *s <= '9') {
+		char *end;
+		unsigned long pos = strtoul(s, &end, 10);
+
+		if (risers || (pos >= next && pos + width - 1 <= expansion)) {
+			n++;
+			next = pos + width;
+		}
+		if (*end != ',')
+			break;
+		s = end + 1;
+	}
+	return n;
+}
+
+/* The catalog's row of an id in a list of rows, or NULL. */
+static const struct cat_cpu *cpu_row(const struct bind_parts *p, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < p->ncpu; i++)
+		if (!strcmp(p->cpu[i].id, id))
+			return &p->cpu[i];
+	return NULL;
+}
+
+static const struct cat_ssd *ssd_row(const struct bind_parts *p, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < p->nssd; i++)
+		if (!strcmp(p->ssd[i].id, id))
+			return &p->ssd[i];
+	return NULL;
+}
+
+/* How many nodes the plan takes with `slots` GPUs per node, and how many
+ * GPUs the fullest one holds; a baseboard comes full. */
+static size_t count_nodes(size_t *per_node, const struct node_need *n, size_t slots, int baseboard)
+{
+	if (baseboard) {
+		*per_node = slots;
 		if (n->gpus_per_replica <= slots)
-			*nodes = (n->replicas * n->gpus_per_replica + slots - 1) / slots;
-		else
-			*nodes = n->replicas * ((n->gpus_per_replica / n->tp + slots / n->tp - 1) /
-						(slots / n->tp));
-		per_node = slots;
-	} else if (n->gpus_per_replica <= slots) {
+			return (n->replicas * n->gpus_per_replica + slots - 1) / slots;
+		return n->replicas * ((n->gpus_per_replica / n->tp + slots / n->tp - 1) /
+				      (slots / n->tp));
+	}
+	if (n->gpus_per_replica <= slots) {
 		size_t k = slots / n->gpus_per_replica;
 
-		*nodes = (n->replicas + k - 1) / k;
-		per_node = (n->replicas < k ? n->replicas : k) * n->gpus_per_replica;
-	} else {
-		size_t stages = slots / n->tp, pp = n->gpus_per_replica / n->tp;
-
-		*nodes = n->replicas * ((pp + stages - 1) / stages);
-		per_node = stages * n->tp;
+		*per_node = (n->replicas < k ? n->replicas : k) * n->gpus_per_replica;
+		return (n->replicas + k - 1) / k;
 	}
-	b->gpus = per_node;
-	multi = *nodes > 1 && n->gpus_per_replica > slots;
-	b->sockets = b->server ? (size_t)ch->cpu_sockets : 1;
+	*per_node = slots / n->tp * n->tp;
+	return n->replicas * ((n->gpus_per_replica / n->tp + slots / n->tp - 1) / (slots / n->tp));
+}
+
+/*
+ * The CPUs, memory and drives of the node: a complete system's own, or
+ * chosen for the board.  0, or -1 with *why.
+ */
+static int host_parts(struct build *b, const struct bind_parts *p, const struct node_need *n,
+		      const struct cat_gpu *g, enum plan_reject *why)
+{
+	double ram_need, files = n->weights_bytes;
 
 	*why = PLAN_NO_LANES;
-	if (pick_cpu(b, p, per_node * (size_t)g->pcie_lanes + DRIVE_LANES,
-		     per_node * 8 + DRIVE_LANES) < 0)
+	if (b->sys) {
+		b->cpu = cpu_row(p, b->sys->cpu);
+		b->ssd = ssd_row(p, b->sys->ssd);
+		b->ssds = (size_t)b->sys->ssds;
+		b->dimms = (size_t)b->sys->dimms;
+		b->lanes_needed = b->gpus * (size_t)g->pcie_lanes + DRIVE_LANES;
+		*why = PLAN_NO_SLOTS;
+		if (!b->cpu || !b->ssd ||
+		    (double)b->ssd->capacity_bytes * (double)b->ssds < files * 1.25 ||
+		    (!isnan(n->ram_bytes) && (double)b->sys->ram_bytes < n->ram_bytes))
+			return -1;
+		return 0;
+	}
+	if (pick_cpu(b, p, b->gpus * (size_t)g->pcie_lanes + DRIVE_LANES,
+		     b->gpus * 8 + DRIVE_LANES) < 0)
+		return -1;
+	*why = PLAN_NO_SLOTS;
+	if (b->board && pick_cooler(b, p) < 0)
 		return -1;
 	/* what the engine needs whatever was asked: the OS and its swap */
 	ram_need = host_default(HOST_OS_RESERVE_BYTES) +
-		   host_default(HOST_SWAP_BYTES_PER_GPU) * (double)per_node;
+		   host_default(HOST_SWAP_BYTES_PER_GPU) * (double)b->gpus;
 	ram_need = isnan(n->ram_bytes) ? ram_need + files : fmax(ram_need, n->ram_bytes);
 	pick_memory(b, p, ram_need);
 	pick_ssd(b, p, files * 1.25);
+	b->ssds = 1;
 	if (!b->mem || !b->ssd)
 		return -1;
 	/* memory asked for is a requirement: a board whose DIMM slots cannot
 	 * hold it is out, as one without the GPU slots would be */
-	*why = PLAN_NO_SLOTS;
 	if (!isnan(n->ram_bytes) && (double)b->dimms * (double)b->mem->capacity_bytes < n->ram_bytes)
 		return -1;
+	return 0;
+}
 
-	b->host.cpu_tdp_w = b->cpu->tdp_w * (double)b->sockets;
+static double node_ram_bytes(const struct build *b)
+{
+	return b->sys ? (double)b->sys->ram_bytes : (double)b->dimms * (double)b->mem->capacity_bytes;
+}
+
+/* Try one chassis, with `board` in a case that takes one; 0 and a filled
+ * *b, or -1 with *why. */
+static int try_chassis(struct build *b, const struct bind_parts *p, const struct node_need *n,
+		       size_t ci, const struct cat_motherboard *board, size_t *nodes,
+		       enum plan_reject *why)
+{
+	const struct cat_chassis *ch = &p->chassis[ci];
+	const struct cat_chassis_layout *lay = p->chassis_layout[ci];
+	const struct cat_gpu *g = n->gpu;
+	size_t width = g->slot_width != CAT_NULL_INT ? (size_t)g->slot_width : 2;
+	int baseboard = strcmp(ch->gpu_form_factor, "pcie") != 0;
+
+	memset(b, 0, sizeof(*b));
+	b->ch = ch;
+	b->board = board;
+	b->sys = p->chassis_system[ci];
+	b->server = !isnan(ch->psu_w);
+	*why = PLAN_NO_SLOTS;
+	if (strcmp(g->form_factor, ch->gpu_form_factor))
+		return -1;
+	if (!strcmp(g->cooling, "passive") && !b->server)
+		return -1;
+	if (board) {
+		/* a case and the board in it: the slots the board's layout
+		 * leaves for cards this wide, within the case's GPU mounts */
+		b->plat = p->board_platform[board - p->board];
+		b->sockets = (size_t)board->sockets;
+		b->dimm_slots = (size_t)board->dimm_slots;
+		b->slots = board_gpu_slots(board, width, (size_t)lay->expansion_slots,
+					   (int)lay->risers);
+		if (b->slots > (size_t)ch->gpu_slots)
+			b->slots = (size_t)ch->gpu_slots;
+	} else {
+		if (!b->sys && !p->chassis_board[ci])
+			return -1;      /* a server whose board the catalog does not know */
+		if (g->slot_width != CAT_NULL_INT && ch->max_gpu_width != CAT_NULL_INT &&
+		    g->slot_width > ch->max_gpu_width)
+			return -1;
+		b->plat = p->chassis_board[ci] ?
+			bind_platform(p, p->chassis_board[ci]->platform) : NULL;
+		b->sockets = (size_t)ch->cpu_sockets;
+		b->dimm_slots = p->chassis_board[ci] ? (size_t)p->chassis_board[ci]->dimm_slots : 0;
+		b->slots = (size_t)ch->gpu_slots;
+	}
+	if (!b->sys && !b->plat)
+		return -1;
+	if (n->tp > b->slots || b->slots == 0)
+		return -1;
+	/* an SXM or OAM baseboard takes the GPUs its name lists, and comes
+	 * full: the planner fills the spare GPUs with replicas */
+	if (baseboard && !platform_takes(ch, g))
+		return -1;
+	*nodes = count_nodes(&b->gpus, n, b->slots, baseboard);
+	if (host_parts(b, p, n, g, why) < 0)
+		return -1;
+
+	b->host.cpu_tdp_w = b->cpu->tdp_w * (double)(b->sys ? (size_t)b->sys->cpus : b->sockets);
 	b->host.cpu_load = 1.0;
 	b->host.dimms = (double)b->dimms;
 	b->host.dimm_w = host_default(HOST_DIMM_W);
-	b->host.drives_w = isnan(b->ssd->active_w) ? 0 : b->ssd->active_w;
-	b->host.nics_w = multi ? host_default(HOST_NIC_W) * (double)per_node : 0;
+	b->host.drives_w = isnan(b->ssd->active_w) ? 0 : b->ssd->active_w * (double)b->ssds;
+	b->host.nics_w = *nodes > 1 && n->gpus_per_replica > b->slots ?
+		host_default(HOST_NIC_W) * (double)b->gpus : 0;
 	b->host.fan_fraction = host_default(b->server ? HOST_FANS_SERVER : HOST_FANS_DESKTOP);
 	b->card_w = g->tdp_w * deploy_gpu_transient(g);
-	b->peak_w = power_node_dc(&b->host, per_node, b->card_w);
+	b->peak_w = power_node_dc(&b->host, b->gpus, b->card_w);
+	/* a complete system's peak is its maker's figure (what its PSUs
+	 * and the rack must carry), not the sum of the parts */
+	if (b->sys && !isnan(ch->max_power_w))
+		b->peak_w = fmax(b->peak_w, ch->max_power_w);
 
 	*why = PLAN_OVER_POWER;
-	if (!isnan(ch->max_power_w) && b->peak_w > ch->max_power_w)
+	if (!b->sys && !isnan(ch->max_power_w) && b->peak_w > ch->max_power_w)
 		return -1;
 	if (pick_psus(b, p, n->psu_redundancy, why) < 0)
 		return -1;
@@ -421,10 +575,12 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 	 * largest household circuit, unless --node-power-max says what the
 	 * site has (models/defaults.c, the circuits) */
 	*why = PLAN_OVER_POWER;
-	if (!isnan(n->power_limit_w) ? wall_w(b, b->peak_w) > n->power_limit_w :
-	    !strcmp(ch->kind, "tower") && wall_w(b, b->peak_w) > host_circuit_max_w())
+	if (!isnan(n->power_limit_w) ? peak_wall(b) > n->power_limit_w :
+	    strcmp(ch->kind, "rack") && peak_wall(b) > host_circuit_max_w())
 		return -1;
 	key_add(&b->key, ch->price.price_usd, 1);
+	if (board)
+		key_add(&b->key, board->price.price_usd, 1);
 	return 0;
 }
 
@@ -443,28 +599,52 @@ static int stage(enum plan_reject w)
 	return w == PLAN_NO_SLOTS ? 0 : w == PLAN_NO_LANES ? 1 : w == PLAN_NO_REDUNDANCY ? 2 : 3;
 }
 
-/* The best box for `n` among every chassis (see plan_node_complete): 0
- * and *best, *nodes, or -1 and the most specific reason in *why. */
+/* Whether a case takes a board: its form factor, a known platform. */
+static int case_takes(const struct bind_parts *p, size_t ci, size_t bi)
+{
+	return p->chassis_layout[ci] && p->board_platform[bi] &&
+	       bind_list_has(p->chassis_layout[ci]->board_form_factors, p->board[bi].form_factor);
+}
+
+/* Keep b in *best when it is the better box (see plan_node_complete). */
+static void consider(struct build *best, size_t *nodes, int *found, const struct build *b,
+		     size_t nn, const struct cat_gpu *g)
+{
+	if (!*found || nn < *nodes ||
+	    (nn == *nodes && (mismatch(b, g) < mismatch(best, g) ||
+	     (mismatch(b, g) == mismatch(best, g) && key_better(&b->key, &best->key))))) {
+		*best = *b;
+		*nodes = nn;
+		*found = 1;
+	}
+}
+
+/* The best box for `n` among every chassis, and every board a case takes
+ * (see plan_node_complete): 0 and *best, *nodes, or -1 and the most
+ * specific reason in *why. */
 static int choose(struct build *best, size_t *nodes, const struct bind_parts *p,
 		  const struct node_need *n, enum plan_reject *why)
 {
 	struct build b;
-	size_t i, nn;
+	size_t i, j, nn;
 	enum plan_reject w, worst = PLAN_NO_SLOTS;
 	int found = 0;
 
 	for (i = 0; i < p->nchassis; i++) {
-		if (try_chassis(&b, p, n, &p->chassis[i], &nn, &w) < 0) {
-			if (stage(w) > stage(worst))
+		if (!p->chassis_layout[i]) {
+			if (try_chassis(&b, p, n, i, NULL, &nn, &w) == 0)
+				consider(best, nodes, &found, &b, nn, n->gpu);
+			else if (stage(w) > stage(worst))
 				worst = w;      /* the box that got furthest says why */
 			continue;
 		}
-		if (!found || nn < *nodes ||
-		    (nn == *nodes && (mismatch(&b, n->gpu) < mismatch(best, n->gpu) ||
-		     (mismatch(&b, n->gpu) == mismatch(best, n->gpu) && key_better(&b.key, &best->key))))) {
-			*best = b;
-			*nodes = nn;
-			found = 1;
+		for (j = 0; j < p->nboard; j++) {
+			if (!case_takes(p, i, j))
+				continue;
+			if (try_chassis(&b, p, n, i, &p->board[j], &nn, &w) == 0)
+				consider(best, nodes, &found, &b, nn, n->gpu);
+			else if (stage(w) > stage(worst))
+				worst = w;
 		}
 	}
 	if (!found) {
@@ -491,24 +671,24 @@ static void describe_node(struct plan_node *node, struct build *best, const stru
 	node->psu_rated_w = best->psu_w;
 	snprintf(node->psu_redundancy, sizeof(node->psu_redundancy), "%s",
 		 psu_redundancy_name(best->red));
-	node->cpu_sockets = best->sockets;
-	node->cpu_threads = (size_t)best->cpu->threads * best->sockets;
+	node->cpu_sockets = best->sys ? (size_t)best->sys->cpus : best->sockets;
+	node->cpu_threads = (size_t)best->cpu->threads * node->cpu_sockets;
 	node->dimms = best->dimms;
-	node->ram_bytes = (double)best->dimms * (double)best->mem->capacity_bytes;
-	node->ssd_bytes = (double)best->ssd->capacity_bytes;
-	node->pcie_lanes = (size_t)best->cpu->pcie_lanes * best->sockets;
+	node->ram_bytes = node_ram_bytes(best);
+	node->ssd_bytes = (double)best->ssd->capacity_bytes * (double)best->ssds;
+	node->pcie_lanes = (size_t)best->cpu->pcie_lanes * node->cpu_sockets;
 	node->pcie_lanes_needed = best->lanes_needed;
 	node->peak_w = best->peak_w;
 	node->psu_capacity_w = best->psu_w * (double)best->psus_needed;
 	best->host.cpu_load = host_default(HOST_CPU_LOAD);
 	typical_dc = power_node_dc(&best->host, best->gpus, n->gpu_typical_w);
 	node->typical_w = wall_w(best, typical_dc);
-	node->heat_btu_per_h = thermal_btu_per_h(wall_w(best, best->peak_w));
-	node->airflow_cfm = thermal_airflow_cfm(wall_w(best, best->peak_w),
-						 host_default(HOST_AIR_RISE_K));
+	node->heat_btu_per_h = thermal_btu_per_h(peak_wall(best));
+	node->airflow_cfm = thermal_airflow_cfm(peak_wall(best), host_default(HOST_AIR_RISE_K));
 	memset(&st, 0, sizeof(st));
-	st.drive_read_bytes_per_s = best->ssd->seq_read_bytes_per_s;
-	st.drive_write_bytes_per_s = best->ssd->seq_write_bytes_per_s;
+	/* a system's data drives are one RAID 0 volume (DGX user guide) */
+	st.drive_read_bytes_per_s = best->ssd->seq_read_bytes_per_s * (double)best->ssds;
+	st.drive_write_bytes_per_s = best->ssd->seq_write_bytes_per_s * (double)best->ssds;
 	st.ram_bytes = node->ram_bytes;
 	st.ram_reserved_bytes = host_default(HOST_OS_RESERVE_BYTES);
 	st.h2d_bytes_per_s = n->h2d_bytes_per_s;
@@ -517,25 +697,53 @@ static void describe_node(struct plan_node *node, struct build *best, const stru
 	node->load_warm_s = ld.warm_s;
 }
 
-/* The bill's lines for `nodes` of the chosen box, each with its note;
- * returns how many. */
-static size_t bill(struct plan_part *parts, const struct plan_node *node,
-		   const struct build *best, size_t nodes, const struct node_need *n)
+/* The chassis line: a tower's wall peak, or what a system ships with. */
+static void chassis_line(struct plan_part *part, const struct bind_parts *p,
+			 const struct build *best, size_t nodes)
 {
-	size_t np = 0;
-
-	plan_part_set(&parts[np++], "chassis", best->ch->id, best->ch->name, nodes,
-		      &best->ch->price);
-	if (!strcmp(best->ch->kind, "tower")) {
-		double peak = wall_w(best, best->peak_w);
+	plan_part_set(part, "chassis", best->ch->id, best->ch->name, nodes, &best->ch->price);
+	if (best->sys) {
+		snprintf(part->note, sizeof(part->note),
+			 "complete system: %zu x %.32s, %.0f GiB, %zu x %.32s, %zu network "
+			 "ports, %.1f kW peak (maker's); GPUs on their own line",
+			 (size_t)best->sys->cpus, best->cpu->name,
+			 (double)best->sys->ram_bytes / UNIT_GIB, best->ssds, best->ssd->name,
+			 (size_t)best->sys->nic_ports, best->peak_w / 1000);
+	} else if (strcmp(best->ch->kind, "rack")) {
+		double peak = peak_wall(best);
 		const char *c = host_circuit(peak);
 
 		if (c)
-			snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+			snprintf(part->note, sizeof(part->note),
 				 "peak %.0f W at the wall: a %s circuit or larger", peak, c);
 		else
-			snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+			snprintf(part->note, sizeof(part->note),
 				 "peak %.0f W at the wall: over one outlet (--node-power-max)", peak);
+	} else if (p->chassis_board[best->ch - p->chassis]) {
+		snprintf(part->note, sizeof(part->note),
+			 "barebones: board (%s), fans and PSUs included; CPU heatsinks as the maker configures them",
+			 best->plat->socket);
+	}
+}
+
+/* The bill's host lines for `nodes` of the chosen box, each with its
+ * note; returns how many. */
+static size_t bill(struct plan_part *parts, const struct bind_parts *p,
+		   const struct plan_node *node, const struct build *best, size_t nodes,
+		   const struct node_need *n)
+{
+	size_t np = 0;
+
+	chassis_line(&parts[np++], p, best, nodes);
+	if (best->board) {
+		plan_part_set(&parts[np++], "motherboard", best->board->id, best->board->name,
+			      nodes, &best->board->price);
+		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+			 "%s; %zu of its %zu GPU slots hold %zu-slot cards in this case%s",
+			 best->plat->socket, best->slots, (size_t)best->board->gpu_slots,
+			 n->gpu->slot_width != CAT_NULL_INT ? (size_t)n->gpu->slot_width : 2,
+			 best->board->gpu_slot_positions[0] ? "" :
+			 " (slot spacing not in the catalog: check it)");
 	}
 	if (best->psu)
 		plan_part_set(&parts[np++], "psu", best->psu->id, best->psu->name,
@@ -554,50 +762,43 @@ static size_t bill(struct plan_part *parts, const struct plan_node *node,
 			 "%zu x %.0f W per node, %zu carr%s the %.0f W peak (%s)", best->psus,
 			 best->psu_w, node->psus_needed, node->psus_needed == 1 ? "ies" : "y",
 			 best->peak_w, node->psu_redundancy);
+	if (best->sys)
+		return np;      /* CPUs, memory and drives come with the system */
 	plan_part_set(&parts[np++], "cpu", best->cpu->id, best->cpu->name, nodes * best->sockets,
 		      &best->cpu->price);
-	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note), "%zu PCIe lanes for %zu needed",
-		 node->pcie_lanes, node->pcie_lanes_needed);
+	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note), "%s; %zu PCIe lanes for %zu needed",
+		 best->plat->socket, node->pcie_lanes, node->pcie_lanes_needed);
+	if (best->cooler) {
+		plan_part_set(&parts[np++], "cooler", best->cooler->id, best->cooler->name,
+			      nodes * best->sockets, &best->cooler->price);
+		if (isnan(best->cooler->max_tdp_w))
+			snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+				 "%s; its maker rates no wattage: check it against the %.0f W CPU",
+				 best->plat->socket, best->cpu->tdp_w);
+		else
+			snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+				 "%s, rated %.0f W for a %.0f W CPU", best->plat->socket,
+				 best->cooler->max_tdp_w, best->cpu->tdp_w);
+	}
 	plan_part_set(&parts[np++], "memory", best->mem->id, best->mem->name, nodes * best->dimms,
 		      &best->mem->price);
 	if (isnan(n->ram_bytes))
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
-			 "%.0f GiB per node: weights in the page cache, %.0f GiB OS, %.0f GiB swap "
-			 "per GPU", node->ram_bytes / UNIT_GIB,
+			 "%.0f GiB per node (%s): weights in the page cache, %.0f GiB OS, %.0f GiB "
+			 "swap per GPU", node->ram_bytes / UNIT_GIB, best->plat->memory_type,
 			 host_default(HOST_OS_RESERVE_BYTES) / UNIT_GIB,
 			 host_default(HOST_SWAP_BYTES_PER_GPU) / UNIT_GIB);
 	else
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
-			 "%.0f GiB per node for the %.0f GiB asked (--ram); %.0f GiB OS, %.0f GiB "
-			 "swap per GPU at least", node->ram_bytes / UNIT_GIB, n->ram_bytes / UNIT_GIB,
+			 "%.0f GiB per node (%s) for the %.0f GiB asked (--ram); %.0f GiB OS, %.0f "
+			 "GiB swap per GPU at least", node->ram_bytes / UNIT_GIB,
+			 best->plat->memory_type, n->ram_bytes / UNIT_GIB,
 			 host_default(HOST_OS_RESERVE_BYTES) / UNIT_GIB,
 			 host_default(HOST_SWAP_BYTES_PER_GPU) / UNIT_GIB);
 	plan_part_set(&parts[np++], "ssd", best->ssd->id, best->ssd->name, nodes,
 		      &best->ssd->price);
 	snprintf(parts[np - 1].note, sizeof(parts[np - 1].note), "cold load %.0f s, warm %.0f s",
 		 node->load_cold_s, node->load_warm_s);
-	if (best->host.nics_w > 0) {
-		plan_part_set(&parts[np++], "nic", "nic-400g", "400 Gb/s NIC per GPU (not in the catalog)",
-			      nodes * best->gpus, NULL);
-		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
-			 "pipeline stages span nodes over the network");
-		plan_part_set(&parts[np++], "cable", "cable-400g",
-			      "400 Gb/s cable per NIC (not in the catalog)", nodes * best->gpus, NULL);
-		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
-			 "each NIC to a switch port; the switch is not counted");
-	}
-	if (node->rack_units > 0 && nodes > 1) {
-		/* 42U, the common full-height rack; what it draws is the
-		 * buyer's to check against the room's per-rack power */
-		size_t per_rack = 42 / node->rack_units;
-
-		plan_part_set(&parts[np++], "rack", "rack-42u", "42U rack (not in the catalog)",
-			      (nodes + per_rack - 1) / per_rack, NULL);
-		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
-			 "%zu nodes of %zuU, up to %zu per rack: %.1f kW peak in the fullest",
-			 nodes, node->rack_units, per_rack,
-			 (double)(per_rack < nodes ? per_rack : nodes) * node->peak_w / 1000);
-	}
 	return np;
 }
 
@@ -667,7 +868,9 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 		       const struct bind_parts *p, const struct node_need *n,
 		       enum plan_reject *why)
 {
+	struct fabric_need f;
 	struct build best;
+	size_t np;
 
 	*nodes = 0;
 	if (bind_gpu_edge(n->gpu))
@@ -675,5 +878,17 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 	if (choose(&best, nodes, p, n, why) < 0)
 		return -1;
 	describe_node(node, &best, n);
-	return (int)bill(parts, node, &best, *nodes, n);
+	np = bill(parts, p, node, &best, *nodes, n);
+	memset(&f, 0, sizeof(f));
+	f.nodes = *nodes;
+	f.gpus_per_node = best.gpus;
+	f.span = *nodes > 1 && n->gpus_per_replica > best.slots;
+	f.server = best.server;
+	f.builtin_ports = best.sys ? (size_t)best.sys->nic_ports : 0;
+	f.builtin_gbps = best.sys ? best.sys->nic_gbps : NAN;
+	f.rack_units = node->rack_units;
+	f.node_peak_wall_w = peak_wall(&best);
+	f.feeds = best.red == PSU_NONE ? 1 : 2;
+	/* the planner puts up to two GPU lines before these */
+	return (int)(np + plan_fabric_bill(parts + np, PLAN_PARTS_MAX - 2 - np, p, &f));
 }

@@ -112,10 +112,10 @@ struct plan_part {
 	char price_kind[PLAN_WORD_MAX];
 	char price_source[PLAN_SOURCE_MAX];
 	char price_as_of[PLAN_WORD_MAX];
-	char note[128];
+	char note[192];
 };
 
-#define PLAN_PARTS_MAX 12
+#define PLAN_PARTS_MAX 16
 
 /* One node type (every node of a plan is the same box). */
 struct plan_node {

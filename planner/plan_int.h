@@ -34,6 +34,7 @@ struct ctx {
 	const struct bind_gpu_rows *g;  /* the GPU being screened */
 	struct deploy *d;               /* the configuration being priced */
 	size_t max_model_len;           /* ... and the context its servers admit */
+	struct compat_verdict node_verdict; /* why plan_price refused a box (PLAN_INCOMPATIBLE) */
 	struct plan_result *res;
 	size_t cap;                     /* of res->c */
 };

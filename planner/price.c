@@ -63,6 +63,14 @@ int plan_price(struct ctx *x, struct plan_candidate *c, const struct sim_config 
 		return -1;
 	c->nodes = nodes;
 	c->nparts += (size_t)np;
+	/* the box may spread a replica over nodes the screen took for one:
+	 * only where the engine release launches it so */
+	if (c->gpus_per_replica > c->node.gpus &&
+	    compat_check_nodes(&x->node_verdict, &d->engine,
+			       (c->gpus_per_replica + c->node.gpus - 1) / c->node.gpus)) {
+		*why = PLAN_INCOMPATIBLE;
+		return -1;
+	}
 	if (c->node.gpus * nodes > c->gpu_count && c->gpus_per_replica <= c->node.gpus) {
 		/* a full baseboard: its spare GPUs serve as more replicas */
 		c->replicas = nodes * (c->node.gpus / c->gpus_per_replica);

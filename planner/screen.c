@@ -172,7 +172,10 @@ int plan_screen(struct ctx *x, const struct bind_engine_rows *e, const char *pre
 					       PLAN_QUANTILE);
 	c.tpot_p99_s = tpot;
 	if (plan_price(x, &c, &sc, replicas, &why) < 0) {
-		res->rejected[why]++;
+		if (why == PLAN_INCOMPATIBLE)
+			plan_count_incompatible(x, &x->node_verdict, 1);
+		else
+			res->rejected[why]++;
 		return 0;
 	}
 	res->feasible++;

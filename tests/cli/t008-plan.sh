@@ -283,15 +283,21 @@ check "... and leaves no temporary beside it" [ "$(ls "$tmp/o2" | wc -l)" = 1 ]
 run "$PROG" generate k8s --plan "$fx/autoglm-consumer.json" --out "$tmp/afile"
 check "--out onto a file: non-zero exit" [ "$rc" != 0 ]
 # A server platform is completed with the CPUs its board takes: every
-# rack server in the catalog is an Intel (LGA-4677) platform, so an 8-GPU
-# H100 plan must not put AMD EPYCs in it.
+# barebones rack server in the catalog is an Intel (LGA-4677) platform, so
+# an 8-GPU H100 plan must not put AMD EPYCs in it; a DGX comes with its
+# own CPUs, memory and drives, so its bill buys none of them again.
 run "$PROG" plan --model llama-3.1-70b --qps 2 --input-len 2000 --output-len 300 --ttft-p99 2 --tpot-p99 0.08 --gpu h100-sxm --json
 check "H100 SXM plan exits 0" [ "$rc" = 0 ]
-check "its platforms get Intel Xeons" python3 -c '
+check "its platforms get Intel Xeons, a DGX none" python3 -c '
 import json, sys
 c = json.loads(sys.argv[1])["candidates"]
-cpus = [p["id"] for x in c for p in x["parts"] if p["role"] == "cpu"]
-sys.exit(0 if cpus and all(i.startswith("xeon-") for i in cpus) else 1)' "$out"
+assert c
+for x in c:
+    roles = {p["role"]: p["id"] for p in x["parts"]}
+    if x["node"]["chassis"].startswith("nvidia-dgx"):
+        assert not {"cpu", "memory", "ssd", "nic"} & set(roles), roles
+    else:
+        assert roles["cpu"].startswith("xeon-") and "rdimm" in roles["memory"], roles' "$out"
 
 # Verification finds the smallest box: each simulated candidate of n
 # replicas on k nodes meets both p99s at 1/n of the load per replica, as
@@ -333,23 +339,31 @@ s = json.load(open(sys.argv[1]))
 assert s["ttft_s"]["p99"] > 1 or s["tpot_s"]["p99"] > 0.05' "$tmp/sim$fewer.json"
 done <"$tmp/few.txt"
 
-# A replica over two nodes gets a NIC and a cable per GPU, and rack
-# servers on more than one node a rack line: ceil(nodes / floor(42 / U)).
+# A replica over two nodes gets a GPU network: a NIC per GPU (none bought
+# for a DGX, which has them), cables (two NICs per splitter), a switch;
+# independent replicas none.  Rack servers on more than one node get
+# racks, ceil(nodes / floor(42 / U)), and PDUs.
 run "$PROG" plan --model llama-3.1-405b --gpu h100-sxm --qps 1 --input-len 1000 --output-len 200 \
   --ttft-p99 5 --tpot-p99 0.2 --precision bf16 --top 3 --simulate 0 --json
 check "405B over two H100 boxes exits 0" [ "$rc" = 0 ]
 printf '%s' "$out" >"$tmp/405.json"
-check "... NICs, cables and racks counted where they belong" python3 -c '
+check "... NICs, cables, switches and racks counted where they belong" python3 -c '
 import json, math, sys
 d = json.load(open(sys.argv[1]))
 seen = 0
 for c in d["candidates"]:
     q = {p["role"]: p["quantity"] for p in c["parts"]}
     multi = c["gpus_per_replica"] > c["node"]["gpus"]
-    assert (q.get("nic") == c["gpu_count"]) == multi and (q.get("cable") == c["gpu_count"]) == multi, q
+    dgx = c["node"]["chassis"].startswith("nvidia-dgx")
+    if multi:
+        assert q.get("nic") == (None if dgx else c["gpu_count"]), q
+        assert q["cable"] == math.ceil(c["gpu_count"] / 2) and q["switch"] >= 1, q
+    else:
+        assert not {"nic", "cable", "switch"} & set(q), q
     ru = c["node"]["rack_units"]
     if ru and c["nodes"] > 1:
         assert q["rack"] == math.ceil(c["nodes"] / (42 // ru)), (q, c["nodes"], ru)
+        assert q["pdu"] >= 2, q
         seen += 1
     else:
         assert "rack" not in q, q

@@ -248,11 +248,15 @@ static void tower_psus(void)
 		goto out;
 	towers = all;
 	towers.chassis = xcalloc(all.nchassis, sizeof(*towers.chassis));
-	towers.chassis_cpu = xcalloc(all.nchassis, sizeof(*towers.chassis_cpu));
+	towers.chassis_board = xcalloc(all.nchassis, sizeof(*towers.chassis_board));
+	towers.chassis_layout = xcalloc(all.nchassis, sizeof(*towers.chassis_layout));
+	towers.chassis_system = xcalloc(all.nchassis, sizeof(*towers.chassis_system));
 	for (i = 0; i < all.nchassis; i++)
 		if (isnan(all.chassis[i].psu_w)) {
-			towers.chassis[k] = all.chassis[i];
-			memcpy(towers.chassis_cpu[k++], all.chassis_cpu[i], sizeof(*all.chassis_cpu));
+			towers.chassis_board[k] = all.chassis_board[i];
+			towers.chassis_layout[k] = all.chassis_layout[i];
+			towers.chassis_system[k] = all.chassis_system[i];
+			towers.chassis[k++] = all.chassis[i];
 		}
 	towers.nchassis = k;
 	test_ok(k >= 2, "%zu towers of ATX PSUs in the catalog", k);
@@ -302,8 +306,123 @@ static void tower_psus(void)
 					"... and the chassis line says so: %s", parts[i].note);
 	free(towers.psu);
 	free(towers.chassis);
-	free(towers.chassis_cpu);
+	free(towers.chassis_board);
+	free(towers.chassis_layout);
+	free(towers.chassis_system);
 	bind_parts_release(&all);
+out:
+	cat_free(cat);
+}
+
+/* The line of a role in a bill, or NULL. */
+static const struct plan_part *role(const struct plan_part *parts, int np, const char *r)
+{
+	int i;
+
+	for (i = 0; i < np; i++)
+		if (!strcmp(parts[i].role, r))
+			return &parts[i];
+	return NULL;
+}
+
+static struct node_need need_of(const struct cat_gpu *gpu, size_t tp, size_t pp, size_t replicas)
+{
+	struct node_need n;
+
+	memset(&n, 0, sizeof(n));
+	n.gpu = gpu;
+	n.tp = tp;
+	n.gpus_per_replica = tp * pp;
+	n.replicas = replicas;
+	n.weights_bytes = 16e9;
+	n.gpu_typical_w = 300;
+	n.h2d_bytes_per_s = 16e9;
+	n.power_limit_w = n.ram_bytes = NAN;
+	return n;
+}
+
+/*
+ * A buyable bill: a built tower has a board, a cooler and the memory its
+ * platform takes; three-slot cards go where the board's slot positions
+ * leave room; a complete system is counted once with its maker's power;
+ * a replica across nodes gets NICs, cables, a switch, and racks get PDUs.
+ */
+static void buyable_bills(void)
+{
+	struct cat *cat = test_catalog();
+	struct bind_parts p;
+	struct cat_gpu g4090, h100;
+	struct node_need n;
+	struct plan_node node;
+	struct plan_part parts[PLAN_PARTS_MAX];
+	struct err err = ERR_INIT;
+	enum plan_reject why;
+	const struct plan_part *x;
+	size_t nodes;
+	int np;
+
+	if (!test_ok(bind_parts_load(&p, cat, &err) == 0 &&
+		     cat_gpu_find(&g4090, cat, "rtx-4090", &err) == 0 &&
+		     cat_gpu_find(&h100, cat, "h100-sxm", &err) == 0, "parts, GPUs: %s", err.msg))
+		goto out;
+	/* one RTX 4090 (three slots wide): a desktop board takes one card of
+	 * any width in its first slot; UDIMMs on a desktop platform */
+	n = need_of(&g4090, 1, 1, 1);
+	np = plan_node_complete(&node, parts, &nodes, &p, &n, &why);
+	if (test_ok(np > 0, "1 x rtx-4090: %s", np > 0 ? "built" : plan_reject_name(why))) {
+		test_ok(role(parts, np, "motherboard") && role(parts, np, "cooler"),
+			"... with a motherboard and a CPU cooler");
+		x = role(parts, np, "memory");
+		test_ok(x && strstr(x->id, "udimm"), "... and UDIMMs: %s", x ? x->id : "none");
+	}
+	/* two in one node: positions 1 to 7 of the WRX90 board, cards three
+	 * wide, an 8-slot case: cards at 1 and 4 (7 would need slots 7-9);
+	 * the desktop boards' positions are unknown, so they take one */
+	n = need_of(&g4090, 2, 1, 1);
+	np = plan_node_complete(&node, parts, &nodes, &p, &n, &why);
+	if (test_ok(np > 0 && nodes == 1, "2 x rtx-4090 at tp 2 in one node: %s",
+		    np > 0 ? "built" : plan_reject_name(why))) {
+		x = role(parts, np, "motherboard");
+		test_str(x ? x->id : "", "asrock-wrx90-ws-evo", "... on the board with room for them");
+		x = role(parts, np, "memory");
+		test_ok(x && strstr(x->id, "rdimm"), "... with the RDIMMs WRX90 takes: %s",
+			x ? x->id : "none");
+		test_ok(node.dimms == 8, "... one per channel of 8 (%zu)", node.dimms);
+	}
+	/* eight H100 SXM: the DGX (the one priced platform) counted once,
+	 * no CPU, memory or drive lines, its maker's 10.2 kW */
+	n = need_of(&h100, 8, 1, 1);
+	np = plan_node_complete(&node, parts, &nodes, &p, &n, &why);
+	if (test_ok(np > 0, "8 x h100-sxm: %s", np > 0 ? "built" : plan_reject_name(why))) {
+		test_str(node.chassis, "nvidia-dgx-h100", "... in a DGX H100");
+		test_ok(!role(parts, np, "cpu") && !role(parts, np, "memory") &&
+			!role(parts, np, "ssd") && !role(parts, np, "nic"),
+			"... whose CPUs, memory, drives and NICs are not bought again");
+		test_rel(node.peak_w, 10200, 1e-9, "... peak: the datasheet's 10.2 kW");
+		test_rel(node.ram_bytes, 2 * 1099511627776.0, 1e-9, "... with its 2 TiB");
+	}
+	/* tp 8 x pp 2: two DGX, 16 ports of 400G; splitter cables serve
+	 * two NICs each: 8; one 64-port switch; one rack of 2 x 10.2 kW =
+	 * 20.4 kW: 2 PDUs of 17.3 kW per feed, two feeds (n+2 PSUs): 4 */
+	n = need_of(&h100, 8, 2, 1);
+	np = plan_node_complete(&node, parts, &nodes, &p, &n, &why);
+	if (test_ok(np > 0 && nodes == 2, "8 x 2 h100-sxm over two nodes: %s",
+		    np > 0 ? "built" : plan_reject_name(why))) {
+		x = role(parts, np, "cable");
+		test_ok(x && x->qty == 8, "... 8 cables (%zu)", x ? x->qty : 0);
+		x = role(parts, np, "switch");
+		test_ok(x && x->qty == 1 && strstr(x->id, "qm9700"), "... 1 InfiniBand switch");
+		x = role(parts, np, "pdu");
+		test_ok(x && x->qty == 4, "... 4 PDUs (%zu)", x ? x->qty : 0);
+	}
+	/* replicas that fit a node each: no GPU network */
+	n = need_of(&h100, 8, 1, 2);
+	np = plan_node_complete(&node, parts, &nodes, &p, &n, &why);
+	if (test_ok(np > 0 && nodes == 2, "2 replicas of 8 x h100-sxm: %s",
+		    np > 0 ? "built" : plan_reject_name(why)))
+		test_ok(!role(parts, np, "switch") && !role(parts, np, "cable"),
+			"... no GPU network between independent replicas");
+	bind_parts_release(&p);
 out:
 	cat_free(cat);
 }
@@ -317,5 +436,6 @@ int main(void)
 	one_per_box();
 	whole_plan();
 	tower_psus();
+	buyable_bills();
 	return test_done();
 }
