@@ -17,6 +17,7 @@
 #include "cli/opt.h"
 #include "cli/plan_opts.h"
 #include "generators/gen_deploy.h"
+#include "generators/gen_writer.h"
 #include "models/fmt.h"
 #include "planner/plan_file.h"
 #include "util/afile.h"
@@ -24,13 +25,13 @@
 #include "util/fileio.h"
 #include "util/sbuf.h"
 
-enum { O_PLAN = PO_LAST, O_CANDIDATE, O_FORMAT, O_OUT, O_API_KEY };
+enum { O_PLAN = PO_LAST, O_CANDIDATE, O_FORMAT, O_OUT, O_API_KEY, O_RDMA };
 
 #define PLAN_FILE_MAX (16u << 20)
 
 struct gen_cli {
 	struct plan_opts p;
-	const char *plan, *format, *out;
+	const char *plan, *format, *out, *rdma;
 	size_t candidate;
 	int api_key;
 };
@@ -52,6 +53,12 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 		return 0;
 	case O_OUT: o->out = arg; return 0;
 	case O_API_KEY: o->api_key = 1; return 0;
+	case O_RDMA:
+		if (!gen_resource_name_ok(arg))
+			return err_set(err, ERR_INVAL, "--rdma-resource '%.80s': expected an extended "
+				       "resource name such as rdma/ib (domain/name)", arg);
+		o->rdma = arg;
+		return 0;
 	}
 	return err_set(err, ERR_INVAL, "unhandled option");
 }
@@ -62,6 +69,7 @@ static const struct opt_spec generate_opts_table[] = {
 	{ "format", 'f', required_argument, O_FORMAT, "F", "bom: csv (default), md or json" },
 	{ "out", 'o', required_argument, O_OUT, "DIR", "write the file into DIR (created if missing) instead of stdout" },
 	{ "api-key", 0, no_argument, O_API_KEY, NULL, "the servers require a key: RIGPLAN_API_KEY when docker or Compose runs, the Secret rigplan-api-key (key: key) in Kubernetes" },
+	{ "rdma-resource", 0, required_argument, O_RDMA, "NAME", "k8s: the RDMA device resource the cluster offers (e.g. rdma/ib), requested by the pods of replicas whose nodes InfiniBand joins" },
 	PLAN_OPTS,
 	OPT_END
 };
@@ -268,9 +276,14 @@ static int exec_generate(int argc, char **argv, struct cli_ctx *ctx)
 		status = cli_usage(ctx, "--api-key applies to docker, compose and k8s only");
 		goto out;
 	}
+	if (o.rdma && strcmp(kind, "k8s")) {
+		status = cli_usage(ctx, "--rdma-resource applies to k8s only");
+		goto out;
+	}
 	if ((status = load_candidate(&c, &o, ctx)) != EXIT_OK)
 		goto out;
 	go.api_key = o.api_key;
+	go.rdma_resource = o.rdma;
 	if (!strcmp(kind, "docker")) {
 		r = gen_docker(&sb, &c, &go, &err);
 		file = "docker-run.sh";

@@ -20,6 +20,10 @@ struct gen_opts {
 	 * RIGPLAN_API_KEY (docker, Compose) or the Secret rigplan-api-key
 	 * (Kubernetes), never written into them */
 	int api_key;
+	/* Kubernetes: the extended resource the cluster's RDMA device plugin
+	 * offers (rdma/ib, rdma/rdma_shared_device_a), requested by the pods
+	 * of a replica whose nodes are joined by InfiniBand; NULL: none */
+	const char *rdma_resource;
 };
 
 int gen_docker(struct sbuf *sb, const struct plan_candidate *c, const struct gen_opts *o,

@@ -129,6 +129,11 @@ static void docker_node(struct sbuf *sb, const struct plan_candidate *c,
 	sbuf_addstr(sb, "  docker run -d --name ");
 	gen_shell_word(sb, name);
 	sbuf_addstr(sb, " --gpus all --network host --ipc=host");
+	/* InfiniBand between the nodes: the HCAs, and the locked memory
+	 * RDMA registers (IPC_LOCK, as vLLM's pod spec adds; the devices
+	 * alone rather than the --privileged its docs suggest) */
+	if (!strcmp(c->node.fabric, "infiniband"))
+		sbuf_addstr(sb, " --device=/dev/infiniband --cap-add=IPC_LOCK --ulimit memlock=-1");
 	volume_env(sb, e, &e->env);
 	/* the script's own arguments, checked above: one word each */
 	sbuf_addstr(sb, " -e \"RIGPLAN_NODE_RANK=$rank\" -e \"RIGPLAN_LEADER=$leader\"");

@@ -449,6 +449,11 @@ int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, siz
 			       "authenticating proxy in front of it", c->engine);
 	k->build(out, c);
 	serving_flags(out, c);
+	/* a replica over InfiniBand-joined nodes: NCCL on the Mellanox HCAs,
+	 * as vLLM's multi-node docs set it (docs/serving, "To enable
+	 * InfiniBand ... -e NCCL_IB_HCA=mlx5") */
+	if (gen_nodes_per_replica(c) > 1 && !strcmp(c->node.fabric, "infiniband"))
+		add(&out->env, "NCCL_IB_HCA=mlx5");
 	if (api_key) {
 		add(&out->args, k->api_key_flag);
 		add(&out->args, GEN_API_KEY_ARG);

@@ -160,7 +160,7 @@ static void init_fetch(struct sbuf *sb, int in, const struct gen_engine *e)
 /* The pod spec shared by Deployment and LeaderWorkerSet templates. */
 static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 		     const struct gen_engine *e, const char *pvc, size_t gpus, int probes,
-		     const char *script)
+		     const char *script, const char *rdma)
 {
 	size_t per = gen_replicas_per_node(cand);
 	/* the replica's own needs (weights staged while loading, the engine's
@@ -173,7 +173,7 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 			  (host_default(HOST_SWAP_BYTES_PER_GPU) * (double)gpus + reserve));
 	size_t cpu = cand->node.cpu_threads * 8 / 10 / per;
 	char product[PLAN_NAME_MAX], buf[64];
-	int c;
+	int c, ib = script && !strcmp(cand->node.fabric, "infiniband");
 
 	if (cpu > 8 * gpus)
 		cpu = 8 * gpus;
@@ -196,9 +196,16 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 	env_list(sb, c, &e->env);
 	sbuf_addf(sb, "%*sports:\n%*s- containerPort: %zu\n%*sname: \"http\"\n", c, "",
 		  c, "", e->port, c + 2, "");
+	if (ib)  /* RDMA registers locked memory (vLLM's multi-node pod spec) */
+		sbuf_addf(sb, "%*ssecurityContext:\n%*scapabilities:\n%*sadd: [\"IPC_LOCK\"]\n",
+			  c, "", c + 2, "", c + 4, "");
 	sbuf_addf(sb, "%*sresources:\n%*slimits:\n%*snvidia.com/gpu: %zu\n", c, "",
 		  c + 2, "", c + 4, "", gpus);
+	if (ib && rdma)
+		sbuf_addf(sb, "%*s%s: 1\n", c + 4, "", rdma);
 	sbuf_addf(sb, "%*srequests:\n%*snvidia.com/gpu: %zu\n", c + 2, "", c + 4, "", gpus);
+	if (ib && rdma)
+		sbuf_addf(sb, "%*s%s: 1\n", c + 4, "", rdma);
 	snprintf(buf, sizeof(buf), "%zu", cpu ? cpu : 1);
 	kv(sb, c + 4, "cpu", buf);
 	snprintf(buf, sizeof(buf), "%.0fGi", floor(fmax(mem, UNIT_GIB) / UNIT_GIB));
@@ -234,8 +241,15 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, const struct gen_op
 	int multi = gen_nodes_per_replica(c) > 1;
 	struct sbuf lead, work;
 	size_t per_pod = multi ? c->node.gpus : c->gpus_per_replica;
-	int r;
+	int ib = multi && !strcmp(c->node.fabric, "infiniband"), r;
+	const char *rdma = o ? o->rdma_resource : NULL;
 
+	if (rdma && !ib)
+		return err_set(err, ERR_INVAL, "--rdma-resource: no replica of this plan spans "
+			       "InfiniBand-joined nodes");
+	if (rdma && !gen_resource_name_ok(rdma))
+		return err_set(err, ERR_INVAL, "--rdma-resource '%.80s': expected an extended "
+			       "resource name such as rdma/ib (domain/name)", rdma);
 	if ((r = gen_engine_build(&e, c, c->port, o && o->api_key, err)) < 0)
 		return r;
 	sbuf_init(&lead);
@@ -255,6 +269,11 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, const struct gen_op
 	snprintf(pvc, sizeof(pvc), "%s-cache", name);
 	sbuf_addf(sb, "# rigplan generate k8s: %zu replica%s of %zu GPU%s each\n", c->replicas,
 		  c->replicas == 1 ? "" : "s", c->gpus_per_replica, c->gpus_per_replica == 1 ? "" : "s");
+	if (ib && !rdma)
+		sbuf_addstr(sb, "# InfiniBand joins each replica's nodes: the pods reach the HCAs only\n"
+			    "# through the cluster's RDMA device plugin; regenerate with\n"
+			    "# --rdma-resource NAME (e.g. rdma/rdma_shared_device_a of the NVIDIA\n"
+			    "# Network Operator), else NCCL falls back to TCP sockets.\n");
 
 	meta(sb, "v1", "PersistentVolumeClaim", pvc);
 	sbuf_addstr(sb, "spec:\n  accessModes: [\"ReadWriteMany\"]\n  resources:\n    requests:\n");
@@ -273,7 +292,7 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, const struct gen_op
 		sbuf_addstr(sb, "  template:\n    metadata:\n");
 		labels(sb, 6, name);
 		sbuf_addstr(sb, "    spec:\n");
-		pod_spec(sb, 6, c, &e, pvc, per_pod, 1, NULL);
+		pod_spec(sb, 6, c, &e, pvc, per_pod, 1, NULL, NULL);
 	} else {
 		meta(sb, "leaderworkerset.x-k8s.io/v1", "LeaderWorkerSet", name);
 		sbuf_addf(sb, "spec:\n  replicas: %zu\n  leaderWorkerTemplate:\n    size: %zu\n",
@@ -281,9 +300,9 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, const struct gen_op
 		sbuf_addstr(sb, "    leaderTemplate:\n      metadata:\n");
 		labels(sb, 8, name);
 		sbuf_addstr(sb, "      spec:\n");
-		pod_spec(sb, 8, c, &e, pvc, per_pod, 1, lead.buf);
+		pod_spec(sb, 8, c, &e, pvc, per_pod, 1, lead.buf, rdma);
 		sbuf_addstr(sb, "    workerTemplate:\n      spec:\n");
-		pod_spec(sb, 8, c, &e, pvc, per_pod, 0, work.buf);
+		pod_spec(sb, 8, c, &e, pvc, per_pod, 0, work.buf, rdma);
 		sbuf_release(&lead);
 		sbuf_release(&work);
 	}

@@ -1,6 +1,7 @@
 /*
  * gen_writer.c - see gen_writer.h.
  */
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 
@@ -140,4 +141,28 @@ void gen_fixed(struct sbuf *sb, double v, int decimals)
 	if (v == 0)
 		v = 0;
 	sbuf_addf(sb, "%.*f", decimals, v);
+}
+
+int gen_resource_name_ok(const char *name)
+{
+	const char *slash = strchr(name, '/'), *s;
+	size_t dlen, nlen;
+
+	if (!slash || strchr(slash + 1, '/'))
+		return 0;
+	dlen = (size_t)(slash - name);
+	nlen = strlen(slash + 1);
+	if (dlen == 0 || dlen > 253 || nlen == 0 || nlen > 63)
+		return 0;
+	/* the domain: a DNS subdomain */
+	for (s = name; s < slash; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '.'))
+			return 0;
+	if (!isalnum((unsigned char)name[0]) || !isalnum((unsigned char)slash[-1]))
+		return 0;
+	/* the name: alphanumerics, '-', '_', '.', alphanumeric at both ends */
+	for (s = slash + 1; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_' && *s != '.')
+			return 0;
+	return isalnum((unsigned char)slash[1]) && isalnum((unsigned char)name[strlen(name) - 1]);
 }

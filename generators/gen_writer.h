@@ -39,4 +39,8 @@ void gen_csv_field(struct sbuf *sb, const char *s);
 void gen_md_cell(struct sbuf *sb, const char *s);
 void gen_fixed(struct sbuf *sb, double v, int decimals);
 
+/* Whether `name` is a Kubernetes extended resource name (domain/name:
+ * a DNS subdomain, then at most 63 alphanumerics, '-', '_', '.'). */
+int gen_resource_name_ok(const char *name);
+
 #endif

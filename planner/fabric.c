@@ -80,10 +80,15 @@ static size_t line(struct plan_part *parts, size_t *np, size_t room, const char 
 
 #define NOTE(...) snprintf(parts[np - 1].note, sizeof(parts[np - 1].note), __VA_ARGS__)
 
+const char *plan_fabric_kind(const struct fabric_need *f)
+{
+	return !f->span ? "" : f->server ? "infiniband" : "ethernet";
+}
+
 static size_t network(struct plan_part *parts, size_t np, size_t room,
 		      const struct bind_parts *p, const struct fabric_need *f)
 {
-	const char *fabric = f->server ? "infiniband" : "ethernet";
+	const char *fabric = plan_fabric_kind(f);
 	size_t per_node = f->server ? f->gpus_per_node : 1, ports = per_node * f->nodes;
 	const struct cat_netpart *nic = NULL, *cable, *sw;
 	double gbps;

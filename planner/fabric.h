@@ -22,6 +22,10 @@ struct fabric_need {
 	size_t feeds;               /* power feeds per rack: 2 with redundant PSUs */
 };
 
+/* The GPU network of `f`: "infiniband", "ethernet", or "" when no
+ * replica spans nodes. */
+const char *plan_fabric_kind(const struct fabric_need *f);
+
 /* Append the lines for `f` to parts (at most `room`); returns how many. */
 size_t plan_fabric_bill(struct plan_part *parts, size_t room, const struct bind_parts *p,
 			const struct fabric_need *f);

@@ -889,6 +889,7 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 	f.rack_units = node->rack_units;
 	f.node_peak_wall_w = peak_wall(&best);
 	f.feeds = best.red == PSU_NONE ? 1 : 2;
+	snprintf(node->fabric, sizeof(node->fabric), "%s", plan_fabric_kind(&f));
 	/* the planner puts up to two GPU lines before these */
 	return (int)(np + plan_fabric_bill(parts + np, PLAN_PARTS_MAX - 2 - np, p, &f));
 }

@@ -134,6 +134,8 @@ struct plan_node {
 	double psu_capacity_w;              /* what the non-redundant PSUs deliver */
 	double heat_btu_per_h, airflow_cfm; /* at peak */
 	double load_cold_s, load_warm_s;    /* weights from the drive, from the page cache */
+	char fabric[PLAN_WORD_MAX];         /* a replica's nodes joined by: infiniband,
+					     * ethernet; "" within one node */
 };
 
 struct plan_candidate {

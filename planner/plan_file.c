@@ -20,6 +20,8 @@ struct field {
 };
 
 #define STR(s, f) { #f, F_STR, offsetof(struct s, f), sizeof(((struct s *)0)->f), 0, 0 }
+/* A string a plan file written before the field existed lacks: "". */
+#define OPT_STR(s, f) { #f, F_STR, offsetof(struct s, f), sizeof(((struct s *)0)->f), -1, 0 }
 #define SIZE(s, f, lo, hi) { #f, F_SIZE, offsetof(struct s, f), 0, lo, hi }
 #define NUM(s, f) { #f, F_NUM, offsetof(struct s, f), 0, 0, 1e18 }
 #define BOOL(s, f) { #f, F_BOOL, offsetof(struct s, f), 0, 0, 1 }
@@ -65,6 +67,7 @@ static const struct field node_fields[] = {
 	NUM(plan_node, peak_w), NUM(plan_node, typical_w), NUM(plan_node, psu_capacity_w),
 	NUM(plan_node, heat_btu_per_h), NUM(plan_node, airflow_cfm),
 	NUM(plan_node, load_cold_s), NUM(plan_node, load_warm_s),
+	OPT_STR(plan_node, fabric),
 };
 
 static const struct field part_fields[] = {
@@ -173,6 +176,10 @@ static int get(const json_t *o, const struct field *f, size_t n, void *base,
 		case F_STR: {
 			const char *s = json_string_value(j);
 
+			if (!j && f[i].lo < 0) {
+				*(char *)v = '\0';
+				break;
+			}
 			if (!s || strlen(s) >= f[i].size || strlen(s) != json_string_length(j))
 				return err_set(err, ERR_PARSE, "%s.%s: expected a string of at most %zu bytes "
 					       "without NUL", where, f[i].name, f[i].size - 1);
@@ -294,6 +301,12 @@ int plan_json_read(struct plan_candidate *out, const char *buf, size_t len,
 	    out->replicas * out->gpus_per_replica != out->gpu_count) {
 		r = err_set(err, ERR_PARSE, "%.60s: candidates[%zu]: tp x pp must be gpus_per_replica "
 			    "and replicas x gpus_per_replica gpu_count", name, index);
+		goto out;
+	}
+	if (out->node.fabric[0] && strcmp(out->node.fabric, "infiniband") &&
+	    strcmp(out->node.fabric, "ethernet")) {
+		r = err_set(err, ERR_PARSE, "%.60s: candidates[%zu].node.fabric '%.20s': expected "
+			    "infiniband, ethernet or \"\"", name, index, out->node.fabric);
 		goto out;
 	}
 	r = 0;

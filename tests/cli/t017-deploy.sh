@@ -172,6 +172,53 @@ assert svc.get("leaderworkerset.sigs.k8s.io/worker-index") == "0", svc' "$tmp/mn
 	run env PATH="$tmp/fakebin:$PATH" sh "$tmp/mn-$kind.sh" 0 '10.0.0.1;reboot'
 	check "mn-$kind: a leader address with a ; refused" [ "$rc" = 2 ]
 done
+# InfiniBand between a replica's nodes: NCCL on the HCAs (vLLM's
+# multi-node docs), the devices and locked memory in docker; in
+# Kubernetes IPC_LOCK and, named by --rdma-resource, the cluster's RDMA
+# device; without it a comment says NCCL falls back to sockets.
+python3 - "$tmp/mn-native.json" "$tmp/mn-ib.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); d["candidates"][0]["node"]["fabric"] = "infiniband"
+json.dump(d, open(sys.argv[2], "w"))
+PY
+run "$PROG" generate k8s --plan "$tmp/mn-ib.json" --rdma-resource rdma/ib
+check "ib: k8s with --rdma-resource exits 0" [ "$rc" = 0 ]
+printf '%s\n' "$out" >"$tmp/mn-ib.yaml"
+check "ib: every pod gets NCCL_IB_HCA, IPC_LOCK and one rdma/ib" python3 -c '
+import yaml, sys
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+lws = [d for d in docs if d["kind"] == "LeaderWorkerSet"][0]["spec"]["leaderWorkerTemplate"]
+for t in ("leaderTemplate", "workerTemplate"):
+    c = lws[t]["spec"]["containers"][0]
+    assert {"name": "NCCL_IB_HCA", "value": "mlx5"} in c["env"], c["env"]
+    assert c["securityContext"]["capabilities"]["add"] == ["IPC_LOCK"]
+    assert c["resources"]["limits"]["rdma/ib"] == 1 and c["resources"]["requests"]["rdma/ib"] == 1' "$tmp/mn-ib.yaml"
+if [ -n "${RIGPLAN_K8S_VALIDATOR:-}" ] && [ -d "$RIGPLAN_K8S_VALIDATOR" ]; then
+	run env NODE_PATH="$RIGPLAN_K8S_VALIDATOR" node "$TOP_SRCDIR/tests/tools/validate-k8s.cjs" "$tmp/mn-ib.yaml"
+	check "ib: kubernetes-models validates the manifests" [ "$rc" = 0 ]
+fi
+run "$PROG" generate k8s --plan "$tmp/mn-ib.json"
+check "ib: without --rdma-resource the file says what falls back" has "$out" "else NCCL falls back to TCP sockets"
+run "$PROG" generate docker --plan "$tmp/mn-ib.json"
+printf '%s\n' "$out" >"$tmp/mn-ib.sh"
+check "ib: docker passes the HCAs and locked memory to each node" sh -c \
+	'[ "$(grep -c -- "--device=/dev/infiniband --cap-add=IPC_LOCK --ulimit memlock=-1" "$1")" = 2 ] && grep -q "NCCL_IB_HCA=mlx5" "$1"' - "$tmp/mn-ib.sh"
+check "ib: the script passes shellcheck" shellcheck -s sh "$tmp/mn-ib.sh"
+run "$PROG" generate k8s --plan "$tmp/mn-native.json" --rdma-resource rdma/ib
+check "--rdma-resource on a plan without InfiniBand: exit 2" [ "$rc" = 2 ]
+run "$PROG" generate k8s --plan "$tmp/mn-ib.json" --rdma-resource 'rdma/ib;x'
+check "--rdma-resource that is no resource name: exit 2, naming it" sh -c '[ "$1" = 2 ]' - "$rc"
+check "... naming it" has "$err" "rdma/ib;x"
+run "$PROG" generate docker --plan "$tmp/mn-ib.json" --rdma-resource rdma/ib
+check "--rdma-resource with docker: exit 2" [ "$rc" = 2 ]
+python3 - "$tmp/mn-ib.json" "$tmp/mn-badfab.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); d["candidates"][0]["node"]["fabric"] = "carrier pigeon"
+json.dump(d, open(sys.argv[2], "w"))
+PY
+run "$PROG" generate k8s --plan "$tmp/mn-badfab.json"
+check "a plan file's unknown fabric: exit 3" [ "$rc" = 3 ]
+
 run "$PROG" generate k8s --plan "$tmp/mn-trtllm.json"
 check "TensorRT-LLM over nodes (MPI): refused, exit 2" [ "$rc" = 2 ]
 check "... naming the launch rigplan does not write" has "$err" "spans nodes by mpi"

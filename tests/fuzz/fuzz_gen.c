@@ -17,7 +17,7 @@ static void generate(const struct plan_candidate *c)
 {
 	struct sbuf sb;
 	struct err err = ERR_INIT;
-	struct gen_opts key = { 1 };
+	struct gen_opts key = { 1, "rdma/ib" };
 
 	sbuf_init(&sb);
 	(void)gen_docker(&sb, c, NULL, &err);
