@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bind/hfconfig.h"
 #include "bind/rows.h"
 #include "catalog/cat.h"
 #include "util/version.h"
@@ -25,10 +26,18 @@ int bind_gpu_edge(const struct cat_gpu *g)
 	return !strcmp(g->form_factor, "module");
 }
 
+/* A model by catalog name, repository id, or the path of its own files. */
+static int find_model(struct cat_model *out, struct cat *cat, const char *name, struct err *err)
+{
+	if (bind_is_model_path(name))
+		return bind_model_from_path(out, name, err);
+	return cat_model_find(out, cat, name, err);
+}
+
 int bind_resolve_model(struct cat_model *out, struct cat *cat, const char *name,
 		       struct err *err)
 {
-	return cat_model_find(out, cat, name, err);
+	return find_model(out, cat, name, err);
 }
 
 int bind_resolve_model_rows(struct bind_model_rows *out, struct cat *cat, const char *name,
@@ -40,7 +49,7 @@ int bind_resolve_model_rows(struct bind_model_rows *out, struct cat *cat, const 
 	int r;
 
 	memset(out, 0, sizeof(*out));
-	if ((r = cat_model_find(&out->model, cat, name, err)) < 0 ||
+	if ((r = find_model(&out->model, cat, name, err)) < 0 ||
 	    (r = cat_checkpoints(&rows, &k, cat, out->model.id, err)) < 0)
 		return r;
 	out->nckpt = k < BIND_CHECKPOINTS_MAX ? k : BIND_CHECKPOINTS_MAX;

@@ -261,6 +261,13 @@ int cat_set_price(struct cat *cat, enum cat_kind kind, const char *name,
 int cat_set_price_check(enum cat_kind kind, double price_usd, const char *price_kind,
 			const char *source, const char *as_of, struct err *err);
 
+/*
+ * Add a whole row of `kind` (a struct of the kind) to the user overlay.
+ * An id the catalog already has, system or user, is refused (ERR_INVAL
+ * naming it): nothing is replaced.  The schema's CHECKs apply.
+ */
+int cat_user_add(struct cat *cat, enum cat_kind kind, const void *row, struct err *err);
+
 /* Remove the user's row for an id (the system row shows again). */
 int cat_user_remove(struct cat *cat, enum cat_kind kind, const char *name,
 		    struct err *err);

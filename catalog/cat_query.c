@@ -456,6 +456,13 @@ static int resolve(char id[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
 		return r;
 	if (r > 0)
 		return quiet ? 0 : note_alias(cat, ki, name, id, err);
+	/* a model by its own repository id, as Hugging Face spells it */
+	if (kind == CAT_MODEL && strchr(name, '/')) {
+		r = cat_query_id(id, cat->db, "SELECT id FROM model WHERE hf_repo = ?1 COLLATE NOCASE"
+				 " ORDER BY id LIMIT 1", name, NULL, err);
+		if (r != 0)
+			return r < 0 ? r : 0;
+	}
 	return resolve_loose(id, cat, ki, name, err);
 }
 

@@ -6,6 +6,7 @@
 #include "catalog/cat_int.h"
 #include "util/clock.h"
 #include "util/err.h"
+#include "util/sbuf.h"
 #include "util/xalloc.h"
 
 #include <math.h>
@@ -108,6 +109,76 @@ int cat_set_price(struct cat *cat, enum cat_kind kind, const char *name,
 		return r;
 	}
 	return 0;
+}
+
+/* Bind field f of `row` as parameter `i` (NULL for an absent value). */
+static void bind_field(sqlite3_stmt *st, int i, const struct cat_field *f, const char *row)
+{
+	const void *v = row + f->offset;
+
+	switch (f->type) {
+	case CAT_TEXT:
+		sqlite3_bind_text(st, i, (const char *)v, -1, SQLITE_TRANSIENT);
+		break;
+	case CAT_REAL:
+		if (isnan(*(const double *)v))
+			sqlite3_bind_null(st, i);
+		else
+			sqlite3_bind_double(st, i, *(const double *)v);
+		break;
+	default:    /* CAT_INT, CAT_BOOL */
+		if (*(const int64_t *)v == CAT_NULL_INT)
+			sqlite3_bind_null(st, i);
+		else
+			sqlite3_bind_int64(st, i, *(const int64_t *)v);
+	}
+}
+
+int cat_user_add(struct cat *cat, enum cat_kind kind, const void *row, struct err *err)
+{
+	const struct cat_kind_info *ki = cat_kind_info(kind);
+	const char *id = (const char *)row + ki->fields[0].offset;
+	sqlite3_stmt *st = NULL;
+	struct sbuf sql;
+	char have[CAT_ID_MAX], probe[128];
+	size_t i;
+	int r;
+
+	if ((r = need_overlay(cat, err)) < 0)
+		return r;
+	snprintf(probe, sizeof(probe), "SELECT id FROM \"%s\" WHERE id = ?1", ki->table);
+	if ((r = cat_query_id(have, cat->db, probe, id, NULL, err)) != 0)
+		return r < 0 ? r : err_set(err, ERR_INVAL, "%s '%s' is in the catalog already: "
+					   "choose another id", ki->table, id);
+	sbuf_init(&sql);
+	sbuf_addf(&sql, "INSERT INTO user.\"%s\" (", ki->table);
+	for (i = 0; i < ki->nfields; i++)
+		sbuf_addf(&sql, "%s%s", i ? ", " : "", ki->fields[i].name);
+	sbuf_addstr(&sql, ") VALUES (");
+	for (i = 0; i < ki->nfields; i++)
+		sbuf_addf(&sql, "%s?%zu", i ? ", " : "", i + 1);
+	sbuf_addch(&sql, ')');
+	r = cat_prepare(&st, cat->db, sql.buf, err);
+	sbuf_release(&sql);
+	if (r < 0)
+		return r;
+	for (i = 0; i < ki->nfields; i++)
+		bind_field(st, (int)i + 1, &ki->fields[i], row);
+	if ((r = cat_exec(cat->db, "BEGIN IMMEDIATE", err)) < 0) {
+		sqlite3_finalize(st);
+		return r;
+	}
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		r = err_set(err, ERR_INVAL, "%s '%s' cannot be stored: %s", ki->table, id,
+			    sqlite3_errmsg(cat->db));
+		sqlite3_finalize(st);
+		sqlite3_exec(cat->db, "ROLLBACK", NULL, NULL, NULL);
+		return r;
+	}
+	sqlite3_finalize(st);
+	if ((r = cat_exec(cat->db, "COMMIT", err)) < 0)
+		sqlite3_exec(cat->db, "ROLLBACK", NULL, NULL, NULL);
+	return r;
 }
 
 int cat_user_remove(struct cat *cat, enum cat_kind kind, const char *name,

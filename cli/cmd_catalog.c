@@ -2,6 +2,7 @@
  * cmd_catalog.c - `rigplan catalog ...`: list, show, path, import-nvsmi,
  * set-price and remove.  Parses, calls catalog/, prints; no model maths.
  */
+#include "bind/hfconfig.h"
 #include "cli/cmd.h"
 #include "cli/out.h"
 #include "catalog/cat.h"
@@ -18,13 +19,13 @@
 #include <string.h>
 #include <time.h>
 
-enum { O_JSON = 256, O_CSV, O_SOURCE, O_KIND, O_DATE };
+enum { O_JSON = 256, O_CSV, O_SOURCE, O_KIND, O_DATE, O_ID, O_HF_REPO };
 
 struct catalog_opts {
 	int json, csv;
-	const char *source, *price_kind, *date;
+	const char *source, *price_kind, *date, *id, *hf_repo;
 };
-#define CATALOG_OPTS_INIT { 0, 0, NULL, "street", NULL }
+#define CATALOG_OPTS_INIT { 0, 0, NULL, "street", NULL, NULL, NULL }
 
 static int on_opt(int id, const char *arg, void *data, struct err *err)
 {
@@ -36,6 +37,8 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 	case O_SOURCE: o->source = arg; break;
 	case O_KIND: o->price_kind = arg; break;
 	case O_DATE: o->date = arg; break;
+	case O_ID: o->id = arg; break;
+	case O_HF_REPO: o->hf_repo = arg; break;
 	default:
 		return err_set(err, ERR_INVAL, "unhandled option");
 	}
@@ -383,6 +386,58 @@ static int exec_remove(int argc, char **argv, struct cli_ctx *ctx)
 	return status;
 }
 
+static const struct opt_spec import_model_opts[] = {
+	{ "id", 0, required_argument, O_ID, "ID", "the model's id in your catalog (default: from its name)" },
+	{ "hf-repo", 0, required_argument, O_HF_REPO, "REPO", "the Hugging Face repository the servers fetch it from (default: the file's _name_or_path when it is one)" },
+	OPT_END
+};
+
+/* An id as the schema takes it: 1 to 63 of [a-z0-9.-]. */
+static int id_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n >= 1 && n <= 63 && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789.-") == n;
+}
+
+static int exec_import_model(int argc, char **argv, struct cli_ctx *ctx)
+{
+	struct catalog_opts o = CATALOG_OPTS_INIT;
+	struct err err = ERR_INIT;
+	struct cat *cat = NULL;
+	struct cat_model m;
+	int first, status = EXIT_OK;
+
+	if ((first = parse(argc, argv, ctx, &o, 1, 1, &status)) < 0)
+		return status;
+	if (o.id && !id_ok(o.id))
+		return cli_usage(ctx, "--id '%.80s': expected 1 to 63 of a-z, 0-9, '.' and '-'", o.id);
+	if (o.hf_repo && (strlen(o.hf_repo) >= sizeof(m.hf_repo) || !strchr(o.hf_repo, '/') ||
+			  strspn(o.hf_repo, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				 "0123456789/-_.") != strlen(o.hf_repo)))
+		return cli_usage(ctx, "--hf-repo '%.80s': expected a repository id, owner/name",
+				 o.hf_repo);
+	/* the files first: nothing is opened for writing until they parse */
+	if (bind_model_from_path(&m, argv[first], &err) < 0)
+		return cli_fail(ctx, &err);
+	if (o.id)
+		snprintf(m.id, sizeof(m.id), "%s", o.id);
+	if (o.hf_repo)
+		snprintf(m.hf_repo, sizeof(m.hf_repo), "%s", o.hf_repo);
+	if (!m.id[0])
+		return cli_usage(ctx, "no id can be made from the model's name: give --id");
+	if (cli_open_catalog(&cat, ctx, 1, &status) < 0)
+		return status;
+	if (cat_user_add(cat, CAT_MODEL, &m, &err) < 0)
+		status = cli_fail(ctx, &err);
+	else
+		printf("model %s: %s, %lld layers, %.3g parameters (%.3g active), %s; "
+		       "plan with --model %s\n", m.id, m.architecture, (long long)m.layers,
+		       m.params_total, m.params_active, m.native_dtype, m.id);
+	cat_free(cat);
+	return status;
+}
+
 static const struct opt_spec no_opts[] = { OPT_END };
 
 static const struct cmd_entry list_entry = {
@@ -425,14 +480,24 @@ static const struct cmd_entry set_price_entry = {
 	price_opts, exec_set_price, NULL
 };
 
+static const struct cmd_entry import_model_entry = {
+	"import-model", "Add a model from its config.json to your catalog (user overlay)", "PATH",
+	"PATH is a model's folder (config.json, and model.safetensors.index.json\n"
+	"where present for the exact weight bytes) or its config.json.  Every\n"
+	"dimension is read from the file; an architecture rigplan does not\n"
+	"understand exits 3 naming its model_type.  --model PATH reads the same\n"
+	"files without storing them.",
+	import_model_opts, exec_import_model, NULL
+};
+
 static const struct cmd_entry remove_entry = {
 	"remove", "Remove your overlay entry for an id (the system entry shows again)",
 	"KIND ID", NULL, no_opts, exec_remove, NULL
 };
 
 static const struct cmd_entry *const catalog_subs[] = {
-	&list_entry, &show_entry, &path_entry, &import_entry, &set_price_entry,
-	&remove_entry, NULL
+	&list_entry, &show_entry, &path_entry, &import_entry, &import_model_entry,
+	&set_price_entry, &remove_entry, NULL
 };
 
 const struct cmd_entry cmd_catalog_entry = {

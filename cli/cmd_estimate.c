@@ -233,7 +233,11 @@ static void report_checkpoint(FILE *f, const struct deploy *d)
 
 	if (d->compat.rule == COMPAT_CHECKPOINT)
 		fprintf(f, "weights from  no published %s checkpoint in the catalog: quantize %s "
-			"yourself\n", d->wf->name, d->model.hf_repo);
+			"yourself\n", d->wf->name,
+			d->model.hf_repo[0] ? d->model.hf_repo : d->model.name);
+	else if (!c->repo[0])
+		fprintf(f, "weights from  your own files (%s names no repository to fetch them "
+			"from)\n", d->model.id);
 	else if (d->compat.online)
 		fprintf(f, "weights from  %s, quantized to %s by %s as it loads\n", c->repo,
 			d->wf->name, d->engine.family);

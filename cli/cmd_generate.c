@@ -92,12 +92,16 @@ static int check_id(struct cat *cat, enum cat_kind kind, const char *where, cons
 }
 
 /* The catalog kind a bill-of-materials role names; -1 for parts that are
- * not catalog rows (planner/node.c: nic, cable, rack). */
+ * not catalog rows (the rack; a network part the catalog lacks is listed
+ * under its role as id, planner/fabric.c). */
 static int role_kind(const char *role)
 {
 	static const struct { const char *role; enum cat_kind kind; } roles[] = {
 		{ "gpu", CAT_GPU }, { "chassis", CAT_CHASSIS }, { "psu", CAT_PSU },
 		{ "cpu", CAT_CPU }, { "memory", CAT_MEMORY }, { "ssd", CAT_SSD },
+		{ "motherboard", CAT_MOTHERBOARD }, { "cooler", CAT_COOLER },
+		{ "nic", CAT_NETPART }, { "cable", CAT_NETPART }, { "switch", CAT_NETPART },
+		{ "pdu", CAT_NETPART },
 	};
 	size_t i;
 
@@ -130,8 +134,15 @@ static int check_candidate(struct cat *cat, const struct plan_candidate *c, cons
 	if (!c->engine[0] || strchr(c->engine, '@') || !c->engine_version[0])
 		return err_set(err, ERR_INVAL, "%s.engine: '%.40s' version '%.40s': expected an "
 			       "engine family and its version", where, c->engine, c->engine_version);
-	if ((r = check_id(cat, CAT_MODEL, where, "model", c->model, err)) < 0 ||
-	    (r = check_id(cat, CAT_GPU, where, "gpu", c->gpu, err)) < 0 ||
+	if ((r = check_id(cat, CAT_MODEL, where, "model", c->model, err)) < 0) {
+		if (err->code == ERR_NOTFOUND)
+			return err_set(err, ERR_NOTFOUND, "%s.model: '%.40s' is not in the catalog; "
+				       "a model planned from its files needs 'rigplan catalog "
+				       "import-model PATH --hf-repo REPO' (where servers fetch it) and "
+				       "a new plan", where, c->model);
+		return r;
+	}
+	if ((r = check_id(cat, CAT_GPU, where, "gpu", c->gpu, err)) < 0 ||
 	    (r = check_id(cat, CAT_ENGINE, where, "engine@engine_version", release, err)) < 0)
 		return r;
 	/* an edge module is a system of its own: no chassis */
@@ -160,7 +171,8 @@ static int check_candidate(struct cat *cat, const struct plan_candidate *c, cons
 		/* parts outside the catalog (NICs, cables, the rack), and PSUs
 		 * that ship with the chassis, listed under its id */
 		if ((k = role_kind(c->parts[i].role)) < 0 ||
-		    (k == CAT_PSU && !strcmp(c->parts[i].id, c->node.chassis)))
+		    (k == CAT_PSU && !strcmp(c->parts[i].id, c->node.chassis)) ||
+		    (k == CAT_NETPART && !strcmp(c->parts[i].id, c->parts[i].role)))
 			continue;
 		snprintf(field, sizeof(field), "parts[%zu].id", i);
 		if ((r = check_id(cat, (enum cat_kind)k, where, field, c->parts[i].id, err)) < 0)

@@ -437,6 +437,11 @@ int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, siz
 		return err_set(err, ERR_INVAL, "ollama %.20s cannot be started with the planned "
 			       "context (OLLAMA_CONTEXT_LENGTH came in 0.5.13) and would cut prompts "
 			       "at 2048 tokens: plan with a later release", c->engine_version);
+	/* the servers fetch the weights: a model imported from files without
+	 * a repository has nowhere to fetch them from */
+	if (!model_repo(c)[0] && !(!strcmp(c->engine, "ollama") && c->checkpoint_ollama[0]))
+		return err_set(err, ERR_INVAL, "model '%.40s' names no repository the servers can "
+			       "fetch its weights from: import it with --hf-repo REPO", c->model);
 	/* the catalog's pinned reference (engine_image), never a floating tag */
 	if (!strchr(c->engine_image, ':') || strstr(c->engine_image, ":latest"))
 		return err_set(err, ERR_INVAL, "engine_image '%.80s': expected a pinned "

@@ -1,0 +1,100 @@
+# A model from its own files: --model PATH reads a config.json (or a
+# model's folder) without storing it, `catalog import-model` stores it in
+# the overlay, and a model's Hugging Face repository id finds its catalog
+# row.  The same model from its config.json and from the catalog holds the
+# same weights; bad files exit 3 with one line and write nothing.
+. "$TOP_SRCDIR/tests/cli/lib.sh"
+export RIGPLAN_USER_DB="$tmp/user.db"
+hf="$TOP_SRCDIR/tests/fixtures/hf"
+
+weights() {  # MODEL: bytes of weights per GPU on 8 x H200
+	"$PROG" estimate --model "$1" --gpu h200-sxm --gpus 8 --json </dev/null |
+		python3 -c 'import json,sys; print(json.load(sys.stdin)["memory"]["weights_bytes"])'
+}
+# the catalog's rows are the same models' published dimensions: the
+# weights agree to the norms and biases the shapes leave out and the
+# catalog rows' rounded parameter counts (30.5e9 for 30.53e9): < 0.2%
+for pair in meta-llama--Llama-3.1-8B-Instruct:llama-3.1-8b Qwen--Qwen3-30B-A3B:qwen3-30b-a3b \
+	deepseek-ai--DeepSeek-V3:deepseek-v3 openai--gpt-oss-20b:gpt-oss-20b \
+	mistralai--Mixtral-8x7B-v0.1:mixtral-8x7b; do
+	file=${pair%%:*} id=${pair#*:}
+	a=$(weights "$hf/$file.config.json") b=$(weights "$id")
+	check "$file: config.json and catalog row $id hold the same weights ($a, $b)" \
+		python3 -c 'import sys; a, b = map(float, sys.argv[1:]); assert abs(a - b) <= 2e-3 * b' "$a" "$b"
+done
+check "nothing was stored by --model PATH" [ ! -e "$RIGPLAN_USER_DB" ]
+
+# a model's folder, with its safetensors index
+run "$PROG" estimate --model "$hf/gemma-2-9b-it" --gpu l40s
+check "gemma folder: estimate exits 0" [ "$rc" = 0 ]
+check "... named by its folder" has "$out" "gemma-2-9b-it on 1 x l40s"
+check "... says it has no repository to fetch from" has "$out" "your own files"
+
+# a repository id resolves to the catalog row that publishes it
+run "$PROG" estimate --model meta-llama/Llama-2-70b-hf --gpu h100-sxm --gpus 2
+check "meta-llama/Llama-2-70b-hf: exit 0" [ "$rc" = 0 ]
+check "... is llama-2-70b" has "$out" "llama-2-70b on 2 x h100-sxm"
+run "$PROG" estimate --model QWEN/qwen3-30b-a3b --gpu h100-sxm
+check "a repository id in another case: exit 0" [ "$rc" = 0 ]
+
+# import, then plan and generate with it
+run "$PROG" catalog import-model "$hf/microsoft--phi-4.config.json" --id my-phi --hf-repo microsoft/phi-4
+check "import-model: exit 0" [ "$rc" = 0 ]
+check "... reports what it read" has "$out" "model my-phi: Phi3ForCausalLM, 40 layers"
+run "$PROG" catalog show model my-phi --json
+check "... stored with its origin as source" python3 -c '
+import json, sys
+m = json.loads(sys.argv[1])
+assert m["hf_repo"] == "microsoft/phi-4" and m["heads"] == 40 and m["kv_heads"] == 10, m
+assert m["source"].startswith("imported from ") and "phi-4.config.json" in m["source"], m["source"]' "$out"
+run "$PROG" plan --model my-phi --gpu l40s --qps 1 --input-len 1000 --output-len 200 \
+	--ttft-p99 3 --tpot-p99 0.2 --engine vllm --top 1 --simulate 0 --out "$tmp/phi.json"
+check "... plans" [ "$rc" = 0 ]
+run "$PROG" generate docker --plan "$tmp/phi.json"
+check "... and its servers fetch the repository given" has "$out" "microsoft/phi-4"
+cp "$RIGPLAN_USER_DB" "$tmp/before.db"
+run "$PROG" catalog import-model "$hf/microsoft--phi-4.config.json" --id my-phi
+check "the same id again: exit 2" [ "$rc" = 2 ]
+check "... naming it" has "$err" "model 'my-phi' is in the catalog already"
+check "... the overlay untouched" cmp -s "$RIGPLAN_USER_DB" "$tmp/before.db"
+run "$PROG" catalog import-model "$hf/microsoft--phi-4.config.json" --id llama-3.1-8b
+check "a system id: exit 2" [ "$rc" = 2 ]
+run "$PROG" catalog import-model "$hf/microsoft--phi-4.config.json" --id 'Bad Id'
+check "a malformed --id: exit 2" [ "$rc" = 2 ]
+run "$PROG" catalog import-model "$hf/microsoft--phi-4.config.json" --hf-repo 'no repo'
+check "a malformed --hf-repo: exit 2" [ "$rc" = 2 ]
+run "$PROG" catalog import-model "$hf/gemma-2-9b-it"
+check "a folder without a repository: stored" [ "$rc" = 0 ]
+run "$PROG" plan --model gemma-2-9b-it --gpu l40s --qps 1 --input-len 1000 --output-len 200 \
+	--ttft-p99 3 --tpot-p99 0.2 --engine vllm --top 1 --simulate 0 --out "$tmp/gem.json"
+run "$PROG" generate docker --plan "$tmp/gem.json"
+check "... its files cannot be generated: exit 2" [ "$rc" = 2 ]
+check "... saying what is missing" has "$err" "names no repository"
+
+# a model planned from files, not imported: generate says how
+run "$PROG" plan --model "$hf/microsoft--phi-4.config.json" --gpu l40s --qps 1 --input-len 1000 \
+	--output-len 200 --ttft-p99 3 --tpot-p99 0.2 --engine vllm --top 1 --simulate 0 --out "$tmp/raw.json"
+check "plan --model PATH: exit 0" [ "$rc" = 0 ]
+run "$PROG" generate k8s --plan "$tmp/raw.json"
+check "... generate refuses it, exit 2" [ "$rc" = 2 ]
+check "... and says to import it" has "$err" "import-model"
+
+# bad files: exit 3, one line, the overlay untouched
+cp "$RIGPLAN_USER_DB" "$tmp/before.db"
+printf '{"model_type": "mamba", "architectures": ["MambaForCausalLM"]}' >"$tmp/mamba.json"
+run "$PROG" catalog import-model "$tmp/mamba.json"
+check "an architecture rigplan does not understand: exit 3" [ "$rc" = 3 ]
+check "... naming its model_type" has "$err" "model_type 'mamba'"
+check "... on one line" [ "$(printf '%s\n' "$err" | wc -l)" = 1 ]
+printf '{"model_type": "llama", "architectures": ["LlamaForCausalLM"], "hidden_size": 4096}' >"$tmp/part.json"
+run "$PROG" estimate --model "$tmp/part.json" --gpu l40s
+check "a config missing a field: exit 3" [ "$rc" = 3 ]
+check "... naming the field" has "$err" "num_hidden_layers: missing"
+head -c 300 "$hf/deepseek-ai--DeepSeek-V3.config.json" >"$tmp/trunc.json"
+run "$PROG" catalog import-model "$tmp/trunc.json"
+check "a truncated file: exit 3" [ "$rc" = 3 ]
+mkdir -p "$tmp/empty"
+run "$PROG" catalog import-model "$tmp/empty"
+check "a folder without config.json: exit 1" [ "$rc" = 1 ]
+check "... the overlay untouched by all of them" cmp -s "$RIGPLAN_USER_DB" "$tmp/before.db"
+done_testing
