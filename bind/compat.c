@@ -190,6 +190,9 @@ static int fetch_rule(struct compat_verdict *v, const struct cat_model *model,
 	const struct cat_checkpoint *c = &v->ckpt;
 	int gguf = !strncmp(format, "gguf-", 5);
 
+	/* a model read from the user's own GGUF file is that file */
+	if (gguf && !strcmp(format, model->native_dtype))
+		return 0;
 	if (!strcmp(e->engine.family, "ollama") && !c->ollama[0] && !(gguf && c->file[0]))
 		return fail(v, COMPAT_CHECKPOINT, "Ollama pulls %s in %s from neither a library tag"
 			    " nor a GGUF file the catalog knows (checkpoint)", model->id, format);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bind/gguf.h"
 #include "bind/hfconfig.h"
 #include "bind/rows.h"
 #include "catalog/cat.h"
@@ -26,9 +27,20 @@ int bind_gpu_edge(const struct cat_gpu *g)
 	return !strcmp(g->form_factor, "module");
 }
 
-/* A model by catalog name, repository id, or the path of its own files. */
+/* A model by catalog name, repository id, or the path of its own files
+ * (a GGUF file's header, a config.json or a model's folder). */
 static int find_model(struct cat_model *out, struct cat *cat, const char *name, struct err *err)
 {
+	size_t n = strlen(name);
+
+	if (n > 5 && !strcmp(name + n - 5, ".gguf")) {
+		struct bind_gguf g;
+
+		if (bind_gguf_read(&g, name, err) < 0)
+			return -1;
+		*out = g.model;
+		return 0;
+	}
 	if (bind_is_model_path(name))
 		return bind_model_from_path(out, name, err);
 	return cat_model_find(out, cat, name, err);
@@ -73,7 +85,10 @@ int bind_resolve_engine(struct bind_engine_rows *out, struct cat *cat, const cha
 	int r;
 
 	memset(out, 0, sizeof(*out));
-	if ((r = cat_engine_find(&out->engine, cat, name ? name : "vllm", err)) < 0 ||
+	/* a GGUF file's model runs where GGUF files are served */
+	if (!name)
+		name = model && !strncmp(model->native_dtype, "gguf-", 5) ? "llama-cpp" : "vllm";
+	if ((r = cat_engine_find(&out->engine, cat, name, err)) < 0 ||
 	    (r = cat_engine_images(&img, &n, cat, out->engine.id, err)) < 0)
 		return r;
 	out->nimages = n < BIND_IMAGES_MAX ? n : BIND_IMAGES_MAX;

@@ -417,6 +417,9 @@ static int exec_import_model(int argc, char **argv, struct cli_ctx *ctx)
 				 "0123456789/-_.") != strlen(o.hf_repo)))
 		return cli_usage(ctx, "--hf-repo '%.80s': expected a repository id, owner/name",
 				 o.hf_repo);
+	if (strlen(argv[first]) > 5 && !strcmp(argv[first] + strlen(argv[first]) - 5, ".gguf"))
+		return cli_usage(ctx, "'%.80s': a GGUF file is read where it is, with --model FILE.gguf;"
+				 " import-model stores a config.json's model", argv[first]);
 	/* the files first: nothing is opened for writing until they parse */
 	if (bind_model_from_path(&m, argv[first], &err) < 0)
 		return cli_fail(ctx, &err);

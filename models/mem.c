@@ -49,6 +49,19 @@ static double weights_bytes(const struct est_model *m)
 	return layers * per_layer + fmax(emb, m->head_bytes);
 }
 
+double mem_layer_scale_for(const struct llm_spec *l, const struct fmt_weight *wf, double bytes)
+{
+	struct llm_parts p;
+	double emb_n = l->tied_embeddings ? 1 : 2, experts, linear;
+
+	llm_parts(&p, l);
+	experts = (double)p.moe_layers * (double)l->moe_experts * p.expert;
+	linear = p.total - emb_n * p.embed - experts;
+	return (bytes - emb_n * p.embed * wf->bits_embed / 8.0) /
+	       (linear * wf->bits_linear / 8.0 +
+		experts * (wf->bits_expert > 0 ? wf->bits_expert : wf->bits_linear) / 8.0);
+}
+
 double mem_kv_per_seq(const struct est_model *m, double context)
 {
 	return llm_kv_tokens_all_layers(&m->llm, context) * m->kv_bytes_token /

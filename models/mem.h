@@ -23,6 +23,16 @@ struct mem_result {
 	double max_context;         /* tokens per sequence that fit at `batch`; 0: none */
 };
 
+/*
+ * The scale of a model's layers (llm_spec.params_total over the count of
+ * its shapes) at which one replica's weights in format `wf` take `bytes`,
+ * counted as the weights below are (layers at the format's linear and
+ * expert widths, embedding and untied head at its embedding width): what
+ * makes a GGUF file's tensor bytes exact.  Not finite or <= 0 when the
+ * embeddings alone take more.
+ */
+double mem_layer_scale_for(const struct llm_spec *l, const struct fmt_weight *wf, double bytes);
+
 /* KV bytes of one sequence of `context` tokens on one GPU: every layer of
  * its pipeline stage, sliding-window layers at most the window. */
 double mem_kv_per_seq(const struct est_model *m, double context);

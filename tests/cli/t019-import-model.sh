@@ -79,6 +79,43 @@ run "$PROG" generate k8s --plan "$tmp/raw.json"
 check "... generate refuses it, exit 2" [ "$rc" = 2 ]
 check "... and says to import it" has "$err" "import-model"
 
+# a GGUF file's header, written here (tests/tools/write-gguf.py): a
+# two-layer Llama in Q4_K_M's mix whose tensors hold 1,107,152 bytes
+# (worked in tests/unit/t_gguf.c); the estimate's weights are those bytes,
+# on llama.cpp, the engine of GGUF files, unless another is named
+python3 - "$tmp/mini.json" <<'PY'
+import json, sys
+kv = [["general.architecture", 8, "llama"], ["general.name", 8, "Mini Llama"], ["general.file_type", 4, 15],
+      ["llama.block_count", 4, 2], ["llama.embedding_length", 4, 256], ["llama.feed_forward_length", 4, 512],
+      ["llama.attention.head_count", 4, 4], ["llama.attention.head_count_kv", 4, 2],
+      ["llama.context_length", 4, 8192], ["tokenizer.ggml.tokens", 9, [8, ["t%d" % i for i in range(1000)]]]]
+Q4K, Q6K, F32 = 12, 14, 0
+t = [["token_embd.weight", [256, 1000], Q4K], ["output.weight", [256, 1000], Q6K], ["output_norm.weight", [256], F32]]
+for l in range(2):
+    b = "blk.%d." % l
+    t += [[b + "attn_norm.weight", [256], F32], [b + "attn_q.weight", [256, 256], Q4K],
+          [b + "attn_k.weight", [256, 128], Q4K], [b + "attn_v.weight", [256, 128], Q6K],
+          [b + "attn_output.weight", [256, 256], Q4K], [b + "ffn_norm.weight", [256], F32],
+          [b + "ffn_gate.weight", [256, 512], Q4K], [b + "ffn_up.weight", [256, 512], Q4K],
+          [b + "ffn_down.weight", [512, 256], Q6K]]
+json.dump({"kv": kv, "tensors": t}, open(sys.argv[1], "w"))
+PY
+python3 "$TOP_SRCDIR/tests/tools/write-gguf.py" "$tmp/Mini-Q4_K_M.gguf" "$tmp/mini.json"
+run "$PROG" estimate --model "$tmp/Mini-Q4_K_M.gguf" --gpu rtx-4090 --json
+check "a GGUF file: estimate exits 0" [ "$rc" = 0 ]
+check "... its exact bytes, in its format, on llama.cpp" python3 -c '
+import json, sys
+e = json.loads(sys.argv[1])
+assert e["memory"]["weights_bytes"] == 1107152, e["memory"]["weights_bytes"]
+assert e["precision"] == "gguf-q4_k_m" and e["engine"].startswith("llama-cpp@"), (e["precision"], e["engine"])' "$out"
+run "$PROG" catalog import-model "$tmp/Mini-Q4_K_M.gguf"
+check "import-model of a GGUF file: exit 2, saying how to use it" sh -c '[ "$1" = 2 ]' - "$rc"
+head -c 200 "$tmp/Mini-Q4_K_M.gguf" >"$tmp/cut.gguf"
+run "$PROG" estimate --model "$tmp/cut.gguf" --gpu rtx-4090
+check "a truncated GGUF file: exit 3" [ "$rc" = 3 ]
+check "... one line naming where it ends" sh -c 'case "$1" in *truncated*) [ "$(printf "%s
+" "$1" | wc -l)" = 1 ];; *) exit 1;; esac' - "$err"
+
 # bad files: exit 3, one line, the overlay untouched
 cp "$RIGPLAN_USER_DB" "$tmp/before.db"
 printf '{"model_type": "mamba", "architectures": ["MambaForCausalLM"]}' >"$tmp/mamba.json"
