@@ -268,6 +268,18 @@ int cat_set_price_check(enum cat_kind kind, double price_usd, const char *price_
  */
 int cat_user_add(struct cat *cat, enum cat_kind kind, const void *row, struct err *err);
 
+/*
+ * Add a row of `kind` from JSON text: an object with the kind's fields as
+ * 'catalog show KIND ID --json' prints them (null for an absent value; an
+ * "origin" key is ignored).  A GPU also needs "target", its CUDA compute
+ * capability or gfx name, and may give "target_platform" (linux/amd64):
+ * both rows are written in one transaction, or neither.  A key that is no
+ * field, a value of the wrong type or one the schema refuses is
+ * ERR_PARSE naming it; an id the catalog has is ERR_INVAL.  *id: the id.
+ */
+int cat_user_add_json(struct cat *cat, enum cat_kind kind, const char *text, size_t len,
+		      char id[CAT_ID_MAX], struct err *err);
+
 /* Remove the user's row for an id (the system row shows again). */
 int cat_user_remove(struct cat *cat, enum cat_kind kind, const char *name,
 		    struct err *err);

@@ -10,6 +10,7 @@
 #include "util/xalloc.h"
 
 #include <math.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,11 +112,17 @@ int cat_set_price(struct cat *cat, enum cat_kind kind, const char *name,
 	return 0;
 }
 
-/* Bind field f of `row` as parameter `i` (NULL for an absent value). */
-static void bind_field(sqlite3_stmt *st, int i, const struct cat_field *f, const char *row)
+/* Bind field f of `row` as parameter `i`: NULL for an absent value, or
+ * where nulls[i] says the user gave null. */
+static void bind_field(sqlite3_stmt *st, int i, const struct cat_field *f, const char *row,
+		       int null)
 {
 	const void *v = row + f->offset;
 
+	if (null) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
 	switch (f->type) {
 	case CAT_TEXT:
 		sqlite3_bind_text(st, i, (const char *)v, -1, SQLITE_TRANSIENT);
@@ -134,9 +141,11 @@ static void bind_field(sqlite3_stmt *st, int i, const struct cat_field *f, const
 	}
 }
 
-int cat_user_add(struct cat *cat, enum cat_kind kind, const void *row, struct err *err)
+/* Insert one row of ki into the overlay, inside the caller's
+ * transaction; `code` is the error a refused row is. */
+static int insert_row(struct cat *cat, const struct cat_kind_info *ki, const void *row,
+		      const unsigned char *nulls, enum err_code code, struct err *err)
 {
-	const struct cat_kind_info *ki = cat_kind_info(kind);
 	const char *id = (const char *)row + ki->fields[0].offset;
 	sqlite3_stmt *st = NULL;
 	struct sbuf sql;
@@ -144,8 +153,6 @@ int cat_user_add(struct cat *cat, enum cat_kind kind, const void *row, struct er
 	size_t i;
 	int r;
 
-	if ((r = need_overlay(cat, err)) < 0)
-		return r;
 	snprintf(probe, sizeof(probe), "SELECT id FROM \"%s\" WHERE id = ?1", ki->table);
 	if ((r = cat_query_id(have, cat->db, probe, id, NULL, err)) != 0)
 		return r < 0 ? r : err_set(err, ERR_INVAL, "%s '%s' is in the catalog already: "
@@ -163,21 +170,158 @@ int cat_user_add(struct cat *cat, enum cat_kind kind, const void *row, struct er
 	if (r < 0)
 		return r;
 	for (i = 0; i < ki->nfields; i++)
-		bind_field(st, (int)i + 1, &ki->fields[i], row);
-	if ((r = cat_exec(cat->db, "BEGIN IMMEDIATE", err)) < 0) {
-		sqlite3_finalize(st);
-		return r;
-	}
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		r = err_set(err, ERR_INVAL, "%s '%s' cannot be stored: %s", ki->table, id,
+		bind_field(st, (int)i + 1, &ki->fields[i], row, nulls && nulls[i]);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		r = err_set(err, code, "%s '%s' cannot be stored: %s", ki->table, id,
 			    sqlite3_errmsg(cat->db));
-		sqlite3_finalize(st);
-		sqlite3_exec(cat->db, "ROLLBACK", NULL, NULL, NULL);
-		return r;
-	}
 	sqlite3_finalize(st);
+	return r;
+}
+
+/* Rows of one or more tables in one transaction: all or none. */
+static int insert_rows(struct cat *cat, const struct cat_kind_info *const *ki,
+		       const void *const *rows, const unsigned char *const *nulls, size_t n,
+		       enum err_code code, struct err *err)
+{
+	size_t i;
+	int r;
+
+	if ((r = need_overlay(cat, err)) < 0 || (r = cat_exec(cat->db, "BEGIN IMMEDIATE", err)) < 0)
+		return r;
+	for (i = 0; i < n; i++)
+		if ((r = insert_row(cat, ki[i], rows[i], nulls ? nulls[i] : NULL, code, err)) < 0) {
+			sqlite3_exec(cat->db, "ROLLBACK", NULL, NULL, NULL);
+			return r;
+		}
 	if ((r = cat_exec(cat->db, "COMMIT", err)) < 0)
 		sqlite3_exec(cat->db, "ROLLBACK", NULL, NULL, NULL);
+	return r;
+}
+
+int cat_user_add(struct cat *cat, enum cat_kind kind, const void *row, struct err *err)
+{
+	const struct cat_kind_info *ki = cat_kind_info(kind);
+
+	return insert_rows(cat, &ki, &row, NULL, 1, ERR_INVAL, err);
+}
+
+/* A JSON value into field f of row: 0, or ERR_PARSE naming the field. */
+static int json_field(char *row, unsigned char *null, const struct cat_field *f, const json_t *j,
+		      const char *table, struct err *err)
+{
+	void *v = row + f->offset;
+
+	*null = json_is_null(j);
+	if (*null) {
+		if (f->type == CAT_REAL)
+			*(double *)v = NAN;
+		else if (f->type != CAT_TEXT)
+			*(int64_t *)v = CAT_NULL_INT;
+		return 0;
+	}
+	switch (f->type) {
+	case CAT_TEXT:
+		if (!json_is_string(j) || json_string_length(j) >= f->size ||
+		    strlen(json_string_value(j)) != json_string_length(j))
+			break;
+		memcpy(v, json_string_value(j), json_string_length(j) + 1);
+		return 0;
+	case CAT_REAL:
+		if (!json_is_number(j) || !isfinite(json_number_value(j)))
+			break;
+		*(double *)v = json_number_value(j);
+		return 0;
+	case CAT_BOOL:
+		if (!json_is_boolean(j))
+			break;
+		*(int64_t *)v = json_is_true(j);
+		return 0;
+	default:
+		if (!json_is_integer(j))
+			break;
+		*(int64_t *)v = (int64_t)json_integer_value(j);
+		return 0;
+	}
+	return err_set(err, ERR_PARSE, "%s.%s: expected %s", table, f->name,
+		       f->type == CAT_TEXT ? "a string" : f->type == CAT_REAL ? "a number" :
+		       f->type == CAT_BOOL ? "true or false" : "an integer");
+}
+
+int cat_user_add_json(struct cat *cat, enum cat_kind kind, const char *text, size_t len,
+		      char id[CAT_ID_MAX], struct err *err)
+{
+	const struct cat_kind_info *ki = cat_kind_info(kind);
+	const struct cat_kind_info *kis[2] = { ki, &cat_gpu_target_info };
+	struct cat_gpu_target target;
+	unsigned char nulls[128] = { 0 };
+	const unsigned char *masks[2] = { nulls, NULL };
+	const void *rows[2];
+	json_error_t je;
+	json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je), *j;
+	const char *key;
+	char *row = NULL;
+	size_t i;
+	int r = -1;
+
+	if (!doc)
+		return err_set(err, ERR_PARSE, "line %d, column %d: %s", je.line, je.column, je.text);
+	if (!json_is_object(doc) || ki->nfields > sizeof(nulls)) {
+		r = err_set(err, ERR_PARSE, "expected an object with a %s's fields (as 'rigplan "
+			    "catalog show %s ID --json' prints them)", ki->table, ki->table);
+		goto out;
+	}
+	json_object_foreach(doc, key, j) {
+		for (i = 0; i < ki->nfields && strcmp(ki->fields[i].name, key); i++)
+			;
+		if (i == ki->nfields && strcmp(key, "origin") &&
+		    !(kind == CAT_GPU && (!strcmp(key, "target") || !strcmp(key, "target_platform")))) {
+			r = err_set(err, ERR_PARSE, "'%.60s' is not a field of a %s", key, ki->table);
+			goto out;
+		}
+	}
+	row = xcalloc(1, ki->row_size);
+	for (i = 0; i < ki->nfields; i++) {
+		const struct cat_field *f = &ki->fields[i];
+
+		j = json_object_get(doc, f->name);
+		if (!j)
+			j = json_null();
+		if ((r = json_field(row, &nulls[i], f, j, ki->table, err)) < 0)
+			goto out;
+	}
+	if (nulls[0] || !row[ki->fields[0].offset]) {
+		r = err_set(err, ERR_PARSE, "%s.id: missing", ki->table);
+		goto out;
+	}
+	snprintf(id, CAT_ID_MAX, "%s", row + ki->fields[0].offset);
+	rows[0] = row;
+	if (kind != CAT_GPU) {
+		r = insert_rows(cat, kis, rows, masks, 1, ERR_PARSE, err);
+		goto out;
+	}
+	/* a GPU needs what engines' images are matched by: its compute
+	 * capability or gfx name, and the platform */
+	memset(&target, 0, sizeof(target));
+	j = json_object_get(doc, "target");
+	if (!json_is_string(j) || json_string_length(j) >= sizeof(target.target) ||
+	    !json_string_length(j)) {
+		r = err_set(err, ERR_PARSE, "gpu.target: expected the GPU's CUDA compute capability "
+			    "(\"8.9\") or gfx name (\"gfx942\"), which engine images are built for");
+		goto out;
+	}
+	snprintf(target.id, sizeof(target.id), "%s", id);
+	snprintf(target.target, sizeof(target.target), "%s", json_string_value(j));
+	j = json_object_get(doc, "target_platform");
+	snprintf(target.platform, sizeof(target.platform), "%s",
+		 json_is_string(j) ? json_string_value(j) : "linux/amd64");
+	snprintf(target.source, sizeof(target.source), "%s",
+		 ((struct cat_gpu *)(void *)row)->source);
+	snprintf(target.as_of, sizeof(target.as_of), "%s", ((struct cat_gpu *)(void *)row)->as_of);
+	rows[1] = &target;
+	r = insert_rows(cat, kis, rows, masks, 2, ERR_PARSE, err);
+out:
+	free(row);
+	json_decref(doc);
 	return r;
 }
 

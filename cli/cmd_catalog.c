@@ -9,6 +9,7 @@
 #include "catalog/nvsmi.h"
 #include "util/clock.h"
 #include "util/err.h"
+#include "util/fileio.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 #include "util/units.h"
@@ -441,6 +442,46 @@ static int exec_import_model(int argc, char **argv, struct cli_ctx *ctx)
 	return status;
 }
 
+/* A file's row: the part kinds and models a user may add. */
+static int addable(enum cat_kind k)
+{
+	return k != CAT_ENGINE && k != CAT_EFFICIENCY && k != CAT_LINK && k != CAT_CHECKPOINT;
+}
+
+static int exec_add(int argc, char **argv, struct cli_ctx *ctx)
+{
+	struct catalog_opts o = CATALOG_OPTS_INIT;
+	struct err err = ERR_INIT;
+	struct cat *cat = NULL;
+	enum cat_kind kind;
+	char *text = NULL, id[CAT_ID_MAX];
+	size_t len = 0;
+	int first, status = EXIT_OK;
+
+	if ((first = parse(argc, argv, ctx, &o, 2, 2, &status)) < 0 ||
+	    kind_operand(&kind, ctx, argv[first], &status) < 0)
+		return status;
+	if (!addable(kind))
+		return cli_usage(ctx, "%s entries come with rigplan's releases and calibrations; "
+				 "add gpus, models or parts", cat_kind_info(kind)->plural);
+	if (file_read_all(&text, &len, argv[first + 1], 1u << 20, &err) < 0)
+		return cli_fail(ctx, &err);
+	if (cli_open_catalog(&cat, ctx, 1, &status) < 0) {
+		free(text);
+		return status;
+	}
+	if (cat_user_add_json(cat, kind, text, len, id, &err) < 0) {
+		err_prefix(&err, "%.200s", argv[first + 1]);
+		status = cli_fail(ctx, &err);
+	} else {
+		printf("%s %s added to your catalog (%s)\n", cat_kind_info(kind)->table, id,
+		       argv[first + 1]);
+	}
+	free(text);
+	cat_free(cat);
+	return status;
+}
+
 static const struct opt_spec no_opts[] = { OPT_END };
 
 static const struct cmd_entry list_entry = {
@@ -493,13 +534,25 @@ static const struct cmd_entry import_model_entry = {
 	import_model_opts, exec_import_model, NULL
 };
 
+static const struct cmd_entry add_entry = {
+	"add", "Add a GPU, model or part the catalog lacks, from a JSON file (user overlay)",
+	"KIND FILE.json",
+	"FILE.json holds the entry's fields as 'rigplan catalog show KIND ID --json'\n"
+	"prints them (null where there is no value); copying a similar entry and\n"
+	"editing it is the quickest start.  A GPU also needs \"target\": its CUDA\n"
+	"compute capability (\"8.9\") or gfx name (\"gfx942\"), which engine images\n"
+	"are matched by.  Every value is checked as the catalog's own rows are; a\n"
+	"bad file exits 3 naming the field, and nothing is written.",
+	no_opts, exec_add, NULL
+};
+
 static const struct cmd_entry remove_entry = {
 	"remove", "Remove your overlay entry for an id (the system entry shows again)",
 	"KIND ID", NULL, no_opts, exec_remove, NULL
 };
 
 static const struct cmd_entry *const catalog_subs[] = {
-	&list_entry, &show_entry, &path_entry, &import_entry, &import_model_entry,
+	&list_entry, &show_entry, &path_entry, &import_entry, &import_model_entry, &add_entry,
 	&set_price_entry, &remove_entry, NULL
 };
 

@@ -18,18 +18,50 @@
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
-enum { O_BATCH = DO_LAST, O_INPUT, O_OUTPUT, O_CONTEXT, O_JSON };
+enum { O_BATCH = DO_LAST, O_INPUT, O_OUTPUT, O_CONTEXT, O_JSON, O_CSV };
+
+/* Values a sweep takes of one option (--batch 1,2,4,8). */
+#define SWEEP_MAX 64
+
+struct sweep_list {
+	size_t v[SWEEP_MAX];
+	size_t n;
+};
 
 struct estimate_opts {
 	struct deploy_request q;
-	int json;
+	int json, csv;
+	struct sweep_list batch, context;
 };
 
 /* Limits: sizes far past any real deployment, so typos fail loudly. */
 #define MAX_BATCH 65536
 #define MAX_TOKENS 10000000
+
+/* "1,2,4": each value an integer in [lo, hi], at most SWEEP_MAX of them. */
+static int opt_list(struct sweep_list *out, const char *name, const char *arg, size_t lo,
+		    size_t hi, struct err *err)
+{
+	char buf[1024], *tok, *save = NULL;
+	int r;
+
+	out->n = 0;
+	if (strlen(arg) >= sizeof(buf))
+		return err_set(err, ERR_INVAL, "%s: too long a list", name);
+	snprintf(buf, sizeof(buf), "%s", arg);
+	if (!*buf || buf[strlen(buf) - 1] == ',' || *buf == ',' || strstr(buf, ",,"))
+		return err_set(err, ERR_INVAL, "%s '%.40s': expected N or N,N,...", name, arg);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (out->n == SWEEP_MAX)
+			return err_set(err, ERR_INVAL, "%s: at most %d values", name, SWEEP_MAX);
+		if ((r = opt_size(&out->v[out->n++], name, tok, lo, hi, err)) < 0)
+			return r;
+	}
+	return 0;
+}
 
 static int on_opt(int id, const char *arg, void *data, struct err *err)
 {
@@ -40,22 +72,32 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 	if ((r = deploy_opt(q, id, arg, err)) <= 0)
 		return r;
 	switch (id) {
-	case O_BATCH: return opt_size(&q->work.batch, "--batch", arg, 1, MAX_BATCH, err);
+	case O_BATCH:
+		if ((r = opt_list(&o->batch, "--batch", arg, 1, MAX_BATCH, err)) < 0)
+			return r;
+		q->work.batch = o->batch.v[0];
+		return 0;
 	case O_INPUT: return opt_size(&q->work.input_len, "--input-len", arg, 1, MAX_TOKENS, err);
 	case O_OUTPUT: return opt_size(&q->work.output_len, "--output-len", arg, 1, MAX_TOKENS, err);
-	case O_CONTEXT: return opt_size(&q->work.context, "--context", arg, 1, MAX_TOKENS, err);
+	case O_CONTEXT:
+		if ((r = opt_list(&o->context, "--context", arg, 1, MAX_TOKENS, err)) < 0)
+			return r;
+		q->work.context = o->context.v[0];
+		return 0;
 	case O_JSON: o->json = 1; return 0;
+	case O_CSV: o->csv = 1; return 0;
 	}
 	return err_set(err, ERR_INVAL, "unhandled option");
 }
 
 static const struct opt_spec estimate_opts[] = {
 	DEPLOY_OPTS,
-	{ "batch", 'b', required_argument, O_BATCH, "B", "sequences in the batch (default 1)" },
+	{ "batch", 'b', required_argument, O_BATCH, "B[,B...]", "sequences in the batch (default 1); a list sweeps" },
 	{ "input-len", 0, required_argument, O_INPUT, "S", "prompt tokens: prefill of B x S gives TTFT" },
 	{ "output-len", 0, required_argument, O_OUTPUT, "N", "generated tokens per request" },
-	{ "context", 0, required_argument, O_CONTEXT, "L", "tokens cached per sequence: one decode step gives TPOT" },
+	{ "context", 0, required_argument, O_CONTEXT, "L[,L...]", "tokens cached per sequence: one decode step gives TPOT; a list sweeps" },
 	{ "json", 0, no_argument, O_JSON, NULL, "print JSON (SI units)" },
+	{ "csv", 0, no_argument, O_CSV, NULL, "a sweep as CSV (SI units), one row per point" },
 	OPT_END
 };
 
@@ -325,9 +367,161 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 		out_fixed(n, r->cost.tokens_per_joule, 3));
 }
 
+/* One point of a sweep, as the table, CSV and JSON show it. */
+struct sweep_point {
+	char gpu[CAT_ID_MAX];
+	size_t batch, context;
+	struct est_result r;
+	json_t *json;
+};
+
+static void sweep_print(const struct sweep_point *p, size_t n, const struct estimate_opts *o)
+{
+	size_t i, c, nc = 10;
+	char **cells;
+	static const int right[10] = { 0, 1, 1, 1, 0, 1, 1, 1, 1, 1 };
+
+	if (o->json) {
+		json_t *a = json_array();
+
+		for (i = 0; i < n; i++)
+			json_array_append(a, p[i].json);
+		out_json_print(stdout, a);
+		json_decref(a);
+		return;
+	}
+	if (o->csv) {
+		printf("gpu,batch,context,memory_per_gpu_bytes,fits,max_batch,ttft_s,tpot_s,"
+		       "decode_tokens_per_s,system_w\r\n");
+		for (i = 0; i < n; i++) {
+			char ttft[32] = "";
+
+			/* no prompt at this point (--context alone): no TTFT */
+			if (!isnan(p[i].r.ttft_s))
+				snprintf(ttft, sizeof(ttft), "%.6g", p[i].r.ttft_s);
+			printf("%s,%zu,%zu,%.0f,%s,%.0f,%s,%.6g,%.6g,%.6g\r\n", p[i].gpu, p[i].batch,
+			       p[i].context, p[i].r.mem.total_per_gpu_bytes,
+			       p[i].r.mem.fits ? "true" : "false", p[i].r.mem.max_batch, ttft,
+			       p[i].r.tpot_s, p[i].r.decode_tokens_per_s, p[i].r.system_w);
+		}
+		return;
+	}
+	cells = xcalloc((n + 1) * nc, sizeof(*cells));
+	{
+		static const char *const head[10] = {
+			"gpu", "batch", "context", "memory/GPU", "fits", "max batch", "TTFT",
+			"TPOT", "decode tok/s", "wall W"
+		};
+
+		for (c = 0; c < nc; c++)
+			cells[c] = xstrdup(head[c]);
+	}
+	for (i = 0; i < n; i++) {
+		char **row = cells + (i + 1) * nc, buf[64];
+		const struct est_result *r = &p[i].r;
+
+		row[0] = xstrdup(p[i].gpu);
+		snprintf(buf, sizeof(buf), "%zu", p[i].batch);
+		row[1] = xstrdup(buf);
+		snprintf(buf, sizeof(buf), "%zu", p[i].context);
+		row[2] = xstrdup(buf);
+		snprintf(buf, sizeof(buf), "%.2f GiB", r->mem.total_per_gpu_bytes / UNIT_GIB);
+		row[3] = xstrdup(buf);
+		row[4] = xstrdup(r->mem.fits ? "yes" : "no");
+		snprintf(buf, sizeof(buf), "%.0f", r->mem.max_batch);
+		row[5] = xstrdup(buf);
+		if (isnan(r->ttft_s))
+			snprintf(buf, sizeof(buf), "-");
+		else
+			snprintf(buf, sizeof(buf), "%.1f ms", r->ttft_s * 1e3);
+		row[6] = xstrdup(buf);
+		snprintf(buf, sizeof(buf), "%.2f ms", r->tpot_s * 1e3);
+		row[7] = xstrdup(buf);
+		snprintf(buf, sizeof(buf), "%.0f", r->decode_tokens_per_s);
+		row[8] = xstrdup(buf);
+		snprintf(buf, sizeof(buf), "%.0f", r->system_w);
+		row[9] = xstrdup(buf);
+	}
+	out_table(stdout, cells, n + 1, nc, right);
+	for (i = 0; i < (n + 1) * nc; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+/*
+ * A sweep (the seed's tables): every GPU x batch x context, each resolved
+ * and estimated as a single point would be, then one row per point.
+ */
+static int sweep(struct estimate_opts *o, struct cat *cat, struct bind_names *names,
+		 struct cli_ctx *ctx)
+{
+	const struct sweep_list one_b = { { o->q.work.batch ? o->q.work.batch : 1 }, 1 };
+	const struct sweep_list one_c = { { o->q.work.context }, 1 };
+	const struct sweep_list *bl = o->batch.n ? &o->batch : &one_b;
+	const struct sweep_list *cl = o->context.n ? &o->context : &one_c;
+	char gpus[1024], *tok, *save = NULL;
+	struct sweep_point *pts;
+	struct bind_rows *rows = xcalloc(1, sizeof(*rows));
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	struct err err = ERR_INIT;
+	size_t n = 0, cap, b, c, i;
+	int status = EXIT_OK;
+
+	snprintf(gpus, sizeof(gpus), "%s", o->q.gpu);
+	cap = SWEEP_MAX * bl->n * cl->n;
+	pts = xcalloc(cap, sizeof(*pts));
+	for (tok = strtok_r(gpus, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		names->gpu = tok;
+		if (cat_snapshot_begin(cat, &err) < 0 || bind_resolve(rows, cat, names, &err) < 0) {
+			cat_snapshot_end(cat);
+			status = cli_fail(ctx, &err);
+			goto out;
+		}
+		cat_snapshot_end(cat);
+		for (b = 0; b < bl->n; b++)
+			for (c = 0; c < cl->n; c++) {
+				struct sweep_point *p;
+				struct fit_advice advice;
+
+				if (n == cap) {
+					status = cli_usage(ctx, "--gpu: at most %d GPUs in a sweep", SWEEP_MAX);
+					goto out;
+				}
+				p = &pts[n];
+				o->q.work.batch = bl->v[b];
+				o->q.work.context = cl->v[c];
+				if (deploy_layout(d, &rows->m, &rows->e, &rows->g, &o->q, &err) < 0 ||
+				    est_run(&p->r, &d->in, &err) < 0) {
+					err_prefix(&err, "%s, batch %zu, context %zu", tok, bl->v[b],
+						   cl->v[c]);
+					status = cli_fail(ctx, &err);
+					goto out;
+				}
+				snprintf(p->gpu, sizeof(p->gpu), "%s", d->gpu.id);
+				p->batch = bl->v[b];
+				/* a prompt point's decode runs at the mean context S + N/2 */
+				p->context = cl->v[c] ? cl->v[c] :
+					     o->q.work.input_len + o->q.work.output_len / 2;
+				if (o->json) {
+					fit_advise(&advice, rows, &o->q, d, &p->r.mem);
+					p->json = to_json(d, &p->r, &advice);
+				}
+				n++;
+			}
+	}
+	sweep_print(pts, n, o);
+out:
+	for (i = 0; i < n; i++)
+		json_decref(pts[i].json);
+	free(pts);
+	free(rows);
+	free(d);
+	return status;
+}
+
 static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 {
-	struct estimate_opts o = { DEPLOY_REQUEST_INIT, 0 };
+	struct estimate_opts o = { DEPLOY_REQUEST_INIT, 0, 0, { { 0 }, 0 }, { { 0 }, 0 } };
 	struct err err = ERR_INIT;
 	struct cat *cat = NULL;
 	struct bind_names names;
@@ -353,6 +547,17 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 	names.engine = o.q.engine;
 	names.cpu = o.q.cpu;
 	names.ssd = o.q.ssd;
+	if (o.json && o.csv)
+		return cli_usage(ctx, "--json and --csv: choose one");
+	if (o.batch.n > 1 || o.context.n > 1 || strchr(o.q.gpu, ',')) {
+		if (cli_open_catalog(&cat, ctx, 0, &status) < 0)
+			return status;
+		status = sweep(&o, cat, &names, ctx);
+		cat_free(cat);
+		return status;
+	}
+	if (o.csv)
+		return cli_usage(ctx, "--csv prints a sweep: give a list to --batch, --context or --gpu");
 	if (cli_open_catalog(&cat, ctx, 0, &status) < 0)
 		return status;
 	d = xcalloc(1, sizeof(*d));   /* large */
@@ -391,7 +596,9 @@ const struct cmd_entry cmd_estimate_entry = {
 	"--batch B --context L: one decode step of B sequences holding L tokens\n"
 	"each (TPOT).  --batch B --input-len S: the prefill of B prompts of S\n"
 	"tokens (TTFT); with --output-len N as well, TPOT at the mean context\n"
-	"S + N/2.  Without either: a 512-token prompt, 256 tokens out.  A\n"
+	"S + N/2.  Without either: a 512-token prompt, 256 tokens out.  Lists\n"
+	"(--batch 1,2,4,8 --context 2048,8192 --gpu a,b) sweep every combination,\n"
+	"one row per point (--csv, --json: an array of estimates).  A\n"
 	"deployment that does not fit is reported (memory.fits false), not an\n"
 	"error.  Bands are the model's error against measurements in that\n"
 	"regime.",

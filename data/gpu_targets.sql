@@ -43,3 +43,12 @@ INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('gaudi2', '
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('gaudi3', 'gaudi3', 'linux/amd64', 'https://docs.habana.ai/en/latest/Support_Matrix/Support_Matrix.html', '2026-12-06');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('jetson-agx-orin-64gb', '8.7', 'linux/arm64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('jetson-orin-nano-8gb', '8.7', 'linux/arm64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('a40', '8.6', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-pro-5000-blackwell', '12.0', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-3060-ti', '8.6', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-3070', '8.6', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-4060', '8.9', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-4070', '8.9', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-4070-ti', '8.9', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-4080', '8.9', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-5070', '12.0', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');

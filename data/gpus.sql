@@ -264,3 +264,62 @@ INSERT INTO alias (kind, alias, id) VALUES
 ('gpu', 'Gaudi 2', 'gaudi2'), ('gpu', 'Gaudi 3', 'gaudi3'),
 ('gpu', 'Jetson AGX Orin', 'jetson-agx-orin-64gb'), ('gpu', 'Jetson Orin Nano', 'jetson-orin-nano-8gb'),
 ('gpu', 'Orin (nvgpu)', 'jetson-agx-orin-64gb');
+
+-- Added 2026-12-06 (issue 20): cards people own and ask about, among them the
+-- seed's RTX 4070.  The GeForce figures are NVIDIA's launch tables as the press
+-- reproduced them (source column) with tensor rates derived as above; the A40
+-- its datasheet table as a reseller reproduced it; the RTX PRO 5000 NVIDIA's
+-- announced figures.  Slot widths: the Founders Edition's (3060 Ti and 3070 two
+-- slots, 4080 three as the 4080 SUPER row); the 4070 Ti has none, and three is
+-- its partner cards' common width.  docs/sources/gpus-2026-12.md says what
+-- each rests on.
+INSERT INTO gpu (id, name, vendor, architecture, segment, form_factor, memory_bytes, memory_type,
+  memory_bandwidth_bytes_per_s, fp16_dense_flops, bf16_dense_flops, fp16_fp32acc_dense_flops,
+  fp8_dense_flops, int8_dense_ops, int4_dense_ops, fp4_dense_flops, fp32_flops, tdp_w, idle_w,
+  interconnect, interconnect_bytes_per_s, pcie_gen, pcie_lanes, p2p, slot_width, cooling,
+  source, as_of, price_usd, price_kind, price_source, price_as_of) VALUES
+('a40', 'NVIDIA A40', 'nvidia', 'ampere', 'datacenter', 'pcie', 48*1073741824, 'GDDR6',
+  696e9, 149.7e12, 149.7e12, NULL, NULL, 299.3e12, 598.7e12, NULL, 37.4e12, 300, NULL,
+  'nvlink-bridge', 112.5e9, 4, 16, 1, 2, 'passive',
+  'NVIDIA A40 datasheet table as reproduced at https://www.ecer.com/corp/details-uuuedqa-p1bsay9-multi-display-setups-supported-by-48gb-gddr6-ecc-memory-nvidia-a40-gpu-and-vga-outputs.html', '2026-12-06',
+  NULL, NULL, NULL, NULL),
+('rtx-pro-5000-blackwell', 'NVIDIA RTX PRO 5000 Blackwell (48GB)', 'nvidia', 'blackwell', 'workstation', 'pcie', 48*1073741824, 'GDDR7',
+  1344e9, 258e12, 258e12, NULL, 516e12, 516e12, NULL, 1032e12, 65e12, 300, NULL,
+  'none', NULL, 5, 16, 1, 2, 'active',
+  'https://www.svethardware.cz/nvidia-uvedla-72gb-verzi-karty-rtx-pro-5000/62241 (NVIDIA figures: 2064 AI TOPS FP4 sparse, 65 TFLOPS FP32; fp8/bf16 derived at 1/2 and 1/4)', '2026-12-06',
+  NULL, NULL, NULL, NULL),
+('rtx-3060-ti', 'NVIDIA GeForce RTX 3060 Ti', 'nvidia', 'ampere', 'consumer', 'pcie', 8*1073741824, 'GDDR6',
+  448e9, 64.8e12, 32.4e12, 32.4e12, NULL, 129.6e12, 259.2e12, NULL, 16.2e12, 200, NULL,
+  'none', NULL, 4, 16, 0, 2, 'active',
+  'https://www.scan.co.uk/tekspek/gpu-graphics/nvidia-geforce-rtx-3060ti (38 SMs, 1.665 GHz, 448 GB/s); TDP https://chipversus.com/hardware/gpu/geforce-rtx-3060-ti; tensor derived', '2026-12-06',
+  NULL, NULL, NULL, NULL),
+('rtx-3070', 'NVIDIA GeForce RTX 3070', 'nvidia', 'ampere', 'consumer', 'pcie', 8*1073741824, 'GDDR6',
+  448e9, 81.3e12, 40.6e12, 40.6e12, NULL, 162.5e12, 325.0e12, NULL, 20.31e12, 220, NULL,
+  'none', NULL, 4, 16, 0, 2, 'active',
+  'https://www.scan.co.uk/tekspek/gpu-graphics/nvidia-geforce-rtx-3060ti (RTX 3070 column: 46 SMs, 1.725 GHz, 448 GB/s); 220 W https://fudzilla.net/news/graphics/51457; tensor derived', '2026-12-06',
+  NULL, NULL, NULL, NULL),
+('rtx-4060', 'NVIDIA GeForce RTX 4060', 'nvidia', 'ada', 'consumer', 'pcie', 8*1073741824, 'GDDR6',
+  272e9, 60.5e12, 30.2e12, 30.2e12, 60.5e12, 120.9e12, 241.8e12, NULL, 15.11e12, 115, NULL,
+  'none', NULL, 4, 8, 0, 2, 'active',
+  'https://fpsbench.com/compare/gpu/nvidia-geforce-rtx-4060-vs-nvidia-t600 and https://cputronic.com/gpu/nvidia-geforce-rtx-4060 (24 SMs, 2.46 GHz, PCIe 4.0 x8; spec databases); tensor derived', '2026-12-06',
+  NULL, NULL, NULL, NULL),
+('rtx-4070', 'NVIDIA GeForce RTX 4070', 'nvidia', 'ada', 'consumer', 'pcie', 12*1073741824, 'GDDR6X',
+  504e9, 116.6e12, 58.3e12, 58.3e12, 116.6e12, 233.2e12, 466.3e12, NULL, 29.15e12, 200, NULL,
+  'none', NULL, 4, 16, 0, 2, 'active',
+  'https://www.club386.com/complete-geforce-rtx-4070-specifications-reveal-a-frugal-599-gpu/ (NVIDIA slide: 46 SMs, 2.475 GHz, 504 GB/s, 200 W); tensor derived', '2026-12-06',
+  NULL, NULL, NULL, NULL),
+('rtx-4070-ti', 'NVIDIA GeForce RTX 4070 Ti', 'nvidia', 'ada', 'consumer', 'pcie', 12*1073741824, 'GDDR6X',
+  504e9, 160.4e12, 80.2e12, 80.2e12, 160.4e12, 320.7e12, 641.4e12, NULL, 40.09e12, 285, NULL,
+  'none', NULL, 4, 16, 0, 3, 'active',
+  'https://www.club386.com/complete-geforce-rtx-4070-specifications-reveal-a-frugal-599-gpu/ (RTX 4070 Ti column: 60 SMs, 2.61 GHz, 504 GB/s, 285 W); tensor derived', '2026-12-06',
+  NULL, NULL, NULL, NULL),
+('rtx-4080', 'NVIDIA GeForce RTX 4080 16GB', 'nvidia', 'ada', 'consumer', 'pcie', 16*1073741824, 'GDDR6X',
+  716.8e9, 195.0e12, 97.5e12, 97.5e12, 195.0e12, 389.9e12, 779.8e12, NULL, 48.74e12, 320, NULL,
+  'none', NULL, 4, 16, 0, 3, 'active',
+  'https://www.club386.com/complete-geforce-rtx-4070-specifications-reveal-a-frugal-599-gpu/ (RTX 4080 column: 76 SMs, 2.505 GHz, 22.4 Gbps x 256-bit, 320 W); tensor derived', '2026-12-06',
+  NULL, NULL, NULL, NULL),
+('rtx-5070', 'NVIDIA GeForce RTX 5070', 'nvidia', 'blackwell', 'consumer', 'pcie', 12*1073741824, 'GDDR7',
+  672e9, 123.4e12, 61.7e12, 61.7e12, 123.4e12, 246.7e12, NULL, 493.5e12, 30.84e12, 250, NULL,
+  'none', NULL, 5, 16, 0, 2, 'active',
+  'https://www.tweaktown.com/news/102469/ (NVIDIA CES specs: 6144 cores, 2.51 GHz, 988 AI TOPS); 48 SMs, 672 GB/s, 250 W https://fpsbench.com/compare/gpu/intel-iris-xe-max-graphics-vs-nvidia-geforce-rtx-5070; derived', '2026-12-06',
+  NULL, NULL, NULL, NULL);

@@ -100,3 +100,28 @@ UPDATE chassis SET price_usd = 289.99, price_kind = 'street', price_as_of = '202
 UPDATE chassis SET price_usd = 219.99, price_kind = 'street', price_as_of = '2025-07-23',
   price_source = 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Fractal Design Meshify 2 XL, black, tinted glass, $219.99)'
   WHERE id = 'fractal-meshify-2-xl';
+
+-- Launch MSRPs (GeForce only; NVIDIA/AMD publish no data-centre or
+-- workstation list prices that were found).  price_as_of is the launch or
+-- announcement date the source gives.
+UPDATE gpu SET price_usd = 599, price_kind = 'msrp', price_as_of = '2023-04-12',
+  price_source = 'https://www.club386.com/complete-geforce-rtx-4070-specifications-reveal-a-frugal-599-gpu/ (launch MSRP $599, on sale April 12, 2023)'
+  WHERE id = 'rtx-4070';
+UPDATE gpu SET price_usd = 799, price_kind = 'msrp', price_as_of = '2023-01-03',
+  price_source = 'https://www.club386.com/complete-geforce-rtx-4070-specifications-reveal-a-frugal-599-gpu/ (table: RTX 4070 Ti launch MSRP $799, Jan 2023)'
+  WHERE id = 'rtx-4070-ti';
+UPDATE gpu SET price_usd = 1199, price_kind = 'msrp', price_as_of = '2022-09-20',
+  price_source = 'https://www.club386.com/complete-geforce-rtx-4070-specifications-reveal-a-frugal-599-gpu/ (table: RTX 4080 launch MSRP $1,199)'
+  WHERE id = 'rtx-4080';
+UPDATE gpu SET price_usd = 299, price_kind = 'msrp', price_as_of = '2023-06-29',
+  price_source = 'https://samacharcentral.com/the-launch-of-nvidias-rtx-4060-could-happen-earlier-than-anticipated/ ($299); https://chipversus.com/hardware/gpu/geforce-rtx-3060-ti (RTX 4060 MSRP $299)'
+  WHERE id = 'rtx-4060';
+UPDATE gpu SET price_usd = 399, price_kind = 'msrp', price_as_of = '2020-12-01',
+  price_source = 'https://www.scan.co.uk/tekspek/gpu-graphics/nvidia-geforce-rtx-3060ti ("starting at just $399"); https://chipversus.com/hardware/gpu/geforce-rtx-3060-ti'
+  WHERE id = 'rtx-3060-ti';
+UPDATE gpu SET price_usd = 499, price_kind = 'msrp', price_as_of = '2020-09-01',
+  price_source = 'https://fudzilla.net/news/graphics/51457-nvidia-rtx-30-series-specifications-are-now-official (RTX 3070 "starting at $499")'
+  WHERE id = 'rtx-3070';
+UPDATE gpu SET price_usd = 549, price_kind = 'msrp', price_as_of = '2025-01-06',
+  price_source = 'https://technologistmag.com/nvidia-rtx-50-series-gpus-everything-we-know-so-far/amp (RTX 5070: $549, CES 2025)'
+  WHERE id = 'rtx-5070';

@@ -504,7 +504,9 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 	const struct cat_chassis *ch = &p->chassis[ci];
 	const struct cat_chassis_layout *lay = p->chassis_layout[ci];
 	const struct cat_gpu *g = n->gpu;
-	size_t width = g->slot_width != CAT_NULL_INT ? (size_t)g->slot_width : 2;
+	/* a card whose width no source gives is taken as three slots in a
+	 * tower, the widest common consumer card */
+	size_t width = g->slot_width != CAT_NULL_INT ? (size_t)g->slot_width : 3;
 	int baseboard = strcmp(ch->gpu_form_factor, "pcie") != 0;
 
 	memset(b, 0, sizeof(*b));
@@ -741,7 +743,7 @@ static size_t bill(struct plan_part *parts, const struct bind_parts *p,
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
 			 "%s; %zu of its %zu GPU slots hold %zu-slot cards in this case%s",
 			 best->plat->socket, best->slots, (size_t)best->board->gpu_slots,
-			 n->gpu->slot_width != CAT_NULL_INT ? (size_t)n->gpu->slot_width : 2,
+			 n->gpu->slot_width != CAT_NULL_INT ? (size_t)n->gpu->slot_width : 3,
 			 best->board->gpu_slot_positions[0] ? "" :
 			 " (slot spacing not in the catalog: check it)");
 	}

@@ -186,4 +186,38 @@ for c in d["candidates"]:
 run "$PROG" plan --model llama-3.1-8b --qps 1 --input-len 512 --output-len 128 --ttft-p99 1 --tpot-p99 0.1 --psu-redundancy 2N --top 1
 check "plan takes --psu-redundancy 2N" [ "$rc" = 0 ]
 check "... and names it n+n" has "$out" "(n+n)"
+# Sweeps (the seed's batch-size tables): a list to --batch, --context or
+# --gpu gives one row per point, each the single estimate of that point;
+# memory grows with the batch and the context.
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090,rtx-4070 --batch 1,4,16 --context 2048,8192 --json
+check "sweep: exit 0" [ "$rc" = 0 ]
+printf '%s' "$out" >"$tmp/sweep.json"
+check "... 2 GPUs x 3 batches x 2 contexts = 12 points" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert len(a) == 12, len(a)
+for g in ("rtx-4090", "rtx-4070"):
+    for c in (2048, 8192):
+        m = [p["memory"]["total_per_gpu_bytes"] for p in a if p["gpu"] == g and p["workload"]["context"] == c]
+        assert m == sorted(m) and len(set(m)) == 3, m
+    for b in (1, 4, 16):
+        m = [p["memory"]["total_per_gpu_bytes"] for p in a if p["gpu"] == g and p["workload"]["batch"] == b]
+        assert m[0] < m[1], m' "$tmp/sweep.json"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4070 --batch 4 --context 8192 --json
+check "... each point is the single estimate" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1])); one = json.loads(sys.argv[2])
+p = [x for x in a if x["gpu"] == "rtx-4070" and x["workload"]["batch"] == 4 and x["workload"]["context"] == 8192][0]
+assert p["latency"] == one["latency"] and p["memory"] == one["memory"], (p["latency"], one["latency"])' "$tmp/sweep.json" "$out"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --batch 1,2,4,8,16,32,64 --context 4096 --csv
+check "--csv: a header and 7 rows" [ "$(printf '%s\n' "$out" | wc -l)" = 8 ]
+check "... SI units" has "$out" "gpu,batch,context,memory_per_gpu_bytes,fits,max_batch,ttft_s,tpot_s"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --batch 1,,4
+check "an empty list item: exit 2" [ "$rc" = 2 ]
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --batch 1,0
+check "a zero batch in a list: exit 2" [ "$rc" = 2 ]
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --csv
+check "--csv without a sweep: exit 2" [ "$rc" = 2 ]
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090,nope --batch 1,2
+check "an unknown GPU in a sweep: exit 2, naming it" sh -c '[ "$1" = 2 ] && case "$2" in *nope*) ;; *) exit 1;; esac' - "$rc" "$err"
 done_testing

@@ -116,6 +116,44 @@ check "a truncated GGUF file: exit 3" [ "$rc" = 3 ]
 check "... one line naming where it ends" sh -c 'case "$1" in *truncated*) [ "$(printf "%s
 " "$1" | wc -l)" = 1 ];; *) exit 1;; esac' - "$err"
 
+# a GPU the catalog lacks, from the fields 'catalog show --json' prints:
+# an RTX 4090's entry edited into a 12 GB card of 504 GB/s and 200 W
+run "$PROG" catalog show gpu rtx-4090 --json
+printf '%s' "$out" | python3 -c '
+import json, sys
+g = json.load(sys.stdin)
+g.update(id="my-card", name="My 12 GB card", memory_bytes=12 * 2**30,
+         memory_bandwidth_bytes_per_s=504e9, tdp_w=200, slot_width=2, target="8.9")
+json.dump(g, open(sys.argv[1], "w"))' "$tmp/card.json"
+run "$PROG" catalog add gpu "$tmp/card.json"
+check "catalog add gpu: exit 0" [ "$rc" = 0 ]
+run "$PROG" estimate --model llama-3.1-8b --gpu my-card --precision fp8 --json
+check "... the card estimates with its own memory" python3 -c '
+import json, sys
+e = json.loads(sys.argv[1])
+assert e["memory"]["gpu_capacity_bytes"] == 12 * 2**30, e["memory"]' "$out"
+cp "$RIGPLAN_USER_DB" "$tmp/before-add.db"
+run "$PROG" catalog add gpu "$tmp/card.json"
+check "the same card again: exit 2" [ "$rc" = 2 ]
+python3 -c 'import json, sys; g = json.load(open(sys.argv[1])); g.update(id="card2", tdp_w="hot"); json.dump(g, open(sys.argv[2], "w"))' \
+	"$tmp/card.json" "$tmp/card2.json"
+run "$PROG" catalog add gpu "$tmp/card2.json"
+check "a value of the wrong type: exit 3 naming the field" sh -c '[ "$1" = 3 ] && case "$2" in *gpu.tdp_w*) ;; *) exit 1;; esac' - "$rc" "$err"
+python3 -c 'import json, sys; g = json.load(open(sys.argv[1])); g.update(id="card3", memory_bytes=-1); json.dump(g, open(sys.argv[2], "w"))' \
+	"$tmp/card.json" "$tmp/card3.json"
+run "$PROG" catalog add gpu "$tmp/card3.json"
+check "a value the schema refuses: exit 3" [ "$rc" = 3 ]
+python3 -c 'import json, sys; g = json.load(open(sys.argv[1])); g.update(id="card4"); del g["target"]; json.dump(g, open(sys.argv[2], "w"))' \
+	"$tmp/card.json" "$tmp/card4.json"
+run "$PROG" catalog add gpu "$tmp/card4.json"
+check "a GPU without its compute target: exit 3 saying why it is needed" sh -c '[ "$1" = 3 ] && case "$2" in *"compute capability"*) ;; *) exit 1;; esac' - "$rc" "$err"
+printf '{"id": "x", "speed": 1}' >"$tmp/ssd.json"
+run "$PROG" catalog add ssd "$tmp/ssd.json"
+check "a key that is no field: exit 3 naming it" sh -c '[ "$1" = 3 ] && case "$2" in *"speed"*) ;; *) exit 1;; esac' - "$rc" "$err"
+run "$PROG" catalog add engine "$tmp/ssd.json"
+check "engines cannot be added: exit 2" [ "$rc" = 2 ]
+check "... and none of these wrote anything" cmp -s "$RIGPLAN_USER_DB" "$tmp/before-add.db"
+
 # bad files: exit 3, one line, the overlay untouched
 cp "$RIGPLAN_USER_DB" "$tmp/before.db"
 printf '{"model_type": "mamba", "architectures": ["MambaForCausalLM"]}' >"$tmp/mamba.json"
