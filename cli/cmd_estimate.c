@@ -356,6 +356,11 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 	fprintf(f, "\nload (%s)\n  cold                  %8s s\n  warm                  %8s s%s\n",
 		d->ssd.id, out_fixed(n, r->load.cold_s, 1), out_fixed(n, r->load.warm_s, 1),
 		r->load.cache_fits ? "" : " (RAM too small for the page cache)");
+	/* one sequence's whole cache, all its GPUs' shares, back from the
+	 * drive (a KV offload or a restored session) */
+	fprintf(f, "  KV restore            %8s s for one sequence's %s GiB cache\n",
+		out_fixed(n, r->kv_restore_s, 2),
+		out_fixed(n, r->mem.kv_per_seq_bytes * (double)(d->dspec.tp * d->dspec.pp) / UNIT_GIB, 2));
 	fprintf(f, "\ncost\n");
 	if (isfinite(r->cost.usd_per_million_tokens))
 		fprintf(f, "  per million tokens    %8s USD\n",
@@ -369,17 +374,18 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 
 /* One point of a sweep, as the table, CSV and JSON show it. */
 struct sweep_point {
-	char gpu[CAT_ID_MAX];
+	char gpu[CAT_ID_MAX], ssd[CAT_ID_MAX];
 	size_t batch, context;
+	double kv_gib;              /* one sequence's cache, all its GPUs */
 	struct est_result r;
 	json_t *json;
 };
 
 static void sweep_print(const struct sweep_point *p, size_t n, const struct estimate_opts *o)
 {
-	size_t i, c, nc = 10;
+	size_t i, c, nc = 12;
 	char **cells;
-	static const int right[10] = { 0, 1, 1, 1, 0, 1, 1, 1, 1, 1 };
+	static const int right[12] = { 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1 };
 
 	if (o->json) {
 		json_t *a = json_array();
@@ -391,26 +397,27 @@ static void sweep_print(const struct sweep_point *p, size_t n, const struct esti
 		return;
 	}
 	if (o->csv) {
-		printf("gpu,batch,context,memory_per_gpu_bytes,fits,max_batch,ttft_s,tpot_s,"
-		       "decode_tokens_per_s,system_w\r\n");
+		printf("gpu,ssd,batch,context,memory_per_gpu_bytes,fits,max_batch,ttft_s,tpot_s,"
+		       "decode_tokens_per_s,system_w,kv_restore_s\r\n");
 		for (i = 0; i < n; i++) {
 			char ttft[32] = "";
 
 			/* no prompt at this point (--context alone): no TTFT */
 			if (!isnan(p[i].r.ttft_s))
 				snprintf(ttft, sizeof(ttft), "%.6g", p[i].r.ttft_s);
-			printf("%s,%zu,%zu,%.0f,%s,%.0f,%s,%.6g,%.6g,%.6g\r\n", p[i].gpu, p[i].batch,
-			       p[i].context, p[i].r.mem.total_per_gpu_bytes,
+			printf("%s,%s,%zu,%zu,%.0f,%s,%.0f,%s,%.6g,%.6g,%.6g,%.6g\r\n", p[i].gpu,
+			       p[i].ssd, p[i].batch, p[i].context, p[i].r.mem.total_per_gpu_bytes,
 			       p[i].r.mem.fits ? "true" : "false", p[i].r.mem.max_batch, ttft,
-			       p[i].r.tpot_s, p[i].r.decode_tokens_per_s, p[i].r.system_w);
+			       p[i].r.tpot_s, p[i].r.decode_tokens_per_s, p[i].r.system_w,
+			       p[i].r.kv_restore_s);
 		}
 		return;
 	}
 	cells = xcalloc((n + 1) * nc, sizeof(*cells));
 	{
-		static const char *const head[10] = {
-			"gpu", "batch", "context", "memory/GPU", "fits", "max batch", "TTFT",
-			"TPOT", "decode tok/s", "wall W"
+		static const char *const head[12] = {
+			"gpu", "ssd", "batch", "context", "memory/GPU", "fits", "max batch", "TTFT",
+			"TPOT", "decode tok/s", "wall W", "KV restore"
 		};
 
 		for (c = 0; c < nc; c++)
@@ -421,26 +428,29 @@ static void sweep_print(const struct sweep_point *p, size_t n, const struct esti
 		const struct est_result *r = &p[i].r;
 
 		row[0] = xstrdup(p[i].gpu);
+		row[1] = xstrdup(p[i].ssd);
 		snprintf(buf, sizeof(buf), "%zu", p[i].batch);
-		row[1] = xstrdup(buf);
-		snprintf(buf, sizeof(buf), "%zu", p[i].context);
 		row[2] = xstrdup(buf);
-		snprintf(buf, sizeof(buf), "%.2f GiB", r->mem.total_per_gpu_bytes / UNIT_GIB);
+		snprintf(buf, sizeof(buf), "%zu", p[i].context);
 		row[3] = xstrdup(buf);
-		row[4] = xstrdup(r->mem.fits ? "yes" : "no");
+		snprintf(buf, sizeof(buf), "%.2f GiB", r->mem.total_per_gpu_bytes / UNIT_GIB);
+		row[4] = xstrdup(buf);
+		row[5] = xstrdup(r->mem.fits ? "yes" : "no");
 		snprintf(buf, sizeof(buf), "%.0f", r->mem.max_batch);
-		row[5] = xstrdup(buf);
+		row[6] = xstrdup(buf);
 		if (isnan(r->ttft_s))
 			snprintf(buf, sizeof(buf), "-");
 		else
 			snprintf(buf, sizeof(buf), "%.1f ms", r->ttft_s * 1e3);
-		row[6] = xstrdup(buf);
-		snprintf(buf, sizeof(buf), "%.2f ms", r->tpot_s * 1e3);
 		row[7] = xstrdup(buf);
-		snprintf(buf, sizeof(buf), "%.0f", r->decode_tokens_per_s);
+		snprintf(buf, sizeof(buf), "%.2f ms", r->tpot_s * 1e3);
 		row[8] = xstrdup(buf);
-		snprintf(buf, sizeof(buf), "%.0f", r->system_w);
+		snprintf(buf, sizeof(buf), "%.0f", r->decode_tokens_per_s);
 		row[9] = xstrdup(buf);
+		snprintf(buf, sizeof(buf), "%.0f", r->system_w);
+		row[10] = xstrdup(buf);
+		snprintf(buf, sizeof(buf), "%.2f s (%.1f GiB)", r->kv_restore_s, p[i].kv_gib);
+		row[11] = xstrdup(buf);
 	}
 	out_table(stdout, cells, n + 1, nc, right);
 	for (i = 0; i < (n + 1) * nc; i++)
@@ -448,9 +458,22 @@ static void sweep_print(const struct sweep_point *p, size_t n, const struct esti
 	free(cells);
 }
 
+/* Split a comma list of names into words (in buf); how many, at most max. */
+static size_t split_names(char **words, size_t max, char *buf, size_t size, const char *list)
+{
+	char *tok, *save = NULL;
+	size_t n = 0;
+
+	snprintf(buf, size, "%s", list);
+	for (tok = strtok_r(buf, ",", &save); tok && n < max; tok = strtok_r(NULL, ",", &save))
+		words[n++] = tok;
+	return n;
+}
+
 /*
- * A sweep (the seed's tables): every GPU x batch x context, each resolved
- * and estimated as a single point would be, then one row per point.
+ * A sweep (the seed's tables): every GPU x drive x batch x context, each
+ * resolved and estimated as a single point would be, then one row per
+ * point.
  */
 static int sweep(struct estimate_opts *o, struct cat *cat, struct bind_names *names,
 		 struct cli_ctx *ctx)
@@ -459,56 +482,58 @@ static int sweep(struct estimate_opts *o, struct cat *cat, struct bind_names *na
 	const struct sweep_list one_c = { { o->q.work.context }, 1 };
 	const struct sweep_list *bl = o->batch.n ? &o->batch : &one_b;
 	const struct sweep_list *cl = o->context.n ? &o->context : &one_c;
-	char gpus[1024], *tok, *save = NULL;
+	char gbuf[1024], sbuf_[1024], *gpus[SWEEP_MAX], *ssds[SWEEP_MAX] = { NULL };
+	size_t ng = split_names(gpus, SWEEP_MAX, gbuf, sizeof(gbuf), o->q.gpu);
+	size_t ns = o->q.ssd ? split_names(ssds, SWEEP_MAX, sbuf_, sizeof(sbuf_), o->q.ssd) : 1;
 	struct sweep_point *pts;
 	struct bind_rows *rows = xcalloc(1, sizeof(*rows));
 	struct deploy *d = xcalloc(1, sizeof(*d));
 	struct err err = ERR_INIT;
-	size_t n = 0, cap, b, c, i;
+	size_t n = 0, g, k, b, c, i;
 	int status = EXIT_OK;
 
-	snprintf(gpus, sizeof(gpus), "%s", o->q.gpu);
-	cap = SWEEP_MAX * bl->n * cl->n;
-	pts = xcalloc(cap, sizeof(*pts));
-	for (tok = strtok_r(gpus, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		names->gpu = tok;
-		if (cat_snapshot_begin(cat, &err) < 0 || bind_resolve(rows, cat, names, &err) < 0) {
-			cat_snapshot_end(cat);
-			status = cli_fail(ctx, &err);
-			goto out;
-		}
-		cat_snapshot_end(cat);
-		for (b = 0; b < bl->n; b++)
-			for (c = 0; c < cl->n; c++) {
-				struct sweep_point *p;
-				struct fit_advice advice;
-
-				if (n == cap) {
-					status = cli_usage(ctx, "--gpu: at most %d GPUs in a sweep", SWEEP_MAX);
-					goto out;
-				}
-				p = &pts[n];
-				o->q.work.batch = bl->v[b];
-				o->q.work.context = cl->v[c];
-				if (deploy_layout(d, &rows->m, &rows->e, &rows->g, &o->q, &err) < 0 ||
-				    est_run(&p->r, &d->in, &err) < 0) {
-					err_prefix(&err, "%s, batch %zu, context %zu", tok, bl->v[b],
-						   cl->v[c]);
-					status = cli_fail(ctx, &err);
-					goto out;
-				}
-				snprintf(p->gpu, sizeof(p->gpu), "%s", d->gpu.id);
-				p->batch = bl->v[b];
-				/* a prompt point's decode runs at the mean context S + N/2 */
-				p->context = cl->v[c] ? cl->v[c] :
-					     o->q.work.input_len + o->q.work.output_len / 2;
-				if (o->json) {
-					fit_advise(&advice, rows, &o->q, d, &p->r.mem);
-					p->json = to_json(d, &p->r, &advice);
-				}
-				n++;
+	pts = xcalloc(ng * ns * bl->n * cl->n + 1, sizeof(*pts));
+	o->q.ssd = NULL;    /* each point names its own drive */
+	for (g = 0; g < ng; g++)
+		for (k = 0; k < ns; k++) {
+			names->gpu = gpus[g];
+			names->ssd = ssds[k];
+			if (cat_snapshot_begin(cat, &err) < 0 ||
+			    bind_resolve(rows, cat, names, &err) < 0) {
+				cat_snapshot_end(cat);
+				status = cli_fail(ctx, &err);
+				goto out;
 			}
-	}
+			cat_snapshot_end(cat);
+			for (b = 0; b < bl->n; b++)
+				for (c = 0; c < cl->n; c++) {
+					struct sweep_point *p = &pts[n];
+					struct fit_advice advice;
+
+					o->q.work.batch = bl->v[b];
+					o->q.work.context = cl->v[c];
+					if (deploy_layout(d, &rows->m, &rows->e, &rows->g, &o->q, &err) < 0 ||
+					    est_run(&p->r, &d->in, &err) < 0) {
+						err_prefix(&err, "%s, batch %zu, context %zu", gpus[g],
+							   bl->v[b], cl->v[c]);
+						status = cli_fail(ctx, &err);
+						goto out;
+					}
+					snprintf(p->gpu, sizeof(p->gpu), "%s", d->gpu.id);
+					snprintf(p->ssd, sizeof(p->ssd), "%s", d->ssd.id);
+					p->batch = bl->v[b];
+					p->kv_gib = p->r.mem.kv_per_seq_bytes *
+						    (double)(d->dspec.tp * d->dspec.pp) / UNIT_GIB;
+					/* a prompt point's decode runs at the mean context S + N/2 */
+					p->context = cl->v[c] ? cl->v[c] :
+						     o->q.work.input_len + o->q.work.output_len / 2;
+					if (o->json) {
+						fit_advise(&advice, rows, &o->q, d, &p->r.mem);
+						p->json = to_json(d, &p->r, &advice);
+					}
+					n++;
+				}
+		}
 	sweep_print(pts, n, o);
 out:
 	for (i = 0; i < n; i++)
@@ -549,7 +574,8 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 	names.ssd = o.q.ssd;
 	if (o.json && o.csv)
 		return cli_usage(ctx, "--json and --csv: choose one");
-	if (o.batch.n > 1 || o.context.n > 1 || strchr(o.q.gpu, ',')) {
+	if (o.batch.n > 1 || o.context.n > 1 || strchr(o.q.gpu, ',') ||
+	    (o.q.ssd && strchr(o.q.ssd, ','))) {
 		if (cli_open_catalog(&cat, ctx, 0, &status) < 0)
 			return status;
 		status = sweep(&o, cat, &names, ctx);
@@ -557,7 +583,8 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 		return status;
 	}
 	if (o.csv)
-		return cli_usage(ctx, "--csv prints a sweep: give a list to --batch, --context or --gpu");
+		return cli_usage(ctx, "--csv prints a sweep: give a list to --batch, --context, --gpu "
+				 "or --ssd");
 	if (cli_open_catalog(&cat, ctx, 0, &status) < 0)
 		return status;
 	d = xcalloc(1, sizeof(*d));   /* large */

@@ -211,7 +211,7 @@ p = [x for x in a if x["gpu"] == "rtx-4070" and x["workload"]["batch"] == 4 and 
 assert p["latency"] == one["latency"] and p["memory"] == one["memory"], (p["latency"], one["latency"])' "$tmp/sweep.json" "$out"
 run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --batch 1,2,4,8,16,32,64 --context 4096 --csv
 check "--csv: a header and 7 rows" [ "$(printf '%s\n' "$out" | wc -l)" = 8 ]
-check "... SI units" has "$out" "gpu,batch,context,memory_per_gpu_bytes,fits,max_batch,ttft_s,tpot_s"
+check "... SI units" has "$out" "gpu,ssd,batch,context,memory_per_gpu_bytes,fits,max_batch,ttft_s,tpot_s"
 run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --batch 1,,4
 check "an empty list item: exit 2" [ "$rc" = 2 ]
 run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --batch 1,0
@@ -220,4 +220,24 @@ run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --csv
 check "--csv without a sweep: exit 2" [ "$rc" = 2 ]
 run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090,nope --batch 1,2
 check "an unknown GPU in a sweep: exit 2, naming it" sh -c '[ "$1" = 2 ] && case "$2" in *nope*) ;; *) exit 1;; esac' - "$rc" "$err"
+# The seed's KV question: a cache restored from NVMe or SATA, at each
+# drive's own read rate: restore = latency + one sequence's cache bytes
+# (all its GPUs) / sequential read (models/storage.c).
+run "$PROG" estimate --model llama-3.1-70b --gpu h100-sxm --gpus 2 --context 131072 \
+	--ssd samsung-990-pro-2tb,samsung-870-evo-1tb --json
+printf '%s' "$out" >"$tmp/kv.json"
+"$PROG" catalog show ssd samsung-990-pro-2tb --json >"$tmp/nvme.json"
+"$PROG" catalog show ssd samsung-870-evo-1tb --json >"$tmp/sata.json"
+check "KV restore: each drive's read rate, the same 40 GiB" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert len(a) == 2
+# 80 layers x 2 x 8 KV heads x 128 x 2 bytes x 131072 tokens = 40 GiB
+kv = 80 * 2 * 8 * 128 * 2 * 131072
+for p, f in zip(a, sys.argv[2:]):
+    d = json.load(open(f))
+    want = (d["read_latency_s"] or 0) + kv / d["seq_read_bytes_per_s"]
+    got = p["load"]["kv_restore_s"]
+    assert abs(got - want) <= 1e-9 * want, (p["load"]["ssd"], got, want)
+assert a[1]["load"]["kv_restore_s"] > 10 * a[0]["load"]["kv_restore_s"]' "$tmp/kv.json" "$tmp/nvme.json" "$tmp/sata.json"
 done_testing
