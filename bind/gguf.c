@@ -237,7 +237,9 @@ static int uint_value(struct rd *r, uint32_t type, uint64_t *v, const char *key)
 	return 0;
 }
 
-/* A key this reader keeps: its slot in r->kv, or -1. */
+/* A key this reader keeps: its slot in r->kv, or -1.  The prefix is an
+ * architecture's name, which has no dot: a vision tower's
+ * "clip.vision.block_count" is not the language model's. */
 static int slot(const unsigned char *key, uint64_t n, size_t *prefix)
 {
 	size_t i, k;
@@ -245,7 +247,7 @@ static int slot(const unsigned char *key, uint64_t n, size_t *prefix)
 	for (i = 0; i < NSUF; i++) {
 		k = strlen(suffixes[i]);
 		if (n > k + 1 && n - k - 1 < 64 && key[n - k - 1] == '.' &&
-		    !memcmp(key + n - k, suffixes[i], k)) {
+		    !memcmp(key + n - k, suffixes[i], k) && !memchr(key, '.', n - k - 1)) {
 			*prefix = (size_t)(n - k - 1);
 			return (int)i;
 		}

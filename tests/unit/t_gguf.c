@@ -139,6 +139,7 @@ static void llama_file(struct w *w)
 	kv_u32(w, "llama.attention.head_count", 4);
 	kv_u32(w, "llama.attention.head_count_kv", 2);
 	kv_u32(w, "llama.context_length", 8192);
+	kv_u32(w, "clip.vision.block_count", 27);   /* a vision tower's, not the model's */
 	kv_tokens(w, 1000);
 	tensor(w, "token_embd.weight", 256, 1000, Q4_K);
 	tensor(w, "output.weight", 256, 1000, Q6_K);
