@@ -435,6 +435,50 @@ static int compatible(struct deploy *d, const struct bind_model_rows *m,
 	return 0;
 }
 
+/*
+ * A vision-language model's tower, and the images of the work point as
+ * prompt tokens (the processor's resize, models/vision.c): each image is
+ * that many more tokens of every request's prompt.  Images for a model
+ * without a tower are an error, as is an image size the processor
+ * refuses.
+ */
+static int images(struct deploy *out, const struct bind_model_rows *m, struct err *err)
+{
+	struct work_point *w = &out->in.work;
+	const struct cat_vision *v = &m->vision;
+	struct vision_image img;
+
+	out->in.has_vision = m->has_vision;
+	if (m->has_vision) {
+		out->in.vision.depth = (size_t)v->depth;
+		out->in.vision.hidden = (size_t)v->hidden;
+		out->in.vision.heads = (size_t)v->heads;
+		out->in.vision.mlp = (size_t)v->mlp;
+		out->in.vision.out_hidden = (size_t)v->out_hidden;
+		out->in.vision.merger = (size_t)v->merger;
+		out->in.vision.patch = (size_t)v->patch_size;
+		out->in.vision.merge = (size_t)v->merge_size;
+		out->in.vision.temporal = (size_t)v->temporal_patch;
+		out->in.vision.min_pixels = (double)v->min_pixels;
+		out->in.vision.max_pixels = (double)v->max_pixels;
+	}
+	if (!w->images)
+		return 0;
+	if (!m->has_vision)
+		return err_set(err, ERR_INVAL, "%s reads no images: the catalog has no vision tower "
+			       "for it", out->model.id);
+	if (!vision_image(&img, &out->in.vision, w->image_w, w->image_h))
+		return err_set(err, ERR_INVAL, "an image of %.0f x %.0f pixels: expected positive "
+			       "sides, the longer at most 200 times the shorter", w->image_w,
+			       w->image_h);
+	/* in the prompt of a prefill point; in the cache of a decode one */
+	if (w->input_len > 0)
+		w->input_len += w->images * (size_t)img.tokens;
+	else
+		w->context += w->images * (size_t)img.tokens;
+	return 0;
+}
+
 int deploy_layout(struct deploy *out, const struct bind_model_rows *m,
 		  const struct bind_engine_rows *e, const struct bind_gpu_rows *g,
 		  const struct deploy_request *q, struct err *err)
@@ -455,23 +499,30 @@ int deploy_layout(struct deploy *out, const struct bind_model_rows *m,
 	    (r = compatible(out, m, e, g, q->measured, err)) < 0 ||
 	    (r = links(out, g, err)) < 0 || (r = host(out, g, q, err)) < 0)
 		return r;
-	if (q->work.context > (size_t)out->model.max_context ||
-	    q->work.input_len + q->work.output_len > (size_t)out->model.max_context)
+	out->in.work = q->work;
+	if ((r = images(out, m, err)) < 0)
+		return r;
+	if (out->in.work.context > (size_t)out->model.max_context ||
+	    out->in.work.input_len + out->in.work.output_len > (size_t)out->model.max_context)
 		return err_set(err, ERR_INVAL, "context of %zu tokens exceeds %s's maximum of %lld",
-			       q->work.context > q->work.input_len + q->work.output_len ?
-			       q->work.context : q->work.input_len + q->work.output_len,
+			       out->in.work.context > out->in.work.input_len + out->in.work.output_len ?
+			       out->in.work.context : out->in.work.input_len + out->in.work.output_len,
 			       out->model.id, (long long)out->model.max_context);
 	if ((r = est_model_init(&out->in.model, &out->llm, out->wf, out->kf, &out->gspec,
 				&out->dspec, err)) < 0)
 		return r;
+	/* the tower's weights, bf16 (engines quantize the language model
+	 * only), sharded over tp on the first stage */
+	if (out->in.has_vision)
+		out->in.model.vision_bytes = vision_params(&out->in.vision) * 2.0 /
+					     (double)out->dspec.tp;
 	n = deploy_gpus(&out->dspec);
 	out->capex_usd = (!isnan(q->gpu_price_usd) ? q->gpu_price_usd :
 			  out->gpu.price.price_usd) * (double)n;
-	out->in.work = q->work;
 	/* A prompt and an output length but no context: TPOT is judged at the
 	 * generation's mean context, as the default point is. */
-	if (q->work.context == 0 && q->work.input_len > 0 && q->work.output_len > 0)
-		out->in.work.context = q->work.input_len + q->work.output_len / 2;
+	if (q->work.context == 0 && out->in.work.input_len > 0 && q->work.output_len > 0)
+		out->in.work.context = out->in.work.input_len + q->work.output_len / 2;
 	out->in.cost.capex_usd = out->capex_usd;
 	out->in.cost.years = q->years;
 	out->in.cost.usd_per_kwh = q->usd_per_kwh;

@@ -50,7 +50,7 @@ struct deploy_request {
  * For objects with automatic storage only (the values are read from that
  * table). */
 #define DEPLOY_REQUEST_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-	0, 0, 1, 0, { 1, 0, 0, 0 }, NAN, NAN, host_default(HOST_USD_PER_KWH), \
+	0, 0, 1, 0, { 1, 0, 0, 0, 0, 0, 0 }, NAN, NAN, host_default(HOST_USD_PER_KWH), \
 	host_default(HOST_PUE), host_default(HOST_YEARS), host_default(HOST_UTILIZATION), \
 	NAN, NAN, host_default(HOST_INLET_C), host_default(HOST_AIR_RISE_K), \
 	host_default(HOST_THERMAL_S), 0, 0, 0, 0, 0 }

@@ -74,6 +74,9 @@ int bind_resolve_model_rows(struct bind_model_rows *out, struct cat *cat, const 
 	if (out->nserving)
 		memcpy(out->serving, serving, out->nserving * sizeof(*serving));
 	free(serving);
+	if ((r = cat_vision(&out->vision, cat, out->model.id, err)) < 0)
+		return r;
+	out->has_vision = r;
 	return 0;
 }
 

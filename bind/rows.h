@@ -58,6 +58,8 @@ struct bind_model_rows {
 	size_t nckpt;
 	struct cat_model_serving serving[BIND_SERVING_MAX];
 	size_t nserving;
+	int has_vision;                     /* a vision-language model's tower */
+	struct cat_vision vision;
 };
 
 /* Everything one (model, GPU, engine) deployment reads. */

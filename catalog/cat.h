@@ -22,7 +22,7 @@ struct err;
 struct sbuf;
 struct cat;
 
-#define CAT_SCHEMA_VERSION 6
+#define CAT_SCHEMA_VERSION 7
 
 /* --- Field tables: one per kind, in column order. --- */
 
@@ -196,6 +196,10 @@ int cat_engine_model(struct cat_engine_model *out, struct cat *cat, const char *
 /* A GPU's compile target: 1 and *out, or 0 when the catalog has none. */
 int cat_gpu_target(struct cat_gpu_target *out, struct cat *cat, const char *gpu,
 		   struct err *err);
+
+/* A vision-language model's vision tower: 1 and *out, or 0 for a
+ * text-only model. */
+int cat_vision(struct cat_vision *out, struct cat *cat, const char *model, struct err *err);
 
 /* A model's serving requirements, one per engine family (*out: n rows the
  * caller frees). */

@@ -158,3 +158,8 @@ int cat_checkpoints(struct cat_checkpoint **out, size_t *n, struct cat *cat, con
 	return cat_select_rows((void **)out, n, cat, cat_kind_info(CAT_CHECKPOINT),
 			       "WHERE model = ?1 ORDER BY id", model, NULL, err);
 }
+
+int cat_vision(struct cat_vision *out, struct cat *cat, const char *model, struct err *err)
+{
+	return one_row(out, cat, &cat_vision_info, "WHERE id = ?1", model, NULL, err);
+}

@@ -352,6 +352,23 @@ static const struct cat_field cooler_fields[] = {
 	PRICE(cat_cooler),
 };
 
+static const struct cat_field vision_fields[] = {
+	FLD(cat_vision, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_vision, depth, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_vision, hidden, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_vision, heads, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_vision, mlp, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_vision, out_hidden, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_vision, merger, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_vision, patch_size, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_vision, merge_size, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_vision, temporal_patch, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_vision, min_pixels, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_vision, max_pixels, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_vision, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_vision, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
 static const struct cat_field system_fields[] = {
 	FLD(cat_system, id, CAT_TEXT, CAT_D_PLAIN, B),
 	FLD(cat_system, cpu, CAT_TEXT, CAT_D_PLAIN, B),
@@ -414,6 +431,8 @@ const struct cat_kind_info cat_chassis_cpu_info =
 const struct cat_kind_info cat_chassis_layout_info =
 	KIND(CAT_KIND_COUNT, "chassis_layout", "chassis layouts", cat_chassis_layout,
 	     chassis_layout_fields);
+const struct cat_kind_info cat_vision_info =
+	KIND(CAT_KIND_COUNT, "vision", "vision towers", cat_vision, vision_fields);
 const struct cat_kind_info cat_system_info =
 	KIND(CAT_KIND_COUNT, "system", "systems", cat_system, system_fields);
 const struct cat_kind_info cat_gpu_target_info =

@@ -289,6 +289,16 @@ struct cat_cooler {
 	struct cat_price price;
 };
 
+/* A vision-language model's vision tower and image processor (id: the
+ * model). */
+struct cat_vision {
+	char id[CAT_ID_MAX];
+	int64_t depth, hidden, heads, mlp, out_hidden, merger;
+	int64_t patch_size, merge_size, temporal_patch, min_pixels, max_pixels;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
 /* A complete system's contents (id: the chassis). */
 struct cat_system {
 	char id[CAT_ID_MAX];

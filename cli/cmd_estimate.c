@@ -21,7 +21,7 @@
 #include <string.h>
 #include <stdlib.h>
 
-enum { O_BATCH = DO_LAST, O_INPUT, O_OUTPUT, O_CONTEXT, O_JSON, O_CSV };
+enum { O_BATCH = DO_LAST, O_INPUT, O_OUTPUT, O_CONTEXT, O_JSON, O_CSV, O_IMAGES, O_IMAGE_SIZE };
 
 /* Values a sweep takes of one option (--batch 1,2,4,8). */
 #define SWEEP_MAX 64
@@ -86,6 +86,19 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 		return 0;
 	case O_JSON: o->json = 1; return 0;
 	case O_CSV: o->csv = 1; return 0;
+	case O_IMAGES: return opt_size(&q->work.images, "--images", arg, 0, 64, err);
+	case O_IMAGE_SIZE: {
+		unsigned long w, h;
+		char x, extra;
+
+		if (sscanf(arg, "%lu%c%lu%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') ||
+		    w < 1 || h < 1 || w > 100000 || h > 100000)
+			return err_set(err, ERR_INVAL, "--image-size '%.40s': expected WIDTHxHEIGHT "
+				       "in pixels, e.g. 1080x2400", arg);
+		q->work.image_w = (double)w;
+		q->work.image_h = (double)h;
+		return 0;
+	}
 	}
 	return err_set(err, ERR_INVAL, "unhandled option");
 }
@@ -98,6 +111,8 @@ static const struct opt_spec estimate_opts[] = {
 	{ "context", 0, required_argument, O_CONTEXT, "L[,L...]", "tokens cached per sequence: one decode step gives TPOT; a list sweeps" },
 	{ "json", 0, no_argument, O_JSON, NULL, "print JSON (SI units)" },
 	{ "csv", 0, no_argument, O_CSV, NULL, "a sweep as CSV (SI units), one row per point" },
+	{ "images", 0, required_argument, O_IMAGES, "N", "images per request, for a vision-language model: each becomes prompt tokens and tower time" },
+	{ "image-size", 0, required_argument, O_IMAGE_SIZE, "WxH", "their size in pixels (a phone screenshot: 1080x2400)" },
 	OPT_END
 };
 
@@ -205,9 +220,13 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 		"kv_per_sequence_bytes", json_num(m->kv_per_seq_bytes)));
 	fit_json(json_object_get(o, "memory"), a, m->fits);
 	unified_json(json_object_get(o, "memory"), d);
-	json_object_set_new(o, "latency", json_pack("{s:o,s:o,s:s}",
+	json_object_set_new(o, "latency", json_pack("{s:o,s:o,s:s,s:o}",
 		"ttft_s", json_num(r->ttft_s), "tpot_s", json_num(r->tpot_s),
-		"bound", perf_bound_name(r->bound)));
+		"bound", perf_bound_name(r->bound), "vision_s", json_num(r->vision_s)));
+	json_object_set_new(json_object_get(o, "workload"), "images",
+			    json_integer((json_int_t)d->in.work.images));
+	json_object_set_new(json_object_get(o, "workload"), "image_tokens",
+			    json_num(d->in.work.images ? r->image_tokens : 0));
 	json_object_set_new(o, "throughput", json_pack("{s:o,s:o}",
 		"decode_tokens_per_s", json_num(r->decode_tokens_per_s),
 		"prefill_tokens_per_s", json_num(r->prefill_tokens_per_s)));
@@ -322,6 +341,11 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 		fprintf(f, "  TTFT                  %8s ms  [%s, %s]  %s prefill tok/s\n",
 			out_fixed(n, r->ttft_s * 1e3, 2), out_fixed(n, r->ttft_band[0] * 1e3, 2),
 			out_fixed(n, r->ttft_band[1] * 1e3, 2), out_fixed(n, r->prefill_tokens_per_s, 0));
+	if (d->in.work.images && r->image_tokens > 0)
+		fprintf(f, "  images                %8zu per request of %.0f x %.0f: %s tokens each, "
+			"the vision tower %s ms of the TTFT\n", d->in.work.images, d->in.work.image_w,
+			d->in.work.image_h, out_fixed(n, r->image_tokens, 0),
+			out_fixed(n, r->vision_s * 1e3, 2));
 	if (r->has_decode)
 		fprintf(f, "  TPOT                  %8s ms  [%s, %s]  %s decode tok/s\n",
 			out_fixed(n, r->tpot_s * 1e3, 2), out_fixed(n, r->tpot_band[0] * 1e3, 2),
@@ -574,6 +598,8 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 	names.ssd = o.q.ssd;
 	if (o.json && o.csv)
 		return cli_usage(ctx, "--json and --csv: choose one");
+	if (o.q.work.images && !(o.q.work.image_w > 0))
+		return cli_usage(ctx, "--images needs --image-size WxH");
 	if (o.batch.n > 1 || o.context.n > 1 || strchr(o.q.gpu, ',') ||
 	    (o.q.ssd && strchr(o.q.ssd, ','))) {
 		if (cli_open_catalog(&cat, ctx, 0, &status) < 0)

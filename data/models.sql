@@ -59,7 +59,7 @@ INSERT INTO model (id, name, family, hf_repo, architecture, model_type, layers, 
 ('glm-4-9b', 'GLM-4-9B-Chat', 'glm', 'THUDM/glm-4-9b-chat', 'ChatGLMModel', 'chatglm', 40, 4096, 13696, 32, 2, 128, 151552, 0, 131072, 'gqa', NULL, NULL,
   0, 0, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL, 9.4e9, 9.4e9, 'bf16', 'https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/config.json', '2026-11-24'),
 ('autoglm-phone-9b', 'AutoGLM-Phone-9B (Open-AutoGLM)', 'glm', 'zai-org/AutoGLM-Phone-9B', 'Glm4vForConditionalGeneration', 'glm4v', 40, 4096, 13696, 32, 2, 128, 151552, 0, 65536, 'gqa', NULL, NULL,
-  0, 0, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL, 9.4e9, 9.4e9, 'bf16', 'https://huggingface.co/zai-org/AutoGLM-Phone-9B/blob/main/config.json (GLM-4.1V-9B language model; vision encoder not counted)', '2026-11-24'),
+  0, 0, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL, 9.4e9, 9.4e9, 'bf16', 'https://huggingface.co/zai-org/AutoGLM-Phone-9B/blob/main/config.json (GLM-4.1V-9B language model; its vision tower: table vision)', '2026-11-24'),
 ('gemma-2-9b', 'Gemma 2 9B', 'gemma', 'google/gemma-2-9b-it', 'Gemma2ForCausalLM', 'gemma2', 42, 3584, 14336, 16, 8, 256, 256000, 1, 8192, 'gqa', 4096, 21,
   0, 0, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL, 9.24e9, 9.24e9, 'bf16', 'https://huggingface.co/google/gemma-2-9b-it/blob/main/config.json', '2026-11-24'),
 ('gemma-2-27b', 'Gemma 2 27B', 'gemma', 'google/gemma-2-27b-it', 'Gemma2ForCausalLM', 'gemma2', 46, 4608, 36864, 32, 16, 128, 256000, 1, 8192, 'gqa', 4096, 23,
@@ -79,6 +79,17 @@ INSERT INTO alias (kind, alias, id) VALUES
 ('model', 'zai-org/AutoGLM-Phone-9B', 'autoglm-phone-9b'), ('model', 'THUDM/glm-4-9b-chat', 'glm-4-9b'),
 ('model', 'deepseek-ai/DeepSeek-V3', 'deepseek-v3'), ('model', 'Qwen/Qwen3-30B-A3B', 'qwen3-30b-a3b'),
 ('model', 'mistralai/Mixtral-8x7B-Instruct-v0.1', 'mixtral-8x7b');
+
+-- Vision towers.  AutoGLM-Phone-9B is GLM-4.1V: transformers'
+-- Glm4vVisionConfig gives the tower (depth 24, hidden 1536, 12 heads,
+-- out_hidden 4096, intermediate 13696); vLLM's glm4v.py at v0.12.0 how they
+-- are used (each block's SwiGLU MLP is out_hidden wide, the merger's
+-- intermediate wide); the model's preprocessor_config.json the pixel
+-- bounds and patching.  docs/sources/glm4v/SOURCES.md quotes each.
+INSERT INTO vision (id, depth, hidden, heads, mlp, out_hidden, merger, patch_size, merge_size,
+  temporal_patch, min_pixels, max_pixels, source, as_of) VALUES
+('autoglm-phone-9b', 24, 1536, 12, 4096, 4096, 13696, 14, 2, 2, 12544, 9633792,
+  'https://huggingface.co/zai-org/AutoGLM-Phone-9B (preprocessor_config.json); vllm/model_executor/models/glm4v.py; transformers configuration_glm4v.py', '2026-12-06');
 
 -- Open-AutoGLM's own serving commands for AutoGLM-Phone-9B (README and
 -- requirements.txt at 6b18d7bed0a8, 2026-02-12: vllm>=0.12.0 or

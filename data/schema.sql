@@ -3,7 +3,7 @@
 -- engine rows releases and added engine_image, engine_model, gpu_target,
 -- checkpoint and the model's architecture; 6 added platform, cpu_platform,
 -- motherboard, cpu_cooler, chassis_layout, system and netpart, open
--- frames, and made chassis_cpu a chassis's platform).
+-- frames, and made chassis_cpu a chassis's platform; 7 added vision).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -12,7 +12,7 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
@@ -297,6 +297,30 @@ CREATE TABLE engine_model (
 -- the release it needs at least and the server flags it is started with
 -- (words separated by single spaces, none containing a space), e.g.
 -- Open-AutoGLM's multimodal settings for AutoGLM-Phone-9B on vLLM.
+-- A vision-language model's vision tower (id: the model) and how its
+-- processor turns an image into tokens: `depth` blocks of width `hidden`
+-- with `heads` heads and a SwiGLU MLP of width `mlp`; a patch merger of
+-- width `out_hidden` (the language model's) with a SwiGLU of `merger`;
+-- images cut into patch x patch pixels, merge x merge patches per token,
+-- resized to between min_pixels and max_pixels (counted over
+-- temporal_patch frames, as the processor counts them).
+CREATE TABLE vision (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  depth INTEGER NOT NULL CHECK (depth BETWEEN 1 AND 256),
+  hidden INTEGER NOT NULL CHECK (hidden BETWEEN 1 AND 65536),
+  heads INTEGER NOT NULL CHECK (heads BETWEEN 1 AND 1024),
+  mlp INTEGER NOT NULL CHECK (mlp BETWEEN 1 AND 262144),
+  out_hidden INTEGER NOT NULL CHECK (out_hidden BETWEEN 1 AND 65536),
+  merger INTEGER NOT NULL CHECK (merger BETWEEN 1 AND 262144),
+  patch_size INTEGER NOT NULL CHECK (patch_size BETWEEN 1 AND 128),
+  merge_size INTEGER NOT NULL CHECK (merge_size BETWEEN 1 AND 8),
+  temporal_patch INTEGER NOT NULL CHECK (temporal_patch BETWEEN 1 AND 8),
+  min_pixels INTEGER NOT NULL CHECK (min_pixels > 0),
+  max_pixels INTEGER NOT NULL CHECK (max_pixels >= min_pixels),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
 CREATE TABLE model_serving (
   id TEXT PRIMARY KEY CHECK (id = model || '/' || family),
   model TEXT NOT NULL CHECK (length(model) BETWEEN 1 AND 63),

@@ -40,6 +40,7 @@ struct est_model {
 	double expert_bytes;        /* one routed expert, one GPU (EP: spread) */
 	double moe_fixed_bytes;     /* router + shared experts, one GPU */
 	double head_bytes;          /* output head, one GPU */
+	double vision_bytes;        /* a vision tower's weights, one GPU of the first stage */
 	size_t n;               /* GPUs: tp * pp */
 };
 

@@ -12,6 +12,7 @@
 #include "models/power.h"
 #include "models/storage.h"
 #include "models/thermal.h"
+#include "models/vision.h"
 
 struct err;
 
@@ -32,6 +33,8 @@ struct est_input {
 	double inlet_c, delta_t_c, thermal_s;
 	double gpu_preheat_k;       /* the air at the GPUs over inlet_c */
 	double comm_err;            /* relative error of the communication model */
+	int has_vision;             /* a vision tower encodes work.images per request */
+	struct vision_spec vision;
 };
 
 struct est_result {
@@ -44,6 +47,8 @@ struct est_result {
 	double decode_tokens_per_s, prefill_tokens_per_s;
 	struct power_gpu_result gpu;        /* while decoding (else prefilling) */
 	double prefill_gpu_w;
+	double vision_s;                    /* encoding the batch's images, in TTFT */
+	double image_tokens;                /* one image's, after the resize */
 	size_t nodes, gpus_per_node;
 	double node_dc_w, node_wall_w, system_w, psu_load, psu_eff, psu_peak_w;
 	double peak_wall_w;                 /* one node's psu_peak_w at the wall */

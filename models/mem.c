@@ -36,7 +36,7 @@ static double weights_bytes(const struct est_model *m)
 {
 	const struct llm_spec *l = &m->llm;
 	double per_layer, layers = stage_layers(m), tp = (double)m->dep.tp;
-	double emb = m->parts.embed * m->wf->bits_embed / 8.0 / tp;
+	double emb = m->parts.embed * m->wf->bits_embed / 8.0 / tp + m->vision_bytes;
 	double moe_frac = (double)m->parts.moe_layers / (double)l->layers;
 	double moe_layer = m->moe_fixed_bytes + (double)l->moe_experts * m->expert_bytes;
 

@@ -116,6 +116,9 @@ struct work_point {
 	size_t context;     /* decode: tokens in each sequence's KV cache */
 	size_t input_len;   /* prefill: tokens per sequence */
 	size_t output_len;  /* tokens generated per request (cost, memory) */
+	size_t images;      /* per request, for a vision-language model: each
+			     * becomes tokens of the prompt (bind/deploy.c) */
+	double image_w, image_h;    /* their size, pixels */
 };
 
 #endif

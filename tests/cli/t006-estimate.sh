@@ -240,4 +240,35 @@ for p, f in zip(a, sys.argv[2:]):
     got = p["load"]["kv_restore_s"]
     assert abs(got - want) <= 1e-9 * want, (p["load"]["ssd"], got, want)
 assert a[1]["load"]["kv_restore_s"] > 10 * a[0]["load"]["kv_restore_s"]' "$tmp/kv.json" "$tmp/nvme.json" "$tmp/sata.json"
+# The seed's workload: AutoGLM-Phone-9B with one phone screenshot per
+# request.  The tower's 891,523,072 weights are in memory either way
+# (1.66 GiB in bf16); the screenshot is 3,354 more prompt tokens (1092 x
+# 2408 after the resize, tests/unit/t_vision.c) and the tower's time in
+# TTFT, so the KV cache and TTFT grow and TTFT includes the tower.
+run "$PROG" estimate --model autoglm-phone-9b --gpu rtx-4090 --input-len 500 --output-len 100 --json
+printf '%s' "$out" >"$tmp/ag0.json"
+run "$PROG" estimate --model autoglm-phone-9b --gpu rtx-4090 --input-len 500 --output-len 100 \
+	--images 1 --image-size 1080x2400 --json
+check "a screenshot per request: exit 0" [ "$rc" = 0 ]
+printf '%s' "$out" >"$tmp/ag1.json"
+check "... 3,354 image tokens, more KV and TTFT, the tower inside the TTFT" python3 -c '
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+assert b["workload"]["image_tokens"] == 3354 and b["workload"]["input_len"] == 500 + 3354, b["workload"]
+assert b["memory"]["kv_per_sequence_bytes"] > a["memory"]["kv_per_sequence_bytes"]
+assert b["latency"]["ttft_s"] > a["latency"]["ttft_s"] + b["latency"]["vision_s"] > a["latency"]["ttft_s"]
+assert a["memory"]["weights_bytes"] == b["memory"]["weights_bytes"]
+# the tower is counted: 9.4e9 language + 891,523,072 tower parameters, 2 bytes each
+# (to the embeddings, which the rounded 9.4e9 of its row leaves unscaled)
+assert abs(a["memory"]["weights_bytes"] - 2 * (9.4e9 + 891523072)) < 1e-4 * a["memory"]["weights_bytes"]' \
+	"$tmp/ag0.json" "$tmp/ag1.json"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --images 1 --image-size 1080x2400
+check "images for a text model: exit 2" [ "$rc" = 2 ]
+check "... saying it reads none" has "$err" "reads no images"
+run "$PROG" estimate --model autoglm-phone-9b --gpu rtx-4090 --images 1
+check "--images without --image-size: exit 2" [ "$rc" = 2 ]
+run "$PROG" estimate --model autoglm-phone-9b --gpu rtx-4090 --images 1 --image-size 1080by2400
+check "a malformed --image-size: exit 2" [ "$rc" = 2 ]
+run "$PROG" estimate --model autoglm-phone-9b --gpu rtx-4090 --images 1 --image-size 10x2500
+check "an aspect over 200: exit 2" [ "$rc" = 2 ]
 done_testing

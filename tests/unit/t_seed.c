@@ -169,9 +169,11 @@ static void fits_9b(void)
 		q.work.context = 4096;
 		if (build(d, &q) < 0 || est_run(&r, &d->in, &err) < 0)
 			break;
-		if (!strcmp(c[i].gpu, "rtx-4090"))    /* worked: 9.4e9 x 2 B = 18.8 GB */
-			test_rel(r.weights_total_bytes, 18.8e9, 0.03, "9B bf16 weights %.2f GB",
-				 r.weights_total_bytes / 1e9);
+		/* worked: the language model's 9.4e9 and the vision tower's
+		 * 891,523,072 (tests/unit/t_vision.c) x 2 B = 20.58 GB */
+		if (!strcmp(c[i].gpu, "rtx-4090"))
+			test_rel(r.weights_total_bytes, 20.58e9, 0.03, "9B bf16 weights and its "
+				 "vision tower %.2f GB", r.weights_total_bytes / 1e9);
 		test_ok(r.mem.fits == c[i].fits, "AutoGLM-Phone-9B %s on %s: %s (%.1f GiB of %.0f GiB)",
 			c[i].fmt, c[i].gpu, r.mem.fits ? "fits" : "does not fit",
 			r.mem.total_per_gpu_bytes / UNIT_GIB, r.mem.capacity_bytes / UNIT_GIB);
