@@ -9,8 +9,8 @@
  *    one Ethernet port per node.  A complete system's own ports count.
  *  - each port takes one cable to a switch (a cable row's ports: the NIC
  *    ends it serves, 2 for an OSFP splitter); switches of the same fabric
- *    at that speed or faster, as many as the ports need; two towers
- *    connect back to back with no switch;
+ *    and port speed, as many as the ports need; two towers connect back
+ *    to back with no switch;
  *  - replicas that fit one node each need only the site's front-end
  *    network, which the bill does not count;
  *  - racked nodes: 42U racks, and per rack the PDUs that carry its peak at
@@ -27,9 +27,10 @@
 /* 42U, the common full-height rack. */
 #define RACK_UNITS 42
 
-/* The best row of a kind: matching fabric (NULL any) and speed at least
- * `gbps` (NaN: the fastest there is); priced before unpriced, then the
- * cheapest per port. */
+/* The best row of a kind: matching fabric (NULL any) and port speed
+ * `gbps` (NaN: the fastest there is; a faster switch port would need
+ * breakout cables the catalog does not list); priced before unpriced,
+ * then the cheapest per port. */
 static const struct cat_netpart *pick(const struct bind_parts *p, const char *kind,
 				      const char *fabric, double gbps)
 {
@@ -42,7 +43,7 @@ static const struct cat_netpart *pick(const struct bind_parts *p, const char *ki
 
 		if (strcmp(c->kind, kind) || (fabric && strcmp(c->fabric, fabric)))
 			continue;
-		if (!isnan(gbps) && !(c->speed_gbps >= gbps))
+		if (!isnan(gbps) && c->speed_gbps != gbps)
 			continue;
 		if (!best) {
 			best = c;
@@ -116,8 +117,7 @@ static size_t network(struct plan_part *parts, size_t np, size_t room,
 		 (ports + per_cable - 1) / per_cable))
 		NOTE("%zu ports to the switch, %zu per cable", ports, per_cable);
 	sw = pick(p, "switch", fabric, gbps);
-	/* a switch port faster than the NIC splits into as many NIC ports */
-	sw_ports = sw ? (size_t)sw->ports * (size_t)fmax(1, floor(sw->speed_gbps / gbps)) : 0;
+	sw_ports = sw ? (size_t)sw->ports : 0;
 	if (sw && ports > sw_ports) {
 		/* two tiers: half of each leaf's ports down, half up */
 		size_t leaves = (ports + sw_ports / 2 - 1) / (sw_ports / 2);
