@@ -17,6 +17,7 @@
 
 #include "bind/deploy.h"
 #include "bind/gguf.h"
+#include "bind/hfconfig.h"
 #include "models/fmt.h"
 #include "models/mem.h"
 #include "util/clock.h"
@@ -588,23 +589,13 @@ out:
 static void id_of_path(char *out, size_t size, const char *path)
 {
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	size_t i, n = 0, len = strlen(base);
+	char stem[CAT_NAME_MAX];
+	size_t len = strlen(base);
 
 	if (len > 5 && !strcmp(base + len - 5, ".gguf"))
 		len -= 5;
-	for (i = 0; i < len && n + 1 < size && n < 63; i++) {
-		unsigned char ch = (unsigned char)base[i];
-
-		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.')
-			out[n++] = (char)ch;
-		else if (ch >= 'A' && ch <= 'Z')
-			out[n++] = (char)(ch - 'A' + 'a');
-		else if (n && out[n - 1] != '-')
-			out[n++] = '-';
-	}
-	while (n && (out[n - 1] == '-' || out[n - 1] == '.'))
-		n--;
-	out[n] = '\0';
+	snprintf(stem, sizeof(stem), "%.*s", (int)len, base);
+	bind_model_id(out, size, stem);
 }
 
 int bind_gguf_read(struct bind_gguf *out, const char *path, struct err *err)

@@ -291,8 +291,7 @@ static int dims(struct cat_model *m, const json_t *c, enum shape s, struct err *
 	return 0;
 }
 
-/* An id from a name: lowercase, [a-z0-9.-], at most 63 characters. */
-static void make_id(char *out, size_t size, const char *name)
+void bind_model_id(char *out, size_t size, const char *name)
 {
 	size_t i, n = 0;
 
@@ -409,9 +408,9 @@ int bind_model_from_config(struct cat_model *out, const char *json, size_t len,
 		snprintf(out->hf_repo, sizeof(out->hf_repo), "%s", name);
 	snprintf(out->name, sizeof(out->name), "%.95s",
 		 name && *name ? (strrchr(name, '/') ? strrchr(name, '/') + 1 : name) : mt);
-	make_id(out->id, sizeof(out->id), out->name);
+	bind_model_id(out->id, sizeof(out->id), out->name);
 	if (!out->id[0])
-		make_id(out->id, sizeof(out->id), mt);
+		bind_model_id(out->id, sizeof(out->id), mt);
 	snprintf(out->source, sizeof(out->source), "%.255s", origin);
 	clock_today_utc(out->as_of);
 	counts(out, index_bytes);
@@ -520,7 +519,7 @@ int bind_model_from_path(struct cat_model *out, const char *path, struct err *er
 		}
 		if (*base && strcmp(base, ".") && strcmp(base, "..")) {
 			snprintf(out->name, sizeof(out->name), "%.95s", base);
-			make_id(out->id, sizeof(out->id), base);
+			bind_model_id(out->id, sizeof(out->id), base);
 		}
 	}
 	return 0;

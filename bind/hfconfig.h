@@ -32,6 +32,11 @@ int bind_model_from_config(struct cat_model *out, const char *json, size_t len,
  * (and maybe model.safetensors.index.json).  ERR_IO when unreadable. */
 int bind_model_from_path(struct cat_model *out, const char *path, struct err *err);
 
+/* A catalog id from a model's name: lowercase letters, digits and '.',
+ * any other run of characters one '-', at most 63 characters, no '-' or
+ * '.' at the end ("" when nothing is left). */
+void bind_model_id(char *out, size_t size, const char *name);
+
 /* Whether --model `name` is a path rather than a catalog name: it has a
  * '/' or ends in .json, and a file or directory of that name exists. */
 int bind_is_model_path(const char *name);

@@ -106,6 +106,7 @@ struct build {
 	const struct cat_platform *plat;         /* what its CPUs, DIMMs and cooler fit */
 	int server;                 /* ships its own PSUs: a server chassis */
 	size_t gpus, sockets, slots, dimm_slots;
+	size_t width;               /* the GPU's slots; a tower takes an unknown one as 3 */
 	const struct cat_cpu *cpu;
 	size_t lanes_needed;        /* by the GPUs and the drive, as the CPU runs them */
 	const struct cat_cooler *cooler;
@@ -504,14 +505,14 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 	const struct cat_chassis *ch = &p->chassis[ci];
 	const struct cat_chassis_layout *lay = p->chassis_layout[ci];
 	const struct cat_gpu *g = n->gpu;
-	/* a card whose width no source gives is taken as three slots in a
-	 * tower, the widest common consumer card */
-	size_t width = g->slot_width != CAT_NULL_INT ? (size_t)g->slot_width : 3;
 	int baseboard = strcmp(ch->gpu_form_factor, "pcie") != 0;
 
 	memset(b, 0, sizeof(*b));
 	b->ch = ch;
 	b->board = board;
+	/* a card whose width no source gives is taken as three slots in a
+	 * tower, the widest common consumer card */
+	b->width = g->slot_width != CAT_NULL_INT ? (size_t)g->slot_width : 3;
 	b->sys = p->chassis_system[ci];
 	b->server = !isnan(ch->psu_w);
 	*why = PLAN_NO_SLOTS;
@@ -525,7 +526,7 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 		b->plat = p->board_platform[board - p->board];
 		b->sockets = (size_t)board->sockets;
 		b->dimm_slots = (size_t)board->dimm_slots;
-		b->slots = board_gpu_slots(board, width, (size_t)lay->expansion_slots,
+		b->slots = board_gpu_slots(board, b->width, (size_t)lay->expansion_slots,
 					   (int)lay->risers);
 		if (b->slots > (size_t)ch->gpu_slots)
 			b->slots = (size_t)ch->gpu_slots;
@@ -743,7 +744,7 @@ static size_t bill(struct plan_part *parts, const struct bind_parts *p,
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
 			 "%s; %zu of its %zu GPU slots hold %zu-slot cards in this case%s",
 			 best->plat->socket, best->slots, (size_t)best->board->gpu_slots,
-			 n->gpu->slot_width != CAT_NULL_INT ? (size_t)n->gpu->slot_width : 3,
+			 best->width,
 			 best->board->gpu_slot_positions[0] ? "" :
 			 " (slot spacing not in the catalog: check it)");
 	}
