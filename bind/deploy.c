@@ -479,6 +479,131 @@ static int images(struct deploy *out, const struct bind_model_rows *m, struct er
 	return 0;
 }
 
+/*
+ * llama.cpp's -ngl N.  Up to PR 18148 (merged 2025-12-17) the GPU took
+ * the last N layers and the output head only from N = layers + 1; since,
+ * the head goes first and N holds it and the last N - 1 layers
+ * (src/llama-model.cpp, load_tensors; docs/sources/offload.md).
+ * A release is on one side by its date.
+ */
+#define LLAMA_HEAD_FIRST_SINCE "2025-12-17"
+
+static void ngl_split(struct offload_spec *o, size_t layers, size_t ngl, int head_first)
+{
+	if (ngl > layers) {
+		o->host_layers = 0;
+		o->head_on_host = 0;
+	} else if (head_first) {
+		o->head_on_host = ngl == 0;
+		o->host_layers = ngl == 0 ? layers : layers + 1 - ngl;
+	} else {
+		o->head_on_host = 1;
+		o->host_layers = layers - ngl;
+	}
+}
+
+/*
+ * What the request keeps in host memory, checked against the engine that
+ * does it (each flag is in that engine's own argument list,
+ * tests/data/engine-flags), and the host's rates: its memory read from
+ * the CPU's channels and speed (cpu_memory) at the achieved share, its
+ * compute from the cores, and host-to-GPU copies pinned (vLLM's UVA) or
+ * pageable (llama.cpp maps the file: its host weights are not pinned).
+ */
+static int offload_setup(struct deploy *d, const struct bind_gpu_rows *g,
+			 const struct deploy_request *q, struct err *err)
+{
+	struct offload_spec *o = &d->dspec.off;
+	const char *fam = d->engine.family;
+	int llama = !strcmp(fam, "llama-cpp"), ollama = !strcmp(fam, "ollama");
+	int layers = q->layers != DEPLOY_LAYERS_ALL;
+	double eff;
+
+	memset(o, 0, sizeof(*o));
+	if (!layers && !(q->cpu_offload_bytes > 0) && !q->kv_offload)
+		return 0;
+	if (d->in.edge)
+		return err_set(err, ERR_INVAL, "a %s's memory is the CPU's and the GPU's at once: "
+			       "there is no host memory to offload to", d->gpu.id);
+	if (layers && !llama && !ollama)
+		return err_set(err, ERR_INVAL, "--gpu-layers is llama.cpp's -ngl: expected --engine "
+			       "llama-cpp or ollama (%s streams weights with --cpu-offload-gb)", fam);
+	if (q->layers == DEPLOY_LAYERS_N && ollama)
+		return err_set(err, ERR_INVAL, "--gpu-layers %zu: Ollama splits the layers itself; "
+			       "expected --gpu-layers auto", q->gpu_layers);
+	if (q->kv_offload && !llama)
+		return err_set(err, ERR_INVAL, "--kv-offload is llama.cpp's --no-kv-offload: expected "
+			       "--engine llama-cpp (%s attends over a cache on the GPUs)", fam);
+	if (q->cpu_offload_bytes > 0 && strcmp(fam, "vllm"))
+		return err_set(err, ERR_INVAL, "--cpu-offload-gb is vLLM's: expected --engine vllm "
+			       "(llama.cpp and Ollama: --gpu-layers)");
+	if ((layers || q->kv_offload) && !g->cpu_memory.memory_mts)
+		return err_set(err, ERR_INVAL, "the catalog has no memory speed for the CPU %s, which "
+			       "runs the host's layers: expected another --cpu", d->cpu.id);
+	eff = host_default(strcmp(d->cpu.segment, "desktop") ? HOST_MEM_READ_SERVER :
+			   HOST_MEM_READ_DESKTOP);
+	/* one socket's memory: llama.cpp binds no pages to a NUMA node */
+	o->host_bw = (double)g->cpu_memory.memory_mts * 1e6 * 8.0 *
+		     (double)d->cpu.memory_channels * eff;
+	o->host_flops = (double)d->cpu.cores * d->cpu.base_hz *
+			host_default(HOST_CPU_FLOPS_PER_CYCLE);
+	o->h2d_bw = llama || ollama ? d->in.storage.h2d_bytes_per_s :
+		    host_default(HOST_H2D_PINNED) * d->gspec.pcie_bytes_per_s;
+	o->ubatch = (size_t)host_default(HOST_LLAMA_UBATCH);
+	o->gpu_min_batch = (size_t)host_default(HOST_LLAMA_OFFLOAD_MIN);
+	o->kv_host = q->kv_offload;
+	o->stream_bytes = q->cpu_offload_bytes > 0 ? q->cpu_offload_bytes : 0;
+	o->host_capacity = fmax(1, d->in.storage.ram_bytes - d->in.storage.ram_reserved_bytes);
+	if (q->layers == DEPLOY_LAYERS_N) {
+		d->has_ngl = 1;
+		d->ngl = q->gpu_layers < d->llm.layers + 1 ? q->gpu_layers : d->llm.layers + 1;
+		ngl_split(o, d->llm.layers, d->ngl,
+			  strcmp(d->engine.released, LLAMA_HEAD_FIRST_SINCE) >= 0);
+	}
+	return 0;
+}
+
+/* The model's inputs for the layout as it stands: the tower's weights,
+ * bf16 (engines quantize the language model only), sharded over tp on
+ * the first stage. */
+static int init_model(struct deploy *out, struct err *err)
+{
+	int r;
+
+	if ((r = est_model_init(&out->in.model, &out->llm, out->wf, out->kf, &out->gspec,
+				&out->dspec, err)) < 0)
+		return r;
+	if (out->in.has_vision)
+		out->in.model.vision_bytes = vision_params(&out->in.vision) * 2.0 /
+					     (double)out->dspec.tp;
+	return 0;
+}
+
+/* --gpu-layers auto: the most layers (-ngl) whose share fits the GPUs at
+ * the work point, as llama.cpp's --fit and Ollama's scheduler choose. */
+static int auto_layers(struct deploy *out, struct err *err)
+{
+	size_t n = out->llm.layers + 1, ngl;
+	int head_first = strcmp(out->engine.released, LLAMA_HEAD_FIRST_SINCE) >= 0;
+	struct mem_result mr;
+	int r;
+
+	for (ngl = n + 1; ngl-- > 0;) {
+		ngl_split(&out->dspec.off, out->llm.layers, ngl, head_first);
+		if ((r = init_model(out, err)) < 0)
+			return r;
+		est_mem_at(&mr, &out->in);
+		if (mr.total_per_gpu_bytes <= mr.capacity_bytes) {
+			out->has_ngl = 1;
+			out->ngl = ngl;
+			return 0;
+		}
+	}
+	return err_set(err, ERR_INFEASIBLE, "%s does not fit a %s even with every layer in host "
+		       "memory: the KV cache and activations alone take more", out->model.id,
+		       out->gpu.id);
+}
+
 int deploy_layout(struct deploy *out, const struct bind_model_rows *m,
 		  const struct bind_engine_rows *e, const struct bind_gpu_rows *g,
 		  const struct deploy_request *q, struct err *err)
@@ -508,14 +633,9 @@ int deploy_layout(struct deploy *out, const struct bind_model_rows *m,
 			       out->in.work.context > out->in.work.input_len + out->in.work.output_len ?
 			       out->in.work.context : out->in.work.input_len + out->in.work.output_len,
 			       out->model.id, (long long)out->model.max_context);
-	if ((r = est_model_init(&out->in.model, &out->llm, out->wf, out->kf, &out->gspec,
-				&out->dspec, err)) < 0)
+	if ((r = offload_setup(out, g, q, err)) < 0 || (r = init_model(out, err)) < 0 ||
+	    (q->layers == DEPLOY_LAYERS_AUTO && (r = auto_layers(out, err)) < 0))
 		return r;
-	/* the tower's weights, bf16 (engines quantize the language model
-	 * only), sharded over tp on the first stage */
-	if (out->in.has_vision)
-		out->in.model.vision_bytes = vision_params(&out->in.vision) * 2.0 /
-					     (double)out->dspec.tp;
 	n = deploy_gpus(&out->dspec);
 	out->capex_usd = (!isnan(q->gpu_price_usd) ? q->gpu_price_usd :
 			  out->gpu.price.price_usd) * (double)n;

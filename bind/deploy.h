@@ -18,6 +18,10 @@
 
 struct err;
 
+/* Where a llama.cpp server puts the layers: all on the GPUs (no
+ * offload), N of them (-ngl N), or as many as fit. */
+enum deploy_layers { DEPLOY_LAYERS_ALL, DEPLOY_LAYERS_N, DEPLOY_LAYERS_AUTO };
+
 struct deploy_request {
 	const char *model, *gpu;
 	const char *precision;      /* NULL: the model's native dtype */
@@ -43,6 +47,12 @@ struct deploy_request {
 	int measured;               /* a published or recorded run: the release that ran
 				     * it need not be in the catalog, so the release
 				     * rules (bind/compat.h) are not applied */
+	enum deploy_layers layers;  /* where the layers go (llama.cpp -ngl) */
+	size_t gpu_layers;          /* with DEPLOY_LAYERS_N: -ngl's value */
+	double cpu_offload_bytes;   /* per GPU, streamed from host memory (vLLM
+				     * --cpu-offload-gb); 0: none */
+	int kv_offload;             /* the KV cache in host memory (llama.cpp
+				     * --no-kv-offload) */
 };
 
 /* The site's figures (electricity, PUE, amortization, utilization, inlet,
@@ -53,7 +63,7 @@ struct deploy_request {
 	0, 0, 1, 0, { 1, 0, 0, 0, 0, 0, 0 }, NAN, NAN, host_default(HOST_USD_PER_KWH), \
 	host_default(HOST_PUE), host_default(HOST_YEARS), host_default(HOST_UTILIZATION), \
 	NAN, NAN, host_default(HOST_INLET_C), host_default(HOST_AIR_RISE_K), \
-	host_default(HOST_THERMAL_S), 0, 0, 0, 0, 0 }
+	host_default(HOST_THERMAL_S), 0, 0, 0, 0, 0, DEPLOY_LAYERS_ALL, 0, 0, 0 }
 
 /* Everything the model reads, with the catalog rows behind it; a plain
  * value (it may be copied). */
@@ -75,6 +85,8 @@ struct deploy {
 	 * in the weight format (verdict COMPAT_CHECKPOINT: none published) */
 	struct compat_verdict compat;
 	double capex_usd;           /* GPUs only; NaN when a price is missing */
+	int has_ngl;                /* llama.cpp's -ngl for the layers on the GPUs */
+	size_t ngl;
 	struct est_input in;        /* ready for est_run */
 };
 

@@ -138,6 +138,10 @@ static int host(struct bind_gpu_rows *g, struct cat *cat, const char *cpu, const
 	    (r = host_part(&g->ssd, cat, CAT_SSD, ssd, segment, &g->host_err)) < 0 ||
 	    (r = host_part(&g->psu, cat, CAT_PSU, NULL, segment, &g->host_err)) < 0)
 		return r;
+	if ((r = cat_cpu_memory(&g->cpu_memory, cat, g->cpu.id, &g->host_err)) < 0)
+		return r;
+	if (r == 0)
+		g->cpu_memory.memory_mts = 0;
 	return cat_psu_curve(g->psu_curve.load, g->psu_curve.eff, &g->psu_curve.n,
 			     sizeof(g->psu_curve.load) / sizeof(double), cat,
 			     g->psu.efficiency_level,

@@ -29,6 +29,7 @@ struct bind_gpu_rows {
 	struct cat_link link[BIND_LINK_COUNT];
 	struct err link_err[BIND_LINK_COUNT];
 	struct cat_cpu cpu;             /* the host: the CPU asked for, else the segment's */
+	struct cat_cpu_memory cpu_memory;   /* its memory speed; memory_mts 0: unknown */
 	struct cat_ssd ssd;
 	struct cat_psu psu;
 	struct psu_curve psu_curve;     /* the PSU's 80 PLUS curve at the host's voltage */

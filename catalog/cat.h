@@ -22,7 +22,7 @@ struct err;
 struct sbuf;
 struct cat;
 
-#define CAT_SCHEMA_VERSION 7
+#define CAT_SCHEMA_VERSION 8
 
 /* --- Field tables: one per kind, in column order. --- */
 
@@ -195,6 +195,10 @@ int cat_engine_model(struct cat_engine_model *out, struct cat *cat, const char *
 
 /* A GPU's compile target: 1 and *out, or 0 when the catalog has none. */
 int cat_gpu_target(struct cat_gpu_target *out, struct cat *cat, const char *gpu,
+		   struct err *err);
+
+/* A CPU's fastest memory: 1 and *out, or 0 when the catalog has none. */
+int cat_cpu_memory(struct cat_cpu_memory *out, struct cat *cat, const char *cpu,
 		   struct err *err);
 
 /* A vision-language model's vision tower: 1 and *out, or 0 for a

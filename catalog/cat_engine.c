@@ -159,6 +159,12 @@ int cat_checkpoints(struct cat_checkpoint **out, size_t *n, struct cat *cat, con
 			       "WHERE model = ?1 ORDER BY id", model, NULL, err);
 }
 
+int cat_cpu_memory(struct cat_cpu_memory *out, struct cat *cat, const char *cpu,
+		   struct err *err)
+{
+	return one_row(out, cat, &cat_cpu_memory_info, "WHERE id = ?1", cpu, NULL, err);
+}
+
 int cat_vision(struct cat_vision *out, struct cat *cat, const char *model, struct err *err)
 {
 	return one_row(out, cat, &cat_vision_info, "WHERE id = ?1", model, NULL, err);

@@ -289,6 +289,14 @@ struct cat_cooler {
 	struct cat_price price;
 };
 
+/* The fastest memory a CPU runs, MT/s (id: the CPU). */
+struct cat_cpu_memory {
+	char id[CAT_ID_MAX];
+	int64_t memory_mts;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
 /* A vision-language model's vision tower and image processor (id: the
  * model). */
 struct cat_vision {

@@ -6,6 +6,7 @@
 #include "cli/cmd.h"
 #include "cli/deploy_opts.h"
 #include "cli/out.h"
+#include "models/offload.h"
 #include "models/defaults.h"
 #include "models/estimate.h"
 #include "bind/deploy.h"
@@ -128,6 +129,22 @@ static json_t *str_or_null(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
+/* memory.offload: what lives in host memory; null when nothing does. */
+static json_t *offload_json(const struct deploy *d, const struct mem_result *m)
+{
+	const struct offload_spec *o = &d->dspec.off;
+
+	if (!offload_any(o))
+		return json_null();
+	return json_pack("{s:o,s:o,s:b,s:I,s:b,s:o,s:b,s:o,s:o}",
+		"host_bytes", json_num(m->host_bytes), "host_capacity_bytes", json_num(o->host_capacity),
+		"host_fits", m->host_bytes <= o->host_capacity,
+		"host_layers", (json_int_t)o->host_layers, "head_on_host", o->head_on_host,
+		"gpu_layers", d->has_ngl ? json_integer((json_int_t)d->ngl) : json_null(),
+		"kv_on_host", o->kv_host, "streamed_bytes_per_gpu", json_num(o->stream_bytes),
+		"host_bytes_per_s", json_num(o->host_bw));
+}
+
 /* memory.reason and memory.to_fit: null when it fits. */
 static void fit_json(json_t *mem, const struct fit_advice *a, int fits)
 {
@@ -219,6 +236,7 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 		"max_batch", json_num(m->max_batch), "max_context", json_num(m->max_context),
 		"kv_per_sequence_bytes", json_num(m->kv_per_seq_bytes)));
 	fit_json(json_object_get(o, "memory"), a, m->fits);
+	json_object_set_new(json_object_get(o, "memory"), "offload", offload_json(d, m));
 	unified_json(json_object_get(o, "memory"), d);
 	json_object_set_new(o, "latency", json_pack("{s:o,s:o,s:s,s:o}",
 		"ttft_s", json_num(r->ttft_s), "tpot_s", json_num(r->tpot_s),
@@ -306,6 +324,27 @@ static void report_checkpoint(FILE *f, const struct deploy *d)
 		fprintf(f, "weights from  %s%s%s\n", c->repo, c->file[0] ? " " : "", c->file);
 }
 
+/* What lives in host memory, and whether the RAM holds it. */
+static void report_offload(FILE *f, struct out_nums *n, const struct deploy *d,
+			   const struct mem_result *m)
+{
+	const struct offload_spec *o = &d->dspec.off;
+
+	if (!offload_any(o))
+		return;
+	fprintf(f, "  in host memory        %8s GiB of %s GiB of RAM free: %s\n",
+		out_fixed(n, m->host_bytes / UNIT_GIB, 2), out_fixed(n, o->host_capacity / UNIT_GIB, 2),
+		m->host_bytes <= o->host_capacity ? "fits" : "DOES NOT FIT (more --ram)");
+	if (o->host_layers || o->head_on_host)
+		fprintf(f, "    on the CPU          %8zu of %zu layers%s (-ngl %zu)\n", o->host_layers,
+			d->llm.layers, o->head_on_host ? " and the output head" : "", d->ngl);
+	if (o->kv_host)
+		fprintf(f, "    KV cache            %8s  every layer's, attention on the CPU\n", "");
+	if (o->stream_bytes > 0)
+		fprintf(f, "    streamed per GPU    %8s GiB read over PCIe every step\n",
+			out_fixed(n, o->stream_bytes / UNIT_GIB, 2));
+}
+
 static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 		   const struct fit_advice *a)
 {
@@ -321,18 +360,19 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 	report_checkpoint(f, d);
 	fprintf(f, "\nmemory per GPU          %8s GiB of %s GiB: %s\n",
 		out_fixed(n, m->total_per_gpu_bytes / UNIT_GIB, 2), out_fixed(n, m->capacity_bytes / UNIT_GIB, 2),
-		m->fits ? "fits" : "DOES NOT FIT");
+		m->total_per_gpu_bytes <= m->capacity_bytes ? "fits" : "DOES NOT FIT");
 	if (d->in.edge)
 		fprintf(f, "  unified memory        %8s GiB, of which the OS and CPU keep %s\n",
 			out_fixed(n, (double)d->gpu.memory_bytes / UNIT_GIB, 2),
 			out_fixed(n, d->in.storage.ram_reserved_bytes / UNIT_GIB, 2));
-	if (!m->fits)
+	if (m->total_per_gpu_bytes > m->capacity_bytes)
 		report_fit(f, a, d->in.edge);
 	fprintf(f, "  weights               %8s GiB\n", out_fixed(n, m->weights_bytes / UNIT_GIB, 2));
 	fprintf(f, "  KV cache              %8s GiB (%s MiB per sequence)\n",
 		out_fixed(n, m->kv_cache_bytes / UNIT_GIB, 2), out_fixed(n, m->kv_per_seq_bytes / 1048576.0, 1));
 	fprintf(f, "  activations           %8s GiB\n", out_fixed(n, m->activation_bytes / UNIT_GIB, 2));
 	fprintf(f, "  runtime overhead      %8s GiB\n", out_fixed(n, m->overhead_bytes / UNIT_GIB, 2));
+	report_offload(f, n, d, m);
 	fprintf(f, "  largest batch         %8s sequences at this context\n",
 		out_fixed(n, m->max_batch, 0));
 	fprintf(f, "  longest context       %8s tokens at this batch\n", out_fixed(n, m->max_context, 0));

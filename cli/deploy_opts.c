@@ -2,12 +2,17 @@
  * deploy_opts.c - see deploy_opts.h.  Limits are far past any real
  * deployment, so that typos fail loudly.
  */
+#include <string.h>
+
 #include "cli/deploy_opts.h"
 #include "util/err.h"
+#include "util/units.h"
 
 #define MAX_GPUS 4096
 #define MAX_SEQS 65536
 #define MAX_STEP_TOKENS 10000000
+/* llama.cpp takes any -ngl (999: all); past the layers it changes nothing */
+#define MAX_LAYERS 100000
 
 int deploy_opt(struct deploy_request *q, int id, const char *arg, struct err *err)
 {
@@ -53,6 +58,22 @@ int deploy_opt(struct deploy_request *q, int id, const char *arg, struct err *er
 	case DO_INLET: r = opt_double(&q->inlet_c, "--inlet-temp", arg, -10, 60, err); break;
 	case DO_DELTA_T: r = opt_double(&q->delta_t_c, "--delta-t", arg, 1, 60, err); break;
 	case DO_MATERIALIZE: q->materialize = 1; break;
+	case DO_GPU_LAYERS:
+		if (!strcmp(arg, "auto")) {
+			q->layers = DEPLOY_LAYERS_AUTO;
+			break;
+		}
+		q->layers = DEPLOY_LAYERS_N;
+		r = opt_size(&q->gpu_layers, "--gpu-layers", arg, 0, MAX_LAYERS, err);
+		if (r < 0)
+			err_set(err, ERR_INVAL, "--gpu-layers '%.20s': expected a count of layers "
+				"(0 to %d) or auto", arg, MAX_LAYERS);
+		break;
+	case DO_CPU_OFFLOAD:
+		r = opt_double(&q->cpu_offload_bytes, "--cpu-offload-gb", arg, 0, 1e5, err);
+		q->cpu_offload_bytes *= UNIT_GIB;
+		break;
+	case DO_KV_OFFLOAD: q->kv_offload = 1; break;
 	default:
 		return 1;
 	}

@@ -19,7 +19,8 @@ enum {
 	DO_MODEL = 256, DO_GPU, DO_GPUS, DO_TP, DO_PP, DO_EP, DO_PREC, DO_KVPREC,
 	DO_ENGINE, DO_POWER_LIMIT, DO_KWH, DO_PUE, DO_YEARS, DO_UTIL, DO_PRICE,
 	DO_RENT, DO_SSD, DO_CPU, DO_RAM, DO_PSU_RED, DO_GPN, DO_INLET, DO_DELTA_T,
-	DO_MATERIALIZE, DO_MAX_SEQS, DO_MAX_TOKENS,
+	DO_MATERIALIZE, DO_MAX_SEQS, DO_MAX_TOKENS, DO_GPU_LAYERS, DO_CPU_OFFLOAD,
+	DO_KV_OFFLOAD,
 	DO_LAST          /* a command's own ids start here */
 };
 
@@ -49,7 +50,10 @@ enum {
 	{ "gpus-per-node", 0, required_argument, DO_GPN, "N", "GPUs in one server (default 8)" }, \
 	{ "inlet-temp", 0, required_argument, DO_INLET, "C", "air inlet temperature (default: inlet, host defaults)" }, \
 	{ "delta-t", 0, required_argument, DO_DELTA_T, "K", "inlet-to-outlet air temperature rise (default: air-rise, host defaults)" }, \
-	{ "materialize", 0, no_argument, DO_MATERIALIZE, NULL, "loader reads the whole model into RAM first (torch.load)" }
+	{ "materialize", 0, no_argument, DO_MATERIALIZE, NULL, "loader reads the whole model into RAM first (torch.load)" }, \
+	{ "gpu-layers", 0, required_argument, DO_GPU_LAYERS, "N|auto", "llama.cpp -ngl: layers on the GPUs, the rest on the CPU; auto: as many as fit" }, \
+	{ "cpu-offload-gb", 0, required_argument, DO_CPU_OFFLOAD, "GIB", "vLLM: weights per GPU read from host memory every step" }, \
+	{ "kv-offload", 0, no_argument, DO_KV_OFFLOAD, NULL, "llama.cpp: the KV cache in host memory, attention on the CPU (--no-kv-offload)" }
 
 /* Apply one deployment flag: 0, a negative error, or 1 when `id` is not
  * a deployment flag (the command's own). */

@@ -27,3 +27,22 @@ INSERT INTO cpu (id, name, vendor, segment, cores, threads, base_hz, boost_hz, p
   'https://www.amd.com/en/products/processors/desktops/ryzen/7000-series/amd-ryzen-9-7950x.html (24 usable PCIe 5.0 lanes)', '2026-11-24', 699, 'msrp', 'AMD launch announcement, August 2022', '2022-08-29'),
 ('core-i9-14900k', 'Intel Core i9-14900K', 'intel', 'desktop', 24, 32, 3.2e9, 6.0e9, 5, 20, 'DDR5', 2, 1, 125,
   'https://www.intel.com/content/www/us/en/products/sku/236773/intel-core-i9-processor-14900k-36m-cache-up-to-6-00-ghz/specifications.html (16 PCIe 5.0 + 4 PCIe 4.0)', '2026-11-24', 589, 'list', 'Intel ARK recommended customer price', '2026-11-24');
+
+-- The fastest memory each CPU runs, one DIMM per channel.  AMD's and
+-- Intel's own spec tables as copied in July 2023 into
+-- felixsteinke/cpu-spec-dataset (AMD's CSV export; Intel's from
+-- ark.intel.com), which the search tools hold where amd.com and ark do
+-- not; desktop parts from reviews quoting the vendor's figure.  No source
+-- read gave the Threadripper PRO 7995WX's or the EPYC 9655's: they have
+-- no row, so rigplan prices no offload on them.
+INSERT INTO cpu_memory (id, memory_mts, source, as_of) VALUES
+('epyc-9654', 4800, 'https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/amd-cpus.csv ("Up to 4800MHz",DDR5,12,"460.80 GB/s")', '2026-12-07'),
+('epyc-9554', 4800, 'https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/amd-cpus.csv ("Up to 4800MHz",DDR5,12,"460.80 GB/s")', '2026-12-07'),
+('epyc-9354', 4800, 'https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/amd-cpus.csv ("Up to 4800MHz",DDR5,12,"460.80 GB/s")', '2026-12-07'),
+('epyc-9124', 4800, 'https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/amd-cpus.csv ("Up to 4800MHz",DDR5,12,"460.80 GB/s")', '2026-12-07'),
+('xeon-platinum-8480plus', 4800, 'https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/intel-cpus.csv (ark: Up to DDR5 4800 MT/s 1DPC)', '2026-12-07'),
+('xeon-platinum-8468', 4800, 'https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/intel-cpus.csv (ark: Up to DDR5 4800 MT/s 1DPC)', '2026-12-07'),
+('xeon-gold-6448y', 4800, 'https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/intel-cpus.csv (ark: Up to DDR5 4800 MT/s 1DPC)', '2026-12-07'),
+('xeon-w9-3495x', 4800, 'https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/intel-cpus.csv (ark: DDR5-4800)', '2026-12-07'),
+('ryzen-9-7950x', 5200, 'https://web-autoai.com/articles/amd-ryzen-9-7950x-16-core-32-thread-high-end-cpu ("AM5 socket, DDR5-5200 memory support"); Apacer via hardwaretimes.com', '2026-12-07'),
+('core-i9-14900k', 5600, 'https://ocinside.de/test/intel_core_i9_14900k_d/3 ("RAM Taktung bis DDR5-5600"); PC Gamer review spec table', '2026-12-07');

@@ -3,7 +3,8 @@
 -- engine rows releases and added engine_image, engine_model, gpu_target,
 -- checkpoint and the model's architecture; 6 added platform, cpu_platform,
 -- motherboard, cpu_cooler, chassis_layout, system and netpart, open
--- frames, and made chassis_cpu a chassis's platform; 7 added vision).
+-- frames, and made chassis_cpu a chassis's platform; 7 added vision; 8 added
+-- cpu_memory).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -12,7 +13,7 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
@@ -487,6 +488,17 @@ CREATE TABLE platform (
   socket TEXT NOT NULL CHECK (length(socket) BETWEEN 1 AND 15),
   memory_type TEXT NOT NULL CHECK (memory_type IN ('ddr4-rdimm', 'ddr5-rdimm', 'ddr4-udimm', 'ddr5-udimm')),
   max_dimms_per_channel INTEGER NOT NULL CHECK (max_dimms_per_channel BETWEEN 1 AND 2),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- The fastest memory a CPU runs (id: the CPU), one DIMM per channel: with
+-- its memory_channels, the host's memory bandwidth, which prices what an
+-- engine keeps in host memory (layers on the CPU, a KV cache there).  A
+-- CPU without a row is never planned with offload: its rate is unknown.
+CREATE TABLE cpu_memory (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  memory_mts INTEGER NOT NULL CHECK (memory_mts BETWEEN 400 AND 20000),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );

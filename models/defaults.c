@@ -81,6 +81,32 @@ const struct host_fact host_facts[HOST_DEFAULT_COUNT] = {
 		"assumed, not from a datasheet: a carrier board's fan, NVMe drive and idle "
 		"ports beside the module, whose power mode covers its CPU, GPU and memory "
 		"(NVIDIA gives the developer kits' input per interface, not as one figure)" },
+	/*
+	 * What offloaded work runs at (models/offload.c).  Host memory:
+	 * llama.cpp issue 4716 (2023-12-31) decodes Mixtral Q8_0 at 3.37
+	 * tok/s on a 7950X with DDR5 at 3600 MT/s, two channels (57.6 GB/s):
+	 * 12.9e9 active parameters x 8.5 bits = 13.7 GB a token, 46.2 GB/s,
+	 * 0.80 of the peak; ktransformers issue 587 measures 230 of the 460
+	 * GB/s of one EPYC socket of 12 DDR5-4800 channels, 0.50.
+	 */
+	[HOST_MEM_READ_DESKTOP] = { "host-mem-read-desktop", 0.80, "x peak",
+		"llama.cpp issue 4716: Mixtral Q8_0 decode at 3.37 tok/s from two DDR5-3600 "
+		"channels is 46.2 of 57.6 GB/s" },
+	[HOST_MEM_READ_SERVER] = { "host-mem-read-server", 0.50, "x peak",
+		"ktransformers issue 587: 230 GB/s measured of 460 GB/s on one EPYC socket of "
+		"12 DDR5-4800 channels" },
+	[HOST_CPU_FLOPS_PER_CYCLE] = { "cpu-flops-per-cycle", 32, "FLOP",
+		"assumed: two 256-bit FMA pipes a core (AVX2 x86 since Haswell and Zen 2), 8 "
+		"fp32 lanes x 2 FLOPs x 2, at the base clock; AVX-512 parts may do more" },
+	[HOST_H2D_PINNED] = { "h2d-pinned", 0.80, "x link",
+		"measured: pinned host-to-device copies at 50.7 GB/s of the 63 GB/s of an "
+		"H100's PCIe 5.0 x16 link (tests/data/measure/h100-sxm.json)" },
+	[HOST_LLAMA_UBATCH] = { "llama-ubatch", 512, "tokens",
+		"llama.cpp common/common.h: n_ubatch = 512, the physical batch a prompt is "
+		"computed in" },
+	[HOST_LLAMA_OFFLOAD_MIN] = { "llama-offload-min-batch", 32, "tokens",
+		"ggml-cuda.cu: ops on host weights run on the GPU from a batch of 32 "
+		"(GGML_OP_OFFLOAD_MIN_BATCH's default, llama.cpp PR 18535); smaller on the CPU" },
 };
 
 /* The circuits' names, smallest first, as the notes print them. */

@@ -34,6 +34,12 @@ enum host_default {
 	HOST_CIRCUIT_230V_16A,      /* plug load, watts, smallest first */
 	HOST_EDGE_OS_RESERVE_BYTES, /* an edge module's unified memory the OS and CPU keep */
 	HOST_EDGE_CARRIER_W,        /* an edge module's carrier board beside the module */
+	HOST_MEM_READ_DESKTOP,      /* achieved / peak host memory read, dual channel */
+	HOST_MEM_READ_SERVER,       /* ... many-channel server socket */
+	HOST_CPU_FLOPS_PER_CYCLE,   /* per core, what a CPU computes offloaded layers at */
+	HOST_H2D_PINNED,            /* pinned host-to-GPU copies / the PCIe link */
+	HOST_LLAMA_UBATCH,          /* llama.cpp's physical batch, prompt tokens */
+	HOST_LLAMA_OFFLOAD_MIN,     /* tokens from which ggml computes host weights on the GPU */
 	HOST_DEFAULT_COUNT
 };
 

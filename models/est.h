@@ -41,6 +41,12 @@ struct est_model {
 	double moe_fixed_bytes;     /* router + shared experts, one GPU */
 	double head_bytes;          /* output head, one GPU */
 	double vision_bytes;        /* a vision tower's weights, one GPU of the first stage */
+	/* offload (models/offload.c): shares in host memory and their costs */
+	double host_frac;           /* decoder layers the CPU holds / all */
+	double host_kv_frac;        /* of the KV cache, in host memory */
+	double host_weight_bytes;   /* the host layers' (and head's) weights */
+	double stream_s;            /* per forward: streamed weights over PCIe, less
+				     * what reading them from HBM would take */
 	size_t n;               /* GPUs: tp * pp */
 };
 
@@ -49,7 +55,7 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 		   const struct gpu_spec *gpu, const struct deploy_spec *dep,
 		   struct err *err);
 
-enum perf_bound { PERF_MEMORY, PERF_COMPUTE, PERF_COMMUNICATION };
+enum perf_bound { PERF_MEMORY, PERF_COMPUTE, PERF_COMMUNICATION, PERF_HOST };
 
 const char *perf_bound_name(enum perf_bound b);
 
@@ -69,6 +75,8 @@ struct perf_result {
 	double comp_s;      /* ... by tensor throughput */
 	double comm_s;      /* all-reduces and pipeline sends */
 	double overhead_s;  /* kernel launches, per-layer and per-step fixed costs */
+	double host_s;      /* offloaded work: the CPU's layers and attention, weights
+			     * crossing PCIe (the GPU waits) */
 	double bytes;       /* moved per GPU */
 	double flops;       /* per GPU */
 	double u_mem;       /* fraction of the time memory streams at the achieved rate */
@@ -120,10 +128,10 @@ struct perf_acc {
  * bit for bit, as perf_step's (tests/unit/t_sim).
  */
 struct perf_memo {
-	int layers_ok, logits_ok, prefill;
+	int layers_ok, logits_ok, prefill, run_host;
 	double local, group, logits;
 	struct perf_acc layers;     /* the layer operators, accumulated */
-	double layers_ovh, comm_s;
+	double layers_ovh, comm_s, layers_host;
 	double logits_tm, logits_tc, logits_t;
 };
 

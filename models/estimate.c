@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "models/estimate.h"
+#include "models/offload.h"
 #include "util/err.h"
 
 static void band(double out[2], const struct perf_result *p, double lo,
@@ -166,11 +167,18 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 	if ((r = thermal_run(&out->temp, e, in->inlet_c + in->gpu_preheat_k, out->gpu.w,
 			     in->thermal_s, err)) < 0)
 		return r;
-	out->weights_total_bytes = out->mem.weights_bytes * (double)m->n;
+	/* the file holds what the host keeps too: streamed weights are on the
+	 * GPUs' side of mem.weights_bytes' subtraction, host layers beside */
+	out->weights_total_bytes = (out->mem.weights_bytes + m->dep.off.stream_bytes) *
+				   (double)m->n + m->host_weight_bytes;
 	storage_load(&out->load, &in->storage, out->weights_total_bytes, m->n);
-	/* one sequence's cache spans its tp x pp GPUs (under EP, one GPU) */
+	/* one sequence's cache spans its tp x pp GPUs (under EP, one GPU),
+	 * and the host where it keeps a share */
 	out->kv_restore_s = storage_kv_restore_s(&in->storage, out->mem.kv_per_seq_bytes *
-						 (double)(m->dep.tp * m->dep.pp));
+						 (double)(m->dep.tp * m->dep.pp) +
+						 (offload_any(&m->dep.off) ?
+						  offload_host_bytes(m, 1, ctx) -
+						  offload_host_bytes(m, 0, ctx) : 0));
 	tok_s = out->has_decode ? out->decode_tokens_per_s : out->prefill_tokens_per_s;
 	cost_eval(&out->cost, &in->cost, tok_s, out->system_w);
 	return 0;

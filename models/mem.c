@@ -17,6 +17,7 @@
 #include <gsl/gsl_roots.h>
 
 #include "models/mem.h"
+#include "models/offload.h"
 #include "util/err.h"
 
 /* fp32 logits (vLLM and llama.cpp sample in fp32) */
@@ -27,26 +28,24 @@
  * the activated product; the two halves do not overlap. */
 #define HIDDEN_BUFFERS 2.0
 
-static double stage_layers(const struct est_model *m)
-{
-	return ceil((double)m->llm.layers / (double)m->dep.pp);
-}
-
-static double weights_bytes(const struct est_model *m)
+double mem_weights_bytes(const struct est_model *m)
 {
 	const struct llm_spec *l = &m->llm;
-	double per_layer, layers = stage_layers(m), tp = (double)m->dep.tp;
+	const struct offload_spec *o = &m->dep.off;
+	double per_layer, tp = (double)m->dep.tp;
+	double gpu_layers = (double)(l->layers - o->host_layers);
 	double emb = m->parts.embed * m->wf->bits_embed / 8.0 / tp + m->vision_bytes;
+	double head = l->tied_embeddings || o->head_on_host ? 0 : m->head_bytes;
 	double moe_frac = (double)m->parts.moe_layers / (double)l->layers;
 	double moe_layer = m->moe_fixed_bytes + (double)l->moe_experts * m->expert_bytes;
 
 	per_layer = m->layer_bytes_attn + (1 - moe_frac) * m->layer_bytes_dense +
 		    moe_frac * moe_layer;
 	if (m->dep.pp == 1)
-		return (double)l->layers * per_layer + emb +
-		       (l->tied_embeddings ? 0 : m->head_bytes);
+		return gpu_layers * per_layer + emb + head - o->stream_bytes;
 	/* first stage holds the embedding, last the head: take the larger */
-	return layers * per_layer + fmax(emb, m->head_bytes);
+	return ceil(gpu_layers / (double)m->dep.pp) * per_layer +
+	       fmax(emb, o->head_on_host ? 0 : m->head_bytes) - o->stream_bytes;
 }
 
 double mem_layer_scale_for(const struct llm_spec *l, const struct fmt_weight *wf, double bytes)
@@ -65,7 +64,7 @@ double mem_layer_scale_for(const struct llm_spec *l, const struct fmt_weight *wf
 double mem_kv_per_seq(const struct est_model *m, double context)
 {
 	return llm_kv_tokens_all_layers(&m->llm, context) * m->kv_bytes_token /
-	       (double)m->dep.pp;
+	       (double)m->dep.pp * (1 - m->host_kv_frac);
 }
 
 static double activation_bytes(const struct est_model *m, double tokens,
@@ -103,7 +102,7 @@ void mem_at(struct mem_result *out, const struct est_model *m, double batch,
 	double seqs = m->dep.max_seqs ? fmin(batch, (double)m->dep.max_seqs) : batch;
 	double local = est_dp_share(m, batch);
 
-	out->weights_bytes = weights_bytes(m);
+	out->weights_bytes = mem_weights_bytes(m);
 	out->kv_per_seq_bytes = mem_kv_per_seq(m, context);
 	out->kv_cache_bytes = local * out->kv_per_seq_bytes;
 	out->activation_bytes = activation_bytes(m, fmax(local, est_dp_share(m, prefill_tokens)),
@@ -113,6 +112,10 @@ void mem_at(struct mem_result *out, const struct est_model *m, double batch,
 				   out->activation_bytes + out->overhead_bytes;
 	out->capacity_bytes = m->gpu.memory_bytes;
 	out->fits = out->total_per_gpu_bytes <= out->capacity_bytes;
+	out->host_bytes = offload_any(&m->dep.off) ? offload_host_bytes(m, batch, context) : 0;
+	out->host_capacity_bytes = m->dep.off.host_capacity;
+	if (out->host_capacity_bytes > 0 && out->host_bytes > out->host_capacity_bytes)
+		out->fits = 0;
 	out->max_batch = out->max_context = NAN;
 }
 
@@ -132,6 +135,10 @@ static double slack(double x, void *p)
 		mem_at(&r, s->m, x, s->context, s->prefill_tokens);
 	else
 		mem_at(&r, s->m, s->batch, x, s->prefill_tokens);
+	/* a KV cache on the host is bounded by the host's memory too */
+	if (r.host_capacity_bytes > 0 && r.host_bytes > 0)
+		return fmin(r.capacity_bytes - r.total_per_gpu_bytes,
+			    r.host_capacity_bytes - r.host_bytes);
 	return r.capacity_bytes - r.total_per_gpu_bytes;
 }
 

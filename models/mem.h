@@ -18,7 +18,9 @@ struct mem_result {
 	double overhead_bytes;      /* CUDA context or the engine's reserve */
 	double total_per_gpu_bytes;
 	double capacity_bytes;
-	int fits;
+	double host_bytes;          /* offloaded to host memory, one replica (offload.h) */
+	double host_capacity_bytes; /* what the host may hold; 0: not checked */
+	int fits;                   /* the GPU's share fits it, and the host's the host */
 	double max_batch;           /* sequences of `context` tokens that fit; 0: none */
 	double max_context;         /* tokens per sequence that fit at `batch`; 0: none */
 };
@@ -32,6 +34,10 @@ struct mem_result {
  * embeddings alone take more.
  */
 double mem_layer_scale_for(const struct llm_spec *l, const struct fmt_weight *wf, double bytes);
+
+/* Weights on the fullest GPU: its pipeline stage's layers (those not on
+ * the host), the embedding or the head, less what streams from the host. */
+double mem_weights_bytes(const struct est_model *m);
 
 /* KV bytes of one sequence of `context` tokens on one GPU: every layer of
  * its pipeline stage, sliding-window layers at most the window. */

@@ -17,6 +17,7 @@
 
 #include "models/est.h"
 #include "models/fmt.h"
+#include "models/offload.h"
 #include "util/err.h"
 
 /* GEMM kernels per layer: fused QKV and output projection; fused
@@ -32,6 +33,8 @@ const char *perf_bound_name(enum perf_bound b)
 		return "compute";
 	case PERF_COMMUNICATION:
 		return "communication";
+	case PERF_HOST:
+		return "host";
 	}
 	return "?";
 }
@@ -104,7 +107,7 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 	out->head_bytes = out->parts.head * wf->bits_embed / 8.0 / tp;
 	out->kv_bytes_token = llm_kv_values_per_token_layer(llm) * kf->bytes *
 			      llm_kv_share(llm, dep->tp);
-	return 0;
+	return offload_init(out, err);
 }
 
 /* Ring all-reduce: 2(n-1)/n of the bytes cross each link, 2(n-1) hops
@@ -222,21 +225,60 @@ static void op(struct perf_acc *a, const struct est_model *m, double count,
 }
 
 static void finish(struct perf_result *out, const struct perf_acc *a, double comm_s,
-		   double overhead_s)
+		   double overhead_s, double host_s)
 {
 	out->mem_s = a->mem_s;
 	out->comp_s = a->comp_s;
 	out->comm_s = comm_s;
 	out->overhead_s = overhead_s;
-	out->time_s = a->mem_s + a->comp_s + comm_s + overhead_s;
+	out->host_s = host_s;
+	out->time_s = a->mem_s + a->comp_s + comm_s + overhead_s + host_s;
 	out->bytes = a->bytes;
 	out->flops = a->flops;
 	out->u_mem = fmin(1.0, a->tmem / out->time_s);
 	out->u_comp = fmin(1.0, a->tcomp / out->time_s);
-	if (comm_s > a->mem_s && comm_s > a->comp_s)
+	if (host_s > a->mem_s && host_s > a->comp_s && host_s > comm_s)
+		out->bound = PERF_HOST;
+	else if (comm_s > a->mem_s && comm_s > a->comp_s)
 		out->bound = PERF_COMMUNICATION;
 	else
 		out->bound = a->comp_s > a->mem_s ? PERF_COMPUTE : PERF_MEMORY;
+}
+
+/*
+ * The host layers in a step of `tokens` tokens: the GPU's share of every
+ * layer operator (1 when the GPU computes them all), and the time the
+ * CPU or the copies add.  A step of at least gpu_min_batch tokens copies
+ * the host layers' weights to the GPU once per micro-batch and computes
+ * them there; a smaller one leaves them to the CPU (run_host).
+ */
+static double host_layers_share(double *host_s, int *run_host, const struct est_model *m,
+				double tokens)
+{
+	const struct offload_spec *o = &m->dep.off;
+
+	*run_host = 0;
+	if (!o->host_layers && !o->head_on_host)
+		return 1;
+	if (tokens >= (double)o->gpu_min_batch) {
+		*host_s += ceil(tokens / (double)o->ubatch) * m->host_weight_bytes / o->h2d_bw;
+		return 1;
+	}
+	*run_host = 1;
+	return 1 - m->host_frac;
+}
+
+/* An attention operator: its share over a cache in host memory runs on
+ * the CPU, the rest on the GPU. */
+static void attn_op(struct perf_acc *a, double *host_s, const struct est_model *m,
+		    double bytes, double flops, double rate)
+{
+	double h = m->host_kv_frac;
+
+	if (h < 1)
+		op(a, m, 1, bytes * (1 - h), flops * (1 - h), rate);
+	if (h > 0)
+		*host_s += offload_host_op_s(m, bytes * h, flops * h);
 }
 
 /*
@@ -306,11 +348,14 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 	double chunk = m->dep.max_batched_tokens ?
 		fmin(tokens, (double)m->dep.max_batched_tokens) : tokens;
 	double chunks = ceil(tokens / chunk);
-	double qk_dim, v_dim, pairs, full, slid, comm, ovh = 0;
+	double qk_dim, v_dim, pairs, full, slid, comm, ovh = 0, host_s = 0, gpu_share;
 	struct perf_acc a = { 0 };
 	size_t kind, gemms;
+	int run_host;
 
 	memset(out, 0, sizeof(*out));
+	gpu_share = host_layers_share(&host_s, &run_host, m, tokens / chunks);
+	host_s *= chunks;
 	if (l->attn == LLM_MLA) {
 		qk_dim = (double)(l->qk_nope_head_dim + l->qk_rope_head_dim);
 		v_dim = (double)l->v_head_dim;
@@ -326,19 +371,27 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 		ffn_layer(&ffn_b, &ffn_f, &gemms, m, (int)kind, tokens / chunks,
 			  batch * input_len / chunks);
 		/* each chunk reads the layer's weights again */
-		op(&a, m, nl * chunks, m->layer_bytes_attn + ffn_b,
+		op(&a, m, nl * chunks * gpu_share, m->layer_bytes_attn + ffn_b,
 		   2 * (tokens / chunks) * m->parts.attn / tp + ffn_f, m->flops);
-		ovh += nl * chunks * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
+		ovh += nl * chunks * gpu_share * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
+		if (run_host)
+			host_s += nl * chunks * m->host_frac *
+				  offload_host_op_s(m, m->layer_bytes_attn + ffn_b,
+						    2 * (tokens / chunks) * m->parts.attn / tp + ffn_f);
 	}
 	/* attention: causal, sliding-window layers see at most the window */
 	full = (double)(l->layers - l->sliding_layers);
 	slid = (double)l->sliding_layers;
 	pairs = full * causal_pairs(input_len, 0) +
 		slid * causal_pairs(input_len, (double)l->sliding_window);
-	op(&a, m, 1, tokens * llm_kv_tokens_all_layers(l, 1) * m->kv_bytes_token,
-	   prompts * pairs * 2 * (qk_dim + v_dim) * (double)l->heads / tp, m->flops_attn);
+	attn_op(&a, &host_s, m, tokens * llm_kv_tokens_all_layers(l, 1) * m->kv_bytes_token,
+		prompts * pairs * 2 * (qk_dim + v_dim) * (double)l->heads / tp, m->flops_attn);
 	/* logits of each prompt's last token only */
-	op(&a, m, 1, m->head_bytes, 2 * prompts * m->parts.head / tp, m->flops);
+	if (run_host && m->dep.off.head_on_host)
+		host_s += offload_host_op_s(m, m->head_bytes, 2 * prompts * m->parts.head / tp);
+	else
+		op(&a, m, 1, m->head_bytes, 2 * prompts * m->parts.head / tp, m->flops);
+	host_s += chunks * m->stream_s;
 	ovh += e->kernel_s + chunks * ((double)l->layers * e->layer_s + e->step_s);
 	/* a short eager prefill waits on the host launching its kernels */
 	ovh += fmax(0, chunks * (double)l->layers * e->launch_layer_s -
@@ -347,7 +400,7 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 		       comm_allreduce_s(m, chunk * (double)l->hidden * EST_ACT_BYTES) +
 	       chunks * comm_pipeline_s(m, chunk * (double)l->hidden * EST_ACT_BYTES) +
 	       chunks * moe_alltoall_s(m, chunk);
-	finish(out, &a, comm, ovh);
+	finish(out, &a, comm, ovh, host_s);
 }
 
 double perf_chunk_pairs(const struct est_model *m, double offset, double len)
@@ -387,29 +440,35 @@ static double dp_part(const struct est_model *m, double total, double seqs)
  */
 /* The layers' operators and the communication of a step of `local` tokens
  * on this GPU out of `group` in the expert-parallel group. */
-static void step_layers(struct perf_acc *a, double *ovh, double *comm,
-			const struct est_model *m, double local, double group, int prefill)
+static void step_layers(struct perf_acc *a, double *ovh, double *comm, double *host_s,
+			int *run_host, const struct est_model *m, double local, double group,
+			int prefill)
 {
 	const struct gpu_eff *e = &m->gpu.eff;
 	double tp = (double)m->dep.tp, act = (double)m->llm.hidden * EST_ACT_BYTES;
+	double gpu_share = host_layers_share(host_s, run_host, m, local);
 	size_t kind, gemms;
 
 	for (kind = 0; kind < 2; kind++) {
 		double nl = kind ? (double)m->parts.moe_layers : (double)m->parts.dense_layers;
-		double ffn_b, ffn_f, attn_f;
+		double ffn_b, ffn_f, attn_f, ng = nl * gpu_share;
 
 		if (nl == 0)
 			continue;
 		ffn_layer(&ffn_b, &ffn_f, &gemms, m, (int)kind, local, group);
 		attn_f = 2 * local * m->parts.attn / tp;
 		if (prefill) {
-			op(a, m, nl, m->layer_bytes_attn + ffn_b, attn_f + ffn_f, m->flops);
+			op(a, m, ng, m->layer_bytes_attn + ffn_b, attn_f + ffn_f, m->flops);
 		} else {
-			op(a, m, nl, m->layer_bytes_attn, attn_f, m->flops);
-			op(a, m, nl, ffn_b, ffn_f, m->flops);
+			op(a, m, ng, m->layer_bytes_attn, attn_f, m->flops);
+			op(a, m, ng, ffn_b, ffn_f, m->flops);
 		}
-		*ovh += nl * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
+		*ovh += ng * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
+		if (*run_host)
+			*host_s += nl * m->host_frac *
+				   offload_host_op_s(m, m->layer_bytes_attn + ffn_b, attn_f + ffn_f);
 	}
+	*host_s += m->stream_s;
 	*comm = 2.0 * (double)m->llm.layers * comm_allreduce_s(m, group * act) +
 		comm_pipeline_s(m, group * act) + moe_alltoall_s(m, local);
 }
@@ -436,8 +495,9 @@ void perf_step_memo(struct perf_result *out, const struct est_model *m,
 	double logits = x->logits > 0 ? est_dp_share(m, x->logits) : 0;
 	double logits_f = 2 * logits * m->parts.head / tp;
 	int prefill = x->prefill_tokens > 0;
-	double qk_dim, v_dim, attn_dim, comm = 0, ovh = 0, ltm, ltc, lt;
+	double qk_dim, v_dim, attn_dim, comm = 0, ovh = 0, host_s = 0, ltm, ltc, lt;
 	struct perf_acc a = { 0 };
+	int run_host = 0;
 
 	memset(out, 0, sizeof(*out));
 	/* the same operators in the same order either way: a memo replays
@@ -447,8 +507,10 @@ void perf_step_memo(struct perf_result *out, const struct est_model *m,
 		a = memo->layers;
 		ovh = memo->layers_ovh;
 		comm = memo->comm_s;
+		host_s = memo->layers_host;
+		run_host = memo->run_host;
 	} else {
-		step_layers(&a, &ovh, &comm, m, local, group, prefill);
+		step_layers(&a, &ovh, &comm, &host_s, &run_host, m, local, group, prefill);
 		if (memo) {
 			memo->layers_ok = 1;
 			memo->local = local;
@@ -457,14 +519,16 @@ void perf_step_memo(struct perf_result *out, const struct est_model *m,
 			memo->layers = a;
 			memo->layers_ovh = ovh;
 			memo->comm_s = comm;
+			memo->layers_host = host_s;
+			memo->run_host = run_host;
 		}
 	}
 	if (x->decode_seqs > 0) {
 		attn_dim = l->attn == LLM_MLA ?
 			(double)(2 * l->kv_lora_rank + l->qk_rope_head_dim) :
 			2.0 * (double)l->head_dim;
-		op(&a, m, 1, kv_dec * m->kv_bytes_token,
-		   kv_dec * (double)l->heads / tp * attn_dim, m->flops_bf16);
+		attn_op(&a, &host_s, m, kv_dec * m->kv_bytes_token,
+			kv_dec * (double)l->heads / tp * attn_dim, m->flops_bf16);
 	}
 	if (prefill) {
 		if (l->attn == LLM_MLA) {
@@ -474,9 +538,9 @@ void perf_step_memo(struct perf_result *out, const struct est_model *m,
 			qk_dim = v_dim = (double)l->head_dim;
 		}
 		/* writes the chunks' KV, reads the cached prefix they attend to */
-		op(&a, m, 1, (local_pre * llm_kv_tokens_all_layers(l, 1) + kv_read) *
-			     m->kv_bytes_token,
-		   pairs * 2 * (qk_dim + v_dim) * (double)l->heads / tp, m->flops_attn);
+		attn_op(&a, &host_s, m, (local_pre * llm_kv_tokens_all_layers(l, 1) + kv_read) *
+					m->kv_bytes_token,
+			pairs * 2 * (qk_dim + v_dim) * (double)l->heads / tp, m->flops_attn);
 	}
 	if (memo && memo->logits_ok && memo->logits == logits) {
 		ltm = memo->logits_tm;
@@ -494,9 +558,12 @@ void perf_step_memo(struct perf_result *out, const struct est_model *m,
 			memo->logits_t = lt;
 		}
 	}
-	add_op(&a, 1, m->head_bytes, logits_f, ltm, ltc, lt);
+	if (run_host && m->dep.off.head_on_host)
+		host_s += offload_host_op_s(m, m->head_bytes, logits_f);
+	else
+		add_op(&a, 1, m->head_bytes, logits_f, ltm, ltc, lt);
 	ovh += e->kernel_s + (double)l->layers * e->layer_s + e->step_s;
 	if (prefill)
 		ovh += fmax(0, (double)l->layers * e->launch_layer_s - (a.mem_s + a.comp_s + ovh));
-	finish(out, &a, comm, ovh);
+	finish(out, &a, comm, ovh, host_s);
 }

@@ -94,6 +94,29 @@ struct link_spec {
 	double latency_s;       /* per ring hop */
 };
 
+/*
+ * What an engine keeps in host memory instead of the GPUs' (models/offload.c
+ * prices it).  All zero: nothing, the step is the GPUs' alone.
+ */
+struct offload_spec {
+	size_t host_layers;     /* decoder layers the CPU holds and runs (llama.cpp
+				 * -ngl N: the first layers - N) */
+	int head_on_host;       /* the output head with them (-ngl at most the layers) */
+	int kv_host;            /* every layer's KV cache in host memory, attention on
+				 * the CPU (llama.cpp --no-kv-offload) */
+	double stream_bytes;    /* per GPU, weights read from pinned host memory in
+				 * every forward pass (vLLM, SGLang --cpu-offload-gb) */
+	double host_bw;         /* achieved host memory read rate, bytes/s */
+	double host_flops;      /* the CPU's rate for what it computes */
+	double h2d_bw;          /* pinned host-to-GPU rate, per GPU */
+	size_t ubatch;          /* prompt tokens per copy of the host layers to the GPU */
+	size_t gpu_min_batch;   /* from this many tokens in a step the GPU computes the
+				 * host layers, their weights copied in (llama.cpp
+				 * op offload); below, the CPU does */
+	double host_capacity;   /* host memory the engine may fill (RAM less the OS's
+				 * and its own process); 0: not checked */
+};
+
 struct deploy_spec {
 	size_t tp, pp;          /* tensor and pipeline parallel degrees */
 	size_t ep;              /* expert parallel over this many GPUs with data-parallel
@@ -108,6 +131,7 @@ struct deploy_spec {
 	size_t kv_block_tokens;     /* tokens per paged KV block */
 	double swap_bytes_per_gpu;  /* host memory the engine swaps KV blocks to */
 	double power_limit_w;       /* NaN: the GPU's TDP */
+	struct offload_spec off;
 };
 
 /* One point of work: a decode step or a prefill. */

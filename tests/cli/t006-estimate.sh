@@ -271,4 +271,38 @@ run "$PROG" estimate --model autoglm-phone-9b --gpu rtx-4090 --images 1 --image-
 check "a malformed --image-size: exit 2" [ "$rc" = 2 ]
 run "$PROG" estimate --model autoglm-phone-9b --gpu rtx-4090 --images 1 --image-size 10x2500
 check "an aspect over 200: exit 2" [ "$rc" = 2 ]
+# --- Offload (issue 20).  70B Q4_K_M on one 24 GB card with 64 GB of RAM:
+# auto puts as many layers on the GPU as fit, the rest on the CPU, and the
+# estimate says so; the flags belong to the engines that have them.
+run "$PROG" estimate --model llama-3.1-70b --gpu rtx-4090 --engine llama-cpp --precision gguf-q4_k_m \
+	--gpu-layers auto --ram 64GiB
+check "--gpu-layers auto: exit 0" [ "$rc" = 0 ]
+check "... the host's share and layers printed" has "$out" "in host memory"
+check "... with the -ngl that does it" has "$out" "layers (-ngl "
+check "... and the decode bound by the host" has "$out" "latency (host-bound)"
+run "$PROG" estimate --model llama-3.1-70b --gpu rtx-4090 --engine llama-cpp --precision gguf-q4_k_m \
+	--gpu-layers auto --ram 64GiB --json
+check "... in JSON: memory.offload" python3 -c '
+import json, sys
+o = json.loads(sys.argv[1])["memory"]["offload"]
+assert o["host_fits"] and 0 < o["host_layers"] < 80 and o["gpu_layers"] == 81 - o["host_layers"], o' "$out"
+run "$PROG" estimate --model llama-3.1-70b --gpu rtx-4090 --engine llama-cpp --precision gguf-q4_k_m \
+	--gpu-layers auto --ram 16GiB
+check "16 GiB of RAM: exit 0, saying the host cannot hold it" has "$out" "DOES NOT FIT (more --ram)"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --gpu-layers 20
+check "--gpu-layers on vLLM: exit 2" [ "$rc" = 2 ]
+check "... naming llama.cpp's -ngl" has "$err" "-ngl"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --engine llama-cpp --precision gguf-q4_k_m --gpu-layers many
+check "--gpu-layers many: exit 2" [ "$rc" = 2 ]
+check "... naming the value and what was expected" has "$err" "'many': expected a count of layers"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --cpu-offload-gb 4 --json
+check "--cpu-offload-gb 4 on vLLM: exit 0" [ "$rc" = 0 ]
+check "... 4 GiB fewer weights on the GPU, streamed" python3 -c '
+import json, sys
+o = json.loads(sys.argv[1])["memory"]["offload"]
+assert o["streamed_bytes_per_gpu"] == 4 * 2**30, o' "$out"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --kv-offload
+check "--kv-offload on vLLM: exit 2" [ "$rc" = 2 ]
+run "$PROG" estimate --model llama-3.1-8b --gpu jetson-agx-orin-64gb --engine llama-cpp --precision gguf-q4_k_m --gpu-layers 10
+check "offload on a Jetson: exit 2, its memory is one" has "$err" "no host memory"
 done_testing
