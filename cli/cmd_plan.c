@@ -98,7 +98,8 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 		row[1] = cell("%zu x %s", c->gpu_count, c->gpu);
 		row[2] = cell("%zu x %zu", c->tp, c->pp);
 		row[3] = cell("%s", c->precision);
-		row[4] = cell("%s", c->engine);
+		row[4] = c->offloaded ? cell("%s, %zu layers on the CPU", c->engine, c->host_layers) :
+					cell("%s", c->engine);
 		row[5] = cell("%zu", c->replicas);
 		row[6] = cell("%zu", c->nodes);
 		row[7] = usd(c->capex_usd, c->unpriced_parts > 0);

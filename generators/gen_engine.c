@@ -280,7 +280,8 @@ static void llama_cpp(struct gen_engine *e, const struct plan_candidate *c)
 	/* the context is shared by the slots: each gets max_model_len */
 	addf(a, "-c", "%zu", c->max_model_len * slots);
 	addf(a, "-np", "%zu", slots);
-	addf(a, "-ngl", "999");
+	/* every layer, or the split the plan chose (the rest on the CPU) */
+	addf(a, "-ngl", "%zu", c->offloaded ? c->gpu_layers : 999);
 	add(a, "--metrics");    /* the queue gauge the autoscaler reads */
 	if (c->gpus_per_replica > 1)
 		addf(a, "--split-mode", "layer");

@@ -58,6 +58,7 @@ int plan_candidate_memory(struct plan_gpu_memory *out, struct cat *cat,
 	dq.precision = c->precision;
 	dq.tp = c->tp;
 	dq.pp = c->pp;
+	dq.layers = c->offloaded ? DEPLOY_LAYERS_AUTO : DEPLOY_LAYERS_ALL;
 	dq.work.batch = 1;
 	dq.work.context = (size_t)ceil(q->input_len + q->output_len);
 	if ((r = plan_ctx_init(&x, cat, q, &res, err)) < 0 ||

@@ -437,7 +437,7 @@ static size_t count_nodes(size_t *per_node, const struct node_need *n, size_t sl
 				      (slots / n->tp));
 	}
 	if (n->gpus_per_replica <= slots) {
-		size_t k = slots / n->gpus_per_replica;
+		size_t k = n->replica_per_host ? 1 : slots / n->gpus_per_replica;
 
 		*per_node = (n->replicas < k ? n->replicas : k) * n->gpus_per_replica;
 		return (n->replicas + k - 1) / k;
@@ -548,7 +548,7 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 		return -1;
 	/* an SXM or OAM baseboard takes the GPUs its name lists, and comes
 	 * full: the planner fills the spare GPUs with replicas */
-	if (baseboard && !platform_takes(ch, g))
+	if (baseboard && (!platform_takes(ch, g) || n->replica_per_host))
 		return -1;
 	*nodes = count_nodes(&b->gpus, n, b->slots, baseboard);
 	if (host_parts(b, p, n, g, why) < 0)

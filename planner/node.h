@@ -24,6 +24,8 @@ struct node_need {
 	const char *psu_redundancy; /* NULL: the chassis's own, none in desktop towers */
 	double power_limit_w;       /* per node at the wall; NaN: none */
 	double ram_bytes;           /* host memory per node asked for; NaN: the rule */
+	int replica_per_host;       /* one replica a node: its layers on the CPU read the
+				     * host's memory, which a second would share */
 };
 
 /*

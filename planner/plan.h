@@ -163,6 +163,10 @@ struct plan_candidate {
 	double usd_per_month, usd_per_million_tokens, energy_usd_per_month;
 	double ttft_p99_s, tpot_p99_s;      /* simulated when `simulated`, else analytic */
 	int simulated;
+	/* llama.cpp and Ollama layers on the CPU, chosen when the model does
+	 * not fit the GPU whole (--gpu-layers auto's split) */
+	int offloaded;
+	size_t gpu_layers, host_layers;     /* with offloaded: -ngl's value, layers on the CPU */
 	double power_w;                     /* all nodes, at the wall, planned load */
 	double peak_w;                      /* all nodes, DC peak */
 	struct plan_node node;

@@ -23,6 +23,9 @@ struct field {
 /* A string a plan file written before the field existed lacks: "". */
 #define OPT_STR(s, f) { #f, F_STR, offsetof(struct s, f), sizeof(((struct s *)0)->f), -1, 0 }
 #define SIZE(s, f, lo, hi) { #f, F_SIZE, offsetof(struct s, f), 0, lo, hi }
+/* A count or switch a plan file written before the field existed lacks: 0. */
+#define OPT_SIZE(s, f, lo, hi) { #f, F_SIZE, offsetof(struct s, f), 1, lo, hi }
+#define OPT_BOOL(s, f) { #f, F_BOOL, offsetof(struct s, f), 1, 0, 1 }
 #define NUM(s, f) { #f, F_NUM, offsetof(struct s, f), 0, 0, 1e18 }
 #define BOOL(s, f) { #f, F_BOOL, offsetof(struct s, f), 0, 0, 1 }
 
@@ -52,6 +55,8 @@ static const struct field cand_fields[] = {
 	NUM(plan_candidate, usd_per_million_tokens),
 	NUM(plan_candidate, ttft_p99_s), NUM(plan_candidate, tpot_p99_s),
 	BOOL(plan_candidate, simulated),
+	OPT_BOOL(plan_candidate, offloaded), OPT_SIZE(plan_candidate, gpu_layers, 0, 100000),
+	OPT_SIZE(plan_candidate, host_layers, 0, 100000),
 	NUM(plan_candidate, power_w), NUM(plan_candidate, peak_w),
 	BOOL(plan_candidate, pareto), STR(plan_candidate, why),
 };
@@ -172,6 +177,13 @@ static int get(const json_t *o, const struct field *f, size_t n, void *base,
 		const json_t *j = json_object_get(o, f[i].name);
 		void *v = p + f[i].off;
 
+		if (!j && f[i].size && (f[i].type == F_SIZE || f[i].type == F_BOOL)) {
+			if (f[i].type == F_SIZE)
+				*(size_t *)v = 0;
+			else
+				*(int *)v = 0;
+			continue;
+		}
 		switch (f[i].type) {
 		case F_STR: {
 			const char *s = json_string_value(j);

@@ -57,8 +57,9 @@ double plan_longest(const struct plan_request *q);
 int plan_request_check(const struct plan_request *q, struct err *err);
 
 /* screen.c */
+/* offload: llama.cpp's layers split as --gpu-layers auto does. */
 int plan_build(struct ctx *x, const struct bind_gpu_rows *g, const struct bind_engine_rows *e,
-	       const char *precision, size_t tp, size_t pp, struct sim_config *sc,
+	       const char *precision, size_t tp, size_t pp, int offload, struct sim_config *sc,
 	       struct err *err);
 double plan_steady_tpot(const struct deploy *d, const struct sim_config *sc, double rate,
 			double ttft, double in, double out, struct perf_result *step);

@@ -9,6 +9,7 @@
 
 #include "models/cost.h"
 #include "planner/node.h"
+#include "models/offload.h"
 #include "planner/plan_int.h"
 
 #define HOURS_PER_MONTH 730.0
@@ -57,6 +58,7 @@ int plan_price(struct ctx *x, struct plan_candidate *c, const struct sim_config 
 	nn.psu_redundancy = q->psu_redundancy;
 	nn.power_limit_w = q->power_limit_w;
 	nn.ram_bytes = q->ram_bytes;
+	nn.replica_per_host = offload_any(&d->dspec.off);
 	c->nparts = 0;
 	np = plan_node_complete(&c->node, c->parts, &nodes, &x->parts, &nn, why);
 	if (np < 0)

@@ -63,17 +63,21 @@ double plan_steady_tpot(const struct deploy *d, const struct sim_config *sc, dou
 /* Lay out one configuration of GPU g and engine e into x->d, and its
  * simulator configuration into *sc. */
 int plan_build(struct ctx *x, const struct bind_gpu_rows *g, const struct bind_engine_rows *e,
-	       const char *precision, size_t tp, size_t pp, struct sim_config *sc,
+	       const char *precision, size_t tp, size_t pp, int offload, struct sim_config *sc,
 	       struct err *err)
 {
 	const struct plan_request *q = x->q;
 	struct deploy_request dq = DEPLOY_REQUEST_INIT;
 	int r;
 
+	dq.layers = offload ? DEPLOY_LAYERS_AUTO : DEPLOY_LAYERS_ALL;
 	dq.precision = precision;
 	dq.tp = tp;
 	dq.pp = pp;
 	dq.work.batch = 1;
+	/* a split must leave every slot of the server its whole context */
+	if (offload && e->engine.max_num_seqs > 0)
+		dq.work.batch = (size_t)e->engine.max_num_seqs;
 	dq.work.input_len = (size_t)ceil(q->input_len);
 	dq.work.output_len = (size_t)ceil(q->output_len);
 	dq.usd_per_kwh = q->usd_per_kwh;
@@ -93,6 +97,23 @@ static void push(struct ctx *x, const struct plan_candidate *c)
 	res->c[res->n++] = *c;
 }
 
+/* The context the servers start with, 0 when one request does not fit;
+ * a llama.cpp server holds every slot's whole context at once. */
+static void screen_fit(struct ctx *x, const struct sim_config *sc)
+{
+	x->max_model_len = plan_max_model_len(x->q, (double)sc->engine.kv_blocks *
+					     (double)sc->engine.block_tokens /
+					     (deploy_engine_slots_static(&x->d->engine) &&
+					      x->d->dspec.max_seqs > 1 ? (double)x->d->dspec.max_seqs : 1),
+					     (size_t)x->d->model.max_context);
+}
+
+/* Whether the engine puts layers on the CPU (bind/deploy.c's rule). */
+static int offloads(const struct bind_engine_rows *e)
+{
+	return !strcmp(e->engine.family, "llama-cpp") || !strcmp(e->engine.family, "ollama");
+}
+
 /* Screen one configuration; a reject is counted, a survivor pushed. */
 int plan_screen(struct ctx *x, const struct bind_engine_rows *e, const char *precision,
 		size_t tp, size_t pp, struct err *err)
@@ -109,7 +130,21 @@ int plan_screen(struct ctx *x, const struct bind_engine_rows *e, const char *pre
 	int r;
 
 	res->considered++;
-	if ((r = plan_build(x, x->g, e, precision, tp, pp, &sc, &fail)) < 0) {
+	r = plan_build(x, x->g, e, precision, tp, pp, 0, &sc, &fail);
+	if (r == 0)
+		screen_fit(x, &sc);
+	/* a model a llama.cpp server cannot hold whole on one GPU: the
+	 * layers that do not fit go to the CPU, as --gpu-layers auto splits */
+	if ((r == -ERR_INFEASIBLE || (r == 0 && !x->max_model_len)) && tp == 1 && pp == 1 &&
+	    offloads(e)) {
+		struct err again = ERR_INIT;
+
+		if (plan_build(x, x->g, e, precision, tp, pp, 1, &sc, &again) == 0) {
+			r = 0;
+			screen_fit(x, &sc);
+		}
+	}
+	if (r < 0) {
 		if (fail.code == ERR_DB || fail.code == ERR_IO) {
 			*err = fail;
 			return r;
@@ -125,12 +160,6 @@ int plan_screen(struct ctx *x, const struct bind_engine_rows *e, const char *pre
 		plan_count_incompatible(x, &x->d->compat, 1);
 		return 0;
 	}
-	/* a llama.cpp server holds every slot's whole context at once */
-	x->max_model_len = plan_max_model_len(q, (double)sc.engine.kv_blocks *
-					     (double)sc.engine.block_tokens /
-					     (deploy_engine_slots_static(&x->d->engine) &&
-					      x->d->dspec.max_seqs > 1 ? (double)x->d->dspec.max_seqs : 1),
-					     (size_t)x->d->model.max_context);
 	if (!x->max_model_len) {
 		res->rejected[PLAN_NO_FIT]++;
 		return 0;

@@ -40,6 +40,9 @@ void plan_describe(struct ctx *x, struct plan_candidate *c)
 	c->pp = d->dspec.pp;
 	c->gpus_per_replica = c->tp * c->pp;
 	c->max_num_seqs = d->dspec.max_seqs;
+	c->offloaded = d->has_ngl;
+	c->gpu_layers = d->has_ngl ? d->ngl : 0;
+	c->host_layers = d->dspec.off.host_layers;
 	c->max_batched_tokens = d->dspec.max_batched_tokens;
 	c->gpu_memory_utilization = d->engine.gpu_memory_utilization;
 	c->gpu_memory_bytes = (double)d->gpu.memory_bytes;

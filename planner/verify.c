@@ -36,7 +36,7 @@ int plan_finalist_sim(struct ctx *x, const struct plan_candidate *c, struct sim_
 	in->a = q->input_len;
 	out->a = q->output_len;
 	if ((r = plan_ctx_gpu(&g, x, c->gpu, err)) < 0 || (r = plan_ctx_engine(&e, x, c->engine, c->engine_version, err)) < 0 ||
-	    (r = plan_build(x, g, e, c->precision, c->tp, c->pp, sc, err)) < 0)
+	    (r = plan_build(x, g, e, c->precision, c->tp, c->pp, c->offloaded, sc, err)) < 0)
 		return r;
 	sc->arrival.kind = ARRIVAL_POISSON;
 	sc->input = in;

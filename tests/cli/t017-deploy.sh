@@ -66,6 +66,21 @@ assert fetch[-2] == sys.argv[2], fetch' "$tmp/lc.sh" "$(field "lc-$rel" checkpoi
 	check "$rel: q8_0 cache with flash attention ($want)" has "$out" "-ctv q8_0 $want"
 done
 
+# Llama 3.1 70B Q4_K_M on RTX 4090s: one card holds 44 of the 81 -ngl
+# units (the head and 43 layers, b10573's order); the plan says so, gives
+# each replica its own host, and the server is started with that -ngl.
+run "$PROG" plan --model llama-3.1-70b --qps 0.01 --input-len 512 --output-len 256 --ttft-p99 30 \
+	--tpot-p99 1 --gpu rtx-4090 --engine llama-cpp --precision gguf-q4_k_m --tp 1 --top 1 \
+	--out "$tmp/off.json"
+check "offload: plan exits 0" [ "$rc" = 0 ]
+check "... and says how many layers run on the CPU" has "$out" "layers on the CPU"
+ngl=$(field off gpu_layers)
+check "... a split recorded (-ngl $ngl of 81)" [ "$(field off offloaded)" = True ] && [ "$ngl" -gt 0 ] && [ "$ngl" -lt 81 ]
+run "$PROG" generate docker --plan "$tmp/off.json"
+printf '%s\n' "$out" >"$tmp/off.sh"
+check "offload: the docker script passes shellcheck" shellcheck -s sh "$tmp/off.sh"
+check "... the server starts with -ngl $ngl" has "$out" "-ngl $ngl --metrics"
+
 # A split GGUF (gpt-oss-120b in three files): every shard is fetched.
 plan oss --model gpt-oss-120b --gpu rtx-pro-6000-blackwell --engine llama-cpp --precision gguf-mxfp4
 run "$PROG" generate docker --plan "$tmp/oss.json"

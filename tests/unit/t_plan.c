@@ -10,6 +10,7 @@
 #include "tests/testcat.h"
 #include "catalog/cat.h"
 #include "planner/node.h"
+#include "planner/plan_file.h"
 #include "planner/plan_int.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -226,6 +227,71 @@ out:
 	cat_free(cat);
 }
 
+/*
+ * A model one card cannot hold: llama.cpp puts what does not fit on the
+ * CPU (as --gpu-layers auto), the plan says so, gives each such replica
+ * a host of its own (a second would share its memory bandwidth), and the
+ * plan file keeps the split for the generators.
+ */
+static void offloaded_plan(void)
+{
+	static const char *const gpus[] = { "rtx-4090" };
+	static const char *const precs[] = { "gguf-q4_k_m" };
+	static const char *const engines[] = { "llama-cpp" };
+	struct cat *cat = test_catalog();
+	struct plan_request q;
+	struct plan_result r;
+	struct err err = ERR_INIT;
+	size_t i, seen = 0;
+	char *doc = NULL;
+	json_t *js;
+
+	plan_request_init(&q);
+	q.model = "llama-3.1-70b";
+	q.qps = 0.01;
+	q.input_len = 512;
+	q.output_len = 256;
+	q.ttft_p99_s = 30;
+	q.tpot_p99_s = 1;
+	q.gpus = gpus;
+	q.ngpus = 1;
+	q.precisions = precs;
+	q.nprecisions = 1;
+	q.engines = engines;
+	q.nengines = 1;
+	if (!test_ok(plan_run(&r, cat, &q, &err) == 0, "plan 70B on RTX 4090s: %s", err.msg))
+		goto out;
+	js = plan_json_result(&q, &r);
+	doc = json_dumps(js, 0);
+	json_decref(js);
+	for (i = 0; i < r.n; i++) {
+		const struct plan_candidate *c = &r.c[i];
+		struct plan_candidate back;
+
+		if (!c->offloaded)
+			continue;
+		seen++;
+		test_ok(c->tp == 1 && c->pp == 1 && c->host_layers > 0 && c->host_layers < 80,
+			"#%zu: one card, %zu of 80 layers on the CPU", i + 1, c->host_layers);
+		/* b10573 holds the head first: -ngl = 80 + 1 - layers on the CPU */
+		test_int((int64_t)c->gpu_layers, (int64_t)(81 - c->host_layers), "... -ngl %zu",
+			 c->gpu_layers);
+		test_ok(c->node.gpus == 1 && c->nodes == c->replicas,
+			"... one replica a host (%zu nodes for %zu replicas)", c->nodes, c->replicas);
+		test_ok(c->tpot_p99_s <= q.tpot_p99_s, "... within the TPOT objective");
+		memset(&back, 0, sizeof(back));
+		if (test_ok(plan_json_read(&back, doc, strlen(doc), "plan", i, &err) == 0,
+			    "... read back: %s", err.msg))
+			test_ok(back.offloaded && back.gpu_layers == c->gpu_layers &&
+				back.host_layers == c->host_layers, "... with its split");
+	}
+	test_ok(seen > 0, "a one-card candidate with layers on the CPU is among %zu", r.n);
+	free(doc);
+	plan_result_release(&r);
+out:
+	cat_free(cat);
+}
+
 /* Node completion among the towers only: ATX PSUs share no load, so
  * redundancy asked is refused (its own reason) and a node gets more than
  * one ATX PSU only in a tower that mounts more; a tower's peak stays
@@ -435,6 +501,7 @@ int main(void)
 	partial_prices();
 	one_per_box();
 	whole_plan();
+	offloaded_plan();
 	tower_psus();
 	buyable_bills();
 	return test_done();
