@@ -442,31 +442,57 @@ static int compatible(struct deploy *d, const struct bind_model_rows *m,
  * without a tower are an error, as is an image size the processor
  * refuses.
  */
+static void vision_spec_of(struct vision_spec *out, const struct cat_vision *v)
+{
+	out->depth = (size_t)v->depth;
+	out->hidden = (size_t)v->hidden;
+	out->heads = (size_t)v->heads;
+	out->mlp = (size_t)v->mlp;
+	out->out_hidden = (size_t)v->out_hidden;
+	out->merger = (size_t)v->merger;
+	out->patch = (size_t)v->patch_size;
+	out->merge = (size_t)v->merge_size;
+	out->temporal = (size_t)v->temporal_patch;
+	out->min_pixels = (double)v->min_pixels;
+	out->max_pixels = (double)v->max_pixels;
+}
+
+int deploy_image_tokens(size_t *out, const struct bind_model_rows *m, double w, double h,
+			struct err *err)
+{
+	struct vision_spec vs;
+	struct vision_image img;
+
+	if (!m->has_vision)
+		return err_set(err, ERR_INVAL, "%s reads no images: the catalog has no vision tower "
+			       "for it", m->model.id);
+	if (!(w > 0))
+		return err_set(err, ERR_INVAL, "images need --image-size WxH: the tokens an image "
+			       "becomes depend on its size");
+	vision_spec_of(&vs, &m->vision);
+	if (!vision_image(&img, &vs, w, h))
+		return err_set(err, ERR_INVAL, "an image of %.0f x %.0f pixels: expected positive "
+			       "sides, the longer at most 200 times the shorter", w, h);
+	*out = (size_t)img.tokens;
+	return 0;
+}
+
 static int images(struct deploy *out, const struct bind_model_rows *m, struct err *err)
 {
 	struct work_point *w = &out->in.work;
-	const struct cat_vision *v = &m->vision;
 	struct vision_image img;
 
 	out->in.has_vision = m->has_vision;
-	if (m->has_vision) {
-		out->in.vision.depth = (size_t)v->depth;
-		out->in.vision.hidden = (size_t)v->hidden;
-		out->in.vision.heads = (size_t)v->heads;
-		out->in.vision.mlp = (size_t)v->mlp;
-		out->in.vision.out_hidden = (size_t)v->out_hidden;
-		out->in.vision.merger = (size_t)v->merger;
-		out->in.vision.patch = (size_t)v->patch_size;
-		out->in.vision.merge = (size_t)v->merge_size;
-		out->in.vision.temporal = (size_t)v->temporal_patch;
-		out->in.vision.min_pixels = (double)v->min_pixels;
-		out->in.vision.max_pixels = (double)v->max_pixels;
-	}
+	if (m->has_vision)
+		vision_spec_of(&out->in.vision, &m->vision);
 	if (!w->images)
 		return 0;
 	if (!m->has_vision)
 		return err_set(err, ERR_INVAL, "%s reads no images: the catalog has no vision tower "
 			       "for it", out->model.id);
+	if (!(w->image_w > 0))
+		return err_set(err, ERR_INVAL, "--images %zu needs --image-size WxH: the tokens an "
+			       "image becomes depend on its size", w->images);
 	if (!vision_image(&img, &out->in.vision, w->image_w, w->image_h))
 		return err_set(err, ERR_INVAL, "an image of %.0f x %.0f pixels: expected positive "
 			       "sides, the longer at most 200 times the shorter", w->image_w,
@@ -576,6 +602,20 @@ static int init_model(struct deploy *out, struct err *err)
 	if (out->in.has_vision)
 		out->in.model.vision_bytes = vision_params(&out->in.vision) * 2.0 /
 					     (double)out->dspec.tp;
+	/* an image of the work point's size: the tower's GEMMs at the bf16
+	 * rate, its attention at the attention rate, split over tp as vLLM
+	 * shards it */
+	if (out->in.has_vision && out->in.work.image_w > 0) {
+		struct vision_image img;
+		struct est_model *m = &out->in.model;
+
+		if (vision_image(&img, &out->in.vision, out->in.work.image_w,
+				 out->in.work.image_h)) {
+			m->vision_image_tokens = (size_t)img.tokens;
+			m->vision_image_s = (img.linear_flops / m->flops_bf16 +
+					     img.attn_flops / m->flops_attn) / (double)out->dspec.tp;
+		}
+	}
 	return 0;
 }
 

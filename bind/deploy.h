@@ -109,6 +109,12 @@ int deploy_build(struct deploy *out, struct cat *cat,
  * brakes cap). */
 double deploy_gpu_transient(const struct cat_gpu *g);
 
+/* The prompt tokens one image of w x h pixels becomes for the model's
+ * vision tower; ERR_INVAL for a model without one or a size its
+ * processor refuses. */
+int deploy_image_tokens(size_t *out, const struct bind_model_rows *m, double w, double h,
+			struct err *err);
+
 /* Whether the engine loads weights in that format (its weight_formats). */
 int deploy_engine_loads(const struct cat_engine *e, const char *precision);
 /* Whether the engine is a llama.cpp server (it loads GGUF files and

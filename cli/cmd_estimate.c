@@ -22,7 +22,7 @@
 #include <string.h>
 #include <stdlib.h>
 
-enum { O_BATCH = DO_LAST, O_INPUT, O_OUTPUT, O_CONTEXT, O_JSON, O_CSV, O_IMAGES, O_IMAGE_SIZE };
+enum { O_BATCH = DO_LAST, O_INPUT, O_OUTPUT, O_CONTEXT, O_JSON, O_CSV };
 
 /* Values a sweep takes of one option (--batch 1,2,4,8). */
 #define SWEEP_MAX 64
@@ -87,19 +87,6 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 		return 0;
 	case O_JSON: o->json = 1; return 0;
 	case O_CSV: o->csv = 1; return 0;
-	case O_IMAGES: return opt_size(&q->work.images, "--images", arg, 0, 64, err);
-	case O_IMAGE_SIZE: {
-		unsigned long w, h;
-		char x, extra;
-
-		if (sscanf(arg, "%lu%c%lu%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') ||
-		    w < 1 || h < 1 || w > 100000 || h > 100000)
-			return err_set(err, ERR_INVAL, "--image-size '%.40s': expected WIDTHxHEIGHT "
-				       "in pixels, e.g. 1080x2400", arg);
-		q->work.image_w = (double)w;
-		q->work.image_h = (double)h;
-		return 0;
-	}
 	}
 	return err_set(err, ERR_INVAL, "unhandled option");
 }
@@ -112,8 +99,6 @@ static const struct opt_spec estimate_opts[] = {
 	{ "context", 0, required_argument, O_CONTEXT, "L[,L...]", "tokens cached per sequence: one decode step gives TPOT; a list sweeps" },
 	{ "json", 0, no_argument, O_JSON, NULL, "print JSON (SI units)" },
 	{ "csv", 0, no_argument, O_CSV, NULL, "a sweep as CSV (SI units), one row per point" },
-	{ "images", 0, required_argument, O_IMAGES, "N", "images per request, for a vision-language model: each becomes prompt tokens and tower time" },
-	{ "image-size", 0, required_argument, O_IMAGE_SIZE, "WxH", "their size in pixels (a phone screenshot: 1080x2400)" },
 	OPT_END
 };
 
@@ -638,8 +623,6 @@ static int exec_estimate(int argc, char **argv, struct cli_ctx *ctx)
 	names.ssd = o.q.ssd;
 	if (o.json && o.csv)
 		return cli_usage(ctx, "--json and --csv: choose one");
-	if (o.q.work.images && !(o.q.work.image_w > 0))
-		return cli_usage(ctx, "--images needs --image-size WxH");
 	if (o.batch.n > 1 || o.context.n > 1 || strchr(o.q.gpu, ',') ||
 	    (o.q.ssd && strchr(o.q.ssd, ','))) {
 		if (cli_open_catalog(&cat, ctx, 0, &status) < 0)

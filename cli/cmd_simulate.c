@@ -90,6 +90,9 @@ static json_t *to_json(const struct sim_job *j, const struct sim_result *r, doub
 		c->prefill_replicas + c->decode_replicas : c->replicas)));
 	json_object_set_new(o, "qps", json_num(qps));
 	json_object_set_new(o, "seed", json_integer((json_int_t)c->seed));
+	json_object_set_new(o, "images_per_request", j->has_trace ?
+			    json_num(j->trace.mean_images) : json_integer((json_int_t)c->images));
+	json_object_set_new(o, "image_tokens", json_integer((json_int_t)c->image_tokens));
 	json_object_set_new(o, "kv_blocks_per_replica", json_integer((json_int_t)c->engine.kv_blocks));
 	json_object_set_new(o, "arrived", json_integer((json_int_t)r->arrived));
 	json_object_set_new(o, "completed", json_integer((json_int_t)r->completed));
@@ -140,7 +143,15 @@ static void report(FILE *f, const struct sim_job *j, const struct sim_result *r,
 		fprintf(f, "load: %.3g requests/s, ", qps);
 	else
 		fprintf(f, "load: ");
-	fprintf(f, "%zu requests, seed %lu\n\n", r->arrived, j->cfg.seed);
+	fprintf(f, "%zu requests, seed %lu", r->arrived, j->cfg.seed);
+	if (j->cfg.images)
+		fprintf(f, "; %zu image%s of %.0f x %.0f each, %zu prompt tokens apiece",
+			j->cfg.images, j->cfg.images == 1 ? "" : "s", j->d->in.work.image_w,
+			j->d->in.work.image_h, j->cfg.image_tokens);
+	else if (j->has_trace && j->trace.mean_images > 0)
+		fprintf(f, "; the trace's images, %.2f a request, %zu prompt tokens apiece",
+			j->trace.mean_images, j->cfg.image_tokens);
+	fprintf(f, "\n\n");
 	fprintf(f, "latency (ms)   mean        p50        p90        p99\n");
 	row(f, "TTFT", &r->ttft);
 	row(f, "TPOT", &r->tpot);

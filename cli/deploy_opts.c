@@ -2,6 +2,7 @@
  * deploy_opts.c - see deploy_opts.h.  Limits are far past any real
  * deployment, so that typos fail loudly.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli/deploy_opts.h"
@@ -74,6 +75,8 @@ int deploy_opt(struct deploy_request *q, int id, const char *arg, struct err *er
 		q->cpu_offload_bytes *= UNIT_GIB;
 		break;
 	case DO_KV_OFFLOAD: q->kv_offload = 1; break;
+	case DO_IMAGES: r = opt_size(&q->work.images, "--images", arg, 0, 64, err); break;
+	case DO_IMAGE_SIZE: r = opt_image_size(&q->work.image_w, &q->work.image_h, arg, err); break;
 	default:
 		return 1;
 	}

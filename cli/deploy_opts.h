@@ -20,7 +20,7 @@ enum {
 	DO_ENGINE, DO_POWER_LIMIT, DO_KWH, DO_PUE, DO_YEARS, DO_UTIL, DO_PRICE,
 	DO_RENT, DO_SSD, DO_CPU, DO_RAM, DO_PSU_RED, DO_GPN, DO_INLET, DO_DELTA_T,
 	DO_MATERIALIZE, DO_MAX_SEQS, DO_MAX_TOKENS, DO_GPU_LAYERS, DO_CPU_OFFLOAD,
-	DO_KV_OFFLOAD,
+	DO_KV_OFFLOAD, DO_IMAGES, DO_IMAGE_SIZE,
 	DO_LAST          /* a command's own ids start here */
 };
 
@@ -53,7 +53,9 @@ enum {
 	{ "materialize", 0, no_argument, DO_MATERIALIZE, NULL, "loader reads the whole model into RAM first (torch.load)" }, \
 	{ "gpu-layers", 0, required_argument, DO_GPU_LAYERS, "N|auto", "llama.cpp -ngl: layers on the GPUs, the rest on the CPU; auto: as many as fit" }, \
 	{ "cpu-offload-gb", 0, required_argument, DO_CPU_OFFLOAD, "GIB", "vLLM: weights per GPU read from host memory every step" }, \
-	{ "kv-offload", 0, no_argument, DO_KV_OFFLOAD, NULL, "llama.cpp: the KV cache in host memory, attention on the CPU (--no-kv-offload)" }
+	{ "kv-offload", 0, no_argument, DO_KV_OFFLOAD, NULL, "llama.cpp: the KV cache in host memory, attention on the CPU (--no-kv-offload)" }, \
+	{ "images", 0, required_argument, DO_IMAGES, "N", "images per request, for a vision-language model: each becomes prompt tokens and tower time" }, \
+	{ "image-size", 0, required_argument, DO_IMAGE_SIZE, "WxH", "their size in pixels (a phone screenshot: 1080x2400)" }
 
 /* Apply one deployment flag: 0, a negative error, or 1 when `id` is not
  * a deployment flag (the command's own). */

@@ -247,3 +247,17 @@ int opt_bytes(uint64_t *out, const char *what, const char *text,
 	*out = v;
 	return 0;
 }
+
+int opt_image_size(double *w, double *h, const char *text, struct err *err)
+{
+	unsigned long a, b;
+	char x, extra;
+
+	if (sscanf(text, "%lu%c%lu%c", &a, &x, &b, &extra) != 3 || (x != 'x' && x != 'X') ||
+	    a < 1 || b < 1 || a > 100000 || b > 100000)
+		return err_set(err, ERR_INVAL, "--image-size '%.40s': expected WIDTHxHEIGHT in "
+			       "pixels, e.g. 1080x2400", text);
+	*w = (double)a;
+	*h = (double)b;
+	return 0;
+}

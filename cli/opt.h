@@ -80,6 +80,8 @@ int opt_bytes(uint64_t *out, const char *what, const char *text,
 /* --ram: host memory from 1 GiB to 1 PiB, in bytes; *out unchanged when
  * the text is refused. */
 int opt_ram(double *out, const char *text, struct err *err);
+/* --image-size WxH: whole pixels from 1 to 100000 a side. */
+int opt_image_size(double *w, double *h, const char *text, struct err *err);
 
 /* Re-arm getopt for a fresh argv (glibc: optind = 0; see getopt(3)). */
 void cli_getopt_reset(void);

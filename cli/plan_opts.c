@@ -71,6 +71,8 @@ int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err)
 	case PO_INPUT: return opt_double(&q->input_len, "--input-len", arg, 1, 1e7, err);
 	case PO_OUTPUT: return opt_double(&q->output_len, "--output-len", arg, 1, 1e7, err);
 	case PO_TRACE: o->trace = arg; return 0;
+	case PO_IMAGES: return opt_size(&q->images, "--images", arg, 0, 64, err);
+	case PO_IMAGE_SIZE: return opt_image_size(&q->image_w, &q->image_h, arg, err);
 	case PO_TTFT: return opt_double(&q->ttft_p99_s, "--ttft-p99", arg, 1e-6, 1e6, err);
 	case PO_TPOT: return opt_double(&q->tpot_p99_s, "--tpot-p99", arg, 1e-6, 1e6, err);
 	case PO_BUDGET: return opt_double(&q->budget_usd, "--budget", arg, 1, 1e12, err);
@@ -154,6 +156,9 @@ static int read_trace(struct plan_opts *o, struct cli_ctx *ctx, int *status)
 	if (isnan(q->qps) && t->rows > 1 && t->last_t > t->first_t)
 		q->qps = (double)(t->rows - 1) / (t->last_t - t->first_t);
 	q->max_len = (double)t->longest;
+	/* screened at the trace's mean images, replayed at each row's own */
+	if (!q->images && t->mean_images > 0)
+		q->images = (size_t)ceil(t->mean_images);
 	/* replayed only where its gaps can be rescaled to a replica's rate */
 	q->trace = t->rows > 1 && t->last_t > t->first_t ? t : NULL;
 	return 0;

@@ -142,6 +142,26 @@ static int load(struct sim_job *j, const struct sim_opts *o, struct err *err)
 	return 0;
 }
 
+/* Images per request: --images for generated requests, a trace's own
+ * column otherwise; each as many prompt tokens as the tower makes of an
+ * image of --image-size. */
+static int images(struct sim_job *j, const struct sim_opts *o, struct err *err)
+{
+	const struct deploy *d = j->d;
+
+	if (j->has_trace && j->trace.mean_images > 0) {
+		if (!d->in.has_vision)
+			return err_set(err, ERR_INVAL, "trace '%s' has images, which %s does not read: "
+				       "the catalog has no vision tower for it", o->trace, d->model.id);
+		if (!d->in.model.vision_image_tokens)
+			return err_set(err, ERR_INVAL, "trace '%s' has images: expected --image-size WxH",
+				       o->trace);
+	}
+	j->cfg.images = j->has_trace ? 0 : o->q.work.images;
+	j->cfg.image_tokens = d->in.model.vision_image_tokens;
+	return 0;
+}
+
 int sim_job_build(struct sim_job *j, const struct sim_opts *o, struct cli_ctx *ctx,
 		  int *status)
 {
@@ -161,7 +181,8 @@ int sim_job_build(struct sim_job *j, const struct sim_opts *o, struct cli_ctx *c
 		return -1;
 	j->d = xcalloc(1, sizeof(*j->d));
 	if ((r = deploy_build(j->d, j->cat, &o->q, &err)) < 0 ||
-	    (r = sim_setup(&j->cfg, &j->d->in.model, j->d->model.id, j->d->gpu.id, &err)) < 0)
+	    (r = sim_setup(&j->cfg, &j->d->in.model, j->d->model.id, j->d->gpu.id, &err)) < 0 ||
+	    (r = images(j, o, &err)) < 0)
 		goto fail;
 	return 0;
 fail:

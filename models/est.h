@@ -41,6 +41,9 @@ struct est_model {
 	double moe_fixed_bytes;     /* router + shared experts, one GPU */
 	double head_bytes;          /* output head, one GPU */
 	double vision_bytes;        /* a vision tower's weights, one GPU of the first stage */
+	double vision_image_s;      /* the tower's time for one image of the work point's
+				     * size, split over tp (bind/deploy.c); 0: none */
+	size_t vision_image_tokens; /* the prompt tokens such an image becomes */
 	/* offload (models/offload.c): shares in host memory and their costs */
 	double host_frac;           /* decoder layers the CPU holds / all */
 	double host_kv_frac;        /* of the KV cache, in host memory */
@@ -107,6 +110,7 @@ struct step_mix {
 	double prefill_pairs;   /* attention (query, key) pairs of the chunks, all layers */
 	double prefill_kv_read; /* cached tokens the chunks attend to, all layers */
 	double logits;          /* sequences sampling a token at the end of the step */
+	double images;          /* images the vision tower encodes in the step */
 };
 
 /* With no prefill the step is perf_decode's; a single whole prompt and no

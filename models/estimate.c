@@ -126,18 +126,11 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 		out->prefill_gpu_w = pp.w;
 		out->ttft_s = out->prefill.time_s;
 		/* the vision tower encodes every image before the prompt's
-		 * prefill: its GEMMs at the bf16 rate, its attention at the
-		 * attention rate, split over tp as vLLM shards it */
+		 * prefill (its time per image: bind/deploy.c) */
 		if (in->has_vision && w->images > 0) {
-			struct vision_image img;
-
-			if (vision_image(&img, &in->vision, w->image_w, w->image_h)) {
-				out->image_tokens = img.tokens;
-				out->vision_s = batch * (double)w->images *
-						(img.linear_flops / m->flops_bf16 +
-						 img.attn_flops / m->flops_attn) / (double)m->dep.tp;
-				out->ttft_s += out->vision_s;
-			}
+			out->image_tokens = (double)m->vision_image_tokens;
+			out->vision_s = batch * (double)w->images * m->vision_image_s;
+			out->ttft_s += out->vision_s;
 		}
 		out->prefill_tokens_per_s = prefill_tokens / out->ttft_s;
 		band(out->ttft_band, &out->prefill, e->err_prefill_lo, e->err_prefill_hi,

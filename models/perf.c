@@ -562,6 +562,11 @@ void perf_step_memo(struct perf_result *out, const struct est_model *m,
 		host_s += offload_host_op_s(m, m->head_bytes, logits_f);
 	else
 		add_op(&a, 1, m->head_bytes, logits_f, ltm, ltc, lt);
+	/* the vision tower's GEMMs and attention, compute-bound */
+	if (x->images > 0) {
+		a.comp_s += x->images * m->vision_image_s;
+		a.tcomp += x->images * m->vision_image_s;
+	}
 	ovh += e->kernel_s + (double)l->layers * e->layer_s + e->step_s;
 	if (prefill)
 		ovh += fmax(0, (double)l->layers * e->launch_layer_s - (a.mem_s + a.comp_s + ovh));

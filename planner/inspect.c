@@ -60,7 +60,7 @@ int plan_candidate_memory(struct plan_gpu_memory *out, struct cat *cat,
 	dq.pp = c->pp;
 	dq.layers = c->offloaded ? DEPLOY_LAYERS_AUTO : DEPLOY_LAYERS_ALL;
 	dq.work.batch = 1;
-	dq.work.context = (size_t)ceil(q->input_len + q->output_len);
+	dq.work.context = (size_t)ceil(plan_prompt(q) + q->output_len);
 	if ((r = plan_ctx_init(&x, cat, q, &res, err)) < 0 ||
 	    (r = plan_ctx_gpu(&g, &x, c->gpu, err)) < 0 ||
 	    (r = plan_ctx_engine(&e, &x, c->engine, c->engine_version, err)) < 0 ||

@@ -77,6 +77,13 @@ struct plan_request {
 	struct trace *trace;
 	double max_len;                         /* longest prompt + output to admit; NaN:
 						 * the mean lengths' sum */
+	/* a vision-language model's images per request, of image_w x
+	 * image_h pixels (a trace: replayed from its column, `images` its
+	 * mean rounded); image_tokens: one image's prompt tokens, which
+	 * plan_run fills in */
+	size_t images;
+	double image_w, image_h;
+	size_t image_tokens;
 	size_t max_model_len;                   /* what the servers admit; 0: the policy of
 						 * planner/settings.c */
 	const char *const *gpus;                /* allowed ids or names; NULL: all */

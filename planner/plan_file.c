@@ -142,6 +142,9 @@ json_t *plan_json_result(const struct plan_request *q, const struct plan_result 
 	json_object_set_new(req, "power_limit_w", json_num(q->power_limit_w));
 	json_object_set_new(req, "ram_bytes", json_num(q->ram_bytes));
 	json_object_set_new(req, "max_len", json_num(q->max_len));
+	json_object_set_new(req, "images", json_integer((json_int_t)q->images));
+	json_object_set_new(req, "image_size", q->image_w > 0 ?
+			    json_pack("[o,o]", json_num(q->image_w), json_num(q->image_h)) : json_null());
 	json_object_set_new(req, "max_model_len", q->max_model_len ?
 			    json_integer((json_int_t)q->max_model_len) : json_null());
 	json_object_set_new(req, "usd_per_kwh", json_num(q->usd_per_kwh));

@@ -54,6 +54,8 @@ void plan_count_incompatible(struct ctx *x, const struct compat_verdict *v, size
 
 /* request.c */
 double plan_longest(const struct plan_request *q);
+/* The mean prompt as the model sees it: its text and its images' tokens. */
+double plan_prompt(const struct plan_request *q);
 int plan_request_check(const struct plan_request *q, struct err *err);
 
 /* screen.c */

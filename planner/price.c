@@ -43,7 +43,7 @@ int plan_price(struct ctx *x, struct plan_candidate *c, const struct sim_config 
 	c->replicas = replicas;
 	c->gpu_count = replicas * c->gpus_per_replica;
 	busy = fmin(1, q->qps / (double)replicas / c->qps_per_replica_max);
-	plan_steady_tpot(d, sc, q->qps / (double)replicas, c->prefill_s, q->input_len, q->output_len,
+	plan_steady_tpot(d, sc, q->qps / (double)replicas, c->prefill_s, plan_prompt(q), q->output_len,
 		    &dec);
 	power_gpu(&pg, &d->gspec, NAN, dec.u_mem * busy, dec.u_comp * busy);
 

@@ -26,10 +26,15 @@ const char *plan_reject_name(enum plan_reject r)
 	return (unsigned)r < PLAN_REJECT_COUNT ? reject_names[r] : "?";
 }
 
+double plan_prompt(const struct plan_request *q)
+{
+	return q->input_len + (double)(q->images * q->image_tokens);
+}
+
 /* The longest request the deployment must admit: prompt plus output. */
 double plan_longest(const struct plan_request *q)
 {
-	double mean = q->input_len + q->output_len;
+	double mean = plan_prompt(q) + q->output_len;
 
 	return isnan(q->max_len) || q->max_len < mean ? mean : q->max_len;
 }

@@ -78,7 +78,10 @@ int plan_build(struct ctx *x, const struct bind_gpu_rows *g, const struct bind_e
 	/* a split must leave every slot of the server its whole context */
 	if (offload && e->engine.max_num_seqs > 0)
 		dq.work.batch = (size_t)e->engine.max_num_seqs;
-	dq.work.input_len = (size_t)ceil(q->input_len);
+	dq.work.input_len = (size_t)ceil(plan_prompt(q));
+	/* the images are in the prompt already: their size sets the tower's time */
+	dq.work.image_w = q->image_w;
+	dq.work.image_h = q->image_h;
 	dq.work.output_len = (size_t)ceil(q->output_len);
 	dq.usd_per_kwh = q->usd_per_kwh;
 	dq.pue = q->pue;
@@ -164,15 +167,17 @@ int plan_screen(struct ctx *x, const struct bind_engine_rows *e, const char *pre
 		res->rejected[PLAN_NO_FIT]++;
 		return 0;
 	}
-	perf_prefill(&pf, &x->d->in.model, 1, q->input_len);
-	perf_decode(&pd, &x->d->in.model, 1, q->input_len + q->output_len / 2);
+	perf_prefill(&pf, &x->d->in.model, 1, plan_prompt(q));
+	/* the vision tower encodes a request's images before its prefill */
+	pf.time_s += (double)q->images * x->d->in.model.vision_image_s;
+	perf_decode(&pd, &x->d->in.model, 1, plan_prompt(q) + q->output_len / 2);
 	if (pf.time_s > q->ttft_p99_s || pd.time_s > q->tpot_p99_s) {
 		res->rejected[PLAN_MISSES_SLO]++;
 		return 0;
 	}
 	memset(&c, 0, sizeof(c));
 	plan_describe(x, &c);
-	c.qps_per_replica_max = capacity_analytic_max(&sc, q->input_len, q->output_len);
+	c.qps_per_replica_max = capacity_analytic_max(&sc, plan_prompt(q), q->output_len);
 	per = c.qps_per_replica_max * PLAN_UTILIZATION;
 	/* a prompt also waits for the prompts ahead of it: the p99 of an
 	 * M/D/1 queue at the idle prefill time, which the simulation only
@@ -186,7 +191,7 @@ int plan_screen(struct ctx *x, const struct bind_engine_rows *e, const char *pre
 	if (replicas < 1)
 		replicas = 1;
 	for (;;) {
-		tpot = plan_steady_tpot(x->d, &sc, q->qps / (double)replicas, pf.time_s, q->input_len,
+		tpot = plan_steady_tpot(x->d, &sc, q->qps / (double)replicas, pf.time_s, plan_prompt(q),
 					q->output_len, &pd);
 		if (tpot <= q->tpot_p99_s || replicas >= PLAN_MAX_REPLICAS)
 			break;

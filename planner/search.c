@@ -267,6 +267,12 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 	if ((r = plan_ctx_init(&x, cat, &rq, out, err)) < 0)
 		goto out;
 	rq.model = x.m.model.id;
+	if ((rq.images || (rq.trace && rq.trace->mean_images > 0)) &&
+	    (r = deploy_image_tokens(&rq.image_tokens, &x.m, rq.image_w, rq.image_h, err)) < 0)
+		goto out;
+	/* a trace's longest text, with as many images as any row has: at most */
+	if (rq.trace && !isnan(rq.max_len))
+		rq.max_len += (double)(rq.trace->max_images * rq.image_tokens);
 	if ((r = bind_resolve_ids(&gids, cat, CAT_GPU, q->gpus, q->gpus ? q->ngpus : 0, err)) < 0)
 		goto out;
 	if (q->gpus) {

@@ -38,6 +38,9 @@ int plan_finalist_sim(struct ctx *x, const struct plan_candidate *c, struct sim_
 	if ((r = plan_ctx_gpu(&g, x, c->gpu, err)) < 0 || (r = plan_ctx_engine(&e, x, c->engine, c->engine_version, err)) < 0 ||
 	    (r = plan_build(x, g, e, c->precision, c->tp, c->pp, c->offloaded, sc, err)) < 0)
 		return r;
+	/* the text's lengths; the simulator adds each request's images */
+	sc->images = q->trace ? 0 : q->images;
+	sc->image_tokens = q->image_tokens;
 	sc->arrival.kind = ARRIVAL_POISSON;
 	sc->input = in;
 	sc->output = out;

@@ -46,7 +46,7 @@ struct sim {
 	uint64_t seq;
 	size_t expected, drawn, left, in_system, kv_blocks_used;
 	double next_t;              /* the arrival drawn ahead */
-	size_t next_in, next_out;
+	size_t next_in, next_out, next_images;
 	struct sim_result r;
 	double int_sys, int_wait, int_kv, seqs_time, out_tokens, in_tokens, prefix_hits;
 	size_t waiting;
@@ -142,12 +142,14 @@ static int draw_next(struct sim *s, struct err *err)
 		s->next_t = row.t;
 		s->next_in = row.input;
 		s->next_out = row.output ? row.output : 1;
+		s->next_images = row.images;
 	} else {
 		if (s->drawn == s->c.requests)
 			return 0;
 		s->next_t = s->now + arrival_gap(&s->c.arrival, s->rng);
 		s->next_in = length_draw(s->c.input, s->rng);
 		s->next_out = length_draw(s->c.output, s->rng);
+		s->next_images = s->c.images;
 	}
 	s->drawn++;
 	events_push(&s->q, s->next_t, EV_ARRIVAL, 0);
@@ -269,6 +271,9 @@ static size_t admit(struct sim *s, struct replica *rp, struct step_mix *x, size_
 			kv_full = 1;
 			break;
 		}
+		/* nothing of it cached: the tower encodes its images first */
+		if (!q->computed)
+			x->images += (double)q->images;
 		q->computed = start;
 		q->shared = shared;
 		e->policy->pop(rp->wait);
@@ -395,10 +400,11 @@ static void arrive(struct sim *s)
 {
 	const struct sim_engine *e = &s->c.engine;
 	struct sim_req *q;
-	size_t in = s->next_in, out = s->next_out, need;
+	size_t in = s->next_in + s->next_images * s->c.image_tokens, out = s->next_out, need;
 
 	s->r.arrived++;
 	q = req_new(s);
+	q->images = s->next_images;
 	q->t_arrive = s->now;
 	q->t_first = q->t_admit = NAN;
 	q->seq = s->seq++;

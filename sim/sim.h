@@ -110,6 +110,10 @@ struct sim_config {
 	size_t requests;            /* generated requests; with a trace, at most this many (0: all) */
 	unsigned long seed;
 	size_t shared_prefix;       /* tokens every prompt begins with */
+	/* a vision-language model's images: per generated request (a trace
+	 * gives each row's), each image_tokens more prompt tokens, encoded by
+	 * the tower in the step that admits the request (step_mix.images) */
+	size_t images, image_tokens;
 	double ttft_slo_s, tpot_slo_s;  /* goodput: NaN for none */
 	/* stop as soon as the p99 TTFT or TPOT is sure to exceed its SLO
 	 * (both SLOs set, the number of requests known): sim_result's

@@ -15,7 +15,8 @@
 struct sim_req {
 	double t_arrive, t_first, t_admit;
 	uint64_t seq;           /* arrival order */
-	size_t prompt, output;  /* tokens */
+	size_t prompt, output;  /* tokens, the images' included */
+	size_t images;          /* its vision tower encodes at each (re)admission from scratch */
 	size_t known, computed, generated;
 	size_t shared;          /* leading tokens in the replica's cached prefix */
 	size_t blocks;          /* KV blocks held (beyond the shared prefix) */

@@ -166,6 +166,9 @@ static int name_is(const char *f, const char *const *names)
 static const char *const time_names[] = { "timestamp", "time", "arrival_time", NULL };
 static const char *const in_names[] = { "contexttokens", "input_tokens", "prompt_tokens", NULL };
 static const char *const out_names[] = { "generatedtokens", "output_tokens", NULL };
+static const char *const image_names[] = { "images", "image_count", NULL };
+/* images per request a row may ask for */
+#define IMAGES_MAX 1000
 
 /* A header line: find the three columns. */
 static int header(struct trace *t, char **f, int n, struct err *err)
@@ -173,6 +176,10 @@ static int header(struct trace *t, char **f, int n, struct err *err)
 	const char *const *names[3] = { time_names, in_names, out_names };
 	int i, k;
 
+	t->col[3] = -1;
+	for (i = 0; i < n && i < FIELDS_MAX; i++)
+		if (name_is(f[i], image_names))
+			t->col[3] = i;
 	for (k = 0; k < 3; k++) {
 		t->col[k] = -1;
 		for (i = 0; i < n && i < FIELDS_MAX; i++)
@@ -188,11 +195,12 @@ static int header(struct trace *t, char **f, int n, struct err *err)
 
 /* Parse a data row already split. */
 static int row(struct trace *t, char **f, int n, double *time, size_t *in, size_t *out,
-	       struct err *err)
+	       size_t *images, struct err *err)
 {
 	int need = t->col[0] > t->col[1] ? t->col[0] : t->col[1];
 
 	need = need > t->col[2] ? need : t->col[2];
+	need = need > t->col[3] ? need : t->col[3];
 	if (n <= need)
 		return err_set(err, ERR_PARSE, "%s:%zu: %d field%s, expected at least %d "
 			       "(time, prompt tokens, generated tokens)", t->path, t->line, n,
@@ -207,11 +215,16 @@ static int row(struct trace *t, char **f, int n, double *time, size_t *in, size_
 		return err_set(err, ERR_PARSE, "%s:%zu: generated tokens '%.40s': expected a "
 			       "whole number from 0 to %.0f", t->path, t->line, f[t->col[2]],
 			       LENGTH_MAX);
+	*images = 0;
+	if (t->col[3] >= 0 && (count(images, f[t->col[3]]) < 0 || *images > IMAGES_MAX))
+		return err_set(err, ERR_PARSE, "%s:%zu: images '%.40s': expected a whole number "
+			       "from 0 to %d", t->path, t->line, f[t->col[3]], IMAGES_MAX);
 	return 0;
 }
 
 /* The next data row, the header handled on the way; 1, 0, or an error. */
-static int next_raw(struct trace *t, double *time, size_t *in, size_t *out, struct err *err)
+static int next_raw(struct trace *t, double *time, size_t *in, size_t *out, size_t *images,
+		    struct err *err)
 {
 	char *f[FIELDS_MAX];
 	int r, n;
@@ -229,13 +242,14 @@ static int next_raw(struct trace *t, double *time, size_t *in, size_t *out, stru
 			t->col[0] = 0;
 			t->col[1] = 1;
 			t->col[2] = 2;
+			t->col[3] = -1;
 			if (t->header) {
 				if ((r = header(t, f, n, err)) < 0)
 					return r;
 				continue;
 			}
 		}
-		if ((r = row(t, f, n, time, in, out, err)) < 0)
+		if ((r = row(t, f, n, time, in, out, images, err)) < 0)
 			return r;
 		return 1;
 	}
@@ -260,7 +274,7 @@ int trace_open_limited(struct trace *t, const char *path, const struct trace_lim
 		       struct err *err)
 {
 	double time, prev = -INFINITY;
-	size_t in, out;
+	size_t in, out, images;
 	int r;
 
 	memset(t, 0, sizeof(*t));
@@ -279,7 +293,7 @@ int trace_open_limited(struct trace *t, const char *path, const struct trace_lim
 	t->lim = *lim;
 	t->buf = xmalloc(lim->line_bytes + 1);
 	reset(t);
-	while ((r = next_raw(t, &time, &in, &out, err)) > 0) {
+	while ((r = next_raw(t, &time, &in, &out, &images, err)) > 0) {
 		if (t->rows == lim->rows) {
 			r = err_set(err, ERR_PARSE, "%s:%zu: more than %zu requests in the trace",
 				    path, t->line, lim->rows);
@@ -296,6 +310,9 @@ int trace_open_limited(struct trace *t, const char *path, const struct trace_lim
 		t->rows++;
 		t->mean_input += ((double)in - t->mean_input) / (double)t->rows;
 		t->mean_output += ((double)(out ? out : 1) - t->mean_output) / (double)t->rows;
+		t->mean_images += ((double)images - t->mean_images) / (double)t->rows;
+		if (images > t->max_images)
+			t->max_images = images;
 		if (in + (out ? out : 1) > t->longest)
 			t->longest = in + (out ? out : 1);
 	}
@@ -312,7 +329,7 @@ int trace_open_limited(struct trace *t, const char *path, const struct trace_lim
 int trace_next(struct trace *t, struct trace_row *out, struct err *err)
 {
 	double time;
-	int r = next_raw(t, &time, &out->input, &out->output, err);
+	int r = next_raw(t, &time, &out->input, &out->output, &out->images, err);
 
 	if (r > 0)
 		out->t = (time - t->first_t) * t->scale;

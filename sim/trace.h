@@ -8,7 +8,9 @@
  * github.com/Azure/AzurePublicDataset, AzureLLMInferenceDataset2023.md).
  * Times may also be plain seconds; the header may name the columns in any
  * order (aliases: time, input_tokens, output_tokens), or be absent for
- * the order time, prompt, output.  Rows must come in time order.
+ * the order time, prompt, output.  A header may add an Images column
+ * (images per request, for a vision-language model: 0 to 1000).  Rows
+ * must come in time order.
  *
  * trace_open reads the whole file once to check every row, keeping only
  * counts, so a bad line is reported before any simulation starts and a
@@ -48,11 +50,13 @@ struct trace {
 	size_t line;        /* of the row last read */
 	size_t bytes;       /* read since the start of the file */
 	struct trace_limits lim;
-	int col[3];         /* time, prompt, output: their fields */
+	int col[4];         /* time, prompt, output, images (-1: none): their fields */
 	int header;
 	size_t rows;        /* requests in the file */
 	double first_t, last_t;     /* seconds, as written */
 	double mean_input, mean_output;     /* tokens (output at least 1, as replayed) */
+	double mean_images;                 /* per request; 0 without the column */
+	size_t max_images;                  /* the most one row asks for */
 	size_t longest;     /* the largest prompt + output of a row, as replayed */
 	double scale;       /* replay time = (t - first_t) * scale; 1 as recorded */
 };
@@ -60,6 +64,7 @@ struct trace {
 struct trace_row {
 	double t;           /* seconds after the first row, scaled */
 	size_t input, output;
+	size_t images;      /* 0 without the column */
 };
 
 int trace_open(struct trace *t, const char *path, struct err *err);

@@ -114,4 +114,36 @@ run "$PROG" capacity $base --ttft-p99 0.5
 check "capacity without --tpot-p99 exits 2" [ "$rc" = 2 ]
 run "$PROG" capacity $base --ttft-p99 -1 --tpot-p99 0.05
 check "a negative objective exits 2" [ "$rc" = 2 ]
+# --- Images (issue 20): one AutoGLM request with a phone screenshot.  Alone
+# in the engine, its TTFT is the estimate's: the 3,354 image tokens in its
+# prompt and the tower's time before it (the estimate prefills the same
+# 2048-token chunks; a simulated step shares nothing else).
+ag="--model autoglm-phone-9b --gpu rtx-4090 --input-len 1000 --output-len 50"
+agq="$ag --qps 1"
+run "$PROG" simulate $agq --requests 1 --images 1 --image-size 1080x2400 --json
+check "one request with a screenshot: exit 0" [ "$rc" = 0 ]
+printf '%s' "$out" >"$tmp/sim-img.json"
+run "$PROG" estimate $ag --images 1 --image-size 1080x2400 --json
+printf '%s' "$out" >"$tmp/est-img.json"
+run "$PROG" simulate $agq --requests 1 --json
+printf '%s' "$out" >"$tmp/sim-noimg.json"
+check "... its TTFT is the estimate's, tower included, and far above the text alone" python3 -c '
+import json, sys
+s, e, t = (json.load(open(f)) for f in sys.argv[1:])
+assert s["image_tokens"] == 3354 and s["images_per_request"] == 1, s
+ttft = s["ttft_s"]["mean"]
+assert abs(ttft - e["latency"]["ttft_s"]) < 0.05 * e["latency"]["ttft_s"], (ttft, e["latency"])
+assert ttft > t["ttft_s"]["mean"] + e["latency"]["vision_s"], (ttft, t["ttft_s"])' \
+	"$tmp/sim-img.json" "$tmp/est-img.json" "$tmp/sim-noimg.json"
+printf 'time,input_tokens,output_tokens,images\n0,500,20,1\n0.5,400,20,0\n1.0,300,20,2\n' >"$tmp/img.csv"
+run "$PROG" simulate --model autoglm-phone-9b --gpu rtx-4090 --trace "$tmp/img.csv" --image-size 1080x2400
+check "a trace with an Images column: exit 0" [ "$rc" = 0 ]
+check "... replayed with its images" has "$out" "the trace's images, 1.00 a request"
+run "$PROG" simulate --model autoglm-phone-9b --gpu rtx-4090 --trace "$tmp/img.csv"
+check "... without --image-size: exit 2, asking for it" has "$err" "expected --image-size"
+run "$PROG" simulate --model llama-3.1-8b --gpu rtx-4090 --trace "$tmp/img.csv"
+check "... for a text model: exit 2" [ "$rc" = 2 ]
+printf 'time,input_tokens,output_tokens,images\n0,500,20,many\n' >"$tmp/badimg.csv"
+run "$PROG" simulate --model autoglm-phone-9b --gpu rtx-4090 --trace "$tmp/badimg.csv" --image-size 1080x2400
+check "a bad Images value: refused, naming the line and value" has "$err" "badimg.csv:2: images 'many'"
 done_testing

@@ -439,4 +439,22 @@ check "--ram lots: exit 2 naming --ram" sh -c '[ "$1" = 2 ] && case "$2" in *--r
 run "$PROG" generate docker $seed --consumer-only --budget 3000 --top 3
 check "generate from plan flags exits 0" [ "$rc" = 0 ]
 check "... equals generating from the plan file" [ "$out" = "$(cat "$golden/autoglm-consumer.docker")" ]
+# --- Images: a screenshot per request is prompt tokens and tower time, so
+# the seed's agent step needs more than its text; refused for a text model
+# and without a size.
+ag="--model autoglm-phone-9b --qps 1 --input-len 1000 --output-len 100 --ttft-p99 3 --tpot-p99 0.1 --consumer-only --top 1 --simulate 1"
+run "$PROG" plan $ag --json
+printf '%s' "$out" >"$tmp/ag0.json"
+run "$PROG" plan $ag --images 1 --image-size 1080x2400 --json
+check "plan with a screenshot a request: exit 0" [ "$rc" = 0 ]
+printf '%s' "$out" >"$tmp/ag1.json"
+check "... its request records the images, its best box costs more" python3 -c '
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+assert b["request"]["images"] == 1 and b["request"]["image_size"] == [1080, 2400], b["request"]
+assert b["candidates"][0]["capex_usd"] > a["candidates"][0]["capex_usd"]' "$tmp/ag0.json" "$tmp/ag1.json"
+run "$PROG" plan $ag --images 1
+check "--images without --image-size: exit 2" [ "$rc" = 2 ]
+run "$PROG" plan --model llama-3.1-8b --qps 1 --input-len 100 --output-len 10 --ttft-p99 3 --tpot-p99 0.1 --images 1 --image-size 100x100
+check "--images for a text model: exit 2, saying it reads none" has "$err" "reads no images"
 done_testing
