@@ -52,3 +52,4 @@ INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-4070',
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-4070-ti', '8.9', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-4080', '8.9', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-5070', '12.0', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-pro-4000-blackwell', '12.0', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-07');

@@ -258,6 +258,7 @@ INSERT INTO alias (kind, alias, id) VALUES
 ('gpu', 'NVIDIA RTX 6000 Ada Generation', 'rtx-6000-ada'), ('gpu', 'NVIDIA RTX A6000', 'rtx-a6000'),
 ('gpu', 'NVIDIA RTX PRO 6000 Blackwell Workstation Edition', 'rtx-pro-6000-blackwell'),
 ('gpu', 'RTX PRO 6000', 'rtx-pro-6000-blackwell'),
+('gpu', 'NVIDIA RTX PRO 4000 Blackwell', 'rtx-pro-4000-blackwell'),
 ('gpu', 'NVIDIA GeForce RTX 3060', 'rtx-3060-12gb'), ('gpu', 'RTX 3060', 'rtx-3060-12gb'),
 ('gpu', 'MI300X', 'mi300x'), ('gpu', 'AMD Instinct MI300X', 'mi300x'),
 ('gpu', '7900 XTX', 'rx-7900-xtx'),
@@ -322,4 +323,17 @@ INSERT INTO gpu (id, name, vendor, architecture, segment, form_factor, memory_by
   672e9, 123.4e12, 61.7e12, 61.7e12, 123.4e12, 246.7e12, NULL, 493.5e12, 30.84e12, 250, NULL,
   'none', NULL, 5, 16, 0, 2, 'active',
   'https://www.tweaktown.com/news/102469/ (NVIDIA CES specs: 6144 cores, 2.51 GHz, 988 AI TOPS); 48 SMs, 672 GB/s, 250 W https://fpsbench.com/compare/gpu/intel-iris-xe-max-graphics-vs-nvidia-geforce-rtx-5070; derived', '2026-12-06',
+  NULL, NULL, NULL, NULL);
+
+-- 2026-12-07 (docs/sources/gpus-2026-12.md, second batch): spec databases
+-- and vendor-slide coverage; tensor rates derived as above; no sourced prices.
+INSERT INTO gpu (id, name, vendor, architecture, segment, form_factor, memory_bytes, memory_type,
+  memory_bandwidth_bytes_per_s, fp16_dense_flops, bf16_dense_flops, fp16_fp32acc_dense_flops,
+  fp8_dense_flops, int8_dense_ops, int4_dense_ops, fp4_dense_flops, fp32_flops, tdp_w, idle_w,
+  interconnect, interconnect_bytes_per_s, pcie_gen, pcie_lanes, p2p, slot_width, cooling,
+  source, as_of, price_usd, price_kind, price_source, price_as_of) VALUES
+('rtx-pro-4000-blackwell', 'NVIDIA RTX PRO 4000 Blackwell', 'nvidia', 'blackwell', 'workstation', 'pcie', 24*1073741824, 'GDDR7',
+  672e9, 187.6e12, 187.6e12, NULL, 375.2e12, 375.2e12, NULL, 750.3e12, 46.9e12, 140, NULL,
+  'none', NULL, 5, 16, 1, 1, 'active',
+  'https://technical.city/en/video/RTX-PRO-4000-Blackwell-vs-RTX-PRO-5000-72-GB-Blackwell (70 SMs, 2.617 GHz, 140 W, 1-slot); 672 GB/s cputronic.com; tensor derived', '2026-12-07',
   NULL, NULL, NULL, NULL);
