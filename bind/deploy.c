@@ -104,6 +104,7 @@ static void gpu_spec_of(struct gpu_spec *g, const struct cat_gpu *c,
 		!(accumulates_in_fp16(engine) && !isnan(c->fp16_dense_flops)) ?
 		c->fp16_fp32acc_dense_flops : c->fp16_dense_flops;
 	g->fp8_flops = c->fp8_dense_flops;
+	g->fp4_flops = c->fp4_dense_flops;
 	g->int8_ops = c->int8_dense_ops;
 	g->tdp_w = c->tdp_w;
 	/* no measured idle: 10% of TDP is below every idle we measured

@@ -31,19 +31,19 @@ INSERT INTO engine (id, family, name, version, released, port, health_path, weig
  'bf16,fp16,fp8', 'bf16', 1, 'ray', 0, 0.9, 256, NULL, 16,
  'https://github.com/vllm-project/vllm/blob/v0.6.6/vllm/engine/arg_utils.py', '2026-12-06'),
 ('vllm@0.8.5', 'vllm', 'vLLM OpenAI-compatible server', '0.8.5', '2025-04-28', 8000, '/health',
- 'bf16,fp16,fp8,int8,int4-awq,int4-gptq,gguf-q4_0,gguf-q4_k_m,gguf-q5_k_m,gguf-q6_k,gguf-q8_0,gguf-f16',
+ 'bf16,fp16,fp8,int8,int4-awq,int4-gptq,gguf-q4_0,gguf-q4_k_m,gguf-q5_k_m,gguf-q6_k,gguf-q8_0,gguf-f16,nvfp4',
  'bf16,fp16,fp8', 'bf16', 1, 'ray', 1, 0.9, NULL, NULL, 16,
  'https://github.com/vllm-project/vllm/blob/v0.8.5/vllm/engine/arg_utils.py', '2026-12-06'),
 ('vllm@0.10.2', 'vllm', 'vLLM OpenAI-compatible server', '0.10.2', '2025-09-15', 8000, '/health',
- 'bf16,fp16,fp8,int8,int4-awq,int4-gptq,gguf-q4_0,gguf-q4_k_m,gguf-q5_k_m,gguf-q6_k,gguf-q8_0,gguf-f16,gguf-mxfp4',
+ 'bf16,fp16,fp8,int8,int4-awq,int4-gptq,gguf-q4_0,gguf-q4_k_m,gguf-q5_k_m,gguf-q6_k,gguf-q8_0,gguf-f16,gguf-mxfp4,nvfp4',
  'bf16,fp16,fp8', 'bf16', 1, 'ray', 1, 0.9, NULL, NULL, 16,
  'https://github.com/vllm-project/vllm/blob/v0.10.2/vllm/engine/arg_utils.py', '2026-12-06'),
 ('vllm@0.12.0', 'vllm', 'vLLM OpenAI-compatible server', '0.12.0', '2025-12-02', 8000, '/health',
- 'bf16,fp16,fp8,int8,int4-awq,int4-gptq,gguf-q4_0,gguf-q4_k_m,gguf-q5_k_m,gguf-q6_k,gguf-q8_0,gguf-f16,gguf-mxfp4',
+ 'bf16,fp16,fp8,int8,int4-awq,int4-gptq,gguf-q4_0,gguf-q4_k_m,gguf-q5_k_m,gguf-q6_k,gguf-q8_0,gguf-f16,gguf-mxfp4,nvfp4',
  'bf16,fp16,fp8', 'bf16', 1, 'ray', 1, 0.9, NULL, NULL, 16,
  'https://github.com/vllm-project/vllm/blob/v0.12.0/vllm/engine/arg_utils.py', '2026-12-06'),
 ('vllm@0.25.1', 'vllm', 'vLLM OpenAI-compatible server', '0.25.1', '2026-07-12', 8000, '/health',
- 'bf16,fp16,fp8,int8,int4-awq,int4-gptq,mxfp4',
+ 'bf16,fp16,fp8,int8,int4-awq,int4-gptq,mxfp4,nvfp4',
  'bf16,fp16,fp8', 'bf16', 1, 'native', 1, 0.92, NULL, NULL, 16,
  'https://github.com/vllm-project/vllm/blob/v0.25.1/vllm/config/cache.py', '2026-12-06');
 
@@ -109,11 +109,11 @@ INSERT INTO engine (id, family, name, version, released, port, health_path, weig
  NULL, NULL, 16384, NULL,
  'https://github.com/sgl-project/sglang/blob/v0.4.1/python/sglang/srt/server_args.py', '2026-12-06'),
 ('sglang@0.4.6', 'sglang', 'SGLang server', '0.4.6', '2025-04-27', 30000, '/health',
- 'bf16,fp16,fp8,int8,int4-awq,int4-gptq', 'bf16,fp16,fp8', 'bf16', 0, 'native', 1,
+ 'bf16,fp16,fp8,int8,int4-awq,int4-gptq,nvfp4', 'bf16,fp16,fp8', 'bf16', 0, 'native', 1,
  NULL, NULL, 16384, 1,
  'https://github.com/sgl-project/sglang/blob/v0.4.6/python/sglang/srt/server_args.py', '2026-12-06'),
 ('sglang@0.5.6.post1', 'sglang', 'SGLang server', '0.5.6.post1', '2025-12-08', 30000, '/health',
- 'bf16,fp16,fp8,int8,int4-awq,int4-gptq,mxfp4', 'bf16,fp16,fp8', 'bf16', 1, 'native', 1,
+ 'bf16,fp16,fp8,int8,int4-awq,int4-gptq,mxfp4,nvfp4', 'bf16,fp16,fp8', 'bf16', 1, 'native', 1,
  NULL, NULL, 16384, 1,
  'https://github.com/sgl-project/sglang/blob/v0.5.6.post1/python/sglang/srt/server_args.py', '2026-12-06');
 
@@ -231,10 +231,10 @@ INSERT INTO engine (id, family, name, version, released, port, health_path, weig
   default_kv_format, pp, multinode, ep, gpu_memory_utilization, max_num_seqs, max_num_batched_tokens,
   kv_block_tokens, source, as_of) VALUES
 ('tensorrt-llm@1.0.0', 'tensorrt-llm', 'TensorRT-LLM (trtllm-serve)', '1.0.0', '2025-09-24', 8000, '/health',
- 'bf16,fp16,fp8', 'bf16,fp16', 'bf16', 1, 'mpi', 1, 0.9, 2048, 8192, NULL,
+ 'bf16,fp16,fp8,nvfp4', 'bf16,fp16', 'bf16', 1, 'mpi', 1, 0.9, 2048, 8192, NULL,
  'https://github.com/NVIDIA/TensorRT-LLM/blob/v1.0.0/tensorrt_llm/commands/serve.py', '2026-12-06'),
 ('tensorrt-llm@1.2.1', 'tensorrt-llm', 'TensorRT-LLM (trtllm-serve)', '1.2.1', '2026-04-16', 8000, '/health',
- 'bf16,fp16,fp8,int4-awq,int4-gptq,mxfp4', 'bf16,fp16', 'bf16', 1, 'mpi', 1, 0.9, 2048, 8192, NULL,
+ 'bf16,fp16,fp8,int4-awq,int4-gptq,mxfp4,nvfp4', 'bf16,fp16', 'bf16', 1, 'mpi', 1, 0.9, 2048, 8192, NULL,
  'https://github.com/NVIDIA/TensorRT-LLM/blob/v1.2.1/tensorrt_llm/commands/serve.py', '2026-12-06');
 
 -- NGC release images (published on NGC since 0.20.0 per the release notes). amd64 targets = the CMake

@@ -193,7 +193,11 @@ static void vllm(struct gen_engine *e, const struct plan_candidate *c)
 static void sglang(struct gen_engine *e, const struct plan_candidate *c)
 {
 	struct gen_argv *a = &e->args;
-	const char *qm = quant_method(c->precision);
+	/* a ModelOpt NVFP4 checkpoint: SGLang's own method name (its
+	 * --quantization choices from 0.4.6 on); vLLM and TensorRT-LLM read
+	 * it from the checkpoint's config */
+	const char *qm = !strcmp(c->precision, "nvfp4") ? "modelopt_fp4" :
+			 quant_method(c->precision);
 
 	add(a, "python3");
 	add(a, "-m");

@@ -52,6 +52,15 @@ static const struct fmt_weight weights[] = {
 	 * and Ollama load; a distinct name because a checkpoint row names one
 	 * repository per format, and vLLM's MXFP4 is the safetensors one */
 	{ "gguf-mxfp4", 16, 16, FMT_C_BF16, 1, 4.25 },
+	/* NVIDIA NVFP4 (ModelOpt): E2M1 values in blocks of 16 sharing an
+	 * FP8 E4M3 scale, plus one FP32 scale a tensor: 4 + 8/16 = 4.5 bits.
+	 * The linear layers of the decoder blocks are quantized, weights and
+	 * activations; embeddings and the head stay 16-bit
+	 * (nvidia/Llama-3.1-405B-Instruct-FP4 card: "Only the weights and
+	 * activations of the linear operators within transformers blocks are
+	 * quantized"; docs/sources/nvfp4.md).  The GEMMs run on Blackwell's
+	 * FP4 tensor units; rigplan plans it nowhere else. */
+	{ "nvfp4", 4.5, 16, FMT_C_FP4, 0, 0 },
 };
 
 /* KV values: 16-bit floats, fp8 e4m3 (vLLM --kv-cache-dtype fp8), and
@@ -126,6 +135,9 @@ int fmt_compute_flops(double *out, const struct fmt_weight *f,
 	case FMT_C_INT8:
 		r = gpu->int8_ops;
 		break;
+	case FMT_C_FP4:
+		r = gpu->fp4_flops;
+		break;
 	}
 	if ((isnan(r) || r <= 0) && f->compute == FMT_C_BF16 && gpu->fp16_flops > 0)
 		return err_set(err, ERR_INVAL,
@@ -135,7 +147,8 @@ int fmt_compute_flops(double *out, const struct fmt_weight *f,
 		return err_set(err, ERR_INVAL,
 			       "precision '%s' needs %s tensor units, which this GPU lacks",
 			       f->name, f->compute == FMT_C_FP8 ? "fp8" :
-			       f->compute == FMT_C_INT8 ? "int8" : "bf16 or fp16");
+			       f->compute == FMT_C_INT8 ? "int8" :
+			       f->compute == FMT_C_FP4 ? "fp4 (Blackwell)" : "bf16 or fp16");
 	*out = r;
 	return 0;
 }

@@ -93,7 +93,10 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 
 	tp = (double)dep->tp;
 	out->bw = gpu->bw_bytes_per_s * gpu->eff.bw;
-	out->flops *= wf->compute == FMT_C_FP8 ? gpu->eff.gemm_fp8 : gpu->eff.gemm;
+	/* FP4 GEMMs take the low-precision efficiency: none was measured
+	 * apart from fp8's */
+	out->flops *= wf->compute == FMT_C_FP8 || wf->compute == FMT_C_FP4 ? gpu->eff.gemm_fp8 :
+		      gpu->eff.gemm;
 	peak16 = isnan(gpu->bf16_flops) ? gpu->fp16_flops : gpu->bf16_flops;
 	out->flops_bf16 = peak16 * gpu->eff.gemm;
 	out->flops_attn = peak16 * gpu->eff.attn_prefill;

@@ -27,7 +27,7 @@ struct llm_spec {
 };
 
 /* Compute rates a weight format can use. */
-enum fmt_compute { FMT_C_BF16, FMT_C_FP16, FMT_C_FP8, FMT_C_INT8 };
+enum fmt_compute { FMT_C_BF16, FMT_C_FP16, FMT_C_FP8, FMT_C_INT8, FMT_C_FP4 };
 
 /* A weight format (models/fmt.c has the table and its sources). */
 struct fmt_weight {
@@ -80,6 +80,7 @@ struct gpu_spec {
 	double memory_bytes;
 	double bw_bytes_per_s;
 	double bf16_flops, fp16_flops, fp8_flops, int8_ops;  /* NaN: unsupported */
+	double fp4_flops;               /* FP4 tensor units (Blackwell); NaN: none */
 	double tdp_w, idle_w;
 	double nvlink_bytes_per_s;      /* per GPU, both directions; NaN: none */
 	double pcie_bytes_per_s;        /* per direction, x16 slot as fitted */

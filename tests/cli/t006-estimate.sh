@@ -305,4 +305,6 @@ run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --kv-offload
 check "--kv-offload on vLLM: exit 2" [ "$rc" = 2 ]
 run "$PROG" estimate --model llama-3.1-8b --gpu jetson-agx-orin-64gb --engine llama-cpp --precision gguf-q4_k_m --gpu-layers 10
 check "offload on a Jetson: exit 2, its memory is one" has "$err" "no host memory"
+run "$PROG" estimate --model llama-3.1-8b --gpu h100-sxm --precision nvfp4
+check "nvfp4 on an H100: exit 2, naming the FP4 units it lacks" has "$err" "needs fp4 (Blackwell) tensor units"
 done_testing

@@ -81,6 +81,20 @@ printf '%s\n' "$out" >"$tmp/off.sh"
 check "offload: the docker script passes shellcheck" shellcheck -s sh "$tmp/off.sh"
 check "... the server starts with -ngl $ngl" has "$out" "-ngl $ngl --metrics"
 
+# NVFP4 on Blackwell (an RTX 5090; no chassis in the catalog takes a B200
+# board yet): NVIDIA's FP4 checkpoint; SGLang is told its method
+# (modelopt_fp4, among its --quantization choices), vLLM reads it from the
+# checkpoint's config.
+plan fp4s --model llama-3.1-8b --gpu rtx-5090 --engine sglang --precision nvfp4
+check "nvfp4: the checkpoint is NVIDIA's FP4 repository" [ "$(field fp4s checkpoint_repo)" = nvidia/Llama-3.1-8B-Instruct-FP4 ]
+run "$PROG" generate docker --plan "$tmp/fp4s.json"
+check "... SGLang starts with --quantization modelopt_fp4" has "$out" "--quantization modelopt_fp4"
+plan fp4v --model llama-3.1-8b --gpu rtx-5090 --engine vllm --precision nvfp4
+run "$PROG" generate docker --plan "$tmp/fp4v.json"
+check "... vLLM takes no --quantization for it" sh -c 'case "$1" in *--quantization*) exit 1;; esac' - "$out"
+run "$PROG" plan $load --model llama-3.1-8b --gpu h100-sxm --precision nvfp4
+check "nvfp4 on H100s only: nothing feasible (exit 5)" [ "$rc" = 5 ]
+
 # A split GGUF (gpt-oss-120b in three files): every shard is fetched.
 plan oss --model gpt-oss-120b --gpu rtx-pro-6000-blackwell --engine llama-cpp --precision gguf-mxfp4
 run "$PROG" generate docker --plan "$tmp/oss.json"

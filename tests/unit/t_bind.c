@@ -205,6 +205,52 @@ out:
 
 
 /*
+ * NVFP4 (ModelOpt): the decoder blocks' linear layers at 4.5 bits (E2M1
+ * in blocks of 16 with an E4M3 scale), embeddings and head in bf16.
+ * Llama 3.1 8B: 32 layers x 218,103,808 = 6,979,321,856 linear weights
+ * x 4.5 / 8 = 3,925,868,544 bytes; embedding and untied head 2 x 128256 x
+ * 4096 = 1,050,673,152 x 2 = 2,101,346,304 bytes; 6,027,214,848 in all
+ * (the model card's 8.03e9 parameters scale the layers by well under
+ * 0.1%).  Only Blackwell has FP4 tensor units; there a compute-bound
+ * prefill beats fp8's.
+ */
+static void nvfp4(void)
+{
+	struct bind_rows *rows = xcalloc(1, sizeof(*rows));
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	struct deploy_request q = DEPLOY_REQUEST_INIT;
+	struct mem_result m;
+	struct perf_result p4, p8;
+	struct err err = ERR_INIT;
+
+	q.precision = "nvfp4";
+	if (!test_ok(resolve(rows, "llama-3.1-8b", "b200", NULL, &err) == 0, "resolve: %s", err.msg))
+		goto out;
+	if (!test_ok(deploy_layout(d, &rows->m, &rows->e, &rows->g, &q, &err) == 0,
+		     "nvfp4 on a B200: %s", err.msg))
+		goto out;
+	test_str(d->compat.ckpt.repo, "nvidia/Llama-3.1-8B-Instruct-FP4", "... NVIDIA's FP4 checkpoint");
+	est_mem_at(&m, &d->in);
+	test_rel(m.weights_bytes, 6027214848.0, 1e-3, "... weights %.4g bytes (worked 6,027,214,848)",
+		 m.weights_bytes);
+	perf_prefill(&p4, &d->in.model, 8, 2048);
+	q.precision = "fp8";
+	if (test_ok(deploy_layout(d, &rows->m, &rows->e, &rows->g, &q, &err) == 0, "fp8: %s", err.msg)) {
+		perf_prefill(&p8, &d->in.model, 8, 2048);
+		test_ok(p4.time_s < p8.time_s, "... 8 x 2048-token prefill %.1f ms, under fp8's %.1f ms",
+			p4.time_s * 1e3, p8.time_s * 1e3);
+	}
+	q.precision = "nvfp4";
+	if (test_ok(resolve(rows, "llama-3.1-8b", "h100-sxm", NULL, &err) == 0, "resolve: %s", err.msg))
+		test_ok(deploy_layout(d, &rows->m, &rows->e, &rows->g, &q, &err) < 0 &&
+			strstr(err.msg, "fp4"), "an H100 has no FP4 units: %s", err.msg);
+out:
+	free(rows);
+	free(d);
+}
+
+
+/*
  * The compatibility rules on rows written here (test data, not facts),
  * so each rule is seen to fail on its own and in order:
  *   engine x@1.2.0 ships one image built for 8.0 and 9.0, loads
@@ -329,5 +375,6 @@ int main(void)
 	host_defaults();
 	user_default();
 	mxfp4();
+	nvfp4();
 	return test_done();
 }
