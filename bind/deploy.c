@@ -264,7 +264,12 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 	if (s->tp == 0)
 		return err_set(err, ERR_INVAL, "--gpus %zu is fewer than pp %zu", q->gpus, s->pp);
 	s->gpus_per_node = q->gpus_per_node ? q->gpus_per_node : 8;
-	s->engine_mem_fraction = d->engine.gpu_memory_utilization;
+	if (!isnan(q->mem_fraction) && !deploy_engine_takes_mem_fraction(&d->engine))
+		return err_set(err, ERR_INVAL, "--gpu-memory-utilization %g: %s takes no share of "
+			       "GPU memory to claim (expected vllm or sglang)", q->mem_fraction,
+			       d->engine.id);
+	s->engine_mem_fraction = !isnan(q->mem_fraction) ? q->mem_fraction :
+				 d->engine.gpu_memory_utilization;
 	large = d->engine.large_gpu_bytes != CAT_NULL_INT &&
 		d->gpu.memory_bytes >= d->engine.large_gpu_bytes &&
 		!(d->engine.large_gpu_except[0] &&
@@ -643,6 +648,14 @@ static int auto_layers(struct deploy *out, struct err *err)
 	return err_set(err, ERR_INFEASIBLE, "%s does not fit a %s even with every layer in host "
 		       "memory: the KV cache and activations alone take more", out->model.id,
 		       out->gpu.id);
+}
+
+/* vLLM's --gpu-memory-utilization and SGLang's --mem-fraction-static, in
+ * every release's argument list (tests/data/engine-flags); TensorRT-LLM's
+ * fraction is of the memory free after the weights, another quantity. */
+int deploy_engine_takes_mem_fraction(const struct cat_engine *e)
+{
+	return !strcmp(e->family, "vllm") || !strcmp(e->family, "sglang");
 }
 
 int deploy_layout(struct deploy *out, const struct bind_model_rows *m,

@@ -53,6 +53,9 @@ struct deploy_request {
 				     * --cpu-offload-gb); 0: none */
 	int kv_offload;             /* the KV cache in host memory (llama.cpp
 				     * --no-kv-offload) */
+	double mem_fraction;        /* the engine's share of GPU memory (vLLM
+				     * --gpu-memory-utilization, SGLang
+				     * --mem-fraction-static); NaN: the release's */
 };
 
 /* The site's figures (electricity, PUE, amortization, utilization, inlet,
@@ -63,7 +66,7 @@ struct deploy_request {
 	0, 0, 1, 0, { 1, 0, 0, 0, 0, 0, 0 }, NAN, NAN, host_default(HOST_USD_PER_KWH), \
 	host_default(HOST_PUE), host_default(HOST_YEARS), host_default(HOST_UTILIZATION), \
 	NAN, NAN, host_default(HOST_INLET_C), host_default(HOST_AIR_RISE_K), \
-	host_default(HOST_THERMAL_S), 0, 0, 0, 0, 0, DEPLOY_LAYERS_ALL, 0, 0, 0 }
+	host_default(HOST_THERMAL_S), 0, 0, 0, 0, 0, DEPLOY_LAYERS_ALL, 0, 0, 0, NAN }
 
 /* Everything the model reads, with the catalog rows behind it; a plain
  * value (it may be copied). */
@@ -114,6 +117,10 @@ double deploy_gpu_transient(const struct cat_gpu *g);
  * processor refuses. */
 int deploy_image_tokens(size_t *out, const struct bind_model_rows *m, double w, double h,
 			struct err *err);
+
+/* Whether the engine claims a share of GPU memory one may set
+ * (--gpu-memory-utilization). */
+int deploy_engine_takes_mem_fraction(const struct cat_engine *e);
 
 /* Whether the engine loads weights in that format (its weight_formats). */
 int deploy_engine_loads(const struct cat_engine *e, const char *precision);

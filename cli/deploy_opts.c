@@ -75,6 +75,9 @@ int deploy_opt(struct deploy_request *q, int id, const char *arg, struct err *er
 		q->cpu_offload_bytes *= UNIT_GIB;
 		break;
 	case DO_KV_OFFLOAD: q->kv_offload = 1; break;
+	case DO_MEM_FRACTION:
+		r = opt_double(&q->mem_fraction, "--gpu-memory-utilization", arg, 0.05, 1, err);
+		break;
 	case DO_IMAGES: r = opt_size(&q->work.images, "--images", arg, 0, 64, err); break;
 	case DO_IMAGE_SIZE: r = opt_image_size(&q->work.image_w, &q->work.image_h, arg, err); break;
 	default:

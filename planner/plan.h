@@ -84,6 +84,8 @@ struct plan_request {
 	size_t images;
 	double image_w, image_h;
 	size_t image_tokens;
+	double mem_fraction;                    /* the engines' share of GPU memory; NaN:
+						 * each release's default */
 	size_t max_model_len;                   /* what the servers admit; 0: the policy of
 						 * planner/settings.c */
 	const char *const *gpus;                /* allowed ids or names; NULL: all */

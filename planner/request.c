@@ -46,6 +46,7 @@ void plan_request_init(struct plan_request *q)
 	q->ttft_p99_s = q->tpot_p99_s = NAN;
 	q->budget_usd = q->monthly_budget_usd = q->power_limit_w = q->ram_bytes = NAN;
 	q->max_len = NAN;
+	q->mem_fraction = NAN;
 	q->top_k = 5;
 	q->verify = 10;
 	q->sim_requests = 2000;

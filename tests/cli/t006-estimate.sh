@@ -307,4 +307,13 @@ run "$PROG" estimate --model llama-3.1-8b --gpu jetson-agx-orin-64gb --engine ll
 check "offload on a Jetson: exit 2, its memory is one" has "$err" "no host memory"
 run "$PROG" estimate --model llama-3.1-8b --gpu h100-sxm --precision nvfp4
 check "nvfp4 on an H100: exit 2, naming the FP4 units it lacks" has "$err" "needs fp4 (Blackwell) tensor units"
+# --gpu-memory-utilization: the engine's reserve is what the share leaves
+# (vLLM 0.25.1's default is 0.92): 0.95 of 80 GiB leaves 4.00 GiB.
+run "$PROG" estimate --model llama-3.1-8b --gpu h100-sxm --gpu-memory-utilization 0.95 --json
+check "--gpu-memory-utilization 0.95: the reserve is 4 GiB" python3 -c '
+import json, sys
+m = json.loads(sys.argv[1])["memory"]
+assert abs(m["overhead_bytes"] - 0.05 * 80 * 2**30) < 1, m' "$out"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --engine llama-cpp --precision gguf-q4_k_m --gpu-memory-utilization 0.9
+check "... on llama.cpp, which takes none: exit 2" has "$err" "takes no share"
 done_testing

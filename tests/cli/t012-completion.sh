@@ -34,7 +34,7 @@ check "'es' completes to estimate" [ "$got" = "estimate " ]
 got=$(complete_words catalog "")
 check "catalog's subcommands ($got)" has "$got" "import-nvsmi list"
 got=$(complete_words estimate --gp)
-check "'estimate --gp' offers --gpu, --gpu-layers, --gpu-price, --gpus, --gpus-per-node" [ "$got" = "--gpu --gpu-layers --gpu-price --gpus --gpus-per-node " ]
+check "'estimate --gp' offers --gpu, --gpu-layers, --gpu-memory-utilization, --gpu-price, --gpus, --gpus-per-node" [ "$got" = "--gpu --gpu-layers --gpu-memory-utilization --gpu-price --gpus --gpus-per-node " ]
 got=$(complete_words estimate --gpu h10)
 check "'--gpu h10' offers the catalog's H100s ($got)" has "$got" "h100-sxm"
 got=$(complete_words plan --gpu l4,h20)

@@ -95,6 +95,15 @@ check "... vLLM takes no --quantization for it" sh -c 'case "$1" in *--quantizat
 run "$PROG" plan $load --model llama-3.1-8b --gpu h100-sxm --precision nvfp4
 check "nvfp4 on H100s only: nothing feasible (exit 5)" [ "$rc" = 5 ]
 
+# --gpu-memory-utilization: the share the plan was made with is the share
+# the servers are started with, in each engine's own flag.
+plan mf --model llama-3.1-8b --gpu l40s --engine vllm --precision bf16 --gpu-memory-utilization 0.95
+run "$PROG" generate docker --plan "$tmp/mf.json"
+check "memory fraction: vLLM starts with --gpu-memory-utilization 0.95" has "$out" "--gpu-memory-utilization 0.95"
+plan mfs --model llama-3.1-8b --gpu l40s --engine sglang --precision bf16 --gpu-memory-utilization 0.95
+run "$PROG" generate docker --plan "$tmp/mfs.json"
+check "... SGLang with --mem-fraction-static 0.95" has "$out" "--mem-fraction-static 0.95"
+
 # A split GGUF (gpt-oss-120b in three files): every shard is fetched.
 plan oss --model gpt-oss-120b --gpu rtx-pro-6000-blackwell --engine llama-cpp --precision gguf-mxfp4
 run "$PROG" generate docker --plan "$tmp/oss.json"
