@@ -282,6 +282,7 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 	/* vLLM's default block of 16 tokens where the engine records none */
 	s->kv_block_tokens = d->engine.kv_block_tokens > 0 ? (size_t)d->engine.kv_block_tokens : 16;
 	s->swap_bytes_per_gpu = host_default(HOST_SWAP_BYTES_PER_GPU);
+	s->reserve_output = d->reserves;
 	/* a cap at or below what the card draws idle would leave it nothing to
 	 * work with: no driver accepts one (nvidia-smi -pl refuses values
 	 * under the board's minimum limit, well above idle) */
@@ -671,6 +672,7 @@ int deploy_layout(struct deploy *out, const struct bind_model_rows *m,
 	out->model = m->model;
 	out->gpu = g->gpu;
 	out->engine = e->engine;
+	out->reserves = e->reserves;
 	out->eff = g->eff;
 	deploy_llm_spec(&out->llm, &out->model);
 	gpu_spec_of(&out->gspec, &out->gpu, &out->eff, out->engine.id);

@@ -88,6 +88,7 @@ struct deploy {
 	 * in the weight format (verdict COMPAT_CHECKPOINT: none published) */
 	struct compat_verdict compat;
 	double capex_usd;           /* GPUs only; NaN when a price is missing */
+	int reserves;               /* the engine's admission reserves the whole output */
 	int has_ngl;                /* llama.cpp's -ngl for the layers on the GPUs */
 	size_t ngl;
 	struct est_input in;        /* ready for est_run */

@@ -102,6 +102,13 @@ int bind_resolve_engine(struct bind_engine_rows *out, struct cat *cat, const cha
 				  err)) < 0)
 		return r;
 	out->has_loads = r;
+	{
+		struct cat_engine_policy pol;
+
+		if ((r = cat_engine_policy(&pol, cat, out->engine.family, err)) < 0)
+			return r;
+		out->reserves = r && !strcmp(pol.admission, "reserve");
+	}
 	return 0;
 }
 

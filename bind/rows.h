@@ -50,6 +50,8 @@ struct bind_engine_rows {
 	size_t nimages;
 	struct cat_engine_model loads;  /* the model's architecture, from which release */
 	int has_loads;                  /* 0: the family does not load it */
+	int reserves;                   /* admits only with its whole output's KV reserved
+					 * (engine_policy 'reserve') */
 };
 
 /* A model and where its weights are published. */

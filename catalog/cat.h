@@ -22,7 +22,7 @@ struct err;
 struct sbuf;
 struct cat;
 
-#define CAT_SCHEMA_VERSION 8
+#define CAT_SCHEMA_VERSION 9
 
 /* --- Field tables: one per kind, in column order. --- */
 
@@ -196,6 +196,11 @@ int cat_engine_model(struct cat_engine_model *out, struct cat *cat, const char *
 /* A GPU's compile target: 1 and *out, or 0 when the catalog has none. */
 int cat_gpu_target(struct cat_gpu_target *out, struct cat *cat, const char *gpu,
 		   struct err *err);
+
+/* An engine family's admission policy: 1 and *out, or 0 when the catalog
+ * has none (it preempts). */
+int cat_engine_policy(struct cat_engine_policy *out, struct cat *cat, const char *family,
+		      struct err *err);
 
 /* A CPU's fastest memory: 1 and *out, or 0 when the catalog has none. */
 int cat_cpu_memory(struct cat_cpu_memory *out, struct cat *cat, const char *cpu,

@@ -159,6 +159,12 @@ int cat_checkpoints(struct cat_checkpoint **out, size_t *n, struct cat *cat, con
 			       "WHERE model = ?1 ORDER BY id", model, NULL, err);
 }
 
+int cat_engine_policy(struct cat_engine_policy *out, struct cat *cat, const char *family,
+		      struct err *err)
+{
+	return one_row(out, cat, &cat_engine_policy_info, "WHERE id = ?1", family, NULL, err);
+}
+
 int cat_cpu_memory(struct cat_cpu_memory *out, struct cat *cat, const char *cpu,
 		   struct err *err)
 {

@@ -352,6 +352,13 @@ static const struct cat_field cooler_fields[] = {
 	PRICE(cat_cooler),
 };
 
+static const struct cat_field engine_policy_fields[] = {
+	FLD(cat_engine_policy, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_policy, admission, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_policy, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine_policy, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
 static const struct cat_field cpu_memory_fields[] = {
 	FLD(cat_cpu_memory, id, CAT_TEXT, CAT_D_PLAIN, B),
 	FLD(cat_cpu_memory, memory_mts, CAT_INT, CAT_D_PLAIN, B),
@@ -438,6 +445,9 @@ const struct cat_kind_info cat_chassis_cpu_info =
 const struct cat_kind_info cat_chassis_layout_info =
 	KIND(CAT_KIND_COUNT, "chassis_layout", "chassis layouts", cat_chassis_layout,
 	     chassis_layout_fields);
+const struct cat_kind_info cat_engine_policy_info =
+	KIND(CAT_KIND_COUNT, "engine_policy", "engine policies", cat_engine_policy,
+	     engine_policy_fields);
 const struct cat_kind_info cat_cpu_memory_info =
 	KIND(CAT_KIND_COUNT, "cpu_memory", "cpu memory speeds", cat_cpu_memory, cpu_memory_fields);
 const struct cat_kind_info cat_vision_info =

@@ -183,6 +183,14 @@ struct cat_engine_image {
 	char as_of[CAT_WORD_MAX];
 };
 
+/* How an engine family admits requests (schema.sql, engine_policy). */
+struct cat_engine_policy {
+	char id[CAT_WORD_MAX];
+	char admission[CAT_WORD_MAX];
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
 /* An engine family loads a model architecture from release `since`. */
 struct cat_engine_model {
 	char id[128];

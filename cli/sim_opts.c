@@ -222,6 +222,8 @@ void sim_job_describe(FILE *f, const struct sim_job *j)
 		fprintf(f, "chunked prefill of %zu tokens per step, ", e->max_batched_tokens);
 	else
 		fprintf(f, "whole-prompt prefill steps first, ");
-	fprintf(f, "%zu KV blocks of %zu tokens per replica, %s preemption, %s\n", e->kv_blocks,
-		e->block_tokens, e->preempt == SIM_SWAP ? "swap" : "recompute", e->policy->name);
+	fprintf(f, "%zu KV blocks of %zu tokens per replica, %s, %s\n", e->kv_blocks,
+		e->block_tokens, e->reserve_output ? "each request's whole output reserved, no "
+		"preemption" : e->preempt == SIM_SWAP ? "swap preemption" : "recompute preemption",
+		e->policy->name);
 }

@@ -425,3 +425,8 @@ INSERT INTO engine_model (id, family, architecture, since, source, as_of) VALUES
  'https://github.com/ollama/ollama/blob/v0.13.5/llama/llama.cpp/tools/mtmd/models/glm4v.cpp', '2026-12-06');
 
 INSERT INTO alias (kind, alias, id) VALUES ('engine', 'trtllm', 'tensorrt-llm'), ('engine', 'llama.cpp', 'llama-cpp');
+
+-- How each family admits requests when the KV cache runs short.
+INSERT INTO engine_policy (id, admission, source, as_of) VALUES
+('tensorrt-llm', 'reserve', 'https://nvidia.github.io/TensorRT-LLM/performance/performance-tuning-guide/useful-runtime-flags.html (GUARANTEED_NO_EVICT (default): a started request is never paused)', '2026-12-07'),
+('vllm', 'preempt', 'https://docs.vllm.ai/en/v0.14.0/configuration/optimization/ ("vLLM can preempt requests to free up KV cache space ... Preempted requests are recomputed")', '2026-12-07');

@@ -4,7 +4,7 @@
 -- checkpoint and the model's architecture; 6 added platform, cpu_platform,
 -- motherboard, cpu_cooler, chassis_layout, system and netpart, open
 -- frames, and made chassis_cpu a chassis's platform; 7 added vision; 8 added
--- cpu_memory).
+-- cpu_memory; 9 added engine_policy).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -13,7 +13,7 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 8;
+PRAGMA user_version = 9;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
@@ -277,6 +277,19 @@ CREATE TABLE engine_image (
                              AND image NOT GLOB '*:latest'),
   platform TEXT NOT NULL CHECK (platform IN ('linux/amd64', 'linux/arm64')),
   targets TEXT NOT NULL CHECK (length(targets) BETWEEN 1 AND 159),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- How an engine family admits requests when the KV cache runs short (id:
+-- the family): 'preempt' admits what fits now and preempts a running
+-- request when the cache fills (vLLM, recompute); 'reserve' admits a
+-- request only with blocks for its prompt and its whole output, and never
+-- pauses one (TensorRT-LLM's GUARANTEED_NO_EVICT).  A family without a
+-- row preempts.
+CREATE TABLE engine_policy (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 31 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  admission TEXT NOT NULL CHECK (admission IN ('preempt', 'reserve')),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );

@@ -132,6 +132,8 @@ struct deploy_spec {
 	size_t kv_block_tokens;     /* tokens per paged KV block */
 	double swap_bytes_per_gpu;  /* host memory the engine swaps KV blocks to */
 	double power_limit_w;       /* NaN: the GPU's TDP */
+	int reserve_output;         /* the engine admits a request only with KV blocks for
+				     * its whole output, and never preempts */
 	struct offload_spec off;
 };
 

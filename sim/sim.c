@@ -267,7 +267,10 @@ static size_t admit(struct sim *s, struct replica *rp, struct step_mix *x, size_
 		if (whole && n > *budget)
 			break;
 		n = n < *budget ? n : *budget;
-		if (claim(s, rp, q, shared, start + n) < 0) {
+		/* a reserving engine holds the whole output's blocks from the
+		 * start, so a running request never needs more */
+		if (claim(s, rp, q, shared, e->reserve_output ? q->prompt + q->output :
+					    start + n) < 0) {
 			kv_full = 1;
 			break;
 		}

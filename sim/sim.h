@@ -87,6 +87,8 @@ struct sim_engine {
 	size_t kv_blocks;           /* blocks of KV cache in the replica */
 	size_t max_model_len;       /* prompt + output beyond this: rejected */
 	enum sim_preempt preempt;
+	int reserve_output;         /* admit with blocks for the whole output reserved,
+				     * never preempt (TensorRT-LLM's GUARANTEED_NO_EVICT) */
 	size_t swap_blocks;         /* host swap space in blocks (SIM_SWAP) */
 	double swap_block_s;        /* moving one block across PCIe */
 	int prefix_caching;

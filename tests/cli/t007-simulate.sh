@@ -146,4 +146,16 @@ check "... for a text model: exit 2" [ "$rc" = 2 ]
 printf 'time,input_tokens,output_tokens,images\n0,500,20,many\n' >"$tmp/badimg.csv"
 run "$PROG" simulate --model autoglm-phone-9b --gpu rtx-4090 --trace "$tmp/badimg.csv" --image-size 1080x2400
 check "a bad Images value: refused, naming the line and value" has "$err" "badimg.csv:2: images 'many'"
+# --- Admission per engine: TensorRT-LLM reserves each request's whole
+# output (GUARANTEED_NO_EVICT) and never preempts; vLLM, on the same
+# KV-starved card, preempts and recomputes.
+starve="--model llama-3.1-8b --gpu l4 --precision fp8 --qps 4 --requests 300 --input-len 1000 --output-len 600 --json"
+run "$PROG" simulate $starve --engine tensorrt-llm
+check "tensorrt-llm on a full cache: no preemption" python3 -c '
+import json, sys
+assert json.loads(sys.argv[1])["preemptions"] == 0' "$out"
+run "$PROG" simulate $starve --engine vllm
+check "... vLLM on the same: preemptions" python3 -c '
+import json, sys
+assert json.loads(sys.argv[1])["preemptions"] > 0' "$out"
 done_testing

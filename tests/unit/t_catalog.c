@@ -143,16 +143,19 @@ static void versions_and_build(void)
 	struct cat *cat = NULL;
 	struct cat_paths p = paths;
 	sqlite3 *db;
-	char bad[512];
+	char bad[512], sql[96];
 	const char *files[2];
 
 	/* An overlay from a newer rigplan is refused, not misread. */
 	snprintf(p.user, sizeof(p.user), "%s/newer.db", dir);
 	sqlite3_open(p.user, &db);
-	sqlite3_exec(db, "CREATE TABLE gpu (id TEXT); PRAGMA user_version = 9;", NULL, NULL, NULL);
+	snprintf(sql, sizeof(sql), "CREATE TABLE gpu (id TEXT); PRAGMA user_version = %d;",
+		 CAT_SCHEMA_VERSION + 1);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
 	sqlite3_close(db);
 	test_int(cat_open(&cat, &p, CAT_READ, &err), -ERR_DB, "newer overlay refused");
-	test_contains(err.msg, "schema version 9", "message names the version");
+	snprintf(sql, sizeof(sql), "schema version %d", CAT_SCHEMA_VERSION + 1);
+	test_contains(err.msg, sql, "message names the version");
 	cat_free(cat);
 
 	/* A system catalog that is not one. */

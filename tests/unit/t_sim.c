@@ -370,12 +370,13 @@ static void by_hand(void)
 static void conservation(void)
 {
 	static const struct { const char *name; size_t mbt, blocks, seqs, pre, dec, prefix;
-			      int swap, caching; } v[] = {
-		{ "chunked, roomy", 512, 100000, 64, 0, 0, 0, 0, 0 },
-		{ "unchunked, KV-starved (recompute)", 0, 400, 0, 0, 0, 0, 0, 0 },
-		{ "chunked, KV-starved (swap)", 256, 400, 0, 0, 0, 0, 1, 0 },
-		{ "disaggregated 2:3", 1024, 3000, 32, 2, 3, 0, 0, 0 },
-		{ "prefix caching", 512, 3000, 32, 0, 0, 200, 0, 1 },
+			      int swap, caching, reserve; } v[] = {
+		{ "chunked, roomy", 512, 100000, 64, 0, 0, 0, 0, 0, 0 },
+		{ "unchunked, KV-starved (recompute)", 0, 400, 0, 0, 0, 0, 0, 0, 0 },
+		{ "chunked, KV-starved (swap)", 256, 400, 0, 0, 0, 0, 1, 0, 0 },
+		{ "disaggregated 2:3", 1024, 3000, 32, 2, 3, 0, 0, 0, 0 },
+		{ "prefix caching", 512, 3000, 32, 0, 0, 200, 0, 1, 0 },
+		{ "chunked, KV-starved (reserve)", 256, 400, 0, 0, 0, 0, 0, 0, 1 },
 	};
 	size_t i;
 
@@ -391,6 +392,7 @@ static void conservation(void)
 		c.engine.max_seqs = v[i].seqs;
 		c.engine.max_model_len = 8192;
 		c.engine.preempt = v[i].swap ? SIM_SWAP : SIM_RECOMPUTE;
+		c.engine.reserve_output = v[i].reserve;
 		c.engine.swap_blocks = 200;
 		c.engine.swap_block_s = 1e-5;
 		c.engine.prefix_caching = v[i].caching;
@@ -411,15 +413,64 @@ static void conservation(void)
 			 "%s: completed + dropped = arrived", v[i].name);
 		test_rel(r.mean_in_system, r.throughput_rps * qstat_mean(&r.e2e), 1e-9,
 			 "%s: Little's law L = lambda W", v[i].name);
-		if (v[i].blocks == 400)
+		if (v[i].blocks == 400 && !v[i].reserve)
 			test_ok(r.preemptions > 0 && r.dropped > 0, "%s: %zu preemptions, %zu "
 				"dropped (longer than the cache)", v[i].name, r.preemptions, r.dropped);
+		if (v[i].reserve)
+			test_ok(r.preemptions == 0 && r.dropped > 0, "%s: no preemption, %zu dropped "
+				"(longer than the cache)", v[i].name, r.dropped);
 		if (v[i].caching)
 			test_ok(r.prefix_hit > 0.2, "%s: %.0f%% of prompt tokens from the cache",
 				v[i].name, r.prefix_hit * 100);
 		test_ok(r.kv_use >= 0 && r.kv_use <= 1 && r.gpu_busy >= 0 && r.gpu_busy <= 1,
 			"%s: KV use %.3f and busy %.3f are fractions", v[i].name, r.kv_use,
 			r.gpu_busy);
+		sim_result_release(&r);
+	}
+}
+
+
+/*
+ * Admission that reserves the whole output (TensorRT-LLM's
+ * GUARANTEED_NO_EVICT), by hand: two requests of 100 prompt and 100
+ * output tokens arrive together; a 200-token request needs ceil(200/16)
+ * = 13 blocks of a cache of 20.  Reserving, the second waits for the
+ * first to finish and nothing is preempted: its TTFT is the first's
+ * end-to-end time plus its own prefill.  Admitting what fits now (7
+ * blocks each), both start, and as they grow past 20 blocks one is
+ * preempted.
+ */
+static void reserving(void)
+{
+	struct sim_config c;
+	struct sim_result r;
+	struct length_dist in, out;
+	struct err err = ERR_INIT;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		linear_config(&c, (struct sim_linear){ 1e-3, 1e-5, 1e-4, 0 });
+		c.engine.kv_blocks = 20;
+		c.engine.max_model_len = 4096;
+		c.engine.reserve_output = k;
+		length_parse(&in, "100", "in", &err);
+		length_parse(&out, "100", "out", &err);
+		c.input = &in;
+		c.output = &out;
+		/* both at once: Poisson at 1e9/s, nanoseconds apart */
+		arrival_parse(&c.arrival, "poisson", 1e9, &err);
+		c.requests = 2;
+		if (run(&r, &c) < 0)
+			continue;
+		test_int((int64_t)r.completed, 2, "%s: both complete", k ? "reserve" : "preempt");
+		if (k)
+			test_ok(r.preemptions == 0 && qstat_quantile(&r.ttft, 1.0) >
+				qstat_quantile(&r.e2e, 0.0), "reserve: no preemption, the second "
+				"starts after the first ends (TTFT %.4f > e2e %.4f)",
+				qstat_quantile(&r.ttft, 1.0), qstat_quantile(&r.e2e, 0.0));
+		else
+			test_ok(r.preemptions > 0, "preempt: both start, %zu preemption%s",
+				r.preemptions, r.preemptions == 1 ? "" : "s");
 		sim_result_release(&r);
 	}
 }
@@ -785,6 +836,7 @@ int main(void)
 	mm1();
 	by_hand();
 	conservation();
+	reserving();
 	low_load();
 	overload();
 	replicas();
