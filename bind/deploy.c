@@ -619,6 +619,7 @@ static int init_model(struct deploy *out, struct err *err)
 		if (vision_image(&img, &out->in.vision, out->in.work.image_w,
 				 out->in.work.image_h)) {
 			m->vision_image_tokens = (size_t)img.tokens;
+			m->vision_act_bytes = img.activation_bytes / (double)out->dspec.tp;
 			m->vision_image_s = (img.linear_flops / m->flops_bf16 +
 					     img.attn_flops / m->flops_attn) / (double)out->dspec.tp;
 		}

@@ -44,6 +44,7 @@ struct est_model {
 	double vision_image_s;      /* the tower's time for one image of the work point's
 				     * size, split over tp (bind/deploy.c); 0: none */
 	size_t vision_image_tokens; /* the prompt tokens such an image becomes */
+	double vision_act_bytes;    /* the tower's activations encoding it, one GPU */
 	/* offload (models/offload.c): shares in host memory and their costs */
 	double host_frac;           /* decoder layers the CPU holds / all */
 	double host_kv_frac;        /* of the KV cache, in host memory */

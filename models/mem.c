@@ -82,8 +82,10 @@ static double activation_bytes(const struct est_model *m, double tokens,
 	double attn_half = qkv + 2 * (double)l->hidden;
 	double mlp_half = 3 * inter;    /* gate/up output (2x), activated product */
 
-	return chunk * EST_ACT_BYTES * (HIDDEN_BUFFERS * (double)l->hidden +
-					fmax(attn_half, mlp_half)) +
+	/* the vision tower encodes before the layers run: its peak and
+	 * theirs do not overlap */
+	return fmax(chunk * EST_ACT_BYTES * (HIDDEN_BUFFERS * (double)l->hidden +
+					     fmax(attn_half, mlp_half)), m->vision_act_bytes) +
 	       seqs * (double)l->vocab / tp * LOGIT_BYTES;
 }
 

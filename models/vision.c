@@ -53,6 +53,13 @@ int vision_image(struct vision_image *out, const struct vision_spec *v, double w
 				       (double)v->depth * block) +
 			    2.0 * out->tokens * merge;
 	out->attn_flops = 4.0 * p * p * (double)v->hidden * (double)v->depth;
+	/* one block at a time, as the language model's layers (mem.c): the
+	 * residual stream and the normed input, then the larger half: QKV,
+	 * the attention output and its projection (5 hidden), or the
+	 * SwiGLU's gate/up and product (3 mlp); flash attention keeps no
+	 * scores */
+	out->activation_bytes = 2.0 * p * (2.0 * (double)v->hidden +
+					   fmax(5.0 * (double)v->hidden, 3.0 * (double)v->mlp));
 	return 1;
 }
 

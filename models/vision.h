@@ -19,6 +19,7 @@ struct vision_image {
 	double patches;             /* patch x patch squares the tower attends over */
 	double tokens;              /* what the language model reads: patches / merge^2 */
 	double linear_flops, attn_flops;    /* encoding it */
+	double activation_bytes;    /* the peak of one block over its patches, 16-bit */
 };
 
 /*

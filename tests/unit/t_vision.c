@@ -38,6 +38,9 @@ int main(void)
 		test_rel(img.tokens, 3354, 1e-15, "... 3,354 tokens");
 		test_rel(img.linear_flops, 19690487611392.0, 1e-15, "... GEMM FLOPs");
 		test_rel(img.attn_flops, 26540466241536.0, 1e-15, "... attention FLOPs");
+		/* activations: 13,416 patches x 2 bytes x (2 x 1536 + max(5 x
+		 * 1536, 3 x 4096) = 3,072 + 12,288) = 412,139,520 bytes */
+		test_rel(img.activation_bytes, 412139520.0, 1e-15, "... 412,139,520 activation bytes");
 	}
 	/*
 	 * A 4000 x 3000 photo: 4004 x 2996 would be 2 x 4004 x 2996 =
