@@ -89,6 +89,8 @@ static json_t *to_json(const struct sim_job *j, const struct sim_result *r, doub
 	json_object_set_new(o, "replicas", json_integer((json_int_t)(c->prefill_replicas ?
 		c->prefill_replicas + c->decode_replicas : c->replicas)));
 	json_object_set_new(o, "qps", json_num(qps));
+	json_object_set_new(o, "concurrency", j->cfg.concurrency ?
+			    json_integer((json_int_t)j->cfg.concurrency) : json_null());
 	json_object_set_new(o, "seed", json_integer((json_int_t)c->seed));
 	json_object_set_new(o, "images_per_request", j->has_trace ?
 			    json_num(j->trace.mean_images) : json_integer((json_int_t)c->images));
@@ -139,7 +141,9 @@ static void report(FILE *f, const struct sim_job *j, const struct sim_result *r,
 	struct out_nums *n = &nb;
 
 	sim_job_describe(f, j);
-	if (!isnan(qps))
+	if (j->cfg.concurrency)
+		fprintf(f, "load: %zu clients in a closed loop, ", j->cfg.concurrency);
+	else if (!isnan(qps))
 		fprintf(f, "load: %.3g requests/s, ", qps);
 	else
 		fprintf(f, "load: ");
@@ -202,8 +206,8 @@ static int exec_simulate(int argc, char **argv, struct cli_ctx *ctx)
 		return status;
 	if (first < argc)
 		return cli_usage(ctx, "unexpected operand '%s'", argv[first]);
-	if (isnan(o.s.qps) && !o.s.trace)
-		return cli_usage(ctx, "--qps is required (or --trace)");
+	if (isnan(o.s.qps) && !o.s.trace && !o.s.concurrency)
+		return cli_usage(ctx, "--qps is required (or --trace, or --concurrency)");
 	if (sim_job_build(&j, &o.s, ctx, &status) < 0)
 		goto out;
 	j.cfg.ttft_slo_s = o.ttft_slo;

@@ -57,6 +57,8 @@ int sim_opt(struct sim_opts *o, int id, const char *arg, struct err *err)
 	case SO_PREFIX_CACHING: o->prefix_caching = 1; return 0;
 	case SO_SHARED_PREFIX:
 		return opt_size(&o->shared_prefix, "--shared-prefix", arg, 1, (size_t)LENGTH_MAX, err);
+	case SO_CONCURRENCY:
+		return opt_size(&o->concurrency, "--concurrency", arg, 1, 1000000, err);
 	case SO_JSON: o->json = 1; return 0;
 	}
 	return 1;
@@ -120,9 +122,9 @@ static int load(struct sim_job *j, const struct sim_opts *o, struct err *err)
 	int r;
 
 	if (o->trace) {
-		if (o->input || o->output || o->arrival)
+		if (o->input || o->output || o->arrival || o->concurrency)
 			return err_set(err, ERR_INVAL, "--trace gives the lengths and arrival times: "
-				       "drop --input-len, --output-len and --arrival");
+				       "drop --input-len, --output-len, --arrival and --concurrency");
 		if ((r = trace_open(&j->trace, o->trace, err)) < 0)
 			return r;
 		j->has_trace = 1;
@@ -132,6 +134,10 @@ static int load(struct sim_job *j, const struct sim_opts *o, struct err *err)
 			return err_prefix(err, "--qps");
 		return 0;
 	}
+	if (o->concurrency && (!isnan(o->qps) || o->arrival))
+		return err_set(err, ERR_INVAL, "--concurrency %zu is a closed loop: its clients send "
+			       "as fast as they are served; drop --qps and --arrival", o->concurrency);
+	c->concurrency = o->concurrency;
 	if ((r = arrival_parse(&c->arrival, o->arrival ? o->arrival : "poisson", rate, err)) < 0 ||
 	    (r = length_parse(&j->input, o->input ? o->input : "512", "--input-len", err)) < 0 ||
 	    (r = length_parse(&j->output, o->output ? o->output : "256", "--output-len", err)) < 0)

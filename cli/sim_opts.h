@@ -17,7 +17,7 @@ struct cat;
 enum {
 	SO_QPS = DO_LAST, SO_REQUESTS, SO_SEED, SO_ARRIVAL, SO_INPUT, SO_OUTPUT,
 	SO_TRACE, SO_REPLICAS, SO_BALANCE, SO_DISAGG, SO_POLICY, SO_PREEMPT,
-	SO_PREFIX_CACHING, SO_SHARED_PREFIX, SO_JSON,
+	SO_PREFIX_CACHING, SO_SHARED_PREFIX, SO_JSON, SO_CONCURRENCY,
 	SO_LAST
 };
 
@@ -26,6 +26,7 @@ enum {
 	{ "requests", 0, required_argument, SO_REQUESTS, "N", "requests per run (default 1000, in capacity 2000; a trace: all)" }, \
 	{ "seed", 0, required_argument, SO_SEED, "S", "random seed: one seed, one run (default 1)" }, \
 	{ "arrival", 0, required_argument, SO_ARRIVAL, "A", "poisson or gamma:CV (burstier when CV > 1)" }, \
+	{ "concurrency", 0, required_argument, SO_CONCURRENCY, "N", "a closed loop of N clients, each sending its next request when the last ends (instead of --qps)" }, \
 	{ "input-len", 0, required_argument, SO_INPUT, "DIST", "prompt tokens: N, uniform:LO:HI, lognormal:MEAN:SIGMA, exponential:MEAN, empirical:FILE:COL (default 512)" }, \
 	{ "output-len", 0, required_argument, SO_OUTPUT, "DIST", "generated tokens, as --input-len (default 256)" }, \
 	{ "trace", 0, required_argument, SO_TRACE, "FILE", "replay a CSV trace (TIMESTAMP,ContextTokens,GeneratedTokens); --qps rescales it" }, \
@@ -44,7 +45,7 @@ struct sim_opts {
 	size_t requests;            /* 0: the default */
 	unsigned long seed;
 	const char *arrival, *input, *output, *trace, *balance, *disagg, *policy, *preempt;
-	size_t replicas, shared_prefix;
+	size_t replicas, shared_prefix, concurrency;
 	int prefix_caching, json;
 };
 

@@ -46,6 +46,7 @@ struct sim {
 	uint64_t seq;
 	size_t expected, drawn, left, in_system, kv_blocks_used;
 	double next_t;              /* the arrival drawn ahead */
+	int pending;                /* an arrival is in the event queue */
 	size_t next_in, next_out, next_images;
 	struct sim_result r;
 	double int_sys, int_wait, int_kv, seqs_time, out_tokens, in_tokens, prefix_hits;
@@ -116,6 +117,16 @@ static void release_blocks(struct sim *s, struct replica *rp, struct sim_req *q)
 	q->blocks = 0;
 }
 
+static int draw_next(struct sim *s, struct err *err);
+
+/* A closed loop: a client whose request ended sends the next at once,
+ * while fewer than `concurrency` are in flight. */
+static void closed_loop_next(struct sim *s)
+{
+	if (s->c.concurrency && !s->pending && s->in_system < s->c.concurrency)
+		(void)draw_next(s, NULL);   /* generated lengths: it cannot fail */
+}
+
 /* q leaves the system from replica rp (done, or dropped from its queue). */
 static void leave(struct sim *s, struct replica *rp, struct sim_req *q)
 {
@@ -124,6 +135,7 @@ static void leave(struct sim *s, struct replica *rp, struct sim_req *q)
 	s->in_system--;
 	s->left++;
 	req_free(s, q);
+	closed_loop_next(s);
 }
 
 /* ---- drawing arrivals ---- */
@@ -146,12 +158,14 @@ static int draw_next(struct sim *s, struct err *err)
 	} else {
 		if (s->drawn == s->c.requests)
 			return 0;
-		s->next_t = s->now + arrival_gap(&s->c.arrival, s->rng);
+		/* closed loop: now; open: after a gap of the arrival process */
+		s->next_t = s->c.concurrency ? s->now : s->now + arrival_gap(&s->c.arrival, s->rng);
 		s->next_in = length_draw(s->c.input, s->rng);
 		s->next_out = length_draw(s->c.output, s->rng);
 		s->next_images = s->c.images;
 	}
 	s->drawn++;
+	s->pending = 1;
 	events_push(&s->q, s->next_t, EV_ARRIVAL, 0);
 	return 1;
 }
@@ -640,8 +654,11 @@ int sim_step(struct sim *s, struct err *err)
 	advance(s, ev.t);
 	switch (ev.kind) {
 	case EV_ARRIVAL:
+		s->pending = 0;
 		arrive(s);
-		if ((r = draw_next(s, err)) < 0)
+		if (s->c.concurrency)
+			closed_loop_next(s);
+		else if ((r = draw_next(s, err)) < 0)
 			return r;
 		break;
 	case EV_STEP_END:

@@ -110,6 +110,10 @@ struct sim_config {
 	struct arrival arrival;
 	const struct length_dist *input, *output;
 	size_t requests;            /* generated requests; with a trace, at most this many (0: all) */
+	size_t concurrency;         /* a closed loop of this many clients, each sending its
+				     * next request when the last ends (benchmark_serving
+				     * --max-concurrency at an unlimited rate); 0: open,
+				     * arrivals at `arrival`'s rate */
 	unsigned long seed;
 	size_t shared_prefix;       /* tokens every prompt begins with */
 	/* a vision-language model's images: per generated request (a trace

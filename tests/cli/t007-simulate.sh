@@ -158,4 +158,15 @@ run "$PROG" simulate $starve --engine vllm
 check "... vLLM on the same: preemptions" python3 -c '
 import json, sys
 assert json.loads(sys.argv[1])["preemptions"] > 0' "$out"
+# --- A closed loop, as benchmark_serving --max-concurrency runs: never
+# more than N in flight; --qps and --trace do not go with it.
+run "$PROG" simulate --model llama-3.1-8b --gpu h100-sxm --concurrency 16 --input-len 1000 --output-len 200 --requests 200 --json
+check "--concurrency 16: exit 0, at most 16 in flight" python3 -c '
+import json, sys
+d = json.loads(sys.argv[1])
+assert d["concurrency"] == 16 and d["peak_in_flight"] <= 16 and d["completed"] == 200, d' "$out"
+run "$PROG" simulate --model llama-3.1-8b --gpu h100-sxm --concurrency 16 --qps 3
+check "--concurrency with --qps: exit 2, saying why" has "$err" "closed loop"
+run "$PROG" simulate --model llama-3.1-8b --gpu h100-sxm --concurrency 16 --trace "$tmp/img.csv"
+check "--concurrency with --trace: exit 2" [ "$rc" = 2 ]
 done_testing
