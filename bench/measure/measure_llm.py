@@ -381,6 +381,32 @@ def prefill_grid(res, s, W, grid, sampler, power_points):
     res.setdefault("prefill", []).extend(rows)
 
 
+def small(res, out_path, n_sm):
+    """Small models (Llama 3.2 1B and 3B, whole), decode and prefill only:
+    what the per-step and per-layer costs fitted on 8B-70B predict for
+    them (issue 19)."""
+    sampler = PowerSampler()
+    time.sleep(3)
+    t = time.time()
+    time.sleep(4)
+    res["idle"] = summarize(sampler.window(t, time.time()), 0)
+    kv_budget = 40 * 1024**3
+    for s in (Shape("llama-3.2-1b", 16, 2048, 8192, 32, 8, 64, 128256),
+              Shape("llama-3.2-3b", 28, 3072, 8192, 24, 8, 128, 128256)):
+        W = Weights(s)
+        grid = [(b, l) for b in (1, 8, 32, 128, 256) for l in (128, 1024, 4096)]
+        decode_grid(res, s, W, n_sm, kv_budget, grid, sampler, set())
+        prefill_grid(res, s, W, [(1, 128), (1, 512), (1, 2048), (1, 8192), (4, 2048)], sampler,
+                     set())
+        del W
+        torch.cuda.empty_cache()
+    sampler.stop()
+    with open(out_path + ".tmp", "w") as f:
+        json.dump(res, f, indent=1)
+    os.replace(out_path + ".tmp", out_path)
+    print("wrote", out_path)
+
+
 def main():
     out_path = sys.argv[1]
     quick = "--quick" in sys.argv
@@ -395,6 +421,8 @@ def main():
                        cuda=torch.version.cuda, nvidia_smi=smi, total_bytes=total,
                        free_after_context_bytes=free0, date=time.strftime("%Y-%m-%d"))
     res["meta"]["attention_max_abs_err"] = check_attention()
+    if "--small" in sys.argv:
+        return small(res, out_path, n_sm)
     sampler = PowerSampler()
     time.sleep(3)
     t = time.time()
