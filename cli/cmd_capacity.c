@@ -105,6 +105,7 @@ static const char *bottleneck_text(enum capacity_bottleneck b)
 	case BOTTLENECK_COMMUNICATION: return "communication between the GPUs";
 	case BOTTLENECK_KV_CAPACITY: return "KV cache capacity (admissions held back, preemptions)";
 	case BOTTLENECK_QUEUEING: return "queueing (requests wait for a free step)";
+	case BOTTLENECK_HOST: return "the host (layers on the CPU, weights or KV over PCIe)";
 	}
 	return "?";
 }

@@ -59,7 +59,7 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 		   const struct gpu_spec *gpu, const struct deploy_spec *dep,
 		   struct err *err);
 
-enum perf_bound { PERF_MEMORY, PERF_COMPUTE, PERF_COMMUNICATION, PERF_HOST };
+enum perf_bound { PERF_MEMORY, PERF_COMPUTE, PERF_COMMUNICATION, PERF_HOST, PERF_BOUND_COUNT };
 
 const char *perf_bound_name(enum perf_bound b);
 

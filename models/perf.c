@@ -35,6 +35,8 @@ const char *perf_bound_name(enum perf_bound b)
 		return "communication";
 	case PERF_HOST:
 		return "host";
+	case PERF_BOUND_COUNT:
+		break;
 	}
 	return "?";
 }

@@ -20,6 +20,7 @@ const char *capacity_bottleneck_name(enum capacity_bottleneck b)
 	case BOTTLENECK_COMMUNICATION: return "communication";
 	case BOTTLENECK_KV_CAPACITY: return "kv_capacity";
 	case BOTTLENECK_QUEUEING: return "queueing";
+	case BOTTLENECK_HOST: return "host";
 	}
 	return "?";
 }
@@ -137,12 +138,12 @@ static enum capacity_bottleneck diagnose(const struct sim_result *r, int ttft_bi
 		return BOTTLENECK_KV_CAPACITY;
 	if (ttft_binds && qstat_mean(&r->queue) > 0.5 * qstat_mean(&r->ttft))
 		return BOTTLENECK_QUEUEING;
-	for (b = 1; b < 3; b++)
+	for (b = 1; b < PERF_BOUND_COUNT; b++)
 		if (r->bound_s[b] > r->bound_s[best])
 			best = b;
 	return best == PERF_COMPUTE ? BOTTLENECK_COMPUTE :
 	       best == PERF_COMMUNICATION ? BOTTLENECK_COMMUNICATION :
-	       BOTTLENECK_MEMORY_BANDWIDTH;
+	       best == PERF_HOST ? BOTTLENECK_HOST : BOTTLENECK_MEMORY_BANDWIDTH;
 }
 
 static double mean_len(const struct length_dist *d, const struct trace *t, int input)

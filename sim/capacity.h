@@ -29,7 +29,8 @@ struct capacity_opts {
 
 enum capacity_bottleneck {
 	BOTTLENECK_COMPUTE, BOTTLENECK_MEMORY_BANDWIDTH, BOTTLENECK_COMMUNICATION,
-	BOTTLENECK_KV_CAPACITY, BOTTLENECK_QUEUEING
+	BOTTLENECK_KV_CAPACITY, BOTTLENECK_QUEUEING,
+	BOTTLENECK_HOST             /* offloaded work: the CPU's layers, weights over PCIe */
 };
 
 const char *capacity_bottleneck_name(enum capacity_bottleneck b);

@@ -144,7 +144,7 @@ struct sim_result {
 	double gpu_busy;                /* fraction of replica time stepping */
 	double energy_j, energy_per_request_j;  /* GPUs only */
 	double prefix_hit;              /* prompt tokens served from the cache */
-	double bound_s[3];              /* step time by perf_bound */
+	double bound_s[PERF_BOUND_COUNT];   /* step time by perf_bound */
 	double blocked_kv_s, blocked_seqs_s;    /* waiting requests held back by ... */
 	double mean_batch;              /* sequences per step, time-weighted */
 	int stopped;                    /* stop_on_miss ended the run early */

@@ -14,6 +14,8 @@
 #include "models/fmt.h"
 #include "models/mem.h"
 #include "models/offload.h"
+#include "sim/setup.h"
+#include "sim/sim.h"
 #include "tests/testcat.h"
 #include "tests/testlib.h"
 #include "util/err.h"
@@ -272,6 +274,29 @@ static void seventy_b(struct cat *cat)
 			break;
 		test_ok(r.decode_tokens_per_s > prev, "-ngl %s decodes faster than fewer", n[i]);
 		prev = r.decode_tokens_per_s;
+	}
+	/* simulated, the steps are the host's: their time is booked under
+	 * PERF_HOST, which the capacity diagnosis reads */
+	if (build(d, cat, "llama-cpp", "auto", 64 * UNIT_GIB) == 0) {
+		struct sim_config c;
+		struct sim_result sr;
+		struct length_dist in, out;
+
+		sim_config_init(&c);
+		length_parse(&in, "256", "in", &err);
+		length_parse(&out, "32", "out", &err);
+		arrival_parse(&c.arrival, "poisson", 0.05, &err);
+		c.input = &in;
+		c.output = &out;
+		c.requests = 10;
+		if (test_ok(sim_setup(&c, &d->in.model, "70b", "4090", &err) == 0 &&
+			    sim_run(&sr, &c, &err) == 0, "simulate the split: %s", err.msg)) {
+			test_ok(sr.bound_s[PERF_HOST] > sr.bound_s[PERF_MEMORY] &&
+				sr.bound_s[PERF_HOST] > sr.bound_s[PERF_COMPUTE],
+				"... its steps bound by the host (%.1f s of %.1f)",
+				sr.bound_s[PERF_HOST], sr.duration_s);
+			sim_result_release(&sr);
+		}
 	}
 	/* 16 GB of RAM cannot hold the host's 17 GiB */
 	if (build(d, cat, "llama-cpp", "auto", 16 * UNIT_GIB) == 0 && est_run(&r, &d->in, &err) == 0)
