@@ -474,8 +474,8 @@ int deploy_image_tokens(size_t *out, const struct bind_model_rows *m, double w, 
 		return err_set(err, ERR_INVAL, "%s reads no images: the catalog has no vision tower "
 			       "for it", m->model.id);
 	if (!(w > 0))
-		return err_set(err, ERR_INVAL, "images need --image-size WxH: the tokens an image "
-			       "becomes depend on its size");
+		return err_set(err, ERR_INVAL, "--images needs --image-size WxH: the tokens an "
+			       "image becomes depend on its size");
 	vision_spec_of(&vs, &m->vision);
 	if (!vision_image(&img, &vs, w, h))
 		return err_set(err, ERR_INVAL, "an image of %.0f x %.0f pixels: expected positive "
@@ -487,28 +487,21 @@ int deploy_image_tokens(size_t *out, const struct bind_model_rows *m, double w, 
 static int images(struct deploy *out, const struct bind_model_rows *m, struct err *err)
 {
 	struct work_point *w = &out->in.work;
-	struct vision_image img;
+	size_t tokens;
+	int r;
 
 	out->in.has_vision = m->has_vision;
 	if (m->has_vision)
 		vision_spec_of(&out->in.vision, &m->vision);
 	if (!w->images)
 		return 0;
-	if (!m->has_vision)
-		return err_set(err, ERR_INVAL, "%s reads no images: the catalog has no vision tower "
-			       "for it", out->model.id);
-	if (!(w->image_w > 0))
-		return err_set(err, ERR_INVAL, "--images %zu needs --image-size WxH: the tokens an "
-			       "image becomes depend on its size", w->images);
-	if (!vision_image(&img, &out->in.vision, w->image_w, w->image_h))
-		return err_set(err, ERR_INVAL, "an image of %.0f x %.0f pixels: expected positive "
-			       "sides, the longer at most 200 times the shorter", w->image_w,
-			       w->image_h);
+	if ((r = deploy_image_tokens(&tokens, m, w->image_w, w->image_h, err)) < 0)
+		return r;
 	/* in the prompt of a prefill point; in the cache of a decode one */
 	if (w->input_len > 0)
-		w->input_len += w->images * (size_t)img.tokens;
+		w->input_len += w->images * tokens;
 	else
-		w->context += w->images * (size_t)img.tokens;
+		w->context += w->images * tokens;
 	return 0;
 }
 
@@ -548,7 +541,8 @@ static int offload_setup(struct deploy *d, const struct bind_gpu_rows *g,
 {
 	struct offload_spec *o = &d->dspec.off;
 	const char *fam = d->engine.family;
-	int llama = !strcmp(fam, "llama-cpp"), ollama = !strcmp(fam, "ollama");
+	int splits = deploy_engine_offloads_layers(&d->engine);
+	int llama = !strcmp(fam, "llama-cpp"), ollama = splits && !llama;
 	int layers = q->layers != DEPLOY_LAYERS_ALL;
 	double eff;
 
@@ -558,7 +552,7 @@ static int offload_setup(struct deploy *d, const struct bind_gpu_rows *g,
 	if (d->in.edge)
 		return err_set(err, ERR_INVAL, "a %s's memory is the CPU's and the GPU's at once: "
 			       "there is no host memory to offload to", d->gpu.id);
-	if (layers && !llama && !ollama)
+	if (layers && !splits)
 		return err_set(err, ERR_INVAL, "--gpu-layers is llama.cpp's -ngl: expected --engine "
 			       "llama-cpp or ollama (%s streams weights with --cpu-offload-gb)", fam);
 	if (q->layers == DEPLOY_LAYERS_N && ollama)
@@ -580,7 +574,7 @@ static int offload_setup(struct deploy *d, const struct bind_gpu_rows *g,
 		     (double)d->cpu.memory_channels * eff;
 	o->host_flops = (double)d->cpu.cores * d->cpu.base_hz *
 			host_default(HOST_CPU_FLOPS_PER_CYCLE);
-	o->h2d_bw = llama || ollama ? d->in.storage.h2d_bytes_per_s :
+	o->h2d_bw = splits ? d->in.storage.h2d_bytes_per_s :
 		    host_default(HOST_H2D_PINNED) * d->gspec.pcie_bytes_per_s;
 	o->ubatch = (size_t)host_default(HOST_LLAMA_UBATCH);
 	o->gpu_min_batch = (size_t)host_default(HOST_LLAMA_OFFLOAD_MIN);
@@ -650,6 +644,12 @@ static int auto_layers(struct deploy *out, struct err *err)
 	return err_set(err, ERR_INFEASIBLE, "%s does not fit a %s even with every layer in host "
 		       "memory: the KV cache and activations alone take more", out->model.id,
 		       out->gpu.id);
+}
+
+/* llama.cpp's -ngl, and Ollama's own split of the same runner */
+int deploy_engine_offloads_layers(const struct cat_engine *e)
+{
+	return !strcmp(e->family, "llama-cpp") || !strcmp(e->family, "ollama");
 }
 
 /* vLLM's --gpu-memory-utilization and SGLang's --mem-fraction-static, in

@@ -119,6 +119,9 @@ double deploy_gpu_transient(const struct cat_gpu *g);
 int deploy_image_tokens(size_t *out, const struct bind_model_rows *m, double w, double h,
 			struct err *err);
 
+/* Whether the engine puts layers that do not fit on the CPU (--gpu-layers). */
+int deploy_engine_offloads_layers(const struct cat_engine *e);
+
 /* Whether the engine claims a share of GPU memory one may set
  * (--gpu-memory-utilization). */
 int deploy_engine_takes_mem_fraction(const struct cat_engine *e);

@@ -169,9 +169,7 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 	 * and the host where it keeps a share */
 	out->kv_restore_s = storage_kv_restore_s(&in->storage, out->mem.kv_per_seq_bytes *
 						 (double)(m->dep.tp * m->dep.pp) +
-						 (offload_any(&m->dep.off) ?
-						  offload_host_bytes(m, 1, ctx) -
-						  offload_host_bytes(m, 0, ctx) : 0));
+						 offload_host_kv_bytes(m, ctx));
 	tok_s = out->has_decode ? out->decode_tokens_per_s : out->prefill_tokens_per_s;
 	cost_eval(&out->cost, &in->cost, tok_s, out->system_w);
 	return 0;

@@ -28,19 +28,23 @@
  * the activated product; the two halves do not overlap. */
 #define HIDDEN_BUFFERS 2.0
 
+double mem_layer_bytes(const struct est_model *m)
+{
+	double moe_frac = (double)m->parts.moe_layers / (double)m->llm.layers;
+	double moe_layer = m->moe_fixed_bytes + (double)m->llm.moe_experts * m->expert_bytes;
+
+	return m->layer_bytes_attn + (1 - moe_frac) * m->layer_bytes_dense + moe_frac * moe_layer;
+}
+
 double mem_weights_bytes(const struct est_model *m)
 {
 	const struct llm_spec *l = &m->llm;
 	const struct offload_spec *o = &m->dep.off;
-	double per_layer, tp = (double)m->dep.tp;
+	double tp = (double)m->dep.tp, per_layer = mem_layer_bytes(m);
 	double gpu_layers = (double)(l->layers - o->host_layers);
 	double emb = m->parts.embed * m->wf->bits_embed / 8.0 / tp + m->vision_bytes;
 	double head = l->tied_embeddings || o->head_on_host ? 0 : m->head_bytes;
-	double moe_frac = (double)m->parts.moe_layers / (double)l->layers;
-	double moe_layer = m->moe_fixed_bytes + (double)l->moe_experts * m->expert_bytes;
 
-	per_layer = m->layer_bytes_attn + (1 - moe_frac) * m->layer_bytes_dense +
-		    moe_frac * moe_layer;
 	if (m->dep.pp == 1)
 		return gpu_layers * per_layer + emb + head - o->stream_bytes;
 	/* first stage holds the embedding, last the head: take the larger */

@@ -35,6 +35,10 @@ struct mem_result {
  */
 double mem_layer_scale_for(const struct llm_spec *l, const struct fmt_weight *wf, double bytes);
 
+/* One decoder layer's weights on one GPU, routed experts averaged over
+ * the layers that have them. */
+double mem_layer_bytes(const struct est_model *m);
+
 /* Weights on the fullest GPU: its pipeline stage's layers (those not on
  * the host), the embedding or the head, less what streams from the host. */
 double mem_weights_bytes(const struct est_model *m);

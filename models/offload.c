@@ -22,16 +22,6 @@ int offload_any(const struct offload_spec *o)
 	return o->host_layers > 0 || o->head_on_host || o->kv_host || o->stream_bytes > 0;
 }
 
-/* One decoder layer's weights on this GPU, experts averaged over the
- * layers that have them (mem.c counts the same). */
-static double layer_bytes(const struct est_model *m)
-{
-	double moe_frac = (double)m->parts.moe_layers / (double)m->llm.layers;
-
-	return m->layer_bytes_attn + (1 - moe_frac) * m->layer_bytes_dense +
-	       moe_frac * (m->moe_fixed_bytes + (double)m->llm.moe_experts * m->expert_bytes);
-}
-
 int offload_init(struct est_model *m, struct err *err)
 {
 	const struct offload_spec *o = &m->dep.off;
@@ -58,7 +48,7 @@ int offload_init(struct est_model *m, struct err *err)
 		return err_set(err, ERR_INVAL, "layers on the host need the engine's micro-batch");
 	m->host_frac = (double)o->host_layers / (double)m->llm.layers;
 	m->host_kv_frac = o->kv_host ? 1 : m->host_frac;
-	m->host_weight_bytes = (double)o->host_layers * layer_bytes(m) +
+	m->host_weight_bytes = (double)o->host_layers * mem_layer_bytes(m) +
 			       (o->head_on_host ? m->head_bytes : 0);
 	m->stream_s = o->stream_bytes / o->h2d_bw - o->stream_bytes / m->bw;
 	gpu_weights = mem_weights_bytes(m);
@@ -74,12 +64,14 @@ double offload_host_op_s(const struct est_model *m, double bytes, double flops)
 	return fmax(bytes / m->dep.off.host_bw, flops / m->dep.off.host_flops);
 }
 
+double offload_host_kv_bytes(const struct est_model *m, double context)
+{
+	return llm_kv_tokens_all_layers(&m->llm, context) *
+	       llm_kv_values_per_token_layer(&m->llm) * m->kf->bytes * m->host_kv_frac;
+}
+
 double offload_host_bytes(const struct est_model *m, double batch, double context)
 {
-	const struct offload_spec *o = &m->dep.off;
-	double kv_seq = llm_kv_tokens_all_layers(&m->llm, context) *
-			llm_kv_values_per_token_layer(&m->llm) * m->kf->bytes;
-
-	return m->host_weight_bytes + o->stream_bytes * (double)m->n +
-	       batch * kv_seq * m->host_kv_frac;
+	return m->host_weight_bytes + m->dep.off.stream_bytes * (double)m->n +
+	       batch * offload_host_kv_bytes(m, context);
 }

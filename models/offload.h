@@ -25,6 +25,9 @@ int offload_init(struct est_model *m, struct err *err);
  * and no ridge to smooth: the CPU streams or computes). */
 double offload_host_op_s(const struct est_model *m, double bytes, double flops);
 
+/* The host's share of one sequence's KV cache at `context` tokens. */
+double offload_host_kv_bytes(const struct est_model *m, double context);
+
 /* Host memory one replica's offloaded parts take: the host layers'
  * weights, the streamed weights of every GPU, and the host share of the
  * KV cache of `batch` sequences of `context` tokens. */

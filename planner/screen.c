@@ -113,12 +113,6 @@ static void screen_fit(struct ctx *x, const struct sim_config *sc)
 					     (size_t)x->d->model.max_context);
 }
 
-/* Whether the engine puts layers on the CPU (bind/deploy.c's rule). */
-static int offloads(const struct bind_engine_rows *e)
-{
-	return !strcmp(e->engine.family, "llama-cpp") || !strcmp(e->engine.family, "ollama");
-}
-
 /* Screen one configuration; a reject is counted, a survivor pushed. */
 int plan_screen(struct ctx *x, const struct bind_engine_rows *e, const char *precision,
 		size_t tp, size_t pp, struct err *err)
@@ -141,7 +135,7 @@ int plan_screen(struct ctx *x, const struct bind_engine_rows *e, const char *pre
 	/* a model a llama.cpp server cannot hold whole on one GPU: the
 	 * layers that do not fit go to the CPU, as --gpu-layers auto splits */
 	if ((r == -ERR_INFEASIBLE || (r == 0 && !x->max_model_len)) && tp == 1 && pp == 1 &&
-	    offloads(e)) {
+	    deploy_engine_offloads_layers(&e->engine)) {
 		struct err again = ERR_INIT;
 
 		if (plan_build(x, x->g, e, precision, tp, pp, 1, &sc, &again) == 0) {
