@@ -94,9 +94,15 @@ int bind_resolve_engine(struct bind_engine_rows *out, struct cat *cat, const cha
 	if ((r = cat_engine_find(&out->engine, cat, name, err)) < 0 ||
 	    (r = cat_engine_images(&img, &n, cat, out->engine.id, err)) < 0)
 		return r;
-	out->nimages = n < BIND_IMAGES_MAX ? n : BIND_IMAGES_MAX;
-	if (out->nimages)
-		memcpy(out->image, img, out->nimages * sizeof(*img));
+	if (n > BIND_IMAGES_MAX) {
+		/* dropping some would hide the GPUs only they serve */
+		free(img);
+		return err_set(err, ERR_DB, "the catalog lists %zu images for %s; rigplan"
+			       " reads at most %d", n, out->engine.id, BIND_IMAGES_MAX);
+	}
+	out->nimages = n;
+	if (n)
+		memcpy(out->image, img, n * sizeof(*img));
 	free(img);
 	if ((r = cat_engine_model(&out->loads, cat, out->engine.family, model->architecture,
 				  err)) < 0)

@@ -38,7 +38,9 @@ struct bind_gpu_rows {
 	int has_target;                 /* 0: the catalog records none */
 };
 
-#define BIND_IMAGES_MAX 4
+/* images per release (sglang 0.5.6.post1 ships 7: CUDA 12/13 x amd64/arm64
+ * and three ROCm); bind_resolve_engine refuses a catalog with more */
+#define BIND_IMAGES_MAX 16
 #define BIND_CHECKPOINTS_MAX 16
 /* serving requirements kept per model (one per engine family) */
 #define BIND_SERVING_MAX 8

@@ -367,9 +367,33 @@ static void compat_rules(void)
 	test_str(compat_rule_name(COMPAT_MULTINODE), "engine_multinode", "rules have names");
 }
 
+/*
+ * A release's every image is read: SGLang 0.5.6.post1 lists seven (CUDA
+ * 12 and 13 for amd64 and arm64, then three ROCm), and its MI300X build
+ * is the fifth.  Reading four once refused every AMD GPU.
+ */
+static void all_images(void)
+{
+	struct deploy_request q = DEPLOY_REQUEST_INIT;
+	struct err err = ERR_INIT;
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	struct cat *cat = test_catalog();
+
+	q.model = "llama-3.1-8b";
+	q.gpu = "mi300x";
+	q.engine = "sglang@0.5.6.post1";
+	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "sglang 0.5.6.post1 on an MI300X: %s",
+		    err.code ? err.msg : "deploys"))
+		test_str(d->compat.image.image, "lmsysorg/sglang:v0.5.6.post1-rocm630-mi30x",
+			 "... from its ROCm image");
+	cat_free(cat);
+	free(d);
+}
+
 int main(void)
 {
 	compat_rules();
+	all_images();
 	layout_is_pure();
 	kept_failures();
 	host_defaults();
