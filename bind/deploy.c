@@ -283,6 +283,8 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 	s->kv_block_tokens = d->engine.kv_block_tokens > 0 ? (size_t)d->engine.kv_block_tokens : 16;
 	s->swap_bytes_per_gpu = host_default(HOST_SWAP_BYTES_PER_GPU);
 	s->reserve_output = d->reserves;
+	s->launch_layer_s = d->launch_layer_s;
+	s->request_s = d->request_s;
 	/* a cap at or below what the card draws idle would leave it nothing to
 	 * work with: no driver accepts one (nvidia-smi -pl refuses values
 	 * under the board's minimum limit, well above idle) */
@@ -674,6 +676,8 @@ int deploy_layout(struct deploy *out, const struct bind_model_rows *m,
 	out->gpu = g->gpu;
 	out->engine = e->engine;
 	out->reserves = e->reserves;
+	out->launch_layer_s = e->has_host ? e->host.prefill_launch_layer_s : NAN;
+	out->request_s = e->has_host ? e->host.request_s : 0;
 	out->eff = g->eff;
 	deploy_llm_spec(&out->llm, &out->model);
 	gpu_spec_of(&out->gspec, &out->gpu, &out->eff, out->engine.id);

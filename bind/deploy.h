@@ -89,6 +89,8 @@ struct deploy {
 	struct compat_verdict compat;
 	double capex_usd;           /* GPUs only; NaN when a price is missing */
 	int reserves;               /* the engine's admission reserves the whole output */
+	double launch_layer_s;      /* its host's eager launch per layer; NaN: the GPU's */
+	double request_s;           /* its front end per request */
 	int has_ngl;                /* llama.cpp's -ngl for the layers on the GPUs */
 	size_t ngl;
 	struct est_input in;        /* ready for est_run */

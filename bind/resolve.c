@@ -115,6 +115,9 @@ int bind_resolve_engine(struct bind_engine_rows *out, struct cat *cat, const cha
 			return r;
 		out->reserves = r && !strcmp(pol.admission, "reserve");
 	}
+	if ((r = cat_engine_host(&out->host, cat, out->engine.family, err)) < 0)
+		return r;
+	out->has_host = r;
 	return 0;
 }
 

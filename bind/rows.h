@@ -54,6 +54,8 @@ struct bind_engine_rows {
 	int has_loads;                  /* 0: the family does not load it */
 	int reserves;                   /* admits only with its whole output's KV reserved
 					 * (engine_policy 'reserve') */
+	struct cat_engine_host host;    /* engine_host; has_host 0: none */
+	int has_host;
 };
 
 /* A model and where its weights are published. */

@@ -22,7 +22,7 @@ struct err;
 struct sbuf;
 struct cat;
 
-#define CAT_SCHEMA_VERSION 9
+#define CAT_SCHEMA_VERSION 10
 
 /* --- Field tables: one per kind, in column order. --- */
 
@@ -201,6 +201,11 @@ int cat_gpu_target(struct cat_gpu_target *out, struct cat *cat, const char *gpu,
  * has none (it preempts). */
 int cat_engine_policy(struct cat_engine_policy *out, struct cat *cat, const char *family,
 		      struct err *err);
+
+/* An engine family's host-side costs: 1 and *out, or 0 when the catalog
+ * has none. */
+int cat_engine_host(struct cat_engine_host *out, struct cat *cat, const char *family,
+		    struct err *err);
 
 /* A CPU's fastest memory: 1 and *out, or 0 when the catalog has none. */
 int cat_cpu_memory(struct cat_cpu_memory *out, struct cat *cat, const char *cpu,

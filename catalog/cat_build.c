@@ -114,6 +114,8 @@ static const struct reference {
 	  "names an unknown model" },
 	{ "SELECT id FROM engine_policy WHERE id NOT IN (SELECT family FROM engine)",
 	  "is the policy of an unknown engine family" },
+	{ "SELECT id FROM engine_host WHERE id NOT IN (SELECT family FROM engine)",
+	  "is the host cost of an unknown engine family" },
 	{ "SELECT id FROM cpu_memory WHERE id NOT IN (SELECT id FROM cpu)",
 	  "is the memory speed of an unknown CPU" },
 	{ "SELECT id FROM vision WHERE id NOT IN (SELECT id FROM model)",

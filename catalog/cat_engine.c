@@ -165,6 +165,12 @@ int cat_engine_policy(struct cat_engine_policy *out, struct cat *cat, const char
 	return one_row(out, cat, &cat_engine_policy_info, "WHERE id = ?1", family, NULL, err);
 }
 
+int cat_engine_host(struct cat_engine_host *out, struct cat *cat, const char *family,
+		    struct err *err)
+{
+	return one_row(out, cat, &cat_engine_host_info, "WHERE id = ?1", family, NULL, err);
+}
+
 int cat_cpu_memory(struct cat_cpu_memory *out, struct cat *cat, const char *cpu,
 		   struct err *err)
 {

@@ -359,6 +359,14 @@ static const struct cat_field engine_policy_fields[] = {
 	FLD(cat_engine_policy, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
 };
 
+static const struct cat_field engine_host_fields[] = {
+	FLD(cat_engine_host, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_host, prefill_launch_layer_s, CAT_REAL, CAT_D_SECONDS, B),
+	FLD(cat_engine_host, request_s, CAT_REAL, CAT_D_SECONDS, B),
+	FLD(cat_engine_host, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine_host, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
 static const struct cat_field cpu_memory_fields[] = {
 	FLD(cat_cpu_memory, id, CAT_TEXT, CAT_D_PLAIN, B),
 	FLD(cat_cpu_memory, memory_mts, CAT_INT, CAT_D_PLAIN, B),
@@ -448,6 +456,9 @@ const struct cat_kind_info cat_chassis_layout_info =
 const struct cat_kind_info cat_engine_policy_info =
 	KIND(CAT_KIND_COUNT, "engine_policy", "engine policies", cat_engine_policy,
 	     engine_policy_fields);
+const struct cat_kind_info cat_engine_host_info =
+	KIND(CAT_KIND_COUNT, "engine_host", "engine host costs", cat_engine_host,
+	     engine_host_fields);
 const struct cat_kind_info cat_cpu_memory_info =
 	KIND(CAT_KIND_COUNT, "cpu_memory", "cpu memory speeds", cat_cpu_memory, cpu_memory_fields);
 const struct cat_kind_info cat_vision_info =

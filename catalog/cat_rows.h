@@ -191,6 +191,15 @@ struct cat_engine_policy {
 	char as_of[CAT_WORD_MAX];
 };
 
+/* What an engine family's host side costs (schema.sql, engine_host). */
+struct cat_engine_host {
+	char id[CAT_WORD_MAX];
+	double prefill_launch_layer_s;  /* NaN: the GPU's */
+	double request_s;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
 /* An engine family loads a model architecture from release `since`. */
 struct cat_engine_model {
 	char id[128];

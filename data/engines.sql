@@ -430,3 +430,13 @@ INSERT INTO alias (kind, alias, id) VALUES ('engine', 'trtllm', 'tensorrt-llm'),
 INSERT INTO engine_policy (id, admission, source, as_of) VALUES
 ('tensorrt-llm', 'reserve', 'https://nvidia.github.io/TensorRT-LLM/performance/performance-tuning-guide/useful-runtime-flags.html (GUARANTEED_NO_EVICT (default): a started request is never paused)', '2026-12-07'),
 ('vllm', 'preempt', 'https://docs.vllm.ai/en/v0.14.0/configuration/optimization/ ("vLLM can preempt requests to free up KV cache space ... Preempted requests are recomputed")', '2026-12-07');
+
+-- What each family's host side adds.  SGLang ran prefill outside CUDA
+-- graphs until piecewise graphs became its default (PR 16331, 2026-03,
+-- after every SGLang release in this catalog): a one-new-token DeepSeek-V3
+-- prefill forward took 82.6 ms eager against 23.1 ms in a graph (PR
+-- 12160), the host launching its 61 layers at 1.35 ms each.  Its front end
+-- (HTTP, template, tokenizer, scheduler hand-off, detokenizer, stream): a
+-- median TTFT of 9.54 ms with a mock forward that busy-waits 2.6 ms.
+INSERT INTO engine_host (id, prefill_launch_layer_s, request_s, source, as_of) VALUES
+('sglang', 0.001354, 0.0069, 'https://github.com/sgl-project/sglang/pull/12160 (forward 82.6 ms eager / 61 layers); https://github.com/tenstorrent/tt-inference-server/issues/3560 (TTFT 9.54 ms less a 2.6 ms mock forward)', '2026-12-07');

@@ -4,7 +4,7 @@
 -- checkpoint and the model's architecture; 6 added platform, cpu_platform,
 -- motherboard, cpu_cooler, chassis_layout, system and netpart, open
 -- frames, and made chassis_cpu a chassis's platform; 7 added vision; 8 added
--- cpu_memory; 9 added engine_policy).
+-- cpu_memory; 9 added engine_policy; 10 added engine_host).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -13,7 +13,7 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 9;
+PRAGMA user_version = 10;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
@@ -290,6 +290,22 @@ CREATE TABLE engine_image (
 CREATE TABLE engine_policy (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 31 AND id NOT GLOB '*[^a-z0-9.-]*'),
   admission TEXT NOT NULL CHECK (admission IN ('preempt', 'reserve')),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- What an engine family's host side adds to a request (id: the family).
+-- prefill_launch_layer_s: the host time to launch one decoder layer of a
+-- forward pass that runs outside CUDA graphs (an eager prefill), which
+-- the GPU waits for when its own work is shorter; NULL: the GPU's
+-- efficiency row (a bare PyTorch loop).  request_s: the front end's
+-- time per request before the scheduler sees it (HTTP, chat template,
+-- tokenizing) and after (detokenizing, streaming).  A family without a
+-- row takes the GPU's launch cost and no front-end time.
+CREATE TABLE engine_host (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 31 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  prefill_launch_layer_s REAL CHECK (prefill_launch_layer_s > 0 AND prefill_launch_layer_s < 0.01),
+  request_s REAL NOT NULL CHECK (request_s >= 0 AND request_s < 1),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );

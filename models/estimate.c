@@ -138,6 +138,10 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 		/* the tower's time carries the prefill's relative error */
 		out->ttft_band[0] += out->vision_s * (1 + e->err_prefill_lo);
 		out->ttft_band[1] += out->vision_s * (1 + e->err_prefill_hi);
+		/* the engine's front end: what the client waits for besides */
+		out->ttft_s += m->dep.request_s;
+		out->ttft_band[0] += m->dep.request_s;
+		out->ttft_band[1] += m->dep.request_s;
 		out->gpu = pp;
 		out->bound = out->prefill.bound;
 	}

@@ -115,6 +115,14 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 	return offload_init(out, err);
 }
 
+/* The host's time to launch one layer of an eager forward: the engine's
+ * own where the catalog has it (engine_host), else the GPU row's, which a
+ * bare PyTorch loop measured. */
+static double launch_layer_s(const struct est_model *m)
+{
+	return m->dep.launch_layer_s > 0 ? m->dep.launch_layer_s : m->gpu.eff.launch_layer_s;
+}
+
 /* Ring all-reduce: 2(n-1)/n of the bytes cross each link, 2(n-1) hops
  * (Patarasuk & Yuan 2009; NCCL's bus-bandwidth convention). */
 static double ring_s(const struct link_spec *l, double n, double bytes)
@@ -399,7 +407,7 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 	host_s += chunks * m->stream_s;
 	ovh += e->kernel_s + chunks * ((double)l->layers * e->layer_s + e->step_s);
 	/* a short eager prefill waits on the host launching its kernels */
-	ovh += fmax(0, chunks * (double)l->layers * e->launch_layer_s -
+	ovh += fmax(0, chunks * (double)l->layers * launch_layer_s(m) -
 		       (a.mem_s + a.comp_s + ovh));
 	comm = 2.0 * (double)l->layers * chunks *
 		       comm_allreduce_s(m, chunk * (double)l->hidden * EST_ACT_BYTES) +
@@ -574,6 +582,6 @@ void perf_step_memo(struct perf_result *out, const struct est_model *m,
 	}
 	ovh += e->kernel_s + (double)l->layers * e->layer_s + e->step_s;
 	if (prefill)
-		ovh += fmax(0, (double)l->layers * e->launch_layer_s - (a.mem_s + a.comp_s + ovh));
+		ovh += fmax(0, (double)l->layers * launch_layer_s(m) - (a.mem_s + a.comp_s + ovh));
 	finish(out, &a, comm, ovh, host_s);
 }

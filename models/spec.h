@@ -134,6 +134,9 @@ struct deploy_spec {
 	double power_limit_w;       /* NaN: the GPU's TDP */
 	int reserve_output;         /* the engine admits a request only with KV blocks for
 				     * its whole output, and never preempts */
+	double launch_layer_s;      /* the engine's host time per layer of an eager
+				     * forward (engine_host); 0 or NaN: the GPU's */
+	double request_s;           /* the engine's front end per request (engine_host) */
 	struct offload_spec off;
 };
 

@@ -52,6 +52,7 @@ int sim_setup(struct sim_config *c, const struct est_model *m, const char *model
 	e->block_tokens = ds->kv_block_tokens;
 	e->max_model_len = m->llm.max_context;
 	e->reserve_output = ds->reserve_output;
+	e->request_s = ds->request_s;
 	e->kv_blocks = sim_kv_blocks(m, e->block_tokens);
 	if (!e->kv_blocks)
 		return err_set(err, ERR_INFEASIBLE, "%s on %zu x %s leaves no memory for the KV "

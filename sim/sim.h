@@ -92,6 +92,8 @@ struct sim_engine {
 	size_t swap_blocks;         /* host swap space in blocks (SIM_SWAP) */
 	double swap_block_s;        /* moving one block across PCIe */
 	int prefix_caching;
+	double request_s;           /* the front end's time per request (HTTP, tokenizer,
+				     * detokenizer): in every TTFT and end-to-end time */
 	const struct sim_policy_type *policy;
 };
 

@@ -64,12 +64,12 @@ static const struct {
 	const char *label;
 	double bar;             /* the median |error| it may not exceed */
 } metrics[M_COUNT] = {
-	{ "ttft_mean_ms", "TTFT mean", 0.70 },
-	{ "ttft_median_ms", "TTFT median", 0.60 },
-	{ "ttft_p99_ms", "TTFT p99", 0.80 },
+	{ "ttft_mean_ms", "TTFT mean", 0.35 },
+	{ "ttft_median_ms", "TTFT median", 0.30 },
+	{ "ttft_p99_ms", "TTFT p99", 0.55 },
 	{ "tpot_mean_ms", "TPOT mean", 0.25 },
 	{ "tpot_median_ms", "TPOT median", 0.25 },
-	{ "tpot_p99_ms", "TPOT p99", 0.35 },
+	{ "tpot_p99_ms", "TPOT p99", 0.30 },
 	{ "e2e_mean_ms", "e2e mean", 0.25 },
 	{ "e2e_median_ms", "e2e median", 0.30 },
 	{ "output_throughput", "output tok/s", 0.25 },

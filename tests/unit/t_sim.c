@@ -506,6 +506,18 @@ static void closed_loop(void)
 		test_ok(qstat_quantile(&r.queue, 1.0) < 1e-12, "... never waiting");
 		sim_result_release(&r);
 	}
+	/* a front end of 5 ms (engine_host request_s) is in what the client
+	 * sees, TTFT 2 + 5 = 7 ms and end to end 11.9 + 5 = 16.9 ms, but in
+	 * no step: TPOT (9.9 ms / 9 = 1.1 ms) and the engine's pace stay */
+	c.engine.request_s = 5e-3;
+	if (run(&r, &c) == 0) {
+		test_rel(qstat_mean(&r.ttft), 7e-3, 1e-9, "a 5 ms front end: TTFT 7 ms");
+		test_rel(qstat_mean(&r.e2e), 16.9e-3, 1e-9, "... 16.9 ms end to end");
+		test_rel(qstat_mean(&r.tpot), 1.1e-3, 1e-9, "... TPOT 1.1 ms as before");
+		test_rel(r.throughput_rps, 1 / 11.9e-3, 1e-9, "... the engine's 84.03 requests/s");
+		sim_result_release(&r);
+	}
+	c.engine.request_s = 0;
 	c.concurrency = 8;
 	c.requests = 400;
 	if (run(&r, &c) == 0) {
