@@ -160,6 +160,7 @@ static int link_of(struct link_spec *out, const struct bind_gpu_rows *g, enum bi
 	out->bytes_per_s = (isnan(l->bytes_per_s) ? raw_bytes_per_s : l->bytes_per_s) *
 			   l->efficiency;
 	out->latency_s = l->latency_s;
+	out->collective_s = l->collective_s;
 	*err_out = fmax(*err_out, l->err);
 	return 0;
 }

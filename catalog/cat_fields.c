@@ -285,6 +285,7 @@ static const struct cat_field link_fields[] = {
 	FLD(cat_link, name, CAT_TEXT, CAT_D_PLAIN, B),
 	FLD(cat_link, efficiency, CAT_REAL, CAT_D_PLAIN, B),
 	FLD(cat_link, latency_s, CAT_REAL, CAT_D_SECONDS, B),
+	FLD(cat_link, collective_s, CAT_REAL, CAT_D_SECONDS, 0),
 	FLD(cat_link, bytes_per_s, CAT_REAL, CAT_D_BPS, B),
 	FLD(cat_link, err, CAT_REAL, CAT_D_PLAIN, 0),
 	FLD(cat_link, source, CAT_TEXT, CAT_D_PLAIN, 0),

@@ -385,7 +385,7 @@ struct cat_measurement {
 struct cat_link {
 	char id[CAT_ID_MAX];
 	char name[CAT_NAME_MAX];
-	double efficiency, latency_s, bytes_per_s, err;
+	double efficiency, latency_s, collective_s, bytes_per_s, err;
 	char source[CAT_SOURCE_MAX];
 	char as_of[CAT_WORD_MAX];
 };

@@ -66,9 +66,14 @@ INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_l
 -- are not yet measured: bandwidth fractions follow NCCL's bus-bandwidth
 -- figures as NVIDIA's nccl-tests documentation defines them, latencies are
 -- per ring step; err is the band the model carries for communication.
-INSERT INTO link (id, name, efficiency, latency_s, bytes_per_s, err, source, as_of) VALUES
-('nvlink', 'NVLink / NVSwitch', 0.80, 3e-6, NULL, 0.30, 'assumed (not measured): https://github.com/NVIDIA/nccl-tests/blob/master/doc/PERFORMANCE.md busbw vs link rate', '2026-11-24'),
-('pcie-p2p', 'PCIe peer-to-peer', 0.80, 5e-6, NULL, 0.30, 'assumed (not measured): PCIe payload efficiency ~80% of raw (TLP overheads), https://github.com/NVIDIA/nccl-tests', '2026-11-24'),
-('pcie-host', 'PCIe through host memory (no P2P)', 0.40, 10e-6, NULL, 0.40, 'assumed (not measured): two PCIe crossings per transfer, each ~80% efficient', '2026-11-24'),
-('infiniband', 'InfiniBand NDR 400 Gb/s per GPU', 0.85, 5e-6, 50e9, 0.30, 'https://www.nvidia.com/en-us/networking/infiniband/qm9700/ (400 Gb/s ports); efficiency assumed', '2026-11-24'),
-('roce', 'RoCE 400 GbE per GPU', 0.80, 8e-6, 50e9, 0.30, 'https://www.nvidia.com/en-us/networking/ethernet-adapters/ (ConnectX-7 400GbE); efficiency assumed', '2026-11-24');
+-- NVLink's latency is published: nccl-tests' ring all-reduce of 8-128 B on
+-- 2..8 GPUs of a DGX A100 took 10.0, 13.76, 16.88, 20.8, 25.2, 29.5 and
+-- 33.7 us; least squares over the 2(n-1) hops gives 6.05 us a collective
+-- plus 1.975 us a hop, within 6% of every point (3 us a hop, assumed
+-- before, gave 42 us on 8 GPUs).
+INSERT INTO link (id, name, efficiency, latency_s, collective_s, bytes_per_s, err, source, as_of) VALUES
+('nvlink', 'NVLink / NVSwitch', 0.80, 1.975e-6, 6.05e-6, NULL, 0.30, 'latency: fit to nccl-tests ring all-reduce, 2-8 A100s of a DGX A100 (https://github.com/NVIDIA/nccl-tests/issues/123: 10.0..33.7 us); efficiency assumed (doc/PERFORMANCE.md busbw)', '2026-12-07'),
+('pcie-p2p', 'PCIe peer-to-peer', 0.80, 5e-6, 0, NULL, 0.30, 'assumed (not measured): PCIe payload efficiency ~80% of raw (TLP overheads), https://github.com/NVIDIA/nccl-tests', '2026-11-24'),
+('pcie-host', 'PCIe through host memory (no P2P)', 0.40, 10e-6, 0, NULL, 0.40, 'assumed (not measured): two PCIe crossings per transfer, each ~80% efficient', '2026-11-24'),
+('infiniband', 'InfiniBand NDR 400 Gb/s per GPU', 0.85, 5e-6, 0, 50e9, 0.30, 'https://www.nvidia.com/en-us/networking/infiniband/qm9700/ (400 Gb/s ports); efficiency assumed', '2026-11-24'),
+('roce', 'RoCE 400 GbE per GPU', 0.80, 8e-6, 0, 50e9, 0.30, 'https://www.nvidia.com/en-us/networking/ethernet-adapters/ (ConnectX-7 400GbE); efficiency assumed', '2026-11-24');

@@ -4,7 +4,7 @@
 -- checkpoint and the model's architecture; 6 added platform, cpu_platform,
 -- motherboard, cpu_cooler, chassis_layout, system and netpart, open
 -- frames, and made chassis_cpu a chassis's platform; 7 added vision; 8 added
--- cpu_memory; 9 added engine_policy; 10 added engine_host).
+-- cpu_memory; 9 added engine_policy; 10 added engine_host and link.collective_s).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -456,6 +456,9 @@ CREATE TABLE link (
   name TEXT NOT NULL CHECK (length(name) < 96),
   efficiency REAL NOT NULL CHECK (efficiency > 0 AND efficiency <= 1),
   latency_s REAL NOT NULL CHECK (latency_s > 0 AND latency_s < 0.01),
+  -- a collective's fixed cost on top of latency_s per hop (the library's
+  -- launch and handshake); 0 where none was measured
+  collective_s REAL NOT NULL CHECK (collective_s >= 0 AND collective_s < 0.001),
   -- per GPU, per direction, for network links (NIC line rate)
   bytes_per_s REAL CHECK (bytes_per_s > 0),
   err REAL NOT NULL CHECK (err >= 0 AND err < 1),

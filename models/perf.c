@@ -127,7 +127,8 @@ static double launch_layer_s(const struct est_model *m)
  * (Patarasuk & Yuan 2009; NCCL's bus-bandwidth convention). */
 static double ring_s(const struct link_spec *l, double n, double bytes)
 {
-	return 2 * (n - 1) / n * bytes / l->bytes_per_s + 2 * (n - 1) * l->latency_s;
+	return l->collective_s + 2 * (n - 1) / n * bytes / l->bytes_per_s +
+	       2 * (n - 1) * l->latency_s;
 }
 
 double comm_allreduce_s(const struct est_model *m, double bytes)
@@ -156,7 +157,7 @@ double comm_alltoall_s(const struct est_model *m, double bytes)
 		return 0;
 	/* each GPU sends (n-1)/n of its bytes, one message to every peer */
 	l = d->ep > d->gpus_per_node ? &d->inter : &d->intra;
-	return (n - 1) / n * bytes / l->bytes_per_s + (n - 1) * l->latency_s;
+	return l->collective_s + (n - 1) / n * bytes / l->bytes_per_s + (n - 1) * l->latency_s;
 }
 
 double comm_pipeline_s(const struct est_model *m, double bytes)

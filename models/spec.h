@@ -93,6 +93,7 @@ struct link_spec {
 	enum link_kind kind;
 	double bytes_per_s;     /* achieved per direction */
 	double latency_s;       /* per ring hop */
+	double collective_s;    /* per collective, on top of its hops */
 };
 
 /*

@@ -197,8 +197,12 @@ static void units(struct deploy *d, const char *id)
 	d->gspec.eff.launch_layer_s /= k;
 	d->dspec.intra.bytes_per_s *= k;
 	d->dspec.intra.latency_s /= k;
+	d->dspec.intra.collective_s /= k;
 	d->dspec.inter.bytes_per_s *= k;
 	d->dspec.inter.latency_s /= k;
+	d->dspec.inter.collective_s /= k;
+	d->dspec.launch_layer_s /= k;
+	d->dspec.request_s /= k;
 	reinit(d);
 	perf_decode(&b, &d->in.model, 16, 2048);
 	perf_prefill(&pb, &d->in.model, 2, 1024);
