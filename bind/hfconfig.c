@@ -4,12 +4,13 @@
  * Field names are those of each architecture's configuration class in
  * Hugging Face transformers (LlamaConfig, MistralConfig, MixtralConfig,
  * Qwen2Config, Qwen3Config, Qwen3MoeConfig, Gemma2Config, Gemma3TextConfig,
- * Phi3Config, DeepseekV3Config, Glm4Config, Glm4MoeConfig, GptOssConfig)
- * and of THUDM's ChatGLMConfig.  A field a class defaults when absent
- * takes that default here (num_key_value_heads: the head count; head_dim:
- * hidden / heads; tie_word_embeddings: PretrainedConfig's true); one it
- * requires is an error naming it.  Nothing in the file is trusted: every
- * count is an integer within bounds before it is used.
+ * Phi3Config, DeepseekV3Config, Glm4Config, Glm4MoeConfig, GptOssConfig,
+ * Llama4TextConfig) and of THUDM's ChatGLMConfig.  A field a class
+ * defaults when absent takes that default here (num_key_value_heads: the
+ * head count; head_dim: hidden / heads; tie_word_embeddings:
+ * PretrainedConfig's true; a class's own defaults: class_defaults); one
+ * it requires is an error naming it.  Nothing in the file is trusted:
+ * every count is an integer within bounds before it is used.
  */
 #include <ctype.h>
 #include <math.h>
@@ -35,23 +36,91 @@ enum shape {
 	S_DEEPSEEK,     /* MLA, routed and shared experts, first_k_dense_replace dense layers */
 	S_GLM_MOE,      /* GQA, routed and shared experts, first_k_dense_replace */
 	S_GPT_OSS,      /* num_local_experts of intermediate_size, alternating sliding window */
+	S_LLAMA4,       /* routed experts and one shared, of intermediate_size, every
+			 * interleave_moe_layer_step-th layer; dense layers of
+			 * intermediate_size_mlp; chunked attention but every
+			 * no_rope_layer_interval-th layer */
 	S_CHATGLM       /* THUDM's own field names */
 };
 
 static const struct arch {
 	const char *model_type, *family;
 	enum shape shape;
+	const char *cls;        /* its language model's class in class_defaults, or NULL */
 } archs[] = {
-	{ "llama", "llama", S_DENSE }, { "mistral", "mistral", S_DENSE },
-	{ "mixtral", "mistral", S_MIXTRAL }, { "qwen2", "qwen", S_DENSE },
-	{ "qwen3", "qwen", S_DENSE }, { "qwen3_moe", "qwen", S_QWEN_MOE },
-	{ "gemma2", "gemma", S_DENSE }, { "gemma3", "gemma", S_DENSE },
-	{ "gemma3_text", "gemma", S_DENSE }, { "phi3", "phi", S_DENSE },
-	{ "deepseek_v2", "deepseek", S_DEEPSEEK }, { "deepseek_v3", "deepseek", S_DEEPSEEK },
-	{ "glm4", "glm", S_DENSE }, { "glm4v", "glm", S_DENSE },
-	{ "glm4_moe", "glm", S_GLM_MOE }, { "gpt_oss", "gpt-oss", S_GPT_OSS },
-	{ "chatglm", "glm", S_CHATGLM },
+	{ "llama", "llama", S_DENSE, NULL }, { "mistral", "mistral", S_DENSE, NULL },
+	{ "mixtral", "mistral", S_MIXTRAL, NULL }, { "qwen2", "qwen", S_DENSE, NULL },
+	{ "qwen3", "qwen", S_DENSE, NULL }, { "qwen3_moe", "qwen", S_QWEN_MOE, NULL },
+	{ "gemma2", "gemma", S_DENSE, NULL }, { "gemma3", "gemma", S_DENSE, "Gemma3TextConfig" },
+	{ "gemma3_text", "gemma", S_DENSE, "Gemma3TextConfig" }, { "phi3", "phi", S_DENSE, NULL },
+	{ "deepseek_v2", "deepseek", S_DEEPSEEK, NULL },
+	{ "deepseek_v3", "deepseek", S_DEEPSEEK, NULL },
+	{ "glm4", "glm", S_DENSE, NULL }, { "glm4v", "glm", S_DENSE, NULL },
+	{ "glm4_moe", "glm", S_GLM_MOE, NULL }, { "gpt_oss", "gpt-oss", S_GPT_OSS, NULL },
+	{ "llama4", "llama", S_LLAMA4, "Llama4TextConfig" },
+	{ "llama4_text", "llama", S_LLAMA4, "Llama4TextConfig" },
+	{ "chatglm", "glm", S_CHATGLM, NULL },
 };
+
+/*
+ * What a configuration class assumes of a field its config.json leaves
+ * out (JSON text), for the classes whose published configs rely on it:
+ * google/gemma-3-27b-it's text_config names neither its vocabulary, its
+ * context nor its window pattern.  From transformers' own classes:
+ * Gemma3TextConfig at v4.50.0 (configuration_gemma3.py) and
+ * Llama4TextConfig at v4.51.0 (configuration_llama4.py).
+ */
+static const struct class_default {
+	const char *cls, *key, *json;
+} class_defaults[] = {
+	{ "Gemma3TextConfig", "vocab_size", "262208" },
+	{ "Gemma3TextConfig", "hidden_size", "2304" },
+	{ "Gemma3TextConfig", "intermediate_size", "9216" },
+	{ "Gemma3TextConfig", "num_hidden_layers", "26" },
+	{ "Gemma3TextConfig", "num_attention_heads", "8" },
+	{ "Gemma3TextConfig", "num_key_value_heads", "4" },
+	{ "Gemma3TextConfig", "head_dim", "256" },
+	{ "Gemma3TextConfig", "max_position_embeddings", "131072" },
+	{ "Gemma3TextConfig", "sliding_window", "4096" },
+	{ "Gemma3TextConfig", "sliding_window_pattern", "6" },
+	{ "Gemma3TextConfig", "tie_word_embeddings", "true" },
+	{ "Llama4TextConfig", "vocab_size", "202048" },
+	{ "Llama4TextConfig", "hidden_size", "5120" },
+	{ "Llama4TextConfig", "intermediate_size", "8192" },
+	{ "Llama4TextConfig", "intermediate_size_mlp", "16384" },
+	{ "Llama4TextConfig", "num_hidden_layers", "48" },
+	{ "Llama4TextConfig", "num_attention_heads", "40" },
+	{ "Llama4TextConfig", "num_key_value_heads", "8" },
+	{ "Llama4TextConfig", "head_dim", "128" },
+	{ "Llama4TextConfig", "max_position_embeddings", "131072" },
+	{ "Llama4TextConfig", "num_experts_per_tok", "1" },
+	{ "Llama4TextConfig", "num_local_experts", "16" },
+	{ "Llama4TextConfig", "interleave_moe_layer_step", "1" },
+	{ "Llama4TextConfig", "no_rope_layer_interval", "4" },
+	{ "Llama4TextConfig", "attention_chunk_size", "8192" },
+	{ "Llama4TextConfig", "tie_word_embeddings", "false" },
+};
+
+/* A copy of the language model's config with its class's defaults where
+ * it leaves a field out (the caller releases it); NULL: out of memory. */
+static json_t *with_defaults(const json_t *c, const char *cls)
+{
+	json_t *out = json_deep_copy(c);
+	size_t i;
+
+	if (!out || !cls)
+		return out;
+	for (i = 0; i < sizeof(class_defaults) / sizeof(class_defaults[0]); i++)
+		if (!strcmp(class_defaults[i].cls, cls) &&
+		    !json_object_get(out, class_defaults[i].key) &&
+		    json_object_set_new(out, class_defaults[i].key,
+					json_loads(class_defaults[i].json, JSON_DECODE_ANY,
+						   NULL)) < 0) {
+			json_decref(out);
+			return NULL;
+		}
+	return out;
+}
 
 #define INT_MAX_FIELD ((double)(1 << 30))
 
@@ -105,13 +174,56 @@ static int64_t sliding_of_layer_types(const json_t *types, int64_t layers, struc
 		if (!t)
 			return err_set(err, ERR_PARSE, "layer_types[%zu]: expected a "
 				       "string", i);
-		if (!strcmp(t, "sliding_attention"))
+		if (!strcmp(t, "sliding_attention") || !strcmp(t, "chunked_attention"))
 			n++;
 		else if (strcmp(t, "full_attention"))
-			return err_set(err, ERR_PARSE, "layer_types[%zu] '%.40s': "
-				       "expected sliding_attention or full_attention", i, t);
+			return err_set(err, ERR_PARSE, "layer_types[%zu] '%.40s': expected "
+				       "sliding_attention, chunked_attention or full_attention", i, t);
 	}
 	return n;
+}
+
+/*
+ * Llama 4's chunked attention: a token sees only the tokens of its own
+ * chunk, so a layer keeps at most attention_chunk_size tokens of KV, as a
+ * window of that size would (its attention spans half the chunk on
+ * average, which the window overstates: compute only).  The layers that
+ * use RoPE chunk (no_rope_layers 1); the others see the whole context.
+ */
+static int chunked(struct cat_model *m, const json_t *c, struct err *err)
+{
+	const json_t *rope = json_object_get(c, "no_rope_layers");
+	const json_t *types = json_object_get(c, "layer_types");
+	int64_t chunk = 0, every = 0, n = 0;
+	size_t i;
+	int r;
+
+	if ((r = opt_int(&chunk, c, "attention_chunk_size", 1, 1 << 24, err)) <= 0)
+		return r;       /* null: every layer global */
+	m->sliding_window = chunk;
+	if (json_is_array(rope) && json_array_size(rope) > 0) {
+		if ((int64_t)json_array_size(rope) != m->layers)
+			return err_set(err, ERR_PARSE, "no_rope_layers: expected %lld entries",
+				       (long long)m->layers);
+		for (i = 0; i < json_array_size(rope); i++) {
+			json_t *e = json_array_get(rope, i);
+
+			if (!json_is_integer(e) || json_integer_value(e) < 0 ||
+			    json_integer_value(e) > 1)
+				return err_set(err, ERR_PARSE, "no_rope_layers[%zu]: expected 0 or 1",
+					       i);
+			n += json_integer_value(e);
+		}
+	} else if (types) {
+		if ((n = sliding_of_layer_types(types, m->layers, err)) < 0)
+			return -1;
+	} else {
+		if ((r = req_int(&every, c, "no_rope_layer_interval", 1, 1 << 10, err)) < 0)
+			return r;
+		n = m->layers - m->layers / every;
+	}
+	m->sliding_layers = n;
+	return 0;
 }
 
 /* The sliding window and how many layers use it. */
@@ -122,6 +234,8 @@ static int sliding(struct cat_model *m, const json_t *c, struct err *err)
 	int r;
 
 	m->sliding_window = m->sliding_layers = CAT_NULL_INT;
+	if (!strcmp(m->model_type, "llama4") || !strcmp(m->model_type, "llama4_text"))
+		return chunked(m, c, err);
 	if ((r = opt_int(&win, c, "sliding_window", 1, 1 << 24, err)) < 0)
 		return r;
 	if (!r)
@@ -191,6 +305,7 @@ static int native_dtype(struct cat_model *m, const json_t *top, const json_t *c,
 static int experts(struct cat_model *m, const json_t *c, enum shape s, struct err *err)
 {
 	int64_t v = 0;
+	size_t i;
 	int r;
 
 	switch (s) {
@@ -213,6 +328,43 @@ static int experts(struct cat_model *m, const json_t *c, enum shape s, struct er
 				       "decoder_sparse_step: dense layers among the sparse ones are "
 				       "not understood");
 		break;
+	case S_LLAMA4: {
+		const json_t *layers = json_object_get(c, "moe_layers");
+		int64_t step = 1, dense_width = 0;
+
+		if ((r = req_int(&m->moe_experts, c, "num_local_experts", 1, 4096, err)) < 0 ||
+		    (r = req_int(&dense_width, c, "intermediate_size_mlp", 1, 1 << 22, err)) < 0 ||
+		    (r = req_int(&step, c, "interleave_moe_layer_step", 1, m->layers, err)) < 0)
+			return r;
+		/* the experts and the shared one are intermediate_size wide, a
+		 * dense layer's FFN intermediate_size_mlp */
+		m->moe_intermediate = m->intermediate;
+		m->intermediate = dense_width;
+		m->moe_shared_experts = 1;
+		/* MoE layers: the list where given, else every step-th
+		 * (range(step - 1, layers, step)); the rest dense */
+		if (json_is_array(layers)) {
+			if ((int64_t)json_array_size(layers) > m->layers)
+				return err_set(err, ERR_PARSE, "moe_layers: more entries than the "
+					       "%lld layers", (long long)m->layers);
+			for (i = 0; i < json_array_size(layers); i++) {
+				json_t *e = json_array_get(layers, i);
+
+				if (!json_is_integer(e) || json_integer_value(e) < 0 ||
+				    json_integer_value(e) >= m->layers)
+					return err_set(err, ERR_PARSE, "moe_layers[%zu]: expected a "
+						       "layer index below %lld", i, (long long)m->layers);
+			}
+			m->moe_dense_layers = m->layers - (int64_t)json_array_size(layers);
+		} else if (layers && !json_is_null(layers)) {
+			return err_set(err, ERR_PARSE, "moe_layers: expected a list of layer indices");
+		} else {
+			m->moe_dense_layers = m->layers - m->layers / step;
+		}
+		if (m->moe_dense_layers == m->layers)
+			return err_set(err, ERR_PARSE, "moe_layers: no layer has experts");
+		break;
+	}
 	case S_DEEPSEEK:
 	case S_GLM_MOE:
 		if ((r = req_int(&m->moe_experts, c, "n_routed_experts", 1, 4096, err)) < 0 ||
@@ -349,6 +501,7 @@ int bind_model_from_config(struct cat_model *out, const char *json, size_t len,
 	json_error_t je;
 	json_t *top = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
 	const json_t *c, *archlist;
+	json_t *lm = NULL;
 	const struct arch *a = NULL;
 	const char *mt, *arch, *name;
 	size_t i;
@@ -375,7 +528,7 @@ int bind_model_from_config(struct cat_model *out, const char *json, size_t len,
 		r = err_set(err, ERR_PARSE, "model_type '%.31s' is not an architecture "
 			    "rigplan understands (llama, mistral, mixtral, qwen2, qwen3, qwen3_moe, "
 			    "gemma2, gemma3, phi3, deepseek_v2, deepseek_v3, glm4, glm4v, glm4_moe, "
-			    "gpt_oss, chatglm)", mt);
+			    "gpt_oss, llama4, chatglm)", mt);
 		goto out;
 	}
 	if (!arch || strlen(arch) >= sizeof(out->architecture) || !*arch) {
@@ -386,6 +539,11 @@ int bind_model_from_config(struct cat_model *out, const char *json, size_t len,
 	/* a vision-language model: its language model's dimensions */
 	c = json_is_object(json_object_get(top, "text_config")) ?
 		json_object_get(top, "text_config") : top;
+	if (!(lm = with_defaults(c, a->cls))) {
+		r = err_set(err, ERR_PARSE, "out of memory reading the config");
+		goto out;
+	}
+	c = lm;
 	snprintf(out->architecture, sizeof(out->architecture), "%s", arch);
 	snprintf(out->model_type, sizeof(out->model_type), "%s", mt);
 	snprintf(out->family, sizeof(out->family), "%s", a->family);
@@ -415,6 +573,7 @@ int bind_model_from_config(struct cat_model *out, const char *json, size_t len,
 	clock_today_utc(out->as_of);
 	counts(out, index_bytes);
 out:
+	json_decref(lm);
 	json_decref(top);
 	return r;
 }

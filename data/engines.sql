@@ -440,3 +440,26 @@ INSERT INTO engine_policy (id, admission, source, as_of) VALUES
 -- median TTFT of 9.54 ms with a mock forward that busy-waits 2.6 ms.
 INSERT INTO engine_host (id, prefill_launch_layer_s, request_s, source, as_of) VALUES
 ('sglang', 0.001354, 0.0069, 'https://github.com/sgl-project/sglang/pull/12160 (forward 82.6 ms eager / 61 layers); https://github.com/tenstorrent/tt-inference-server/issues/3560 (TTFT 9.54 ms less a 2.6 ms mock forward)', '2026-12-07');
+
+-- Llama 4 and Gemma 3, the first release of each family that loads them
+-- (collected 2026-12-07; the vLLM rows from its registry at the tag, the
+-- TensorRT-LLM rows from its support matrix and release notes).
+INSERT INTO engine_model (id, family, architecture, since, source, as_of) VALUES
+('vllm/Llama4ForConditionalGeneration', 'vllm', 'Llama4ForConditionalGeneration', '0.8.3', 'https://github.com/vllm-project/vllm/blob/v0.8.3/vllm/model_executor/models/registry.py', '2026-12-07'),
+('sglang/Llama4ForConditionalGeneration', 'sglang', 'Llama4ForConditionalGeneration', '0.4.5', 'https://github.com/sgl-project/sglang/blob/v0.4.5/python/sglang/srt/models/mllama4.py', '2026-12-07'),
+('tensorrt-llm/Llama4ForConditionalGeneration', 'tensorrt-llm', 'Llama4ForConditionalGeneration', '0.19.0', 'https://nvidia.github.io/TensorRT-LLM/0.19.0/reference/support-matrix.html (PyTorch backend, text)', '2026-12-07'),
+('llama-cpp/Llama4ForConditionalGeneration', 'llama-cpp', 'Llama4ForConditionalGeneration', 'b5074', 'https://github.com/ggml-org/llama.cpp/blob/b5074/src/llama-arch.cpp', '2026-12-07'),
+('ollama/Llama4ForConditionalGeneration', 'ollama', 'Llama4ForConditionalGeneration', '0.6.7', 'https://github.com/ollama/ollama/blob/v0.6.7/model/models/llama4/model.go (its own model and converter)', '2026-12-07'),
+('tgi/Llama4ForConditionalGeneration', 'tgi', 'Llama4ForConditionalGeneration', '3.2.2', 'https://github.com/huggingface/text-generation-inference/blob/v3.2.2/server/text_generation_server/models/__init__.py (transformers backend)', '2026-12-07'),
+('vllm/Gemma3ForConditionalGeneration', 'vllm', 'Gemma3ForConditionalGeneration', '0.8.0', 'https://github.com/vllm-project/vllm/blob/v0.8.0/vllm/model_executor/models/registry.py', '2026-12-07'),
+('vllm/Gemma3ForCausalLM', 'vllm', 'Gemma3ForCausalLM', '0.8.0', 'https://github.com/vllm-project/vllm/blob/v0.8.0/vllm/model_executor/models/registry.py', '2026-12-07'),
+('sglang/Gemma3ForConditionalGeneration', 'sglang', 'Gemma3ForConditionalGeneration', '0.4.4.post2', 'https://github.com/sgl-project/sglang/blob/v0.4.4.post2/python/sglang/srt/models/gemma3_mm.py', '2026-12-07'),
+('sglang/Gemma3ForCausalLM', 'sglang', 'Gemma3ForCausalLM', '0.4.4.post2', 'https://github.com/sgl-project/sglang/blob/v0.4.4.post2/python/sglang/srt/models/gemma3_causal.py', '2026-12-07'),
+('tensorrt-llm/Gemma3ForConditionalGeneration', 'tensorrt-llm', 'Gemma3ForConditionalGeneration', '0.21.0', 'https://github.com/NVIDIA/TensorRT-LLM/blob/v1.2.1/docs/source/release-notes.md (0.21.0: Added Gemma3 VLM support)', '2026-12-07'),
+('tensorrt-llm/Gemma3ForCausalLM', 'tensorrt-llm', 'Gemma3ForCausalLM', '0.20.0', 'https://github.com/NVIDIA/TensorRT-LLM/blob/v1.2.1/docs/source/release-notes.md (0.20.0: Gemma3-1b-it in the PyTorch workflow)', '2026-12-07'),
+('llama-cpp/Gemma3ForConditionalGeneration', 'llama-cpp', 'Gemma3ForConditionalGeneration', 'b4875', 'https://github.com/ggml-org/llama.cpp/blob/b4875/src/llama-arch.cpp', '2026-12-07'),
+('llama-cpp/Gemma3ForCausalLM', 'llama-cpp', 'Gemma3ForCausalLM', 'b4875', 'https://github.com/ggml-org/llama.cpp/blob/b4875/src/llama-arch.cpp', '2026-12-07'),
+('ollama/Gemma3ForConditionalGeneration', 'ollama', 'Gemma3ForConditionalGeneration', '0.6.0', 'https://github.com/ollama/ollama/blob/v0.6.0/model/models/gemma3/model.go', '2026-12-07'),
+('ollama/Gemma3ForCausalLM', 'ollama', 'Gemma3ForCausalLM', '0.6.0', 'https://github.com/ollama/ollama/blob/v0.6.0/model/models/gemma3/model.go', '2026-12-07'),
+('tgi/Gemma3ForConditionalGeneration', 'tgi', 'Gemma3ForConditionalGeneration', '3.2.0', 'https://github.com/huggingface/text-generation-inference/blob/v3.2.0/server/text_generation_server/models/__init__.py', '2026-12-07'),
+('tgi/Gemma3ForCausalLM', 'tgi', 'Gemma3ForCausalLM', '3.2.0', 'https://github.com/huggingface/text-generation-inference/blob/v3.2.0/server/text_generation_server/models/__init__.py', '2026-12-07');

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "bind/deploy.h"
 #include "bind/hfconfig.h"
 #include "models/llm.h"
@@ -193,6 +195,124 @@ static void phi(void)
 
 /* Hostile and incomplete files: ERR_PARSE with one line naming what is
  * wrong. */
+/*
+ * Gemma 3 leans on its class's defaults.  google/gemma-3-27b-it's
+ * text_config names no vocabulary, context, window pattern or tying:
+ * Gemma3TextConfig gives 262208, 131072, 6 and true.  Attention 2 x 5376
+ * x 32 x 128 + 2 x 5376 x 16 x 128 = 66,060,288 and FFN 3 x 5376 x 21504
+ * = 346,816,512: 412,876,800 a layer, x 62 = 25,598,361,600; embeddings
+ * 262208 x 5376 = 1,409,630,208, tied; total 27,007,991,808.  Layer i is
+ * global when (i + 1) % 6 == 0: 10 of 62, so 52 slide over 1024 tokens.
+ * gemma-3-1b-it gives every field: attention 2 x 1152 x 4 x 256 + 2 x
+ * 1152 x 1 x 256 = 2,949,120, FFN 3 x 1152 x 6912 = 23,887,872, x 26 =
+ * 697,761,792, plus 262144 x 1152 = 301,989,888: 999,751,680; 22 of 26
+ * layers slide over 512.
+ */
+static void gemma3(void)
+{
+	struct cat_model m;
+	struct err err = ERR_INIT;
+
+	if (test_ok(load(&m, "google--gemma-3-27b-it.config.json", &err) == 0,
+		    "gemma 3 27b: %s", err.msg)) {
+		test_int(m.vocab, 262208, "... the class's vocabulary");
+		test_int(m.max_context, 131072, "... and context");
+		test_int(m.tied_embeddings, 1, "... and tied head");
+		test_rel(m.params_total, 27007991808.0, 1e-12, "... 27,007,991,808 parameters");
+		test_int(m.sliding_window, 1024, "... a 1024-token window");
+		test_int(m.sliding_layers, 52, "... on 52 of 62 layers (pattern 6)");
+		test_rel(kv_values(&m), 4096, 1e-12, "... 4096 KV values per token and layer");
+	}
+	if (test_ok(load(&m, "google--gemma-3-1b-it.config.json", &err) == 0,
+		    "gemma 3 1b: %s", err.msg)) {
+		test_str(m.architecture, "Gemma3ForCausalLM", "... its own class");
+		test_str(m.attention, "mqa", "... one KV head");
+		test_rel(m.params_total, 999751680.0, 1e-12, "... 999,751,680 parameters");
+		test_int(m.sliding_layers, 22, "... 22 of 26 layers slide");
+		test_int(m.sliding_window, 512, "... over 512 tokens");
+	}
+}
+
+/* A fixture with one text_config field removed, read as a config. */
+static int load_without(struct cat_model *m, const char *name, const char *key,
+			struct err *err)
+{
+	char path[256], *text;
+	json_t *doc;
+	int r;
+
+	snprintf(path, sizeof(path), "tests/fixtures/hf/%s", name);
+	if (!(doc = json_load_file(path, 0, NULL)))
+		return err_set(err, ERR_IO, "cannot read %s", path);
+	json_object_del(json_object_get(doc, "text_config"), key);
+	text = json_dumps(doc, 0);
+	r = bind_model_from_config(m, text, strlen(text), 0, "test", err);
+	free(text);
+	json_decref(doc);
+	return r;
+}
+
+/*
+ * Llama 4, from AWS Neuron's published 4-layer test configs of Scout and
+ * Maverick (no full config.json of either was found stored; SOURCES.md).
+ * Attention 2 x 5120 x 40 x 128 + 2 x 5120 x 8 x 128 = 62,914,560; an
+ * expert, the shared one too, 3 x 5120 x 8192 = 125,829,120; a dense FFN
+ * 3 x 5120 x 16384 = 251,658,240; embeddings 202048 x 5120 =
+ * 1,034,485,760, untied (Llama4TextConfig).
+ *   Scout, 16 experts on every layer: 5120 x 16 + 17 x 125,829,120 =
+ *   2,139,176,960 a layer.  4 layers: 4 x (62,914,560 + 2,139,176,960) +
+ *   2 x 1,034,485,760 = 10,877,337,600; active (one routed, the shared)
+ *   2 x 1,034,485,760 + 4 x (62,914,560 + 81,920 + 2 x 125,829,120) =
+ *   3,327,590,400.  Without num_hidden_layers the class's 48:
+ *   107,769,364,480 and 17,172,398,080 active, as Meta's 109B / 17B
+ *   (the vision tower is not counted).  Chunks of 8192 on all but every
+ *   fourth layer: 3 of 4, 36 of 48.
+ *   Maverick, 128 experts every second layer (interleave_moe_layer_step 2:
+ *   layers 1, 3, ...): 5120 x 128 + 129 x 125,829,120 = 16,232,611,840 a
+ *   MoE layer.  4 layers: 4 x 62,914,560 + 2 x 251,658,240 + 2 x
+ *   16,232,611,840 + 2,068,971,520 = 35,289,169,920; at 48 layers
+ *   400,711,352,320, and 17,184,194,560 active.
+ */
+static void llama4(void)
+{
+	struct cat_model m;
+	struct err err = ERR_INIT;
+
+	if (test_ok(load(&m, "aws-neuron--llama4-scout-4layer.config.json", &err) == 0,
+		    "llama 4 scout (4 layers): %s", err.msg)) {
+		test_str(m.architecture, "Llama4ForConditionalGeneration", "... its class");
+		test_int(m.moe_experts, 16, "... 16 experts");
+		test_int(m.moe_shared_experts, 1, "... and a shared one");
+		test_int(m.moe_intermediate, 8192, "... 8192 wide");
+		test_int(m.moe_dense_layers, 0, "... on every layer");
+		test_int(m.tied_embeddings, 0, "... an untied head (the class's default)");
+		test_rel(m.params_total, 10877337600.0, 1e-12, "... 10,877,337,600 parameters");
+		test_rel(m.params_active, 3327590400.0, 1e-12, "... 3,327,590,400 active");
+		test_int(m.sliding_window, 8192, "... chunks of 8192");
+		test_int(m.sliding_layers, 3, "... on 3 of 4 layers");
+	}
+	if (test_ok(load_without(&m, "aws-neuron--llama4-scout-4layer.config.json",
+				 "num_hidden_layers", &err) == 0, "scout at the class's 48 layers: %s",
+		    err.msg)) {
+		test_rel(m.params_total, 107769364480.0, 1e-12, "... 107,769,364,480 parameters");
+		test_rel(m.params_active, 17172398080.0, 1e-12, "... 17,172,398,080 active");
+		test_int(m.sliding_layers, 36, "... 36 chunked layers");
+	}
+	if (test_ok(load(&m, "aws-neuron--llama4-maverick-4layer.config.json", &err) == 0,
+		    "llama 4 maverick (4 layers): %s", err.msg)) {
+		test_int(m.moe_experts, 128, "... 128 experts");
+		test_int(m.moe_dense_layers, 2, "... every second layer dense");
+		test_int(m.intermediate, 16384, "... 16384 wide");
+		test_rel(m.params_total, 35289169920.0, 1e-12, "... 35,289,169,920 parameters");
+	}
+	if (test_ok(load_without(&m, "aws-neuron--llama4-maverick-4layer.config.json",
+				 "num_hidden_layers", &err) == 0, "maverick at 48 layers: %s",
+		    err.msg)) {
+		test_rel(m.params_total, 400711352320.0, 1e-12, "... 400,711,352,320 parameters");
+		test_rel(m.params_active, 17184194560.0, 1e-12, "... 17,184,194,560 active");
+	}
+}
+
 static void bad(void)
 {
 	static const struct {
@@ -225,6 +345,18 @@ static void bad(void)
 		  " \"vocab_size\": 100, \"max_position_embeddings\": 64, \"torch_dtype\": \"bfloat16\","
 		  " \"num_local_experts\": 4, \"num_experts_per_tok\": 9}", "num_experts_per_tok" },
 		{ "{\"model_type\": \"llama\", \"model_type\": \"llama\"}", "duplicate" },
+		{ "{\"model_type\": \"llama4\", \"architectures\": [\"L\"], \"torch_dtype\": "
+		  "\"bfloat16\", \"text_config\": {\"num_hidden_layers\": 4, \"moe_layers\": [9]}}",
+		  "moe_layers[0]" },
+		{ "{\"model_type\": \"llama4\", \"architectures\": [\"L\"], \"torch_dtype\": "
+		  "\"bfloat16\", \"text_config\": {\"num_hidden_layers\": 4, \"moe_layers\": []}}",
+		  "no layer has experts" },
+		{ "{\"model_type\": \"llama4\", \"architectures\": [\"L\"], \"torch_dtype\": "
+		  "\"bfloat16\", \"text_config\": {\"num_hidden_layers\": 4, \"no_rope_layers\": [1, 2, 1, 0]}}",
+		  "no_rope_layers[1]" },
+		{ "{\"model_type\": \"llama4\", \"architectures\": [\"L\"], \"torch_dtype\": "
+		  "\"bfloat16\", \"text_config\": {\"num_hidden_layers\": 4, \"no_rope_layers\": [1, 0]}}",
+		  "no_rope_layers: expected 4" },
 	};
 	size_t i;
 
@@ -249,6 +381,8 @@ int main(void)
 	gemma();
 	gpt_oss();
 	phi();
+	gemma3();
+	llama4();
 	bad();
 	return test_done();
 }
