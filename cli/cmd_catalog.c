@@ -2,6 +2,7 @@
  * cmd_catalog.c - `rigplan catalog ...`: list, show, path, import-nvsmi,
  * set-price and remove.  Parses, calls catalog/, prints; no model maths.
  */
+#include "bind/gguf.h"
 #include "bind/hfconfig.h"
 #include "cli/cmd.h"
 #include "cli/out.h"
@@ -418,12 +419,18 @@ static int exec_import_model(int argc, char **argv, struct cli_ctx *ctx)
 				 "0123456789/-_.") != strlen(o.hf_repo)))
 		return cli_usage(ctx, "--hf-repo '%.80s': expected a repository id, owner/name",
 				 o.hf_repo);
-	if (strlen(argv[first]) > 5 && !strcmp(argv[first] + strlen(argv[first]) - 5, ".gguf"))
-		return cli_usage(ctx, "'%.80s': a GGUF file is read where it is, with --model FILE.gguf;"
-				 " import-model stores a config.json's model", argv[first]);
 	/* the files first: nothing is opened for writing until they parse */
-	if (bind_model_from_path(&m, argv[first], &err) < 0)
+	if (strlen(argv[first]) > 5 && !strcmp(argv[first] + strlen(argv[first]) - 5, ".gguf")) {
+		/* its header: the file's format and exact weight bytes travel in
+		 * native_dtype and params_total (bind/gguf.h) */
+		struct bind_gguf g;
+
+		if (bind_gguf_read(&g, argv[first], &err) < 0)
+			return cli_fail(ctx, &err);
+		m = g.model;
+	} else if (bind_model_from_path(&m, argv[first], &err) < 0) {
 		return cli_fail(ctx, &err);
+	}
 	if (o.id)
 		snprintf(m.id, sizeof(m.id), "%s", o.id);
 	if (o.hf_repo)
@@ -525,12 +532,14 @@ static const struct cmd_entry set_price_entry = {
 };
 
 static const struct cmd_entry import_model_entry = {
-	"import-model", "Add a model from its config.json to your catalog (user overlay)", "PATH",
+	"import-model", "Add a model from its config.json or GGUF file to your catalog (user overlay)",
+	"PATH",
 	"PATH is a model's folder (config.json, and model.safetensors.index.json\n"
-	"where present for the exact weight bytes) or its config.json.  Every\n"
-	"dimension is read from the file; an architecture rigplan does not\n"
-	"understand exits 3 naming its model_type.  --model PATH reads the same\n"
-	"files without storing them.",
+	"where present for the exact weight bytes), its config.json, or a .gguf\n"
+	"file, of which only the header is read (its format and exact weight\n"
+	"bytes are kept).  Every dimension is read from the file; an\n"
+	"architecture rigplan does not understand exits 3 naming it.  --model\n"
+	"PATH reads the same files without storing them.",
 	import_model_opts, exec_import_model, NULL
 };
 

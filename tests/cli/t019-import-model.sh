@@ -108,8 +108,18 @@ import json, sys
 e = json.loads(sys.argv[1])
 assert e["memory"]["weights_bytes"] == 1107152, e["memory"]["weights_bytes"]
 assert e["precision"] == "gguf-q4_k_m" and e["engine"].startswith("llama-cpp@"), (e["precision"], e["engine"])' "$out"
-run "$PROG" catalog import-model "$tmp/Mini-Q4_K_M.gguf"
-check "import-model of a GGUF file: exit 2, saying how to use it" sh -c '[ "$1" = 2 ]' - "$rc"
+cp "$out" "$tmp/from-file.json"
+run "$PROG" catalog import-model "$tmp/Mini-Q4_K_M.gguf" --id mini-gguf
+check "import-model of a GGUF file: exit 0" [ "$rc" = 0 ]
+check "... stored in its format" has "$out" "gguf-q4_k_m"
+run "$PROG" estimate --model mini-gguf --gpu rtx-4090 --json
+check "... and estimated by id as from the file, to the byte" python3 -c '
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.loads(sys.argv[2])
+for k in ("weights_bytes", "kv_cache_bytes", "total_per_gpu_bytes"):
+    assert a["memory"][k] == b["memory"][k], (k, a["memory"][k], b["memory"][k])
+assert a["precision"] == b["precision"] and a["engine"] == b["engine"]
+assert a["latency"]["tpot_s"] == b["latency"]["tpot_s"]' "$tmp/from-file.json" "$out"
 head -c 200 "$tmp/Mini-Q4_K_M.gguf" >"$tmp/cut.gguf"
 run "$PROG" estimate --model "$tmp/cut.gguf" --gpu rtx-4090
 check "a truncated GGUF file: exit 3" [ "$rc" = 3 ]
