@@ -320,12 +320,62 @@ static int columns(struct sbuf *sb, sqlite3 *db, const char *schema, const char 
 	return r;
 }
 
+/* Whether the overlay's table was created by `create` (the system
+ * catalog's statement), constraints and all. */
+static int same_statement(int *out, sqlite3 *udb, const char *name, const char *create,
+			  struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int r, rc;
+
+	*out = 0;
+	if ((r = cat_prepare(&st, udb, "SELECT sql FROM main.sqlite_master WHERE type = 'table' "
+			     "AND name = ?1", err)) < 0)
+		return r;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*out = sqlite3_column_text(st, 0) &&
+		       !strcmp((const char *)sqlite3_column_text(st, 0), create);
+	else if (rc != SQLITE_DONE)
+		r = cat_db_error(udb, "cannot read the overlay schema", err);
+	sqlite3_finalize(st);
+	return r;
+}
+
+/* The same columns under new constraints (version 10 let a model's
+ * native format be a GGUF file's): the table made anew with its rows,
+ * each checked against them (one that fails rolls the upgrade back). */
+static int reconstrain(sqlite3 *udb, const char *name, const char *create, struct err *err)
+{
+	struct sbuf sql;
+	int r;
+
+	sbuf_init(&sql);
+	sbuf_addf(&sql, "ALTER TABLE main.\"%s\" RENAME TO \"%s__old\"", name, name);
+	if ((r = cat_exec(udb, sql.buf, err)) < 0 || (r = cat_exec(udb, create, err)) < 0)
+		goto out;
+	sbuf_reset(&sql);
+	sbuf_addf(&sql, "INSERT INTO main.\"%s\" SELECT * FROM main.\"%s__old\"", name, name);
+	if ((r = cat_exec(udb, sql.buf, err)) < 0) {
+		r = err_set(err, ERR_DB, "its table '%s' holds a row the new schema refuses (%s)",
+			    name, err->msg);
+		goto out;
+	}
+	sbuf_reset(&sql);
+	sbuf_addf(&sql, "DROP TABLE main.\"%s__old\"", name);
+	r = cat_exec(udb, sql.buf, err);
+out:
+	sbuf_release(&sql);
+	return r;
+}
+
 /*
  * An older overlay's table whose columns the system catalog has changed
  * (version 5 made engine rows releases and gave models their
  * architecture): the merge views need one layout, so an empty table is
  * made anew; one with rows (which no rigplan command writes for these
- * tables) is left alone and refused, naming the table.
+ * tables) is left alone and refused, naming the table.  A table with the
+ * same columns under other constraints is rebuilt with its rows.
  */
 static int relayout(sqlite3 *udb, sqlite3 *sysdb, const char *name, const char *create,
 		    struct err *err)
@@ -339,8 +389,13 @@ static int relayout(sqlite3 *udb, sqlite3 *sysdb, const char *name, const char *
 	if ((r = columns(&have, udb, "main", name, err)) < 0 ||
 	    (r = columns(&want, sysdb, "sys", name, err)) < 0)
 		goto out;
-	if (!strcmp(have.buf ? have.buf : "", want.buf ? want.buf : ""))
+	if (!strcmp(have.buf ? have.buf : "", want.buf ? want.buf : "")) {
+		int same;
+
+		if ((r = same_statement(&same, udb, name, create, err)) == 0 && !same)
+			r = reconstrain(udb, name, create, err);
 		goto out;
+	}
 	sbuf_addf(&sql, "SELECT 1 FROM main.\"%s\" LIMIT 1", name);
 	if ((r = returns_row(&rows, udb, sql.buf, NULL, "cannot read the overlay", err)) < 0)
 		goto out;

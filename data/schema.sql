@@ -4,7 +4,8 @@
 -- checkpoint and the model's architecture; 6 added platform, cpu_platform,
 -- motherboard, cpu_cooler, chassis_layout, system and netpart, open
 -- frames, and made chassis_cpu a chassis's platform; 7 added vision; 8 added
--- cpu_memory; 9 added engine_policy; 10 added engine_host and link.collective_s).
+-- cpu_memory; 9 added engine_policy; 10 added engine_host and link.collective_s,
+-- and let a model's native format be a GGUF file's).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -96,7 +97,8 @@ CREATE TABLE model (
   v_head_dim INTEGER CHECK (v_head_dim > 0),
   params_total REAL NOT NULL CHECK (params_total > 0),
   params_active REAL NOT NULL CHECK (params_active > 0 AND params_active <= params_total),
-  native_dtype TEXT NOT NULL CHECK (native_dtype IN ('bf16', 'fp16', 'fp8', 'mxfp4')),
+  native_dtype TEXT NOT NULL CHECK (native_dtype IN ('bf16', 'fp16', 'fp8', 'mxfp4') OR
+                                    native_dtype GLOB 'gguf-[a-z0-9_]*'),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );

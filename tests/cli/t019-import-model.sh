@@ -108,7 +108,7 @@ import json, sys
 e = json.loads(sys.argv[1])
 assert e["memory"]["weights_bytes"] == 1107152, e["memory"]["weights_bytes"]
 assert e["precision"] == "gguf-q4_k_m" and e["engine"].startswith("llama-cpp@"), (e["precision"], e["engine"])' "$out"
-cp "$out" "$tmp/from-file.json"
+cp "$tmp/out" "$tmp/from-file.json"
 run "$PROG" catalog import-model "$tmp/Mini-Q4_K_M.gguf" --id mini-gguf
 check "import-model of a GGUF file: exit 0" [ "$rc" = 0 ]
 check "... stored in its format" has "$out" "gguf-q4_k_m"
@@ -120,6 +120,23 @@ for k in ("weights_bytes", "kv_cache_bytes", "total_per_gpu_bytes"):
     assert a["memory"][k] == b["memory"][k], (k, a["memory"][k], b["memory"][k])
 assert a["precision"] == b["precision"] and a["engine"] == b["engine"]
 assert a["latency"]["tpot_s"] == b["latency"]["tpot_s"]' "$tmp/from-file.json" "$out"
+# an overlay of version 9, whose model table refused a GGUF format, with
+# a model of its own: upgraded on the import's write, the row kept
+python3 - "$RIGPLAN_SCHEMA" "$tmp/old-schema.sql" <<'PY'
+import sys
+s = open(sys.argv[1]).read()
+new = "CHECK (native_dtype IN ('bf16', 'fp16', 'fp8', 'mxfp4') OR\n                                    native_dtype GLOB 'gguf-[a-z0-9_]*'),"
+assert new in s
+open(sys.argv[2], "w").write(s.replace(new, "CHECK (native_dtype IN ('bf16', 'fp16', 'fp8', 'mxfp4')),"))
+PY
+sqlite3 "$tmp/old.db" <"$tmp/old-schema.sql"
+sqlite3 "$tmp/old.db" "PRAGMA user_version = 9; ATTACH '$RIGPLAN_CATALOG' AS s;
+  CREATE TEMP TABLE t AS SELECT * FROM s.model WHERE id = 'llama-3.1-8b';
+  UPDATE t SET id = 'my-old-llama'; INSERT INTO model SELECT * FROM t;"
+RIGPLAN_USER_DB="$tmp/old.db" run "$PROG" catalog import-model "$tmp/Mini-Q4_K_M.gguf" --id mini-in-old
+check "a version-9 overlay takes a GGUF model: exit 0" [ "$rc" = 0 ]
+check "... upgraded to version 10" [ "$(sqlite3 "$tmp/old.db" 'PRAGMA user_version')" = 10 ]
+check "... its own model kept" [ "$(sqlite3 "$tmp/old.db" "SELECT count(*) FROM model WHERE id IN ('my-old-llama', 'mini-in-old')")" = 2 ]
 head -c 200 "$tmp/Mini-Q4_K_M.gguf" >"$tmp/cut.gguf"
 run "$PROG" estimate --model "$tmp/cut.gguf" --gpu rtx-4090
 check "a truncated GGUF file: exit 3" [ "$rc" = 3 ]
