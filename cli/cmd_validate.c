@@ -6,6 +6,7 @@
 #include "catalog/cat.h"
 #include "cli/cmd.h"
 #include "cli/out.h"
+#include "cli/validate_serving.h"
 #include "calibrate/validate.h"
 #include "util/err.h"
 #include "util/json.h"
@@ -16,11 +17,11 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { O_JSON = 256, O_GPU, O_SUMMARY };
+enum { O_JSON = 256, O_GPU, O_SUMMARY, O_SERVING };
 
 struct validate_opts {
 	int json, summary_only;
-	const char *gpu;
+	const char *gpu, *serving;
 };
 
 static int on_opt(int id, const char *arg, void *data, struct err *err)
@@ -31,12 +32,14 @@ static int on_opt(int id, const char *arg, void *data, struct err *err)
 	case O_JSON: o->json = 1; return 0;
 	case O_SUMMARY: o->summary_only = 1; return 0;
 	case O_GPU: o->gpu = arg; return 0;
+	case O_SERVING: o->serving = arg; return 0;
 	}
 	return err_set(err, ERR_INVAL, "unhandled option");
 }
 
 static const struct opt_spec validate_opts_table[] = {
 	{ "gpu", 0, required_argument, O_GPU, "GPU", "only this GPU's measurements" },
+	{ "serving", 0, required_argument, O_SERVING, "FILE", "replay the serving benchmark runs of FILE (JSON) instead" },
 	{ "summary", 0, no_argument, O_SUMMARY, NULL, "print only the summary per GPU and kind" },
 	{ "json", 0, no_argument, O_JSON, NULL, "print JSON" },
 	OPT_END
@@ -202,7 +205,7 @@ static json_t *summary_json(const struct val_summary *s, size_t n)
 
 static int exec_validate(int argc, char **argv, struct cli_ctx *ctx)
 {
-	struct validate_opts o = { 0, 0, NULL };
+	struct validate_opts o = { 0, 0, NULL, NULL };
 	struct val_row *rows = NULL;
 	struct val_summary *sum = NULL;
 	struct err err = ERR_INIT;
@@ -214,6 +217,8 @@ static int exec_validate(int argc, char **argv, struct cli_ctx *ctx)
 		return status;
 	if (first < argc)
 		return cli_usage(ctx, "unexpected operand '%s'", argv[first]);
+	if (o.serving)
+		return validate_serving(o.serving, o.gpu, o.json, o.summary_only, ctx);
 	if (cli_open_catalog(&cat, ctx, 0, &status) < 0)
 		return status;
 	if (o.gpu) {
@@ -268,6 +273,16 @@ const struct cmd_entry cmd_validate_entry = {
 	"shipped with rigplan, and the kernels, transfers and power `rigplan calibrate` "
 	"stored for your GPUs) with the model's prediction of it and the relative error "
 	"(predicted / measured - 1), then the mean, rms and largest error per GPU and "
-	"kind.",
+	"kind.\n\n"
+	"With --serving FILE it replays serving benchmark runs instead (published ones "
+	"ship in tests/data/reference/serving.json; your own go in the same form): each "
+	"run's model on tp x GPU under its engine, a closed loop of its concurrency "
+	"sending its num_prompts requests, lengths drawn uniformly from 1 with the mean "
+	"of its token totals, four seeds; then TTFT, TPOT and end-to-end (mean, median, "
+	"p99) and output tokens/s against what it printed, and the median error per GPU "
+	"and metric.  A run is {\"id\", \"model\", \"gpu\", \"engine\", \"precision\", "
+	"\"tp\", \"concurrency\", \"num_prompts\", \"measured\": {\"total_input_tokens\", "
+	"\"total_output_tokens\", \"ttft_mean_ms\", ..., \"output_throughput\"}} in a "
+	"list \"experiments\".",
 	validate_opts_table, exec_validate, NULL
 };

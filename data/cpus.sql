@@ -45,4 +45,7 @@ INSERT INTO cpu_memory (id, memory_mts, source, as_of) VALUES
 ('xeon-gold-6448y', 4800, 'https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/intel-cpus.csv (ark: Up to DDR5 4800 MT/s 1DPC)', '2026-12-07'),
 ('xeon-w9-3495x', 4800, 'https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/intel-cpus.csv (ark: DDR5-4800)', '2026-12-07'),
 ('ryzen-9-7950x', 5200, 'https://web-autoai.com/articles/amd-ryzen-9-7950x-16-core-32-thread-high-end-cpu ("AM5 socket, DDR5-5200 memory support"); Apacer via hardwaretimes.com', '2026-12-07'),
-('core-i9-14900k', 5600, 'https://ocinside.de/test/intel_core_i9_14900k_d/3 ("RAM Taktung bis DDR5-5600"); PC Gamer review spec table', '2026-12-07');
+('core-i9-14900k', 5600, 'https://ocinside.de/test/intel_core_i9_14900k_d/3 ("RAM Taktung bis DDR5-5600"); PC Gamer review spec table', '2026-12-07'),
+-- EPYC 9005: SUSE's tuning guide, written with AMD, gives DDR5-6000 at
+-- launch (later sources say up to 6400; the lower is the rated one read)
+('epyc-9655', 6000, 'https://github.com/SUSE/suse-best-practices/blob/49f214aa300514d2e2148b15d76c95f500346a45/xml/MAIN-SBP-AMD-EPYC-5-SLES15SP6.xml ("maximum supported speed expected to be DDR5-6000")', '2026-12-07');

@@ -8,7 +8,7 @@
 # replays it for good.  New corpus entries stay in BUILDDIR/fuzz/corpus.
 set -eu
 src=$1 build=$2 secs=$3; shift 3
-targets=${*:-nvsmi plan trace num escape gen hfconfig gguf}
+targets=${*:-nvsmi plan trace num escape gen hfconfig gguf reference}
 CC=${FUZZ_CC:-clang}
 command -v "$CC" >/dev/null || { echo "fuzz.sh: $CC not found (apt-get install clang)"; exit 1; }
 out="$build/fuzz"; mkdir -p "$out/obj"
