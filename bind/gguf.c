@@ -84,6 +84,8 @@ static const struct { const char *arch, *cls, *model_type, *family; } archs[] = 
 	{ "qwen3", "Qwen3ForCausalLM", "qwen3", "qwen" },
 	{ "qwen3moe", "Qwen3MoeForCausalLM", "qwen3_moe", "qwen" },
 	{ "gemma2", "Gemma2ForCausalLM", "gemma2", "gemma" },
+	{ "gemma3", "Gemma3ForCausalLM", "gemma3_text", "gemma" },
+	{ "llama4", "Llama4ForConditionalGeneration", "llama4", "llama" },
 	{ "phi3", "Phi3ForCausalLM", "phi3", "phi" },
 	{ "deepseek2", "DeepseekV3ForCausalLM", "deepseek_v3", "deepseek" },
 	{ "glm4", "Glm4ForCausalLM", "glm4", "glm" },
@@ -98,6 +100,7 @@ static const char *const suffixes[] = {
 	"attention.kv_lora_rank", "attention.q_lora_rank", "rope.dimension_count",
 	"expert_count", "expert_used_count", "expert_shared_count",
 	"expert_feed_forward_length", "leading_dense_block_count", "expert_gating_func",
+	"interleave_moe_layer_step", "attention.sliding_window_pattern",
 };
 #define NSUF (sizeof(suffixes) / sizeof(suffixes[0]))
 
@@ -448,6 +451,20 @@ static int model_of(struct rd *r, struct cat_model *m)
 			return -1;
 		if (!k && req(r, "feed_forward_length", &m->moe_intermediate) < 0)
 			return -1;
+		if (!strcmp(r->arch, "llama4")) {
+			/* llama.cpp's llama4: layer il has experts when (il + 1) %
+			 * step == 0, and one shared expert as wide as the routed */
+			int64_t step = 0;
+
+			if (req(r, "interleave_moe_layer_step", &step) < 0)
+				return -1;
+			if (step > m->layers)
+				return err_set(r->err, ERR_PARSE, "llama4.interleave_moe_layer_step %lld: "
+					       "more than the %lld layers", (long long)step,
+					       (long long)m->layers);
+			m->moe_dense_layers = m->layers - m->layers / step;
+			m->moe_shared_experts = 1;
+		}
 		if (m->moe_top_k > m->moe_experts || m->moe_dense_layers > m->layers)
 			return err_set(r->err, ERR_PARSE, "%s: expert counts inconsistent", r->arch);
 		if (!strcmp(r->arch, "llama")) {
@@ -455,6 +472,9 @@ static int model_of(struct rd *r, struct cat_model *m)
 			snprintf(m->model_type, sizeof(m->model_type), "mixtral");
 		}
 	}
+	if (!m->moe_experts && !strcmp(r->arch, "llama4"))
+		return err_set(r->err, ERR_PARSE, "llama4.expert_count: missing, and the "
+			       "architecture needs it");
 	/* the dense FFN: every layer's, or the leading dense layers' */
 	if ((k = get(r, "feed_forward_length", &m->intermediate)) < 0)
 		return -1;
@@ -481,6 +501,30 @@ static int model_of(struct rd *r, struct cat_model *m)
 	}
 	if ((k = get(r, "attention.sliding_window", &v)) < 0)
 		return -1;
+	if (!strcmp(r->arch, "llama4")) {
+		/* llama.cpp chunks attention in 8192 tokens on all but every
+		 * fourth layer whatever the file says, unless it writes 0 */
+		if (!k || v > 0) {
+			m->sliding_window = 8192;
+			m->sliding_layers = m->layers - m->layers / 4;
+		}
+		return 0;
+	}
+	if (!strcmp(r->arch, "gemma3") && k && v > 0) {
+		/* every pattern-th layer global (llama.cpp: 6 unless the file
+		 * gives sliding_window_pattern) */
+		int64_t pattern = 6;
+
+		if (get(r, "attention.sliding_window_pattern", &pattern) < 0)
+			return -1;
+		if (pattern < 1 || pattern > m->layers)
+			return err_set(r->err, ERR_PARSE, "gemma3.attention.sliding_window_pattern "
+				       "%lld: expected 1 to the %lld layers", (long long)pattern,
+				       (long long)m->layers);
+		m->sliding_window = v;
+		m->sliding_layers = m->layers - m->layers / pattern;
+		return 0;
+	}
 	if (k && v > 0) {
 		/* Gemma 2 and gpt-oss alternate sliding and global layers,
 		 * the first sliding (transformers Gemma2DecoderLayer, gpt-oss
@@ -542,7 +586,8 @@ int bind_gguf_parse(struct bind_gguf *out, const unsigned char *buf, size_t len,
 		;
 	if (i == sizeof(archs) / sizeof(archs[0])) {
 		err_set(err, ERR_PARSE, "general.architecture '%s' is not one rigplan understands "
-			"(llama, qwen2, qwen3, qwen3moe, gemma2, phi3, deepseek2, glm4, gpt-oss)",
+			"(llama, qwen2, qwen3, qwen3moe, gemma2, gemma3, phi3, deepseek2, glm4, gpt-oss, "
+			"llama4)",
 			r->arch);
 		goto out;
 	}

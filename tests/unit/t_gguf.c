@@ -249,6 +249,118 @@ static void gpt_oss(void)
 	test_rel(g.tensor_bytes, 234496, 1e-15, "... 234,496 bytes of tensors");
 }
 
+/*
+ * A small F16 file of `arch` (hidden 64, 4 heads of 16, 1 KV head, FFN
+ * 128, 256 tokens), `extra` keys more, and one tensor a layer holding its
+ * weights: attention 2 x 64 x 64 + 2 x 64 x 16 = 10,240; a dense FFN 3 x
+ * 64 x 128 = 24,576 (34,816 a layer, 64 x 544); under Llama 4's keys below,
+ * a layer with experts has a router 64 x 8, a shared and 8 routed experts
+ * of 3 x 64 x 32 = 6,144: 55,808, and 66,048 with attention (64 x 1032),
+ * every second layer.
+ */
+static void small_file(struct w *w, const char *arch, int layers, int output,
+		       void (*extra)(struct w *w))
+{
+	char k[96];
+	int l;
+
+	begin(w, 3);
+	kv_str(w, "general.architecture", arch);
+	kv_u32(w, "general.file_type", 1);
+#define KV(name, v) (snprintf(k, sizeof(k), "%s." name, arch), kv_u32(w, k, v))
+	KV("block_count", (uint32_t)layers);
+	KV("embedding_length", 64);
+	KV("feed_forward_length", 128);
+	KV("attention.head_count", 4);
+	KV("attention.head_count_kv", 1);
+	KV("context_length", 4096);
+	KV("vocab_size", 256);
+#undef KV
+	if (extra)
+		extra(w);
+	tensor(w, "token_embd.weight", 64, 256, F16);
+	if (output)
+		tensor(w, "output.weight", 64, 256, F16);
+	for (l = 0; l < layers; l++) {
+		int moe = !strcmp(arch, "llama4") && (l + 1) % 2 == 0;
+
+		snprintf(k, sizeof(k), "blk.%d.attn_q.weight", l);
+		tensor(w, k, 64, moe ? 1032 : 544, F16);
+	}
+	done(w);
+}
+
+static void gemma3_keys(struct w *w)
+{
+	kv_u32(w, "gemma3.attention.sliding_window", 512);
+}
+
+static void gemma3_pattern(struct w *w)
+{
+	kv_u32(w, "gemma3.attention.sliding_window", 512);
+	kv_u32(w, "gemma3.attention.sliding_window_pattern", 4);
+}
+
+static void llama4_keys(struct w *w)
+{
+	kv_u32(w, "llama4.expert_count", 8);
+	kv_u32(w, "llama4.expert_used_count", 1);
+	kv_u32(w, "llama4.expert_feed_forward_length", 32);
+	kv_u32(w, "llama4.interleave_moe_layer_step", 2);
+}
+
+static void llama4_unchunked(struct w *w)
+{
+	llama4_keys(w);
+	kv_u32(w, "llama4.attention.sliding_window", 0);
+}
+
+/*
+ * Gemma 3 and Llama 4 as llama.cpp reads them.  Gemma 3: every sixth
+ * layer global unless the file gives sliding_window_pattern: 12 layers
+ * with a window of 512 slide on 10, with a pattern of 4 on 9; no output
+ * tensor: the head is the embedding.  Llama 4: a layer has experts when
+ * (il + 1) % interleave_moe_layer_step == 0 (step 2: 2 of 4), one shared
+ * expert as wide as the routed; chunks of 8192 on all but every fourth
+ * layer (3 of 4) whatever the file says, none when it writes 0.
+ */
+static void gemma3_llama4(void)
+{
+	static struct w w;
+	struct bind_gguf g;
+	struct err err = ERR_INIT;
+
+	small_file(&w, "gemma3", 12, 0, gemma3_keys);
+	if (test_ok(bind_gguf_parse(&g, w.b, w.n, 1, "test", &err) == 0, "gemma3: %s", err.msg)) {
+		test_str(g.model.architecture, "Gemma3ForCausalLM", "... Gemma3ForCausalLM");
+		test_int(g.model.sliding_window, 512, "... a window of 512");
+		test_int(g.model.sliding_layers, 10, "... on 10 of 12 layers");
+		test_int(g.model.tied_embeddings, 1, "... no output tensor: tied");
+	}
+	small_file(&w, "gemma3", 12, 0, gemma3_pattern);
+	if (test_ok(bind_gguf_parse(&g, w.b, w.n, 1, "test", &err) == 0, "gemma3, pattern 4: %s",
+		    err.msg))
+		test_int(g.model.sliding_layers, 9, "... 9 of 12 layers slide");
+	small_file(&w, "llama4", 4, 1, llama4_keys);
+	if (test_ok(bind_gguf_parse(&g, w.b, w.n, 1, "test", &err) == 0, "llama4: %s", err.msg)) {
+		test_str(g.model.architecture, "Llama4ForConditionalGeneration", "... its class");
+		test_int(g.model.moe_dense_layers, 2, "... 2 of 4 layers dense (step 2)");
+		test_int(g.model.moe_shared_experts, 1, "... a shared expert");
+		test_int(g.model.moe_intermediate, 32, "... experts 32 wide");
+		test_int(g.model.intermediate, 128, "... dense FFNs 128");
+		test_int(g.model.sliding_window, 8192, "... chunks of 8192");
+		test_int(g.model.sliding_layers, 3, "... on 3 of 4 layers");
+	}
+	small_file(&w, "llama4", 4, 1, llama4_unchunked);
+	if (test_ok(bind_gguf_parse(&g, w.b, w.n, 1, "test", &err) == 0, "llama4, window 0: %s",
+		    err.msg))
+		test_ok(g.model.sliding_window == CAT_NULL_INT, "... no chunks");
+	small_file(&w, "llama4", 4, 1, NULL);
+	test_ok(bind_gguf_parse(&g, w.b, w.n, 1, "test", &err) < 0 &&
+		strstr(err.msg, "llama4.expert_count"), "llama4 without experts: refused (%s)",
+		err.msg);
+}
+
 /* Hostile headers: each refused with ERR_PARSE naming the problem. */
 static void hostile(void)
 {
@@ -337,6 +449,7 @@ int main(void)
 {
 	llama();
 	gpt_oss();
+	gemma3_llama4();
 	hostile();
 	return test_done();
 }
