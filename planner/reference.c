@@ -56,13 +56,14 @@ static int text(char *buf, size_t size, json_t *o, const char *key, int required
 	return 1;
 }
 
-/* A whole number in [lo, hi]; `dflt` when absent (0: required). */
+/* A whole number in [lo, hi]; `dflt` when absent (0: required, unless
+ * lo is 0 too: then absent is 0). */
 static int count(size_t *out, json_t *o, const char *key, size_t lo, size_t hi, size_t dflt,
 		 size_t i, struct err *err)
 {
 	json_t *v = json_object_get(o, key);
 
-	if (!v && dflt) {
+	if (!v && (dflt || lo == 0)) {
 		*out = dflt;
 		return 0;
 	}
@@ -72,6 +73,22 @@ static int count(size_t *out, json_t *o, const char *key, size_t lo, size_t hi, 
 			       "to %zu", i, key, lo, hi);
 	*out = (size_t)json_integer_value(v);
 	return 0;
+}
+
+/* "uniform" (or absent): 0; "fixed": 1. */
+static int spread(int *fixed, json_t *o, const char *key, size_t i, struct err *err)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	*fixed = 0;
+	if (!json_object_get(o, key) || (s && !strcmp(s, "uniform")))
+		return 0;
+	if (s && !strcmp(s, "fixed")) {
+		*fixed = 1;
+		return 0;
+	}
+	return err_set(err, ERR_PARSE, "experiments[%zu].%s: expected \"uniform\" or \"fixed\"",
+		       i, key);
 }
 
 /* A positive figure of "measured"; NaN when absent or null. */
@@ -106,7 +123,12 @@ static int one_run(struct ref_run *r, json_t *x, size_t i, struct err *err)
 	    text(r->precision, sizeof(r->precision), x, "precision", 0, i, err) < 0 ||
 	    count(&r->tp, x, "tp", 1, 64, 1, i, err) < 0 ||
 	    count(&r->concurrency, x, "concurrency", 1, 100000, 0, i, err) < 0 ||
-	    count(&r->requests, x, "num_prompts", 1, 1000000, 0, i, err) < 0)
+	    count(&r->requests, x, "num_prompts", 1, 1000000, 0, i, err) < 0 ||
+	    count(&r->max_num_seqs, x, "max_num_seqs", 0, 1000000, 0, i, err) < 0 ||
+	    count(&r->max_num_batched_tokens, x, "max_num_batched_tokens", 0, 10000000, 0, i,
+		  err) < 0 ||
+	    spread(&r->fixed_in, x, "input_lengths", i, err) < 0 ||
+	    spread(&r->fixed_out, x, "output_lengths", i, err) < 0)
 		return -1;
 	if (!json_is_object(meas))
 		return err_set(err, ERR_PARSE, "experiments[%zu].measured: expected an object of "
@@ -229,11 +251,21 @@ int ref_predict(struct ref_result *out, struct cat *cat, const struct ref_run *r
 	q.engine = r->engine[0] ? r->engine : NULL;
 	q.precision = r->precision[0] ? r->precision : NULL;
 	q.tp = r->tp;
+	q.max_seqs = r->max_num_seqs;
+	q.max_batched_tokens = r->max_num_batched_tokens;
 	q.measured = 1;     /* published runs of releases other than the catalog's */
 	if (deploy_build(d, cat, &q, err) < 0)
 		goto out;
 	in.b = fmax(1, round(2 * r->mean_in - 1));
 	gen.b = fmax(1, round(2 * r->mean_out - 1));
+	if (r->fixed_in) {
+		in.kind = LENGTH_FIXED;
+		in.a = fmax(1, round(r->mean_in));
+	}
+	if (r->fixed_out) {
+		gen.kind = LENGTH_FIXED;
+		gen.a = fmax(1, round(r->mean_out));
+	}
 	for (s = 1; s <= (seeds ? seeds : 1); s++) {
 		if (run_once(one, &done, d, r, &in, &gen, s, err) < 0)
 			goto out;

@@ -14,8 +14,12 @@
  *                  "ttft_mean_ms": 264.84, "tpot_mean_ms": 26.09, ...}}]}
  *
  * Prompt and output lengths are replayed uniformly from 1 with the mean
- * of the run's own token totals (the benchmarks' random dataset at its
- * default range ratio), and every run is simulated with several seeds.
+ * of the run's own token totals (sglang.bench_serving's random dataset
+ * at its default range ratio), or every one at that mean where the run
+ * says "input_lengths" / "output_lengths": "fixed" (vLLM's random dataset
+ * at its default range ratio 0, a sonnet prompt); every run is simulated
+ * with several seeds.  "max_num_seqs" and "max_num_batched_tokens" are
+ * the server's, where its launch command set them.
  * Other fields (a source, the commands) are kept in the file, not read.
  */
 #ifndef RIGPLAN_PLANNER_REFERENCE_H
@@ -42,7 +46,9 @@ struct ref_run {
 	char id[128];
 	char model[128], gpu[64], engine[64], precision[32];  /* "": the default */
 	size_t tp, concurrency, requests;
+	size_t max_num_seqs, max_num_batched_tokens;   /* as launched; 0: the engine's */
 	double mean_in, mean_out;           /* tokens a request */
+	int fixed_in, fixed_out;            /* every request at the mean, not uniform */
 	double measured[REF_METRICS];       /* NaN: not published */
 };
 

@@ -10,6 +10,7 @@ cat >"$tmp/runs.json" <<'JSON'
   "measured": {"total_input_tokens": 3000, "total_output_tokens": 600,
                "ttft_mean_ms": 30, "tpot_mean_ms": 7.5, "output_throughput": 120}},
  {"id": "four-clients", "model": "llama-3.1-8b", "gpu": "l40s", "concurrency": 4, "num_prompts": 12,
+  "input_lengths": "fixed", "output_lengths": "fixed", "max_num_seqs": 2,
   "measured": {"total_input_tokens": 6000, "total_output_tokens": 1200, "tpot_p99_ms": 30}}
 ]}
 JSON
@@ -45,6 +46,7 @@ bad "no runs" '{"experiments": []}' "experiments: expected a list"
 bad "a run without concurrency" '{"experiments": [{"id": "x", "model": "llama-3.1-8b", "gpu": "l4", "num_prompts": 2, "measured": {"total_input_tokens": 2, "total_output_tokens": 2}}]}' "experiments[0].concurrency"
 bad "no token totals" '{"experiments": [{"id": "x", "model": "llama-3.1-8b", "gpu": "l4", "concurrency": 1, "num_prompts": 2, "measured": {}}]}' "measured.total_input_tokens"
 bad "a negative figure" '{"experiments": [{"id": "x", "model": "llama-3.1-8b", "gpu": "l4", "concurrency": 1, "num_prompts": 2, "measured": {"total_input_tokens": 2, "total_output_tokens": 2, "tpot_mean_ms": -1}}]}' "measured.tpot_mean_ms"
+bad "a length spread it does not know" '{"experiments": [{"id": "x", "model": "llama-3.1-8b", "gpu": "l4", "concurrency": 1, "num_prompts": 2, "input_lengths": "lognormal", "measured": {"total_input_tokens": 2, "total_output_tokens": 2}}]}' "experiments[0].input_lengths"
 bad "an unknown model" '{"experiments": [{"id": "mine", "model": "no-such-model", "gpu": "l4", "concurrency": 1, "num_prompts": 2, "measured": {"total_input_tokens": 2, "total_output_tokens": 2}}]}' "run 'mine'"
 run "$PROG" validate --serving "$tmp/none.json"
 check "a file that cannot be read: exit 1" [ "$rc" = 1 ]
