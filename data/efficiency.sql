@@ -43,8 +43,11 @@ INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_l
   'carried from the h100-sxm fit (tests/data/measure/h100-sxm.json); bands widened to 15%', '2026-11-24'),
 ('blackwell', 'Blackwell default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
-('ampere', 'Ampere default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
-  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
+-- Ampere's gemm: fitted by GSL (tests/unit/t_reference fit_ampere) to the
+-- three published A100 runs that prefill bounds (tests/data/reference/
+-- public.json): 0.7003, rms log error 0.036; the rest is the H100's.
+('ampere', 'Ampere default (gemm fitted)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.70, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+  'gemm fit to the A100 prefill-bound rows of tests/data/reference/public.json (t_reference, rms 3.6%); the rest carries the h100-sxm fit; bands 25%', '2026-12-07'),
 ('ada', 'Ada Lovelace default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
 ('turing', 'Turing default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
