@@ -271,6 +271,12 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 			       d->engine.id);
 	s->engine_mem_fraction = !isnan(q->mem_fraction) ? q->mem_fraction :
 				 d->engine.gpu_memory_utilization;
+	/* the two whose every release has the switch (tests/data/engine-flags) */
+	if (q->eager && strcmp(d->engine.family, "vllm") && strcmp(d->engine.family, "sglang"))
+		return err_set(err, ERR_INVAL, "--enforce-eager: %s has no switch for CUDA graphs "
+			       "(expected vllm's --enforce-eager or sglang's --disable-cuda-graph)",
+			       d->engine.id);
+	s->eager = q->eager;
 	large = d->engine.large_gpu_bytes != CAT_NULL_INT &&
 		d->gpu.memory_bytes >= d->engine.large_gpu_bytes &&
 		!(d->engine.large_gpu_except[0] &&

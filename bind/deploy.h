@@ -56,6 +56,8 @@ struct deploy_request {
 	double mem_fraction;        /* the engine's share of GPU memory (vLLM
 				     * --gpu-memory-utilization, SGLang
 				     * --mem-fraction-static); NaN: the release's */
+	int eager;                  /* no CUDA graphs (vLLM --enforce-eager, SGLang
+				     * --disable-cuda-graph) */
 };
 
 /* The site's figures (electricity, PUE, amortization, utilization, inlet,
@@ -66,7 +68,7 @@ struct deploy_request {
 	0, 0, 1, 0, { 1, 0, 0, 0, 0, 0, 0 }, NAN, NAN, host_default(HOST_USD_PER_KWH), \
 	host_default(HOST_PUE), host_default(HOST_YEARS), host_default(HOST_UTILIZATION), \
 	NAN, NAN, host_default(HOST_INLET_C), host_default(HOST_AIR_RISE_K), \
-	host_default(HOST_THERMAL_S), 0, 0, 0, 0, 0, DEPLOY_LAYERS_ALL, 0, 0, 0, NAN }
+	host_default(HOST_THERMAL_S), 0, 0, 0, 0, 0, DEPLOY_LAYERS_ALL, 0, 0, 0, NAN, 0 }
 
 /* Everything the model reads, with the catalog rows behind it; a plain
  * value (it may be copied). */

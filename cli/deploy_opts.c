@@ -75,6 +75,7 @@ int deploy_opt(struct deploy_request *q, int id, const char *arg, struct err *er
 		q->cpu_offload_bytes *= UNIT_GIB;
 		break;
 	case DO_KV_OFFLOAD: q->kv_offload = 1; break;
+	case DO_EAGER: q->eager = 1; break;
 	case DO_MEM_FRACTION:
 		r = opt_double(&q->mem_fraction, "--gpu-memory-utilization", arg, 0.05, 1, err);
 		break;

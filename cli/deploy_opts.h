@@ -20,7 +20,7 @@ enum {
 	DO_ENGINE, DO_POWER_LIMIT, DO_KWH, DO_PUE, DO_YEARS, DO_UTIL, DO_PRICE,
 	DO_RENT, DO_SSD, DO_CPU, DO_RAM, DO_PSU_RED, DO_GPN, DO_INLET, DO_DELTA_T,
 	DO_MATERIALIZE, DO_MAX_SEQS, DO_MAX_TOKENS, DO_GPU_LAYERS, DO_CPU_OFFLOAD,
-	DO_KV_OFFLOAD, DO_IMAGES, DO_IMAGE_SIZE, DO_MEM_FRACTION,
+	DO_KV_OFFLOAD, DO_IMAGES, DO_IMAGE_SIZE, DO_MEM_FRACTION, DO_EAGER,
 	DO_LAST          /* a command's own ids start here */
 };
 
@@ -37,6 +37,7 @@ enum {
 	{ "max-num-seqs", 0, required_argument, DO_MAX_SEQS, "N", "engine's sequence cap (default: the catalog's)" }, \
 	{ "max-num-batched-tokens", 0, required_argument, DO_MAX_TOKENS, "N", "tokens per step; chunked prefill (default: the catalog's)" }, \
 	{ "gpu-memory-utilization", 0, required_argument, DO_MEM_FRACTION, "F", "the engine's share of GPU memory, 0.05 to 1 (SGLang: --mem-fraction-static; default: the release's)" }, \
+	{ "enforce-eager", 0, no_argument, DO_EAGER, NULL, "no CUDA graphs: every step waits for the host to launch its layers (SGLang: --disable-cuda-graph)" }, \
 	{ "power-limit", 0, required_argument, DO_POWER_LIMIT, "W", "GPU power cap (default: TDP)" }, \
 	{ "usd-per-kwh", 0, required_argument, DO_KWH, "USD", "electricity price (default: usd-per-kwh, host defaults)" }, \
 	{ "pue", 0, required_argument, DO_PUE, "X", "facility power / IT power (default: pue, host defaults)" }, \

@@ -582,7 +582,9 @@ void perf_step_memo(struct perf_result *out, const struct est_model *m,
 		a.tcomp += x->images * m->vision_image_s;
 	}
 	ovh += e->kernel_s + (double)l->layers * e->layer_s + e->step_s;
-	if (prefill)
+	/* a step outside CUDA graphs (a prefill, or any step when eager)
+	 * waits on the host launching its layers */
+	if (prefill || m->dep.eager)
 		ovh += fmax(0, (double)l->layers * launch_layer_s(m) - (a.mem_s + a.comp_s + ovh));
 	finish(out, &a, comm, ovh, host_s);
 }

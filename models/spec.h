@@ -138,6 +138,8 @@ struct deploy_spec {
 	double launch_layer_s;      /* the engine's host time per layer of an eager
 				     * forward (engine_host); 0 or NaN: the GPU's */
 	double request_s;           /* the engine's front end per request (engine_host) */
+	int eager;                  /* no CUDA graphs: decode steps wait for the host to
+				     * launch their layers as prefill steps do */
 	struct offload_spec off;
 };
 

@@ -316,4 +316,13 @@ m = json.loads(sys.argv[1])["memory"]
 assert abs(m["overhead_bytes"] - 0.05 * 80 * 2**30) < 1, m' "$out"
 run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --engine llama-cpp --precision gguf-q4_k_m --gpu-memory-utilization 0.9
 check "... on llama.cpp, which takes none: exit 2" has "$err" "takes no share"
+# --enforce-eager: without CUDA graphs a decode step of 32 layers waits
+# 32 x 0.35 ms for the host (vLLM; the GPU row's launch cost)
+run "$PROG" estimate --model llama-3.1-8b --gpu h100-sxm --batch 1 --context 1024 --enforce-eager --json
+check "--enforce-eager: TPOT 11.2 ms, the host's launches" python3 -c '
+import json, sys
+t = json.loads(sys.argv[1])["latency"]["tpot_s"]
+assert abs(t - 0.0112) < 1e-9, t' "$out"
+run "$PROG" estimate --model llama-3.1-8b --gpu rtx-4090 --engine llama-cpp --precision gguf-q4_k_m --enforce-eager
+check "... on llama.cpp, which has no switch: exit 2" sh -c '[ "$1" = 2 ]' - "$rc"
 done_testing

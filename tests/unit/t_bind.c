@@ -432,6 +432,25 @@ static void engine_host(void)
 		if (test_ok(est_run(&r, &d->in, &err) == 0, "estimate: %s", err.msg))
 			test_rel(r.ttft_s, p.time_s, 1e-9, "... and no front end");
 	}
+	/* --enforce-eager: a decode step of Llama 3.1 8B on one H100 (about
+	 * 7 ms in a graph) waits 32 x 0.35 = 11.2 ms for the host */
+	q.model = "llama-3.1-8b";
+	q.gpu = "h100-sxm";
+	q.tp = 1;
+	q.eager = 1;
+	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "8B on an H100, eager: %s",
+		    err.code ? err.msg : "deploys")) {
+		perf_decode(&p, &d->in.model, 1, 1024);
+		test_rel(p.time_s - p.comm_s - p.host_s, 32 * 0.35e-3, 1e-9,
+			 "an eager decode step waits 32 x 0.35 ms for the host");
+		d->in.model.dep.eager = 0;
+		perf_decode(&p, &d->in.model, 1, 1024);
+		test_ok(p.time_s < 32 * 0.35e-3, "... in a graph it does not (%.2f ms)", p.time_s * 1e3);
+	}
+	q.engine = "llama-cpp";
+	q.precision = "gguf-q4_k_m";
+	test_ok(deploy_build(d, cat, &q, &err) < 0 && err.code == ERR_INVAL &&
+		strstr(err.msg, "--enforce-eager"), "llama.cpp has no switch: %s", err.msg);
 	cat_free(cat);
 	free(d);
 }
