@@ -74,6 +74,9 @@ int plan_opt(struct plan_opts *o, int id, const char *arg, struct err *err)
 	case PO_IMAGES: return opt_size(&q->images, "--images", arg, 0, 64, err);
 	case PO_MEM_FRACTION:
 		return opt_double(&q->mem_fraction, "--gpu-memory-utilization", arg, 0.05, 1, err);
+	case PO_EAGER:
+		q->eager = 1;
+		return 0;
 	case PO_IMAGE_SIZE: return opt_image_size(&q->image_w, &q->image_h, arg, err);
 	case PO_TTFT: return opt_double(&q->ttft_p99_s, "--ttft-p99", arg, 1e-6, 1e6, err);
 	case PO_TPOT: return opt_double(&q->tpot_p99_s, "--tpot-p99", arg, 1e-6, 1e6, err);

@@ -18,7 +18,7 @@ enum {
 	PO_MODEL = 1000, PO_QPS, PO_INPUT, PO_OUTPUT, PO_TRACE, PO_TTFT, PO_TPOT, PO_BUDGET,
 	PO_MONTHLY, PO_POWER, PO_GPU, PO_ENGINE, PO_PRECISION, PO_CONSUMER, PO_OWNED,
 	PO_REDUNDANCY, PO_RAM, PO_TOP, PO_SIMULATE, PO_REQUESTS, PO_SEED, PO_KWH, PO_PUE, PO_YEARS,
-	PO_MAX_MODEL_LEN, PO_IMAGES, PO_IMAGE_SIZE, PO_MEM_FRACTION, PO_LAST
+	PO_MAX_MODEL_LEN, PO_IMAGES, PO_IMAGE_SIZE, PO_MEM_FRACTION, PO_EAGER, PO_LAST
 };
 
 #define PLAN_OPTS \
@@ -29,6 +29,7 @@ enum {
 	{ "trace", 0, required_argument, PO_TRACE, "FILE", "a CSV trace: its rate and mean lengths, replayed in the finalists' simulations" }, \
 	{ "max-model-len", 0, required_argument, PO_MAX_MODEL_LEN, "N", "longest prompt + output the servers admit, tokens (default: the trace's longest request, else the model's context where the KV cache holds it, else as much as it holds)" }, \
 	{ "gpu-memory-utilization", 0, required_argument, PO_MEM_FRACTION, "F", "the engines' share of GPU memory, 0.05 to 1, where they claim one (default: each release's)" }, \
+	{ "enforce-eager", 0, no_argument, PO_EAGER, NULL, "no CUDA graphs: vLLM and SGLang only, their servers started so (--enforce-eager, --disable-cuda-graph)" }, \
 	{ "images", 0, required_argument, PO_IMAGES, "N", "images per request, for a vision-language model (a trace: its Images column)" }, \
 	{ "image-size", 0, required_argument, PO_IMAGE_SIZE, "WxH", "their size in pixels (a phone screenshot: 1080x2400)" }, \
 	{ "ttft-p99", 0, required_argument, PO_TTFT, "S", "objective: p99 time to first token, seconds" }, \

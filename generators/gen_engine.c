@@ -181,6 +181,8 @@ static void vllm(struct gen_engine *e, const struct plan_candidate *c)
 		addf(a, "--max-num-seqs", "%zu", c->max_num_seqs);
 	if (c->max_batched_tokens)
 		addf(a, "--max-num-batched-tokens", "%zu", c->max_batched_tokens);
+	if (c->eager)
+		add(a, "--enforce-eager");
 	if (qm)
 		addf(a, "--quantization", "%s", qm);
 	if (!strcmp(c->kv_precision, "fp8"))
@@ -212,6 +214,8 @@ static void sglang(struct gen_engine *e, const struct plan_candidate *c)
 		addf(a, "--mem-fraction-static", "%.2f", c->gpu_memory_utilization);
 	if (c->max_num_seqs)
 		addf(a, "--max-running-requests", "%zu", c->max_num_seqs);
+	if (c->eager)
+		add(a, "--disable-cuda-graph");
 	if (qm)
 		addf(a, "--quantization", "%s", qm);
 	if (!strcmp(c->kv_precision, "fp8"))

@@ -60,6 +60,7 @@ int plan_candidate_memory(struct plan_gpu_memory *out, struct cat *cat,
 	dq.pp = c->pp;
 	dq.layers = c->offloaded ? DEPLOY_LAYERS_AUTO : DEPLOY_LAYERS_ALL;
 	dq.mem_fraction = c->gpu_memory_utilization > 0 ? c->gpu_memory_utilization : NAN;
+	dq.eager = c->eager;
 	dq.work.batch = 1;
 	dq.work.context = (size_t)ceil(plan_prompt(q) + q->output_len);
 	if ((r = plan_ctx_init(&x, cat, q, &res, err)) < 0 ||

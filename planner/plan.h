@@ -86,6 +86,8 @@ struct plan_request {
 	size_t image_tokens;
 	double mem_fraction;                    /* the engines' share of GPU memory; NaN:
 						 * each release's default */
+	int eager;                              /* no CUDA graphs: only engines with the
+						 * switch (vLLM, SGLang) are candidates */
 	size_t max_model_len;                   /* what the servers admit; 0: the policy of
 						 * planner/settings.c */
 	const char *const *gpus;                /* allowed ids or names; NULL: all */
@@ -163,6 +165,7 @@ struct plan_candidate {
 	size_t owned_gpus;                  /* of gpu_count, already owned */
 	size_t max_model_len, max_num_seqs, max_batched_tokens;
 	double gpu_memory_utilization;      /* NaN: the engine has none */
+	int eager;                          /* started without CUDA graphs */
 	double weights_bytes;               /* one replica's weights on disk */
 	double gpu_memory_bytes;            /* one GPU's */
 	double qps_per_replica_max;         /* analytic saturation */

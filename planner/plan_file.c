@@ -56,6 +56,7 @@ static const struct field cand_fields[] = {
 	NUM(plan_candidate, ttft_p99_s), NUM(plan_candidate, tpot_p99_s),
 	BOOL(plan_candidate, simulated),
 	OPT_BOOL(plan_candidate, offloaded), OPT_SIZE(plan_candidate, gpu_layers, 0, 100000),
+	OPT_BOOL(plan_candidate, eager),
 	OPT_SIZE(plan_candidate, host_layers, 0, 100000),
 	NUM(plan_candidate, power_w), NUM(plan_candidate, peak_w),
 	BOOL(plan_candidate, pareto), STR(plan_candidate, why),

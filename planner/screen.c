@@ -73,6 +73,7 @@ int plan_build(struct ctx *x, const struct bind_gpu_rows *g, const struct bind_e
 	dq.layers = offload ? DEPLOY_LAYERS_AUTO : DEPLOY_LAYERS_ALL;
 	/* asked of the engines that claim a share; the others allocate */
 	dq.mem_fraction = deploy_engine_takes_mem_fraction(&e->engine) ? q->mem_fraction : NAN;
+	dq.eager = q->eager;
 	dq.precision = precision;
 	dq.tp = tp;
 	dq.pp = pp;

@@ -45,6 +45,7 @@ void plan_describe(struct ctx *x, struct plan_candidate *c)
 	c->host_layers = d->dspec.off.host_layers;
 	c->max_batched_tokens = d->dspec.max_batched_tokens;
 	c->gpu_memory_utilization = d->dspec.engine_mem_fraction;
+	c->eager = d->dspec.eager;
 	c->gpu_memory_bytes = (double)d->gpu.memory_bytes;
 	est_mem_at(&mem, &d->in);
 	/* the bytes fetched: what the checkpoint's repository states where

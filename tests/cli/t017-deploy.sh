@@ -104,6 +104,17 @@ plan mfs --model llama-3.1-8b --gpu l40s --engine sglang --precision bf16 --gpu-
 run "$PROG" generate docker --plan "$tmp/mfs.json"
 check "... SGLang with --mem-fraction-static 0.95" has "$out" "--mem-fraction-static 0.95"
 
+# --enforce-eager: the plan's servers start without CUDA graphs, in each
+# engine's own flag; llama.cpp, without the switch, is no candidate.
+plan eg --model llama-3.1-8b --gpu l40s --engine vllm --precision bf16 --enforce-eager
+run "$PROG" generate docker --plan "$tmp/eg.json"
+check "eager: vLLM starts with --enforce-eager" has "$out" "--enforce-eager"
+plan egs --model llama-3.1-8b --gpu l40s --engine sglang --precision bf16 --enforce-eager
+run "$PROG" generate docker --plan "$tmp/egs.json"
+check "... SGLang with --disable-cuda-graph" has "$out" "--disable-cuda-graph"
+run "$PROG" plan $load --model llama-3.1-8b --gpu rtx-4090 --engine llama-cpp --precision gguf-q4_k_m --enforce-eager
+check "... llama.cpp alone: nothing feasible (exit 5)" [ "$rc" = 5 ]
+
 # A split GGUF (gpt-oss-120b in three files): every shard is fetched.
 plan oss --model gpt-oss-120b --gpu rtx-pro-6000-blackwell --engine llama-cpp --precision gguf-mxfp4
 run "$PROG" generate docker --plan "$tmp/oss.json"

@@ -167,6 +167,8 @@ static void candidate_for(struct plan_candidate *c, const struct cat_engine *e,
 	c->max_batched_tokens = e->max_num_batched_tokens != CAT_NULL_INT ?
 				(size_t)e->max_num_batched_tokens : 8192;
 	c->gpu_memory_utilization = e->gpu_memory_utilization;
+	/* the CUDA graphs switch, where rigplan writes one */
+	c->eager = !strcmp(e->family, "vllm") || !strcmp(e->family, "sglang");
 }
 
 static size_t split(char out[][CAT_WORD_MAX], size_t max, const char *list)
