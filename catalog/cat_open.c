@@ -357,8 +357,7 @@ static int reconstrain(sqlite3 *udb, const char *name, const char *create, struc
 	sbuf_reset(&sql);
 	sbuf_addf(&sql, "INSERT INTO main.\"%s\" SELECT * FROM main.\"%s__old\"", name, name);
 	if ((r = cat_exec(udb, sql.buf, err)) < 0) {
-		r = err_set(err, ERR_DB, "its table '%s' holds a row the new schema refuses (%s)",
-			    name, err->msg);
+		r = err_prefix(err, "its table '%s' holds a row the new schema refuses", name);
 		goto out;
 	}
 	sbuf_reset(&sql);
