@@ -271,8 +271,7 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 			       d->engine.id);
 	s->engine_mem_fraction = !isnan(q->mem_fraction) ? q->mem_fraction :
 				 d->engine.gpu_memory_utilization;
-	/* the two whose every release has the switch (tests/data/engine-flags) */
-	if (q->eager && strcmp(d->engine.family, "vllm") && strcmp(d->engine.family, "sglang"))
+	if (q->eager && !deploy_engine_switches_graphs(&d->engine))
 		return err_set(err, ERR_INVAL, "--enforce-eager: %s has no switch for CUDA graphs "
 			       "(expected vllm's --enforce-eager or sglang's --disable-cuda-graph)",
 			       d->engine.id);
@@ -659,6 +658,13 @@ static int auto_layers(struct deploy *out, struct err *err)
 int deploy_engine_offloads_layers(const struct cat_engine *e)
 {
 	return !strcmp(e->family, "llama-cpp") || !strcmp(e->family, "ollama");
+}
+
+/* vLLM's --enforce-eager and SGLang's --disable-cuda-graph, in every
+ * release's argument list (tests/data/engine-flags) */
+int deploy_engine_switches_graphs(const struct cat_engine *e)
+{
+	return !strcmp(e->family, "vllm") || !strcmp(e->family, "sglang");
 }
 
 /* vLLM's --gpu-memory-utilization and SGLang's --mem-fraction-static, in

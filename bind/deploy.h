@@ -126,6 +126,10 @@ int deploy_image_tokens(size_t *out, const struct bind_model_rows *m, double w, 
 /* Whether the engine puts layers that do not fit on the CPU (--gpu-layers). */
 int deploy_engine_offloads_layers(const struct cat_engine *e);
 
+/* Whether the engine has a switch for CUDA graphs (vLLM --enforce-eager,
+ * SGLang --disable-cuda-graph). */
+int deploy_engine_switches_graphs(const struct cat_engine *e);
+
 /* Whether the engine claims a share of GPU memory one may set
  * (--gpu-memory-utilization). */
 int deploy_engine_takes_mem_fraction(const struct cat_engine *e);

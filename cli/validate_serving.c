@@ -18,9 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* seeds a run is simulated with: a run of ten requests is noisy */
-#define SEEDS 4
-
 /* One summary group: a GPU (or all of them) and a metric. */
 struct group {
 	char gpu[64];
@@ -238,7 +235,7 @@ int validate_serving(const char *path, const char *gpu, int json, int summary_on
 	for (i = 0; i < n; i++) {
 		if (gpu && strcmp(runs[i].gpu, g.id))
 			continue;
-		if (ref_predict(&res[kept], cat, &runs[i], SEEDS, &err) < 0) {
+		if (ref_predict(&res[kept], cat, &runs[i], REF_SEEDS, &err) < 0) {
 			struct err e2 = ERR_INIT;
 
 			/* a run the catalog cannot deploy is bad data in the file */

@@ -40,6 +40,8 @@ const char *ref_metric_key(enum ref_metric k);
 const char *ref_metric_label(enum ref_metric k);
 
 #define REF_RUNS_MAX 4096
+/* seeds each run is simulated with: a run of ten requests is noisy */
+#define REF_SEEDS 4
 #define REF_FILE_MAX (16u << 20)
 
 struct ref_run {

@@ -14,6 +14,7 @@
  */
 #include "tests/testlib.h"
 #include "tests/testcat.h"
+#include "bind/deploy.h"
 #include "catalog/cat.h"
 #include "generators/gen_engine.h"
 #include "util/err.h"
@@ -168,7 +169,7 @@ static void candidate_for(struct plan_candidate *c, const struct cat_engine *e,
 				(size_t)e->max_num_batched_tokens : 8192;
 	c->gpu_memory_utilization = e->gpu_memory_utilization;
 	/* the CUDA graphs switch, where rigplan writes one */
-	c->eager = !strcmp(e->family, "vllm") || !strcmp(e->family, "sglang");
+	c->eager = deploy_engine_switches_graphs(e);
 }
 
 static size_t split(char out[][CAT_WORD_MAX], size_t max, const char *list)

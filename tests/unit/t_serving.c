@@ -11,7 +11,7 @@
  * output lengths drawn uniformly from 1 with the means of the block's own
  * token totals (the random dataset with its default range ratio 0, EOS
  * ignored).  A run of ten requests is noisy, so every experiment is
- * simulated with SEEDS seeds and the figures averaged.
+ * simulated with REF_SEEDS seeds and the figures averaged.
  *
  * Metrics: TTFT mean, median and p99; TPOT mean, median and p99; end-to-end
  * mean and median; output tokens per second.  ITL is not compared: the
@@ -46,8 +46,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SEEDS 4
-
 /* the median |error| each metric may not exceed: where it stands */
 static const double bars[REF_METRICS] = {
 	0.32, 0.30, 0.50,       /* TTFT mean, median, p99 */
@@ -79,7 +77,7 @@ static void experiment(struct cat *cat, const struct ref_run *x)
 	char row[1024];
 	int k, len;
 
-	if (!test_ok(ref_predict(&res, cat, x, SEEDS, &err) == 0, "%s: %s", x->id,
+	if (!test_ok(ref_predict(&res, cat, x, REF_SEEDS, &err) == 0, "%s: %s", x->id,
 		     err.code ? err.msg : "replayed"))
 		return;
 	test_int((int64_t)res.completed, (int64_t)res.sent, "%s: every request completes", x->id);
