@@ -65,6 +65,12 @@ static int gpu_rule(struct compat_verdict *v, const struct bind_engine_rows *e,
 	if (!e->nimages)
 		return fail(v, COMPAT_GPU, "%s has no image in the catalog (engine_image)",
 			    e->engine.id);
+	for (i = 0; i < e->nimages && strcmp(e->image[i].platform, g->target.platform); i++)
+		;
+	if (i == e->nimages)
+		return fail(v, COMPAT_GPU, "%s ships nothing that runs on %s: gpu '%s' needs a %s "
+			    "release, and the catalog has none (engine_image)", e->engine.id,
+			    g->target.platform, g->gpu.id, g->target.target);
 	/* name the image closest to running: the GPU's platform, and the
 	 * same kind of target (a CUDA capability, or a gfx / Gaudi name) */
 	for (i = 0, best = 0; i < e->nimages; i++)

@@ -94,8 +94,7 @@ static void gpu_spec_of(struct gpu_spec *g, const struct cat_gpu *c,
 	/* an edge module's memory is the whole system's: the model gets what
 	 * the OS and CPU leave (models/defaults.c) */
 	if (bind_gpu_edge(c))
-		g->memory_bytes = fmax(0.0, g->memory_bytes -
-				       host_default(HOST_EDGE_OS_RESERVE_BYTES));
+		g->memory_bytes = fmax(0.0, g->memory_bytes - bind_gpu_system_reserve(c));
 	g->bw_bytes_per_s = c->memory_bandwidth_bytes_per_s;
 	g->bf16_flops = c->bf16_dense_flops;
 	/* GeForce: frameworks run fp16 with fp32 accumulate, the halved rate,
@@ -111,7 +110,9 @@ static void gpu_spec_of(struct gpu_spec *g, const struct cat_gpu *c,
 	 * (H100 17%, H200 18% at P0): a floor, so power is never overstated */
 	g->idle_w = !isnan(c->idle_w) ? c->idle_w : 0.1 * c->tdp_w;
 	g->nvlink_bytes_per_s = c->interconnect_bytes_per_s;
-	g->pcie_bytes_per_s = pcie_lane_bytes_per_s(c->pcie_gen) * (double)c->pcie_lanes;
+	/* a Mac's GPU and CPU share one memory: no link between them */
+	g->pcie_bytes_per_s = bind_gpu_soc(c) ? c->memory_bandwidth_bytes_per_s :
+			      pcie_lane_bytes_per_s(c->pcie_gen) * (double)c->pcie_lanes;
 	g->p2p = (int)c->p2p;
 	g->eff.bw = e->bw;
 	g->eff.kernel_s = e->kernel_s;
@@ -138,6 +139,7 @@ static void gpu_spec_of(struct gpu_spec *g, const struct cat_gpu *c,
 	g->eff.err_decode_hi = e->err_decode_hi;
 	g->eff.err_prefill_lo = e->err_prefill_lo;
 	g->eff.err_prefill_hi = e->err_prefill_hi;
+	g->eff.dequant_ops = isnan(e->dequant_ops) ? 0 : e->dequant_ops;
 }
 
 int deploy_use_efficiency(struct deploy *d, const struct cat_efficiency *e, struct err *err)
@@ -250,10 +252,10 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 	/* an edge module is a whole system: more of them are more systems,
 	 * each its own replica, never one model split across modules */
 	if (bind_gpu_edge(&d->gpu) && (q->gpus > 1 || q->tp > 1 || q->pp > 1 || q->ep > 1))
-		return err_set(err, ERR_INVAL, "a %s is a whole system on its carrier board: one "
-			       "module per system, and no tensor, pipeline or expert parallelism "
-			       "across modules: expected --gpus 1 (more load: more systems, each a "
-			       "replica)", d->gpu.id);
+		return err_set(err, ERR_INVAL, "gpu '%s' is a whole system (%s): no tensor, "
+			       "pipeline or expert parallelism across systems: expected --gpus 1 "
+			       "(more load: more systems, each a replica)", d->gpu.id,
+			       bind_gpu_soc(&d->gpu) ? "a Mac" : "a module on its carrier board");
 	s->ep = q->ep ? q->ep : 1;
 	s->pp = q->pp ? q->pp : 1;
 	s->tp = q->tp ? q->tp : s->ep > 1 ? 1 : (q->gpus ? q->gpus / s->pp : 1);
@@ -354,11 +356,11 @@ static int edge_host(struct deploy *d, const struct bind_gpu_rows *rows,
 	d->cpu_sockets = 0;
 	memset(&in->host, 0, sizeof(in->host));
 	in->edge = 1;
-	in->carrier_w = host_default(HOST_EDGE_CARRIER_W);
+	in->carrier_w = bind_gpu_carrier_w(&d->gpu);
 	in->psu_redundancy = PSU_NONE;
 	in->gpu_transient = 1.0;
 	in->storage.ram_bytes = !isnan(q->ram_bytes) ? q->ram_bytes : (double)d->gpu.memory_bytes;
-	in->storage.ram_reserved_bytes = host_default(HOST_EDGE_OS_RESERVE_BYTES);
+	in->storage.ram_reserved_bytes = bind_gpu_system_reserve(&d->gpu);
 	in->storage.drive_read_bytes_per_s = d->ssd.seq_read_bytes_per_s;
 	in->storage.drive_write_bytes_per_s = d->ssd.seq_write_bytes_per_s;
 	in->storage.drive_latency_s = isnan(d->ssd.read_latency_s) ? 0 : d->ssd.read_latency_s;

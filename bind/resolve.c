@@ -10,6 +10,7 @@
 #include "bind/hfconfig.h"
 #include "bind/rows.h"
 #include "catalog/cat.h"
+#include "models/defaults.h"
 #include "util/version.h"
 #include "util/xalloc.h"
 
@@ -24,7 +25,30 @@ int bind_gpu_desktop(const struct cat_gpu *g)
 
 int bind_gpu_edge(const struct cat_gpu *g)
 {
-	return !strcmp(g->form_factor, "module");
+	return !strcmp(g->form_factor, "module") || bind_gpu_soc(g);
+}
+
+int bind_gpu_soc(const struct cat_gpu *g)
+{
+	return !strcmp(g->form_factor, "soc");
+}
+
+double bind_gpu_system_reserve(const struct cat_gpu *g)
+{
+	double mem = (double)g->memory_bytes;
+
+	if (!bind_gpu_soc(g))
+		return host_default(HOST_EDGE_OS_RESERVE_BYTES);
+	/* macOS lets the GPU wire only part of the memory */
+	return mem * (1 - (mem > host_default(HOST_SOC_SMALL_BYTES) ?
+			   host_default(HOST_SOC_GPU_SHARE) :
+			   host_default(HOST_SOC_GPU_SHARE_SMALL)));
+}
+
+double bind_gpu_carrier_w(const struct cat_gpu *g)
+{
+	/* a Mac's row is the whole computer at the wall */
+	return bind_gpu_soc(g) ? 0 : host_default(HOST_EDGE_CARRIER_W);
 }
 
 /* A model by catalog name, repository id, or the path of its own files

@@ -124,9 +124,18 @@ void bind_read_end(struct cat *cat);
 /* GeForce and workstation cards: desktop hosts, no redundant PSUs. */
 int bind_gpu_desktop(const struct cat_gpu *g);
 
-/* Edge modules (Jetson, form factor 'module'): each a whole system on its
- * carrier board, one memory shared with the OS and CPU, its own power
- * modes, no PSU and no parallelism across modules. */
+/* Whole systems: edge modules (Jetson, form factor 'module'), each on
+ * its carrier board, and Apple silicon Macs (form factor 'soc'): one
+ * memory shared with the OS and CPU, no PSU to choose and no parallelism
+ * across systems. */
 int bind_gpu_edge(const struct cat_gpu *g);
+/* An Apple silicon Mac: the row is the computer, its power at the wall. */
+int bind_gpu_soc(const struct cat_gpu *g);
+/* A whole system's memory the model cannot have (the OS's, or on a Mac
+ * what macOS does not let the GPU wire), bytes. */
+double bind_gpu_system_reserve(const struct cat_gpu *g);
+/* Power beside a whole system's row: an edge module's carrier board; 0
+ * for a Mac, whose row is the computer. */
+double bind_gpu_carrier_w(const struct cat_gpu *g);
 
 #endif

@@ -22,7 +22,7 @@ struct err;
 struct sbuf;
 struct cat;
 
-#define CAT_SCHEMA_VERSION 10
+#define CAT_SCHEMA_VERSION 11
 
 /* --- Field tables: one per kind, in column order. --- */
 

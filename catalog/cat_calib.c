@@ -116,7 +116,7 @@ static int put_efficiency(sqlite3 *db, const struct cat_efficiency *e, struct er
 			     e->power_mem, e->power_comp, e->thermal_r_k_per_w,
 			     e->thermal_tau_s, e->temp_slowdown_c, e->context_bytes,
 			     e->err_decode_lo, e->err_decode_hi, e->err_prefill_lo,
-			     e->err_prefill_hi };
+			     e->err_prefill_hi, e->dequant_ops };
 	size_t i;
 	int r;
 
@@ -125,16 +125,16 @@ static int put_efficiency(sqlite3 *db, const struct cat_efficiency *e, struct er
 		" layer_s, step_s, launch_layer_s, gemm, gemm_fp8, attn_prefill, roofline_p,"
 		" power_mem, power_comp, thermal_r_k_per_w, thermal_tau_s, temp_slowdown_c,"
 		" context_bytes, err_decode_lo, err_decode_hi, err_prefill_lo, err_prefill_hi,"
-		" source, as_of) VALUES (?1, ?2, 'gpu', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-		" ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)", err);
+		" dequant_ops, source, as_of) VALUES (?1, ?2, 'gpu', ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		" ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)", err);
 	if (r < 0)
 		return r;
 	bind_text(st, 1, e->id);
 	bind_text(st, 2, e->name);
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
 		bind_real(st, (int)i + 3, v[i]);
-	bind_text(st, 22, e->source);
-	bind_text(st, 23, e->as_of);
+	bind_text(st, 23, e->source);
+	bind_text(st, 24, e->as_of);
 	return done(db, st, "cannot store the efficiency row", err);
 }
 

@@ -278,6 +278,7 @@ static const struct cat_field efficiency_fields[] = {
 	FLD(cat_efficiency, err_prefill_hi, CAT_REAL, CAT_D_PLAIN, 0),
 	FLD(cat_efficiency, source, CAT_TEXT, CAT_D_PLAIN, 0),
 	FLD(cat_efficiency, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_efficiency, dequant_ops, CAT_REAL, CAT_D_PLAIN, 0),
 };
 
 static const struct cat_field link_fields[] = {

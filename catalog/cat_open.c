@@ -342,10 +342,25 @@ static int same_statement(int *out, sqlite3 *udb, const char *name, const char *
 	return r;
 }
 
-/* The same columns under new constraints (version 10 let a model's
- * native format be a GGUF file's): the table made anew with its rows,
- * each checked against them (one that fails rolls the upgrade back). */
-static int reconstrain(sqlite3 *udb, const char *name, const char *create, struct err *err)
+/* Column list "a,b,c," as a quoted SQL list "\"a\", \"b\", \"c\"". */
+static void quoted_columns(struct sbuf *sb, const char *cols)
+{
+	const char *p = cols, *comma;
+
+	while ((comma = strchr(p, ',')) != NULL) {
+		sbuf_addf(sb, "%s\"%.*s\"", p == cols ? "" : ", ", (int)(comma - p), p);
+		p = comma + 1;
+	}
+}
+
+/* The table made anew with its rows, each checked against the new
+ * statement (one that fails rolls the upgrade back): the same columns
+ * under new constraints (version 10 let a model's native format be a
+ * GGUF file's, 11 let a GPU be Apple's), or new columns after the old
+ * ones (`cols`, the old ones, comma-terminated; version 11 added
+ * efficiency.dequant_ops), which the old rows leave to their default. */
+static int reconstrain(sqlite3 *udb, const char *name, const char *create, const char *cols,
+		       struct err *err)
 {
 	struct sbuf sql;
 	int r;
@@ -355,7 +370,11 @@ static int reconstrain(sqlite3 *udb, const char *name, const char *create, struc
 	if ((r = cat_exec(udb, sql.buf, err)) < 0 || (r = cat_exec(udb, create, err)) < 0)
 		goto out;
 	sbuf_reset(&sql);
-	sbuf_addf(&sql, "INSERT INTO main.\"%s\" SELECT * FROM main.\"%s__old\"", name, name);
+	sbuf_addf(&sql, "INSERT INTO main.\"%s\" (", name);
+	quoted_columns(&sql, cols);
+	sbuf_addf(&sql, ") SELECT ");
+	quoted_columns(&sql, cols);
+	sbuf_addf(&sql, " FROM main.\"%s__old\"", name);
 	if ((r = cat_exec(udb, sql.buf, err)) < 0) {
 		r = err_prefix(err, "its table '%s' holds a row the new schema refuses", name);
 		goto out;
@@ -392,7 +411,12 @@ static int relayout(sqlite3 *udb, sqlite3 *sysdb, const char *name, const char *
 		int same;
 
 		if ((r = same_statement(&same, udb, name, create, err)) == 0 && !same)
-			r = reconstrain(udb, name, create, err);
+			r = reconstrain(udb, name, create, have.buf, err);
+		goto out;
+	}
+	/* columns added after the old ones: the rows move over */
+	if (have.len && want.len > have.len && !strncmp(have.buf, want.buf, have.len)) {
+		r = reconstrain(udb, name, create, have.buf, err);
 		goto out;
 	}
 	sbuf_addf(&sql, "SELECT 1 FROM main.\"%s\" LIMIT 1", name);

@@ -364,6 +364,7 @@ struct cat_efficiency {
 	double err_decode_lo, err_decode_hi, err_prefill_lo, err_prefill_hi;
 	char source[CAT_SOURCE_MAX];
 	char as_of[CAT_WORD_MAX];
+	double dequant_ops;         /* NaN: none (schema: efficiency.dequant_ops) */
 };
 
 /* A measurement (the schema's measurement table says what each field

@@ -281,7 +281,7 @@ static void report_fit(FILE *f, const struct fit_advice *a, int edge)
 		sep = ", or ";
 	}
 	if (!*sep && edge)
-		fprintf(f, "no smaller format: a module with more memory (modules do not "
+		fprintf(f, "no smaller format: a system with more memory (whole systems do not "
 			"split a model)");
 	else if (!*sep)
 		fprintf(f, "no change up to %d GPUs or to a smaller format: a larger GPU",
@@ -346,7 +346,13 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 	fprintf(f, "\nmemory per GPU          %8s GiB of %s GiB: %s\n",
 		out_fixed(n, m->total_per_gpu_bytes / UNIT_GIB, 2), out_fixed(n, m->capacity_bytes / UNIT_GIB, 2),
 		m->total_per_gpu_bytes <= m->capacity_bytes ? "fits" : "DOES NOT FIT");
-	if (d->in.edge)
+	if (d->in.edge && bind_gpu_soc(&d->gpu))
+		fprintf(f, "  unified memory        %8s GiB, of which macOS lets the GPU wire %s "
+			"(sysctl iogpu.wired_limit_mb raises it)\n",
+			out_fixed(n, (double)d->gpu.memory_bytes / UNIT_GIB, 2),
+			out_fixed(n, ((double)d->gpu.memory_bytes - d->in.storage.ram_reserved_bytes) /
+				  UNIT_GIB, 2));
+	else if (d->in.edge)
 		fprintf(f, "  unified memory        %8s GiB, of which the OS and CPU keep %s\n",
 			out_fixed(n, (double)d->gpu.memory_bytes / UNIT_GIB, 2),
 			out_fixed(n, d->in.storage.ram_reserved_bytes / UNIT_GIB, 2));
@@ -377,7 +383,10 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 			out_fixed(n, r->tpot_band[1] * 1e3, 2), out_fixed(n, r->decode_tokens_per_s, 0));
 	fprintf(f, "\npower\n  per GPU               %8s W%s\n", out_fixed(n, r->gpu.w, 0),
 		r->gpu.throttled ? " (clocks held down by the power cap)" : "");
-	if (d->in.edge)
+	if (d->in.edge && bind_gpu_soc(&d->gpu))
+		fprintf(f, "  system at the wall    %8s W  (the whole Mac, whose maximum is %s W)\n",
+			out_fixed(n, r->system_w, 0), out_fixed(n, d->gpu.tdp_w, 0));
+	else if (d->in.edge)
 		fprintf(f, "  system at the wall    %8s W  (the module in its %s W power mode, and "
 			"its carrier board; no PSU)\n", out_fixed(n, r->system_w, 0),
 			out_fixed(n, d->gpu.tdp_w, 0));
@@ -399,11 +408,14 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 	fprintf(f, "  heat                  %8s BTU/h, %s CFM of air for a %s K rise\n",
 		out_fixed(n, r->heat_btu_per_h, 0), out_fixed(n, r->airflow_cfm, 0),
 		out_fixed(n, d->in.delta_t_c, 0));
-	fprintf(f, "  GPU temperature       %8s C after %s s%s\n", out_fixed(n, r->temp.temp_c, 1),
-		out_fixed(n, d->in.thermal_s, 0),
-		isnan(r->temp.throttle_at_s) ? "" : " (at its slowdown limit)");
-	fprintf(f, "\nload (%s)\n  cold                  %8s s\n  warm                  %8s s%s\n",
-		d->ssd.id, out_fixed(n, r->load.cold_s, 1), out_fixed(n, r->load.warm_s, 1),
+	/* a Mac's cooling is its own: no thermal row was measured for one */
+	if (!bind_gpu_soc(&d->gpu))
+		fprintf(f, "  GPU temperature       %8s C after %s s%s\n",
+			out_fixed(n, r->temp.temp_c, 1), out_fixed(n, d->in.thermal_s, 0),
+			isnan(r->temp.throttle_at_s) ? "" : " (at its slowdown limit)");
+	fprintf(f, "\nload (%s%s)\n  cold                  %8s s\n  warm                  %8s s%s\n",
+		bind_gpu_soc(&d->gpu) ? "the Mac's own SSD, read at the rate of " : "", d->ssd.id,
+		out_fixed(n, r->load.cold_s, 1), out_fixed(n, r->load.warm_s, 1),
 		r->load.cache_fits ? "" : " (RAM too small for the page cache)");
 	/* one sequence's whole cache, all its GPUs' shares, back from the
 	 * drive (a KV offload or a restored session) */

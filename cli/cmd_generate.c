@@ -1,5 +1,5 @@
 /*
- * cmd_generate.c - `rigplan generate docker|compose|k8s|bom`: the files
+ * cmd_generate.c - `rigplan generate docker|compose|k8s|native|bom`: the files
  * that deploy and buy a planned configuration, from a plan file or by
  * planning from the same flags as `plan`.  Parsing, file handling and
  * printing only; the text is generators/'.
@@ -68,7 +68,7 @@ static const struct opt_spec generate_opts_table[] = {
 	{ "candidate", 'c', required_argument, O_CANDIDATE, "N", "which candidate of the plan (default 1, the best)" },
 	{ "format", 'f', required_argument, O_FORMAT, "F", "bom: csv (default), md or json" },
 	{ "out", 'o', required_argument, O_OUT, "DIR", "write the file into DIR (created if missing) instead of stdout" },
-	{ "api-key", 0, no_argument, O_API_KEY, NULL, "the servers require a key: RIGPLAN_API_KEY when docker or Compose runs, the Secret rigplan-api-key (key: key) in Kubernetes" },
+	{ "api-key", 0, no_argument, O_API_KEY, NULL, "the servers require a key: RIGPLAN_API_KEY when docker, Compose or the native script runs, the Secret rigplan-api-key (key: key) in Kubernetes" },
 	{ "rdma-resource", 0, required_argument, O_RDMA, "NAME", "k8s: the RDMA device resource the cluster offers (e.g. rdma/ib), requested by the pods of replicas whose nodes InfiniBand joins" },
 	PLAN_OPTS,
 	OPT_END
@@ -267,7 +267,7 @@ static int exec_generate(int argc, char **argv, struct cli_ctx *ctx)
 	if ((first = cli_parse(argc, argv, ctx, on_opt, &o, &status)) < 0)
 		goto out;
 	if (first >= argc) {
-		status = cli_usage(ctx, "what to generate: docker, compose, k8s or bom");
+		status = cli_usage(ctx, "what to generate: docker, compose, k8s, native or bom");
 		goto out;
 	}
 	kind = argv[first];
@@ -276,8 +276,9 @@ static int exec_generate(int argc, char **argv, struct cli_ctx *ctx)
 		goto out;
 	}
 	if (strcmp(kind, "docker") && strcmp(kind, "compose") && strcmp(kind, "k8s") &&
-	    strcmp(kind, "bom")) {
-		status = cli_usage(ctx, "unknown output '%.40s': expected docker, compose, k8s or bom", kind);
+	    strcmp(kind, "native") && strcmp(kind, "bom")) {
+		status = cli_usage(ctx, "unknown output '%.40s': expected docker, compose, k8s, native "
+				   "or bom", kind);
 		goto out;
 	}
 	if (o.format && strcmp(kind, "bom")) {
@@ -285,7 +286,7 @@ static int exec_generate(int argc, char **argv, struct cli_ctx *ctx)
 		goto out;
 	}
 	if (o.api_key && !strcmp(kind, "bom")) {
-		status = cli_usage(ctx, "--api-key applies to docker, compose and k8s only");
+		status = cli_usage(ctx, "--api-key applies to docker, compose, k8s and native only");
 		goto out;
 	}
 	if (o.rdma && strcmp(kind, "k8s")) {
@@ -305,6 +306,9 @@ static int exec_generate(int argc, char **argv, struct cli_ctx *ctx)
 	} else if (!strcmp(kind, "k8s")) {
 		r = gen_k8s(&sb, &c, &go, &err);
 		file = "k8s.yaml";
+	} else if (!strcmp(kind, "native")) {
+		r = gen_native(&sb, &c, &go, &err);
+		file = "serve.sh";
 	} else {
 		enum gen_bom_format f = !o.format || !strcmp(o.format, "csv") ? GEN_BOM_CSV :
 					!strcmp(o.format, "md") ? GEN_BOM_MD : GEN_BOM_JSON;
@@ -328,12 +332,15 @@ out:
 
 const struct cmd_entry cmd_generate_entry = {
 	"generate", "Docker run lines, Compose, Kubernetes manifests or the bill of materials for a plan",
-	"docker|compose|k8s|bom",
+	"docker|compose|k8s|native|bom",
 	"Writes, for the best candidate of a plan (or --candidate N):\n"
 	"  docker   one 'docker run' line per replica (docker-run.sh)\n"
 	"  compose  a Compose file with GPU reservations and health checks\n"
 	"  k8s      Deployment, Service, HPA, PDB and PVC (a LeaderWorkerSet when\n"
 	"           a replica spans nodes)\n"
+	"  native   on Apple silicon Macs, where no container reaches the GPU: the\n"
+	"           script each Mac runs (serve.sh): the pinned release, the\n"
+	"           weights, the server\n"
 	"  bom      parts, quantities, prices with their sources, the power budget\n"
 	"The plan comes from --plan FILE (the JSON of 'rigplan plan --json') or is\n"
 	"made from the same flags as 'plan'.  The output is deterministic: the same\n"

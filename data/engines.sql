@@ -368,6 +368,33 @@ INSERT INTO engine_image (id, engine, image, platform, targets, source, as_of) V
  'gfx908,gfx90a,gfx942,gfx950,gfx1030,gfx1100,gfx1101,gfx1102,gfx1150,gfx1151,gfx1200,gfx1201',
  'https://github.com/ollama/ollama/blob/v0.32.15/llama/server/CMakePresets.json', '2026-12-06');
 
+-- The macOS releases (docs/sources/macos-engines.md, read 2026-12-07): no
+-- container reaches Apple's GPU, so on darwin/arm64 `image` is the release
+-- archive the server runs from natively, Metal built in with its shaders
+-- embedded.  llama.cpp's archive holds build/bin/llama-server (zip) or
+-- llama-<tag>/llama-server (tar.gz, from b10573 on); Ollama's tgz holds
+-- the ollama binary, 0.5.4 ships it bare.  b4000 was released when the
+-- repository was ggerganov/llama.cpp.
+INSERT INTO engine_image (id, engine, image, platform, targets, source, as_of) VALUES
+('llama-cpp@b4000 macos-arm64', 'llama-cpp@b4000',
+ 'https://github.com/ggerganov/llama.cpp/releases/download/b4000/llama-b4000-bin-macos-arm64.zip',
+ 'darwin/arm64', 'metal', 'https://github.com/ggml-org/llama.cpp/blob/b4000/.github/workflows/build.yml (macOS-latest-cmake-arm64, release)', '2026-12-07'),
+('llama-cpp@b5849 macos-arm64', 'llama-cpp@b5849',
+ 'https://github.com/ggml-org/llama.cpp/releases/download/b5849/llama-b5849-bin-macos-arm64.zip',
+ 'darwin/arm64', 'metal', 'https://github.com/ggml-org/llama.cpp/blob/b5849/.github/workflows/release.yml (macOS-arm64, release)', '2026-12-07'),
+('llama-cpp@b10573 macos-arm64', 'llama-cpp@b10573',
+ 'https://github.com/ggml-org/llama.cpp/releases/download/b10573/llama-b10573-bin-macos-arm64.tar.gz',
+ 'darwin/arm64', 'metal', 'https://github.com/ggml-org/llama.cpp/blob/b10573/.github/workflows/release.yml (macos-cpu arm64; the release notes link this URL)', '2026-12-07'),
+('ollama@0.5.4 macos', 'ollama@0.5.4',
+ 'https://github.com/ollama/ollama/releases/download/v0.5.4/ollama-darwin',
+ 'darwin/arm64', 'metal', 'https://github.com/ollama/ollama/blob/v0.5.4/scripts/build_darwin.sh (universal ollama-darwin binary; macOS 11.3+)', '2026-12-07'),
+('ollama@0.9.6 macos', 'ollama@0.9.6',
+ 'https://github.com/ollama/ollama/releases/download/v0.9.6/ollama-darwin.tgz',
+ 'darwin/arm64', 'metal', 'https://github.com/ollama/ollama/blob/v0.9.6/scripts/build_darwin.sh (ollama-darwin.tgz; macOS 11.3+)', '2026-12-07'),
+('ollama@0.32.15 macos', 'ollama@0.32.15',
+ 'https://github.com/ollama/ollama/releases/download/v0.32.15/ollama-darwin.tgz',
+ 'darwin/arm64', 'metal', 'https://github.com/ollama/ollama/blob/v0.32.15/scripts/build_darwin.sh (ollama-darwin.tgz; macOS 14.0+)', '2026-12-07');
+
 -- ---------------------------------------------------------------- engine_model
 -- llama.cpp: since = build number (git rev-list --count) of the master commit that first made
 -- the converter + runtime handle the architecture, or the first release tag containing it.

@@ -53,3 +53,12 @@ INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-4070-t
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-4080', '8.9', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-5070', '12.0', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-06');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-pro-4000-blackwell', '12.0', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-07');
+-- Apple silicon: llama.cpp's Metal backend, built into its macOS release
+-- archives and Ollama's macOS build (docs/sources/macos-engines.md).
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m1-max-32c-64gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m1-ultra-64c-128gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m2-max-38c-96gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m2-ultra-76c-192gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m3-max-40c-64gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m3-ultra-80c-512gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m4-max-40c-128gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');

@@ -337,3 +337,61 @@ INSERT INTO gpu (id, name, vendor, architecture, segment, form_factor, memory_by
   'none', NULL, 5, 16, 1, 1, 'active',
   'https://technical.city/en/video/RTX-PRO-4000-Blackwell-vs-RTX-PRO-5000-72-GB-Blackwell (70 SMs, 2.617 GHz, 140 W, 1-slot); 672 GB/s cputronic.com; tensor derived', '2026-12-07',
   NULL, NULL, NULL, NULL);
+
+-- 2026-12-07 (issue 20): Apple silicon Macs (docs/sources/apple-silicon.json).
+-- A row is the computer (form factor 'soc', schema.sql): memory_bytes its
+-- unified memory (Apple's "GB" binary: Metal reports 3/4 of 196608 MiB for
+-- 192 GB, llama.cpp logs), tdp_w and idle_w the whole Mac at the wall from
+-- Apple's "power consumption and thermal output" pages, whose maximum is
+-- measured on the configuration the source names.  Apple publishes no
+-- GPU throughput for these chips: fp32_flops is derived as GPU cores x 128
+-- FP32 ALUs x 2 x the GPU clock (ALU count and the M1/M2 clocks measured
+-- by Philip Turner's metal-benchmarks; M3/M4 clocks from hmc-tech.com's
+-- spec pages), and fp16 runs at the fp32 rate (metal-benchmarks' table).
+-- Metal has no bf16, fp8 or int8 matrix units on these GPUs: llama.cpp
+-- unpacks its formats to fp16 (models/fmt.c), so those rates are NULL.
+INSERT INTO gpu (id, name, vendor, architecture, segment, form_factor, memory_bytes, memory_type,
+  memory_bandwidth_bytes_per_s, fp16_dense_flops, bf16_dense_flops, fp16_fp32acc_dense_flops,
+  fp8_dense_flops, int8_dense_ops, int4_dense_ops, fp4_dense_flops, fp32_flops, tdp_w, idle_w,
+  interconnect, interconnect_bytes_per_s, pcie_gen, pcie_lanes, p2p, slot_width, cooling,
+  source, as_of, price_usd, price_kind, price_source, price_as_of) VALUES
+('apple-m1-max-32c-64gb', 'Apple Mac Studio (2022), M1 Max 32-core GPU, 64 GB', 'apple', 'apple-m1', 'workstation', 'soc', 64*1073741824, 'LPDDR5',
+  400e9, 10.62e12, NULL, NULL, NULL, NULL, NULL, NULL, 10.62e12, 115, 11,
+  'none', NULL, NULL, NULL, 0, NULL, 'active',
+  'Apple via mybroadband.co.za 418862 (400 GB/s, 64 GB); 32 x 128 x 2 x 1.296 GHz (metal-benchmarks); power: support.apple.com/102027 (measured with 32 GB)', '2026-12-07',
+  NULL, NULL, NULL, NULL),
+('apple-m1-ultra-64c-128gb', 'Apple Mac Studio (2022), M1 Ultra 64-core GPU, 128 GB', 'apple', 'apple-m1', 'workstation', 'soc', 128*1073741824, 'LPDDR5',
+  800e9, 21.23e12, NULL, NULL, NULL, NULL, NULL, NULL, 21.23e12, 215, 13,
+  'none', NULL, NULL, NULL, 0, NULL, 'active',
+  'macrumors.com 2022/03/08 m1-ultra (64-core GPU, 128 GB, 800 GB/s); 64 x 128 x 2 x 1.296 GHz (metal-benchmarks); power: support.apple.com/102027 (measured with the 48-core GPU, 64 GB)', '2026-12-07',
+  5799, 'list', 'techradar.com: the $7,999 maximum less the 8 TB drive''s $2,200 (Apple US price list, March 2022)', '2022-03-08'),
+('apple-m2-max-38c-96gb', 'Apple Mac Studio (2023), M2 Max 38-core GPU, 96 GB', 'apple', 'apple-m2', 'workstation', 'soc', 96*1073741824, 'LPDDR5',
+  400e9, 13.6e12, NULL, NULL, NULL, NULL, NULL, NULL, 13.6e12, 145, 9,
+  'none', NULL, NULL, NULL, 0, NULL, 'active',
+  'Apple via iphoneincanada.ca (38-core GPU, 96 GB, 400 GB/s); 38 x 128 x 2 x 1.398 GHz (metal-benchmarks); power: support.apple.com/102027 (measured with the 30-core GPU, 32 GB)', '2026-12-07',
+  NULL, NULL, NULL, NULL),
+('apple-m2-ultra-76c-192gb', 'Apple Mac Studio (2023), M2 Ultra 76-core GPU, 192 GB', 'apple', 'apple-m2', 'workstation', 'soc', 192*1073741824, 'LPDDR5',
+  800e9, 27.2e12, NULL, NULL, NULL, NULL, NULL, NULL, 27.2e12, 295, 10,
+  'none', NULL, NULL, NULL, 0, NULL, 'active',
+  'https://www.apple.com/newsroom/2023/06/apple-introduces-m2-ultra/ (192 GB, 800 GB/s); 76 x 128 x 2 x 1.398 GHz (metal-benchmarks M2 clock); power: support.apple.com/102027', '2026-12-07',
+  6599, 'list', 'Apple: $3,999 base + $1,000 (76-core GPU) + $1,600 (192 GB); androidauthority.com m2-ultra launch, $8,799 maximum', '2023-06-05'),
+('apple-m3-max-40c-64gb', 'Apple MacBook Pro 16-inch (2023), M3 Max 40-core GPU, 64 GB', 'apple', 'apple-m3', 'consumer', 'soc', 64*1073741824, 'LPDDR5',
+  400e9, 14.32e12, NULL, NULL, NULL, NULL, NULL, NULL, 14.32e12, 140, NULL,
+  'none', NULL, NULL, NULL, 0, NULL, 'active',
+  'macmegasite.com 2024/10/30 (M3 Max 40-core GPU, 400 GB/s); 40 x 128 x 2 x 1.398 GHz (hmc-tech.com M3 Max); tdp: the 140 W USB-C adapter it ships with', '2026-12-07',
+  NULL, NULL, NULL, NULL),
+('apple-m3-ultra-80c-512gb', 'Apple Mac Studio (2025), M3 Ultra 80-core GPU, 512 GB', 'apple', 'apple-m3', 'workstation', 'soc', 512*1073741824, 'LPDDR5',
+  819e9, 28.63e12, NULL, NULL, NULL, NULL, NULL, NULL, 28.63e12, 270, 9,
+  'none', NULL, NULL, NULL, 0, NULL, 'active',
+  'Macworld via english.worldmagazine.it 431260 (80-core GPU, 512 GB, 819 GB/s); 80 x 128 x 2 x 1.398 GHz (hmc-tech.com M3 Max clock); power: rlindsey2/sunkcost citing support.apple.com/102027', '2026-12-07',
+  9499, 'list', 'rlindsey2/sunkcost data/hardware.json 660d14ed (Apple US configuration price)', '2025-03-05'),
+('apple-m4-max-40c-128gb', 'Apple Mac Studio (2025), M4 Max 40-core GPU, 128 GB', 'apple', 'apple-m4', 'workstation', 'soc', 128*1073741824, 'LPDDR5X',
+  546e9, 17.18e12, NULL, NULL, NULL, NULL, NULL, NULL, 17.18e12, 145, 6,
+  'none', NULL, NULL, NULL, 0, NULL, 'active',
+  'macrumors.com 2024/10/30 apple-announces-m4-max-chip (40-core GPU, 128 GB, 546 GB/s); 40 x 128 x 2 x 1.678 GHz (hmc-tech.com M4 Max); power: rlindsey2/sunkcost citing support.apple.com/102027', '2026-12-07',
+  3499, 'list', 'rlindsey2/sunkcost data/hardware.json 660d14ed (Apple US configuration price)', '2025-03-05');
+INSERT INTO alias (kind, alias, id) VALUES
+('gpu', 'M1 Max', 'apple-m1-max-32c-64gb'), ('gpu', 'M1 Ultra', 'apple-m1-ultra-64c-128gb'),
+('gpu', 'M2 Max', 'apple-m2-max-38c-96gb'), ('gpu', 'M2 Ultra', 'apple-m2-ultra-76c-192gb'),
+('gpu', 'M3 Max', 'apple-m3-max-40c-64gb'), ('gpu', 'M3 Ultra', 'apple-m3-ultra-80c-512gb'),
+('gpu', 'M4 Max', 'apple-m4-max-40c-128gb'), ('gpu', 'Apple M2 Ultra', 'apple-m2-ultra-76c-192gb');

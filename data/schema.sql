@@ -5,7 +5,9 @@
 -- motherboard, cpu_cooler, chassis_layout, system and netpart, open
 -- frames, and made chassis_cpu a chassis's platform; 7 added vision; 8 added
 -- cpu_memory; 9 added engine_policy; 10 added engine_host and link.collective_s,
--- and let a model's native format be a GGUF file's).
+-- and let a model's native format be a GGUF file's; 11 added Apple silicon:
+-- vendor 'apple', form factor 'soc', platform 'darwin/arm64' and
+-- efficiency.dequant_ops).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -14,15 +16,19 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 10;
+PRAGMA user_version = 11;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
   name TEXT NOT NULL CHECK (length(name) < 96),
-  vendor TEXT NOT NULL CHECK (vendor IN ('nvidia', 'amd', 'intel')),
+  vendor TEXT NOT NULL CHECK (vendor IN ('nvidia', 'amd', 'intel', 'apple')),
   architecture TEXT NOT NULL CHECK (length(architecture) < 32),
   segment TEXT NOT NULL CHECK (segment IN ('datacenter', 'workstation', 'consumer', 'edge')),
-  form_factor TEXT NOT NULL CHECK (form_factor IN ('sxm', 'oam', 'pcie', 'module')),
+  -- 'module': an edge module on its carrier board (Jetson); 'soc': a
+  -- computer built around one system on a chip (an Apple silicon Mac),
+  -- the row being that computer: memory_bytes its unified memory, tdp_w
+  -- and idle_w the whole computer's at the wall, and no PCIe link
+  form_factor TEXT NOT NULL CHECK (form_factor IN ('sxm', 'oam', 'pcie', 'module', 'soc')),
   memory_bytes INTEGER NOT NULL CHECK (memory_bytes > 0),
   memory_type TEXT NOT NULL CHECK (length(memory_type) < 32),
   memory_bandwidth_bytes_per_s REAL NOT NULL CHECK (memory_bandwidth_bytes_per_s > 0),
@@ -44,8 +50,8 @@ CREATE TABLE gpu (
   -- quote it; 'none' means peers talk over PCIe.
   interconnect TEXT NOT NULL CHECK (interconnect IN ('nvlink', 'nvlink-bridge', 'infinity-fabric', 'ethernet', 'none')),
   interconnect_bytes_per_s REAL CHECK (interconnect_bytes_per_s > 0),
-  pcie_gen INTEGER NOT NULL CHECK (pcie_gen BETWEEN 3 AND 6),
-  pcie_lanes INTEGER NOT NULL CHECK (pcie_lanes IN (4, 8, 16)),
+  pcie_gen INTEGER CHECK (pcie_gen BETWEEN 3 AND 6),
+  pcie_lanes INTEGER CHECK (pcie_lanes IN (4, 8, 16)),
   p2p INTEGER NOT NULL CHECK (p2p IN (0, 1)),
   slot_width INTEGER CHECK (slot_width BETWEEN 1 AND 4),
   cooling TEXT NOT NULL CHECK (cooling IN ('active', 'passive', 'liquid')),
@@ -56,7 +62,8 @@ CREATE TABLE gpu (
   price_source TEXT CHECK (length(price_source) < 256),
   price_as_of TEXT CHECK (price_as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   CHECK ((price_usd IS NULL) = (price_kind IS NULL) AND (price_usd IS NULL) = (price_source IS NULL)
-         AND (price_usd IS NULL) = (price_as_of IS NULL))
+         AND (price_usd IS NULL) = (price_as_of IS NULL)),
+  CHECK (form_factor = 'soc' OR (pcie_gen IS NOT NULL AND pcie_lanes IS NOT NULL))
 );
 
 CREATE TABLE model (
@@ -272,12 +279,15 @@ CREATE TABLE engine (
 -- the GPU targets its kernels are built for (CUDA compute capabilities
 -- '8.0,8.9,9.0', AMD 'gfx942', 'gaudi2').  A GPU runs an image when a
 -- target has the GPU's major version and a minor no higher than its own.
+-- On 'darwin/arm64' no container reaches the GPU (Apple's Metal has no
+-- container runtime): `image` is the release's own archive, the URL it is
+-- downloaded from, and the server runs natively ('metal' target).
 CREATE TABLE engine_image (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 127),
   engine TEXT NOT NULL CHECK (length(engine) BETWEEN 1 AND 63),
   image TEXT NOT NULL CHECK (length(image) BETWEEN 3 AND 127 AND image GLOB '*:*'
                              AND image NOT GLOB '*:latest'),
-  platform TEXT NOT NULL CHECK (platform IN ('linux/amd64', 'linux/arm64')),
+  platform TEXT NOT NULL CHECK (platform IN ('linux/amd64', 'linux/arm64', 'darwin/arm64')),
   targets TEXT NOT NULL CHECK (length(targets) BETWEEN 1 AND 159),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
@@ -367,7 +377,7 @@ CREATE TABLE model_serving (
 CREATE TABLE gpu_target (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63),
   target TEXT NOT NULL CHECK (length(target) BETWEEN 1 AND 15),
-  platform TEXT NOT NULL CHECK (platform IN ('linux/amd64', 'linux/arm64')),
+  platform TEXT NOT NULL CHECK (platform IN ('linux/amd64', 'linux/arm64', 'darwin/arm64')),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );
@@ -448,7 +458,12 @@ CREATE TABLE efficiency (
   err_prefill_lo REAL NOT NULL CHECK (err_prefill_lo <= 0 AND err_prefill_lo > -1),
   err_prefill_hi REAL NOT NULL CHECK (err_prefill_hi >= 0),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
-  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  -- ALU operations per weight that a matrix-vector product of a block-
+  -- quantized (GGUF) weight spends unpacking it, at the GPU's 16-bit rate;
+  -- NULL: hidden under the memory time (added in version 11, last so an
+  -- older overlay's rows keep their columns)
+  dequant_ops REAL CHECK (dequant_ops >= 0 AND dequant_ops < 1000)
 );
 
 -- GPU-to-GPU links as collectives achieve them: per direction bandwidth

@@ -33,6 +33,11 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, const struct ge
 int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, const struct gen_opts *o,
 	    struct err *err);
 
+/* A plan served natively on Apple silicon Macs: the script each Mac runs
+ * (generators/gen_native.c); ERR_INVAL for a plan of containers. */
+int gen_native(struct sbuf *sb, const struct plan_candidate *c, const struct gen_opts *o,
+	       struct err *err);
+
 enum gen_bom_format { GEN_BOM_CSV, GEN_BOM_MD, GEN_BOM_JSON };
 int gen_bom(struct sbuf *sb, const struct plan_candidate *c, enum gen_bom_format f,
 	    struct err *err);

@@ -200,6 +200,8 @@ int gen_docker(struct sbuf *sb, const struct plan_candidate *c, const struct gen
 	size_t node, k, per = gen_replicas_per_node(c), r = 0;
 	int tgi = !strcmp(c->engine, "tgi"), rc;
 
+	if ((rc = gen_check_container(c, "docker", err)) < 0)
+		return rc;
 	if (gen_nodes_per_replica(c) > 1)
 		return docker_multinode(sb, c, o, err);
 	sbuf_addstr(sb, "#!/bin/sh\n");
@@ -316,7 +318,7 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, const struct ge
 	char buf[256], fetch[64];
 	int r;
 
-	if (check_layout(c, "compose", err) < 0)
+	if (gen_check_container(c, "compose", err) < 0 || check_layout(c, "compose", err) < 0)
 		return -1;
 	header(sb, c, "compose");
 	if (c->nodes > 1)

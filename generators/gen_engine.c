@@ -85,7 +85,23 @@ static const char *model_repo(const struct plan_candidate *c)
  * or a directory in the Hugging Face cache volume of the Python images. */
 static const char *gguf_dir(const struct plan_candidate *c)
 {
+	/* natively, the server starts in the weights' own directory */
+	if (gen_engine_native(c))
+		return ".";
 	return !strcmp(c->engine, "llama-cpp") ? "/models" : "/root/.cache/huggingface/gguf";
+}
+
+int gen_engine_native(const struct plan_candidate *c)
+{
+	return !strncmp(c->engine_image, "https://", 8);
+}
+
+int gen_check_container(const struct plan_candidate *c, const char *what, struct err *err)
+{
+	if (gen_engine_native(c))
+		return err_set(err, ERR_INVAL, "generate %s: %s runs natively on %s (no container "
+			       "reaches Apple's GPU): use 'generate native'", what, c->engine, c->gpu);
+	return 0;
 }
 
 static void gguf_path(char *out, size_t size, const struct plan_candidate *c)
@@ -128,6 +144,7 @@ static struct gen_fetch *fetch_start(struct gen_engine *e, const char *program,
 		add(&f->args, "-c");
 		add(&f->args, script);
 	}
+	f->operands = f->args.n;
 	return f;
 }
 

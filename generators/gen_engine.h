@@ -34,6 +34,8 @@ struct gen_fetch {
 	char image[200];
 	char entrypoint[64];        /* the program the image runs instead of the server */
 	struct gen_argv args;
+	size_t operands;            /* args from here on: what is fetched (a repository and
+				     * its files, an Ollama name), after the program's script */
 	struct gen_argv env;        /* NAME=value, or NAME: passed from the host */
 };
 
@@ -57,6 +59,15 @@ struct gen_engine {
  * may say anything, and a guessed command would start the wrong server. */
 int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port,
 		     int api_key, struct err *err);
+
+/* Whether the plan's server runs natively from a release archive (on
+ * macOS, engine_image darwin/arm64: its image is the archive's URL)
+ * rather than in a container; its GGUF paths are then relative to the
+ * weights' directory. */
+int gen_engine_native(const struct plan_candidate *c);
+/* ERR_INVAL naming 'generate native' when the plan's server runs natively,
+ * for the writers of containers (`what`: docker, compose, k8s). */
+int gen_check_container(const struct plan_candidate *c, const char *what, struct err *err);
 
 /* The argument that stands for the API key: each writer puts there a
  * reference its runtime expands ("$RIGPLAN_API_KEY" in a shell,

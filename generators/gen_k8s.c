@@ -244,6 +244,8 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, const struct gen_op
 	int ib = multi && !strcmp(c->node.fabric, "infiniband"), r;
 	const char *rdma = o ? o->rdma_resource : NULL;
 
+	if ((r = gen_check_container(c, "k8s", err)) < 0)
+		return r;
 	if (rdma && !ib)
 		return err_set(err, ERR_INVAL, "--rdma-resource: no replica of this plan spans "
 			       "InfiniBand-joined nodes");

@@ -81,6 +81,23 @@ const struct host_fact host_facts[HOST_DEFAULT_COUNT] = {
 		"assumed, not from a datasheet: a carrier board's fan, NVMe drive and idle "
 		"ports beside the module, whose power mode covers its CPU, GPU and memory "
 		"(NVIDIA gives the developer kits' input per interface, not as one figure)" },
+	/* A Mac's GPU may wire only part of its unified memory: Metal's
+	 * recommendedMaxWorkingSetSize, as llama.cpp and Ollama log it at
+	 * start (read 2026-12-07): 16 GB 10922.67 MB (abetlen/llama-cpp-python
+	 * issue 687) and 32 GB 21845.34 MB (ollama issue 434), 2/3; 36 GB
+	 * 28991.03 MB (ollama issue 2370) and 96 GB 73728 MB (llama.cpp issue
+	 * 3213), 3/4.  `sudo sysctl iogpu.wired_limit_mb` raises it until the
+	 * next boot; rigplan plans on the default. */
+	[HOST_SOC_SMALL_BYTES] = { "mac-gpu-small-memory", 34359738368.0, "bytes",
+		"Metal's recommendedMaxWorkingSetSize is 2/3 of a Mac's memory up to 32 GB "
+		"and 3/4 above (llama.cpp issue 3213, ollama issues 434 and 2370)" },
+	[HOST_SOC_GPU_SHARE_SMALL] = { "mac-gpu-share-small", 2.0 / 3.0, "x memory",
+		"16 GB: 10922.67 MB, 32 GB: 21845.34 MB as llama.cpp logs "
+		"recommendedMaxWorkingSetSize (llama-cpp-python issue 687, ollama issue 434)" },
+	[HOST_SOC_GPU_SHARE] = { "mac-gpu-share", 0.75, "x memory",
+		"36 GB: 28991.03 MB, 96 GB: 73728 MB as llama.cpp logs "
+		"recommendedMaxWorkingSetSize (ollama issue 2370, llama.cpp issue 3213); "
+		"sysctl iogpu.wired_limit_mb raises it" },
 	/*
 	 * What offloaded work runs at (models/offload.c).  Host memory:
 	 * llama.cpp issue 4716 (2023-12-31) decodes Mixtral Q8_0 at 3.37
@@ -107,6 +124,9 @@ const struct host_fact host_facts[HOST_DEFAULT_COUNT] = {
 	[HOST_LLAMA_OFFLOAD_MIN] = { "llama-offload-min-batch", 32, "tokens",
 		"ggml-cuda.cu: ops on host weights run on the GPU from a batch of 32 "
 		"(GGML_OP_OFFLOAD_MIN_BATCH's default, llama.cpp PR 18535); smaller on the CPU" },
+	[HOST_METAL_MM_TOKENS] = { "metal-mm-tokens", 32, "tokens",
+		"llama.cpp ggml-metal.metal kernel_mul_mm: a threadgroup multiplies 64 weight rows "
+		"by BLOCK_SIZE_N = 32 tokens, unpacking its quantized weights for each such tile" },
 };
 
 /* The circuits' names, smallest first, as the notes print them. */

@@ -34,12 +34,16 @@ enum host_default {
 	HOST_CIRCUIT_230V_16A,      /* plug load, watts, smallest first */
 	HOST_EDGE_OS_RESERVE_BYTES, /* an edge module's unified memory the OS and CPU keep */
 	HOST_EDGE_CARRIER_W,        /* an edge module's carrier board beside the module */
+	HOST_SOC_SMALL_BYTES,       /* a Mac's memory up to which the GPU wires the smaller share */
+	HOST_SOC_GPU_SHARE_SMALL,   /* share of a Mac's memory the GPU may wire, up to that */
+	HOST_SOC_GPU_SHARE,         /* ... above it */
 	HOST_MEM_READ_DESKTOP,      /* achieved / peak host memory read, dual channel */
 	HOST_MEM_READ_SERVER,       /* ... many-channel server socket */
 	HOST_CPU_FLOPS_PER_CYCLE,   /* per core, what a CPU computes offloaded layers at */
 	HOST_H2D_PINNED,            /* pinned host-to-GPU copies / the PCIe link */
 	HOST_LLAMA_UBATCH,          /* llama.cpp's physical batch, prompt tokens */
 	HOST_LLAMA_OFFLOAD_MIN,     /* tokens from which ggml computes host weights on the GPU */
+	HOST_METAL_MM_TOKENS,       /* tokens a Metal matrix-product tile unpacks its weights for */
 	HOST_DEFAULT_COUNT
 };
 

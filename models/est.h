@@ -40,6 +40,11 @@ struct est_model {
 	double expert_bytes;        /* one routed expert, one GPU (EP: spread) */
 	double moe_fixed_bytes;     /* router + shared experts, one GPU */
 	double head_bytes;          /* output head, one GPU */
+	/* unpacking block-quantized weights in a step (gpu eff.dequant_ops
+	 * at the 16-bit rate), seconds per byte read: attention and dense
+	 * FFN, routed experts, the head; 0 where nothing is unpacked */
+	double dq_lin, dq_expert, dq_head;
+	double dq_tile;             /* tokens a matrix product unpacks its weights for */
 	double vision_bytes;        /* a vision tower's weights, one GPU of the first stage */
 	double vision_image_s;      /* the tower's time for one image of the work point's
 				     * size, split over tp (bind/deploy.c); 0: none */

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "models/defaults.h"
 #include "models/est.h"
 #include "models/fmt.h"
 #include "models/offload.h"
@@ -69,6 +70,27 @@ static int check_parallel(const struct llm_spec *l, const struct deploy_spec *d,
 	return 0;
 }
 
+/* Seconds per byte that unpacking a block-quantized weight costs on the
+ * GPU's ALUs: eff.dequant_ops per weight at the 16-bit rate, for a GGUF
+ * format's quantized tensors (16-bit ones are read as they are). */
+static double dequant_per_byte(const struct gpu_spec *gpu, const struct fmt_weight *wf,
+			       double bits, double peak16)
+{
+	if (!wf->gguf || !(bits < 16) || !(gpu->eff.dequant_ops > 0) || !(peak16 > 0))
+		return 0;
+	return gpu->eff.dequant_ops / (bits / 8.0) / peak16;
+}
+
+static void dequant_rates(struct est_model *m, const struct fmt_weight *wf,
+			  const struct gpu_spec *gpu, double peak16)
+{
+	m->dq_lin = dequant_per_byte(gpu, wf, wf->bits_linear, peak16);
+	m->dq_expert = dequant_per_byte(gpu, wf, wf->bits_expert > 0 ? wf->bits_expert :
+					wf->bits_linear, peak16);
+	m->dq_head = dequant_per_byte(gpu, wf, wf->bits_embed, peak16);
+	m->dq_tile = host_default(HOST_METAL_MM_TOKENS);
+}
+
 int est_model_init(struct est_model *out, const struct llm_spec *llm,
 		   const struct fmt_weight *wf, const struct fmt_kv *kf,
 		   const struct gpu_spec *gpu, const struct deploy_spec *dep,
@@ -110,6 +132,7 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 			    wf->bits_expert / 8.0 * out->scale : lin_b) / tp / (double)dep->ep;
 	out->moe_fixed_bytes = out->parts.moe_fixed * lin_b / tp;
 	out->head_bytes = out->parts.head * wf->bits_embed / 8.0 / tp;
+	dequant_rates(out, wf, gpu, peak16);
 	out->kv_bytes_token = llm_kv_values_per_token_layer(llm) * kf->bytes *
 			      llm_kv_share(llm, dep->tp);
 	return offload_init(out, err);
@@ -238,6 +261,24 @@ static void op(struct perf_acc *a, const struct est_model *m, double count,
 	add_op(a, count, bytes, flops, tm, tc, perf_roofline_s(tm, tc, m->gpu.eff.roofline_p));
 }
 
+/* How often a step of `tokens` tokens unpacks each quantized weight: once
+ * per tile of tokens a matrix product works on (a matrix-vector product,
+ * one token, once). */
+static double dq_passes(const struct est_model *m, double tokens)
+{
+	return m->dq_lin > 0 || m->dq_expert > 0 ? fmax(1.0, ceil(tokens / m->dq_tile)) : 1.0;
+}
+
+/* An operator on weights that are unpacked as they are read: the ALUs'
+ * unpacking (dq_s) adds to its compute time. */
+static void wop(struct perf_acc *a, const struct est_model *m, double count,
+		double bytes, double flops, double rate, double dq_s)
+{
+	double tm = bytes / m->bw, tc = flops / rate + dq_s;
+
+	add_op(a, count, bytes, flops, tm, tc, perf_roofline_s(tm, tc, m->gpu.eff.roofline_p));
+}
+
 static void finish(struct perf_result *out, const struct perf_acc *a, double comm_s,
 		   double overhead_s, double host_s)
 {
@@ -302,20 +343,22 @@ static void attn_op(struct perf_acc *a, double *host_s, const struct est_model *
  * the experts the group's tokens touch; under EP each GPU holds 1/ep of
  * them and computes 1/ep of the routed tokens.
  */
-static void ffn_layer(double *bytes, double *flops, size_t *gemms,
+static void ffn_layer(double *bytes, double *flops, double *dq_s, size_t *gemms,
 		      const struct est_model *m, int moe, double local, double group)
 {
 	const struct llm_spec *l = &m->llm;
-	double tp = (double)m->dep.tp, ep = (double)m->dep.ep;
+	double tp = (double)m->dep.tp, ep = (double)m->dep.ep, experts;
 
 	if (!moe) {
 		*bytes = m->layer_bytes_dense;
 		*flops = 2 * local * m->parts.ffn_dense / tp;
+		*dq_s = *bytes * m->dq_lin;
 		*gemms = FFN_GEMMS;
 		return;
 	}
-	*bytes = m->moe_fixed_bytes +
-		 llm_experts_touched(l, group) * m->expert_bytes;
+	experts = llm_experts_touched(l, group) * m->expert_bytes;
+	*bytes = m->moe_fixed_bytes + experts;
+	*dq_s = m->moe_fixed_bytes * m->dq_lin + experts * m->dq_expert;
 	*flops = 2 * (local * m->parts.moe_fixed +
 		      group / ep * (double)l->moe_top_k * m->parts.expert) / tp;
 	*gemms = FFN_GEMMS + ROUTER_GEMMS + (l->moe_shared_experts ? FFN_GEMMS : 0);
@@ -378,15 +421,16 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 	}
 	for (kind = 0; kind < 2; kind++) {
 		double nl = kind ? (double)m->parts.moe_layers : (double)m->parts.dense_layers;
-		double ffn_b, ffn_f;
+		double ffn_b, ffn_f, ffn_dq;
 
 		if (nl == 0)
 			continue;
-		ffn_layer(&ffn_b, &ffn_f, &gemms, m, (int)kind, tokens / chunks,
+		ffn_layer(&ffn_b, &ffn_f, &ffn_dq, &gemms, m, (int)kind, tokens / chunks,
 			  batch * input_len / chunks);
 		/* each chunk reads the layer's weights again */
-		op(&a, m, nl * chunks * gpu_share, m->layer_bytes_attn + ffn_b,
-		   2 * (tokens / chunks) * m->parts.attn / tp + ffn_f, m->flops);
+		wop(&a, m, nl * chunks * gpu_share, m->layer_bytes_attn + ffn_b,
+		    2 * (tokens / chunks) * m->parts.attn / tp + ffn_f, m->flops,
+		    (m->layer_bytes_attn * m->dq_lin + ffn_dq) * dq_passes(m, tokens / chunks));
 		ovh += nl * chunks * gpu_share * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
 		if (run_host)
 			host_s += nl * chunks * m->host_frac *
@@ -404,7 +448,8 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 	if (run_host && m->dep.off.head_on_host)
 		host_s += offload_host_op_s(m, m->head_bytes, 2 * prompts * m->parts.head / tp);
 	else
-		op(&a, m, 1, m->head_bytes, 2 * prompts * m->parts.head / tp, m->flops);
+		wop(&a, m, 1, m->head_bytes, 2 * prompts * m->parts.head / tp, m->flops,
+		    m->head_bytes * m->dq_head);
 	host_s += chunks * m->stream_s;
 	ovh += e->kernel_s + chunks * ((double)l->layers * e->layer_s + e->step_s);
 	/* a short eager prefill waits on the host launching its kernels */
@@ -465,17 +510,20 @@ static void step_layers(struct perf_acc *a, double *ovh, double *comm, double *h
 
 	for (kind = 0; kind < 2; kind++) {
 		double nl = kind ? (double)m->parts.moe_layers : (double)m->parts.dense_layers;
-		double ffn_b, ffn_f, attn_f, ng = nl * gpu_share;
+		double ffn_b, ffn_f, ffn_dq, attn_f, attn_dq, ng = nl * gpu_share;
 
 		if (nl == 0)
 			continue;
-		ffn_layer(&ffn_b, &ffn_f, &gemms, m, (int)kind, local, group);
+		ffn_layer(&ffn_b, &ffn_f, &ffn_dq, &gemms, m, (int)kind, local, group);
 		attn_f = 2 * local * m->parts.attn / tp;
+		attn_dq = m->layer_bytes_attn * m->dq_lin * dq_passes(m, local);
+		ffn_dq *= dq_passes(m, local);
 		if (prefill) {
-			op(a, m, ng, m->layer_bytes_attn + ffn_b, attn_f + ffn_f, m->flops);
+			wop(a, m, ng, m->layer_bytes_attn + ffn_b, attn_f + ffn_f, m->flops,
+			    attn_dq + ffn_dq);
 		} else {
-			op(a, m, ng, m->layer_bytes_attn, attn_f, m->flops);
-			op(a, m, ng, ffn_b, ffn_f, m->flops);
+			wop(a, m, ng, m->layer_bytes_attn, attn_f, m->flops, attn_dq);
+			wop(a, m, ng, ffn_b, ffn_f, m->flops, ffn_dq);
 		}
 		*ovh += ng * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
 		if (*run_host)
@@ -562,7 +610,7 @@ void perf_step_memo(struct perf_result *out, const struct est_model *m,
 		lt = memo->logits_t;
 	} else {
 		ltm = m->head_bytes / m->bw;
-		ltc = logits_f / m->flops;
+		ltc = logits_f / m->flops + m->head_bytes * m->dq_head;
 		lt = perf_roofline_s(ltm, ltc, e->roofline_p);
 		if (memo) {
 			memo->logits_ok = 1;

@@ -67,6 +67,7 @@ struct gpu_eff {
 	double context_bytes;       /* CUDA context and allocator floor */
 	double err_decode_lo, err_decode_hi;   /* relative model error bands */
 	double err_prefill_lo, err_prefill_hi;
+	double dequant_ops;         /* ALU ops per block-quantized weight unpacked; 0: hidden */
 };
 
 enum link_kind {

@@ -811,13 +811,14 @@ static size_t bill(struct plan_part *parts, const struct bind_parts *p,
  * developer kit the catalog prices does; no chassis, PSU, CPU or DIMMs
  * to add.  The bill holds its drive, an M.2 one in the carrier's slot.
  * Its power: the module's draw within its power mode plus the carrier
- * board.  0 and the bill's line count, or -1 with *why.
+ * board.  A Mac likewise, with its own drive and no carrier: its row
+ * is the computer.  The bill's line count, or -1 with *why.
  */
 static int edge_node(struct plan_node *node, struct plan_part *parts, size_t *nodes,
 		     const struct bind_parts *p, const struct node_need *n,
 		     enum plan_reject *why)
 {
-	double carrier = host_default(HOST_EDGE_CARRIER_W), unified = (double)n->gpu->memory_bytes;
+	double carrier = bind_gpu_carrier_w(n->gpu), unified = (double)n->gpu->memory_bytes;
 	enum psu_redundancy red = PSU_NONE;
 	struct storage_spec st;
 	struct load_result ld;
@@ -854,12 +855,16 @@ static int edge_node(struct plan_node *node, struct plan_part *parts, size_t *no
 	st.drive_read_bytes_per_s = b.ssd->seq_read_bytes_per_s;
 	st.drive_write_bytes_per_s = b.ssd->seq_write_bytes_per_s;
 	st.ram_bytes = unified;
-	st.ram_reserved_bytes = host_default(HOST_EDGE_OS_RESERVE_BYTES);
+	st.ram_reserved_bytes = bind_gpu_system_reserve(n->gpu);
 	st.h2d_bytes_per_s = n->h2d_bytes_per_s;
 	storage_load(&ld, &st, n->weights_bytes, 1);
 	node->load_cold_s = ld.cold_s;
 	node->load_warm_s = ld.warm_s;
 	*nodes = n->replicas;
+	/* a Mac comes with its drive, in its price: the catalog's drive only
+	 * stands in for its read rate, which Apple does not publish */
+	if (bind_gpu_soc(n->gpu))
+		return 0;
 	plan_part_set(&parts[0], "ssd", b.ssd->id, b.ssd->name, *nodes, &b.ssd->price);
 	snprintf(parts[0].note, sizeof(parts[0].note),
 		 "in the carrier board's M.2 slot; cold load %.0f s, warm %.0f s",

@@ -183,6 +183,31 @@ for c in d["candidates"]:
     assert c["node"]["chassis_kind"] == "edge" and c["node"]["psus"] == 0, c["node"]
     assert sorted(set(p["role"] for p in c["parts"])) == ["gpu", "ssd"], c["parts"]
     assert c["node"]["peak_w"] <= 65, c["node"]' "$tmp/out"
+# An Apple silicon Mac is a whole system too: the GPU may wire 3/4 of a
+# memory over 32 GB (Metal's recommendedMaxWorkingSetSize), 2/3 below;
+# its row's power is the whole Mac's at the wall; only the engines with a
+# macOS release run on it, and a Mac never splits a model.
+run "$PROG" estimate -m llama-3.1-70b -g apple-m2-ultra-76c-192gb --engine llama-cpp --precision gguf-q4_k_m --json
+check "M2 Ultra 192 GB: the GPU gets 3/4, 144 GiB" [ "$(printf '%s' "$out" | jq .memory.gpu_capacity_bytes)" = 154618822656 ]
+check "... the whole Mac at the wall: no carrier, no PSU" [ "$(printf '%s' "$out" | jq -c '[.power.carrier_w, .power.psu, .power.system_w <= 295]')" = '[0,null,true]' ]
+run "$PROG" estimate -m llama-3.1-70b -g apple-m2-ultra-76c-192gb --engine llama-cpp --precision gguf-q4_k_m
+check "... the text says what macOS lets the GPU wire" has "$out" "of which macOS lets the GPU wire 144.00"
+check "... and the whole Mac's maximum" has "$out" "(the whole Mac, whose maximum is 295 W)"
+run "$PROG" estimate -m llama-3.1-70b -g apple-m2-ultra-76c-192gb --engine vllm
+check "vLLM on a Mac: refused, exit 2" [ "$rc" = 2 ]
+check "... naming the platform it has no release for" has "$err" "ships nothing that runs on darwin/arm64"
+run "$PROG" estimate -m llama-3.1-70b -g apple-m2-ultra-76c-192gb --engine llama-cpp --precision gguf-q4_k_m --gpus 2
+check "two Macs for one model: refused, exit 2" [ "$rc" = 2 ]
+check "... as a whole system" has "$err" "is a whole system (a Mac)"
+# Decode on a Mac sits between its unpacking and its memory rooflines:
+# 70B Q4_K_M streams 40.3 GiB a token, at most 800 GB/s / 43.3 GB = 18.5
+# tokens/s; unpacking 70.6e9 weights at 14.83 ops each on 27.2 TFLOP/s
+# takes 38.5 ms alone, 26 tokens/s; the prediction is below both.
+run "$PROG" estimate -m llama-3.1-70b -g apple-m2-ultra-76c-192gb --engine llama-cpp --precision gguf-q4_k_m --batch 1 --input-len 128 --output-len 128 --json
+check "70B Q4_K_M on an M2 Ultra decodes under its rooflines, above half of them" python3 -c '
+import json, sys
+d = json.loads(sys.argv[1]); r = 1 / d["latency"]["tpot_s"]
+assert 0.5 * 18.5 < r < 18.5, r' "$out"
 run "$PROG" plan --model llama-3.1-8b --qps 1 --input-len 512 --output-len 128 --ttft-p99 1 --tpot-p99 0.1 --psu-redundancy 2N --top 1
 check "plan takes --psu-redundancy 2N" [ "$rc" = 0 ]
 check "... and names it n+n" has "$out" "(n+n)"

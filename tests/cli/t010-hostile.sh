@@ -372,7 +372,7 @@ export RIGPLAN_USER_DB="$tmp/old.db"
 sed -n '/^CREATE TABLE measurement/,$!p' "$RIGPLAN_SCHEMA" | sqlite3 "$RIGPLAN_USER_DB"
 sqlite3 "$RIGPLAN_USER_DB" "PRAGMA user_version = 2"
 "$PROG" catalog set-price gpu l4 1999 --source "old overlay" >/dev/null
-check "an older overlay is upgraded on write" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA user_version')" = 10 ]
+check "an older overlay is upgraded on write" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA user_version')" = 11 ]
 check "... gaining the new tables" [ "$(sqlite3 "$RIGPLAN_USER_DB" "SELECT count(*) FROM sqlite_master WHERE name IN ('measurement', 'calibration', 'default_part', 'engine_image', 'engine_model', 'gpu_target', 'checkpoint')")" = 7 ]
 run "$PROG" catalog show gpu l4 --json
 check "... keeping its rows" has "$out" "old overlay"
@@ -418,7 +418,7 @@ check "more ATX PSUs than a tower mounts: refused saying how many" has "$err" "a
 run "$PROG" estimate --model llama-3.1-8b --gpu rtx-5090 --gpus 4 --gpus-per-node 2
 check "... and fewer GPUs per node build" [ "$rc" = 0 ]
 run "$PROG" estimate --model llama-3.2-1b --gpu jetson-orin-nano-8gb --gpus 4
-check "more Jetson modules for one model: refused saying why" has "$err" "no tensor, pipeline or expert parallelism across modules"
+check "more Jetson modules for one model: refused saying why" has "$err" "(a module on its carrier board): no tensor, pipeline or expert parallelism across systems"
 run "$PROG" estimate $E --power-limit 1
 check "a cap below idle names the idle draw" has "$err" "idle draw of 127 W"
 run "$PROG" estimate --model llama-3.1-8b --gpu t4

@@ -346,4 +346,43 @@ import json, sys
 c = json.loads(sys.argv[1])["candidates"][0]
 assert (c["engine_version"], c["engine_image"]) == ("0.12.0", "vllm/vllm-openai:v0.12.0"), c' "$out"
 
+# An Apple silicon Mac serves natively (no container reaches its GPU):
+# 'generate native' writes the script each Mac runs, which downloads the
+# release archive the catalog pins for darwin/arm64 and the GGUF file the
+# server then reads; the container writers refuse the plan, and 'native'
+# refuses a plan of containers.
+macload="--qps 0.05 --input-len 1000 --output-len 200 --ttft-p99 30 --tpot-p99 0.3 --top 1"
+run "$PROG" plan --model llama-3.1-70b $macload --gpu apple-m2-ultra-76c-192gb --engine llama-cpp --precision gguf-q4_k_m --out "$tmp/mac.json"
+check "mac: plan exits 0" [ "$rc" = 0 ]
+check "... on the catalog's macOS archive" [ "$(field mac engine_image)" = "https://github.com/ggml-org/llama.cpp/releases/download/b10573/llama-b10573-bin-macos-arm64.tar.gz" ]
+run "$PROG" generate native --plan "$tmp/mac.json"
+check "mac: generate native exits 0" [ "$rc" = 0 ]
+printf '%s\n' "$out" >"$tmp/serve.sh"
+check "... and the script passes shellcheck" shellcheck -s sh "$tmp/serve.sh"
+check "... it fetches the archive, then the file the server reads from the archive's llama-server" python3 -c '
+import shlex, sys
+text = open(sys.argv[1]).read()
+assert "tar -xzf" in text and sys.argv[2] in text, text
+files = [shlex.split(l)[2:] for l in text.splitlines() if l.startswith("set -- ")][0]
+server = shlex.split(text[text.index("exec "):].replace("\\\n", " "))
+assert server[1] == "$program" and "program=\"$release\"/llama-b10573/llama-server" in text, server
+model = server[server.index("-m") + 1]
+assert model == "./" + files[0], (model, files)
+assert server[server.index("-ngl") + 1] == "999" and "0.0.0.0" in server, server' "$tmp/serve.sh" "$(field mac engine_image)"
+run "$PROG" generate docker --plan "$tmp/mac.json"
+check "mac: generate docker refuses, exit 2, naming native" sh -c '[ "$1" = 2 ] && printf "%s" "$2" | grep -q "use '"'"'generate native'"'"'"' _ "$rc" "$err"
+run "$PROG" generate k8s --plan "$tmp/mac.json"
+check "... and so does k8s" [ "$rc" = 2 ]
+run "$PROG" plan --model llama-3.1-8b $macload --gpu apple-m4-max-40c-128gb --engine ollama --precision gguf-q4_k_m --out "$tmp/macol.json"
+run "$PROG" generate native --plan "$tmp/macol.json"
+printf '%s\n' "$out" >"$tmp/serve-ollama.sh"
+check "mac ollama: the script passes shellcheck" shellcheck -s sh "$tmp/serve-ollama.sh"
+check "... serves with the planned context, then pulls the planned tag" python3 -c '
+import sys
+t = open(sys.argv[1]).read()
+assert "export OLLAMA_CONTEXT_LENGTH=" in t and "\"$program\" serve &" in t, t
+assert t.index("serve &") < t.index("pull llama3.1:8b-instruct-q4_K_M"), t' "$tmp/serve-ollama.sh"
+run "$PROG" generate native --plan "$tmp/l70.json"
+check "a plan of containers: generate native refuses, exit 2" [ "$rc" = 2 ]
+
 done_testing

@@ -135,8 +135,34 @@ sqlite3 "$tmp/old.db" "PRAGMA user_version = 9; ATTACH '$RIGPLAN_CATALOG' AS s;
   UPDATE t SET id = 'my-old-llama'; INSERT INTO model SELECT * FROM t;"
 RIGPLAN_USER_DB="$tmp/old.db" run "$PROG" catalog import-model "$tmp/Mini-Q4_K_M.gguf" --id mini-in-old
 check "a version-9 overlay takes a GGUF model: exit 0" [ "$rc" = 0 ]
-check "... upgraded to version 10" [ "$(sqlite3 "$tmp/old.db" 'PRAGMA user_version')" = 10 ]
+check "... upgraded to version 11" [ "$(sqlite3 "$tmp/old.db" 'PRAGMA user_version')" = 11 ]
 check "... its own model kept" [ "$(sqlite3 "$tmp/old.db" "SELECT count(*) FROM model WHERE id IN ('my-old-llama', 'mini-in-old')")" = 2 ]
+# an overlay of version 10, before efficiency.dequant_ops and Apple's
+# GPUs, holding a calibrated efficiency row: the new column is added on
+# the next write and the row moves over with it, its value NULL
+python3 - "$RIGPLAN_SCHEMA" "$tmp/v10-schema.sql" <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+col = re.search(r",\n(  -- ALU operations per weight.*?\n)*  dequant_ops REAL[^\n]*\n", s, re.S)
+assert col, "dequant_ops"
+s = s[:col.start()] + "\n" + s[col.end():]
+assert "'nvidia', 'amd', 'intel', 'apple'" in s
+s = s.replace("'nvidia', 'amd', 'intel', 'apple'", "'nvidia', 'amd', 'intel'")
+open(sys.argv[2], "w").write(s)
+PY
+sqlite3 "$tmp/v10.db" <"$tmp/v10-schema.sql"
+sqlite3 "$tmp/v10.db" "PRAGMA user_version = 10; ATTACH '$RIGPLAN_CATALOG' AS s;
+  INSERT INTO efficiency SELECT id, name, 'gpu', bw, kernel_s, layer_s, step_s, launch_layer_s,
+    0.55, gemm_fp8, attn_prefill, roofline_p, power_mem, power_comp, thermal_r_k_per_w,
+    thermal_tau_s, temp_slowdown_c, context_bytes, err_decode_lo, err_decode_hi, err_prefill_lo,
+    err_prefill_hi, source, as_of FROM s.efficiency WHERE id = 'h100-sxm';"
+check "a version-10 overlay has no dequant_ops" [ "$(sqlite3 "$tmp/v10.db" "SELECT count(*) FROM pragma_table_info('efficiency') WHERE name = 'dequant_ops'")" = 0 ]
+RIGPLAN_USER_DB="$tmp/v10.db" run "$PROG" catalog import-model "$tmp/Mini-Q4_K_M.gguf" --id mini-in-v10
+check "... takes a write: exit 0" [ "$rc" = 0 ]
+check "... upgraded to version 11, the column added" [ "$(sqlite3 "$tmp/v10.db" "PRAGMA user_version; SELECT count(*) FROM pragma_table_info('efficiency') WHERE name = 'dequant_ops'" | tr '\n' ' ')" = "11 1 " ]
+check "... its calibrated row kept, dequant_ops NULL" [ "$(sqlite3 "$tmp/v10.db" "SELECT gemm, dequant_ops IS NULL FROM efficiency WHERE id = 'h100-sxm'")" = "0.55|1" ]
+RIGPLAN_USER_DB="$tmp/v10.db" run "$PROG" estimate --model llama-3.1-8b --gpu h100-sxm --json
+check "... and estimates read it" [ "$(printf '%s' "$out" | jq -r .efficiency_source)" = h100-sxm ]
 head -c 200 "$tmp/Mini-Q4_K_M.gguf" >"$tmp/cut.gguf"
 run "$PROG" estimate --model "$tmp/cut.gguf" --gpu rtx-4090
 check "a truncated GGUF file: exit 3" [ "$rc" = 3 ]

@@ -87,7 +87,7 @@ static void named_ids(void)
 		"a30", "t4", "rtx-6000-ada", "rtx-a6000", "rtx-pro-6000-blackwell",
 		"rtx-4090", "rtx-3090", "rtx-3060-12gb", "rtx-5090", "mi300x", "mi325x",
 		"mi250x", "rx-7900-xtx", "gaudi2", "gaudi3", "jetson-agx-orin-64gb",
-		"jetson-orin-nano-8gb"
+		"jetson-orin-nano-8gb", "apple-m2-ultra-76c-192gb", "apple-m4-max-40c-128gb"
 	};
 	static const char *const models[] = {
 		"llama-3.1-8b", "llama-3.1-70b", "llama-3.2-1b", "qwen2.5-14b",
@@ -117,8 +117,13 @@ static void gpu_physics(void)
 		double mem = (double)x->memory_bytes;
 		int ok = 1;
 
-		/* Memory 4 GiB (edge) to 300 GiB; bandwidth 50 GB/s to 10 TB/s. */
-		ok &= mem >= 4 * UNIT_GIB && mem <= 300 * UNIT_GIB;
+		/* Memory 4 GiB (edge) to 300 GiB, a Mac's unified memory to 512
+		 * GiB; bandwidth 50 GB/s to 10 TB/s. */
+		ok &= mem >= 4 * UNIT_GIB &&
+		      mem <= (strcmp(x->form_factor, "soc") ? 300 : 512) * UNIT_GIB;
+		/* A Mac has no PCIe link of its own; everything else has one. */
+		ok &= (strcmp(x->form_factor, "soc") == 0) ==
+		      (x->pcie_gen == CAT_NULL_INT && x->pcie_lanes == CAT_NULL_INT);
 		ok &= bw >= 50e9 && bw <= 10e12;
 		/* Power 10 W to 1.5 kW, idle below TDP. */
 		ok &= x->tdp_w >= 10 && x->tdp_w <= 1500;

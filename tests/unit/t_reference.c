@@ -29,6 +29,7 @@
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_min.h>
+#include <gsl/gsl_multimin.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -175,7 +176,7 @@ done:
  * (llama.cpp, another engine, consumer Ampere) must come closer with the
  * fitted value than with the H100's.
  */
-#define FIT_MAX 8
+#define FIT_MAX 96
 
 struct fit {
 	json_t *row[FIT_MAX];
@@ -218,6 +219,21 @@ static double fit_cost(double g, void *data)
 		s += pow(log(got / num(r, "value")), 2);
 	}
 	return s;
+}
+
+/* Signed log error of a fit's row i at efficiency f->eff; NaN when the
+ * deployment refuses it. */
+static double fit_log_error(struct fit *f, size_t i)
+{
+	struct err err = ERR_INIT;
+	json_t *r = f->row[i];
+	double got;
+
+	if (deploy_use_efficiency(f->d[i], &f->eff, &err) < 0)
+		return NAN;
+	got = predict(&f->d[i]->in.model, str(r, "metric"), num(r, "batch"), num(r, "input_len"),
+		      num(r, "output_len"), (double)f->d[i]->in.model.n);
+	return log(got / num(r, "value"));
 }
 
 static double row_error(json_t *row, const struct cat_efficiency *e)
@@ -296,6 +312,172 @@ out:
 	for (i = 0; i < f.n; i++)
 		free(f.d[i]);
 	gsl_min_fminimizer_free(m);
+}
+
+/*
+ * Apple silicon, fitted.  Metal's llama.cpp runs every GGUF format as
+ * fp16 arithmetic on the GPU's ALUs, so three figures decide its speed:
+ * the share of the memory bandwidth a matrix-vector product streams at
+ * (bw), the share of the fp16 rate a prompt's matrix products reach
+ * (gemm), and the ALU operations a quantized weight costs to unpack
+ * (dequant_ops), which is why 4- and 8-bit formats decode below their
+ * bandwidth roofline while fp16 does not (M2 Ultra, LLaMA 2 7B: 553 GB/s
+ * in fp16, 477 in q8_0, 360 in q4_0).  With the roofline's p they are
+ * fitted together, GSL's Nelder-Mead simplex on the sum of squared log
+ * errors, to every Apple llama-bench row (llama.cpp discussion 4167 and
+ * XiongjieDai's tables: seven chips, LLaMA 2 7B and Llama 3 8B/70B, f16,
+ * q8_0, q4_0 and Q4_K_M); the catalog's four Apple rows must hold the fit
+ * (1%), with bands no narrower than its extreme errors.  Then each chip
+ * is left out in turn, the rest refitted, and the left-out chip's rows
+ * predicted: 9 in 10 must fall inside the catalog's bands.
+ */
+struct apple_fit {
+	struct fit f;
+	int use[FIT_MAX];
+};
+
+static void apple_set(struct cat_efficiency *e, const gsl_vector *x)
+{
+	e->bw = gsl_vector_get(x, 0);
+	e->gemm = gsl_vector_get(x, 1);
+	e->dequant_ops = gsl_vector_get(x, 2);
+	e->roofline_p = gsl_vector_get(x, 3);
+}
+
+static double apple_cost(const gsl_vector *x, void *data)
+{
+	struct apple_fit *a = data;
+	struct fit *f = &a->f;
+	double s = 0, e;
+	size_t i;
+
+	apple_set(&f->eff, x);
+	if (!(f->eff.bw > 0.2 && f->eff.bw <= 1 && f->eff.gemm > 0.2 && f->eff.gemm <= 1 &&
+	      f->eff.dequant_ops >= 0 && f->eff.roofline_p >= 1 && f->eff.roofline_p <= 8))
+		return GSL_POSINF;
+	for (i = 0; i < f->n; i++) {
+		if (!a->use[i])
+			continue;
+		if (!isfinite(e = fit_log_error(f, i)))
+			return GSL_POSINF;
+		s += e * e;
+	}
+	return s;
+}
+
+/* The simplex from bw 0.8, gemm 0.7, 10 ops, p 2 over the rows in use;
+ * the sum of squared log errors, the minimum in f.eff. */
+static double apple_minimize(struct apple_fit *a)
+{
+	gsl_multimin_fminimizer *m = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, 4);
+	gsl_vector *x = gsl_vector_alloc(4), *step = gsl_vector_alloc(4);
+	gsl_multimin_function fn;
+	double cost;
+	int it;
+
+	gsl_vector_set(x, 0, 0.8);
+	gsl_vector_set(x, 1, 0.7);
+	gsl_vector_set(x, 2, 10);
+	gsl_vector_set(x, 3, 2);
+	gsl_vector_set(step, 0, 0.05);
+	gsl_vector_set(step, 1, 0.05);
+	gsl_vector_set(step, 2, 4);
+	gsl_vector_set(step, 3, 0.5);
+	fn.n = 4;
+	fn.f = apple_cost;
+	fn.params = a;
+	gsl_multimin_fminimizer_set(m, &fn, x, step);
+	for (it = 0; it < 2000; it++)
+		if (gsl_multimin_fminimizer_iterate(m) ||
+		    gsl_multimin_test_size(gsl_multimin_fminimizer_size(m), 1e-5) == GSL_SUCCESS)
+			break;
+	apple_set(&a->f.eff, m->x);
+	cost = m->fval;
+	gsl_vector_free(x);
+	gsl_vector_free(step);
+	gsl_multimin_fminimizer_free(m);
+	return cost;
+}
+
+static void fit_apple(json_t *rows)
+{
+	static const char *const archs[] = { "apple-m1", "apple-m2", "apple-m3", "apple-m4" };
+	struct apple_fit *a = xcalloc(1, sizeof(*a));
+	struct fit *f = &a->f;
+	struct cat_efficiency fitted, band;
+	struct err err = ERR_INIT;
+	json_t *row;
+	double lo = 0, hi = 0, e, cost;
+	size_t i, j, k, held = 0, inside = 0;
+
+	if (!test_ok(cat_find(&band, cat, CAT_EFFICIENCY, "apple-m2", &err) == 0,
+		     "the apple-m2 row: %s", err.code ? err.msg : "read"))
+		goto out;
+	f->eff = band;
+	json_array_foreach(rows, i, row)
+		if (!strncmp(str(row, "gpu"), "apple-", 6) && f->n < FIT_MAX) {
+			f->d[f->n] = xcalloc(1, sizeof(*f->d[f->n]));
+			f->row[f->n] = row;
+			a->use[f->n] = 1;
+			if (row_deploy(f->d[f->n++], row, &err) < 0) {
+				test_ok(0, "%s: deploy: %s", str(row, "id"), err.msg);
+				goto out;
+			}
+		}
+	if (!test_ok(f->n >= 40, "%zu Apple llama-bench rows to fit", f->n))
+		goto out;
+	cost = apple_minimize(a);
+	fitted = f->eff;
+	for (i = 0; i < f->n; i++) {
+		e = exp(fit_log_error(f, i)) - 1;
+		lo = fmin(lo, e);
+		hi = fmax(hi, e);
+	}
+	printf("# apple: bw %.4f, gemm %.4f, dequant_ops %.2f, p %.3f over %zu rows, "
+	       "rms log error %.3f, errors %+.1f%% .. %+.1f%%\n", fitted.bw, fitted.gemm,
+	       fitted.dequant_ops, fitted.roofline_p, f->n, sqrt(cost / (double)f->n),
+	       100 * lo, 100 * hi);
+	for (k = 0; k < sizeof(archs) / sizeof(archs[0]); k++) {
+		struct cat_efficiency c;
+
+		if (!test_ok(cat_find(&c, cat, CAT_EFFICIENCY, archs[k], &err) == 0, "the %s row: %s",
+			     archs[k], err.code ? err.msg : "read"))
+			continue;
+		test_ok(fabs(c.bw / fitted.bw - 1) < 0.01 && fabs(c.gemm / fitted.gemm - 1) < 0.01 &&
+			fabs(c.dequant_ops / fitted.dequant_ops - 1) < 0.01 &&
+			fabs(c.roofline_p / fitted.roofline_p - 1) < 0.01,
+			"%s holds the fit: bw %.4f, gemm %.4f, dequant_ops %.2f, p %.3f", archs[k],
+			c.bw, c.gemm, c.dequant_ops, c.roofline_p);
+		test_ok(c.err_decode_lo <= lo && c.err_prefill_lo <= lo && c.err_decode_hi >= hi &&
+			c.err_prefill_hi >= hi, "%s: bands (%.2f, %.2f) hold the fit's errors",
+			archs[k], c.err_decode_lo, c.err_decode_hi);
+	}
+	/* each chip left out: the rest refitted, its rows predicted */
+	for (i = 0; i < f->n; i++) {
+		const char *gpu = str(f->row[i], "gpu");
+		int first = 1;
+
+		for (j = 0; j < i; j++)
+			first &= strcmp(str(f->row[j], "gpu"), gpu) != 0;
+		if (!first)
+			continue;
+		for (j = 0; j < f->n; j++)
+			a->use[j] = strcmp(str(f->row[j], "gpu"), gpu) != 0;
+		apple_minimize(a);
+		for (j = 0; j < f->n; j++)
+			if (!a->use[j]) {
+				e = exp(fit_log_error(f, j)) - 1;
+				held++;
+				inside += e >= band.err_decode_lo && e <= band.err_decode_hi;
+			}
+	}
+	test_ok(held == f->n && (double)inside >= 0.9 * (double)held,
+		"each chip left out of the fit: %zu of its %zu rows inside the bands (%.2f, %.2f)",
+		inside, held, band.err_decode_lo, band.err_decode_hi);
+out:
+	for (i = 0; i < f->n; i++)
+		free(f->d[i]);
+	free(a);
 }
 
 /* A point clearly under the plateau: these sweeps repeat within 3%. */
@@ -381,6 +563,44 @@ static void power_limit(void)
 	json_decref(root);
 }
 
+/*
+ * llama.cpp's own benchmark, alone: its prompt processing and generation
+ * rows (llama-bench) must come within 15% at the median over at least 12
+ * GPUs (the issue's target).  Their builds are of November 2023 to May
+ * 2024 (the rows' conditions); no later published table names a GPU of
+ * the catalog with its build.
+ */
+static void llama_bench(json_t *rows)
+{
+	const char *gpus[64];
+	double *errs = xcalloc(json_array_size(rows) + 1, sizeof(*errs)), median;
+	size_t i, k, n = 0, ngpus = 0;
+	json_t *row;
+
+	json_array_foreach(rows, i, row) {
+		struct deploy *d;
+		struct err err = ERR_INIT;
+
+		if (strcmp(str(row, "harness"), "llama-bench"))
+			continue;
+		d = xcalloc(1, sizeof(*d));
+		if (row_deploy(d, row, &err) == 0)
+			errs[n++] = fabs(predict(&d->in.model, str(row, "metric"), 1,
+						 num(row, "input_len"), num(row, "output_len"), 1) /
+					 num(row, "value") - 1);
+		free(d);
+		for (k = 0; k < ngpus && strcmp(gpus[k], str(row, "gpu")); k++)
+			;
+		if (k == ngpus && ngpus < sizeof(gpus) / sizeof(gpus[0]))
+			gpus[ngpus++] = str(row, "gpu");
+	}
+	qsort(errs, n, sizeof(*errs), cmp_double);
+	median = n ? (n % 2 ? errs[n / 2] : (errs[n / 2 - 1] + errs[n / 2]) / 2) : NAN;
+	test_ok(ngpus >= 12 && median <= 0.15, "llama-bench: median absolute error %.1f%% over %zu "
+		"rows on %zu GPUs (target 15%% over 12)", median * 100, n, ngpus);
+	free(errs);
+}
+
 int main(void)
 {
 	char path[4096];
@@ -412,7 +632,9 @@ int main(void)
 	printf("# worst: %.1f%%, 90th percentile: %.1f%%\n", errs[n - 1] * 100,
 	       errs[(size_t)(0.9 * (double)(n - 1))] * 100);
 	free(errs);
+	llama_bench(rows);
 	fit_ampere(rows);
+	fit_apple(rows);
 	json_decref(root);
 	power_limit();
 	cat_free(cat);

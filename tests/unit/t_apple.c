@@ -1,0 +1,139 @@
+/*
+ * t_apple.c - Apple silicon as a device: the share of a Mac's memory
+ * Metal lets the GPU wire (bind/resolve.c), and the unpacking of block-
+ * quantized weights that the decode and prefill steps pay on the GPU's
+ * ALUs (models/perf.c, efficiency.dequant_ops), by hand on Llama 3.1 8B's
+ * shapes with an additive roofline (p = 1), where the unpacking's time is
+ * exactly what it adds to a step.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bind/rows.h"
+#include "catalog/cat.h"
+#include "models/est.h"
+#include "models/fmt.h"
+#include "tests/testlib.h"
+#include "util/err.h"
+#include "util/units.h"
+
+/* Llama 3.1 8B's config.json; params_total 0: the shapes' own count */
+static const struct llm_spec llama8b = {
+	.layers = 32, .hidden = 4096, .intermediate = 14336, .heads = 32, .kv_heads = 8,
+	.head_dim = 128, .vocab = 128256, .max_context = 131072, .attn = LLM_GQA,
+};
+
+/* An M2 Ultra's rates (800 GB/s, 27.2 TFLOP/s fp16) with every overhead
+ * zero, so a step is its operators alone. */
+static void gpu_mac(struct gpu_spec *g, double dequant_ops)
+{
+	memset(g, 0, sizeof(*g));
+	g->memory_bytes = 144 * UNIT_GIB;
+	g->bw_bytes_per_s = 800e9;
+	g->fp16_flops = 27.2e12;
+	g->bf16_flops = g->fp8_flops = g->int8_ops = g->fp4_flops = NAN;
+	g->tdp_w = 295;
+	g->pcie_bytes_per_s = 800e9;
+	g->eff.bw = 1;
+	g->eff.gemm = 1;
+	g->eff.gemm_fp8 = 1;
+	g->eff.attn_prefill = 1;
+	g->eff.roofline_p = 1;
+	g->eff.dequant_ops = dequant_ops;
+}
+
+static double step_s(const char *format, double dequant_ops, int prefill)
+{
+	struct gpu_spec g;
+	struct deploy_spec d;
+	struct est_model m;
+	struct perf_result p;
+	struct err err = ERR_INIT;
+
+	gpu_mac(&g, dequant_ops);
+	memset(&d, 0, sizeof(d));
+	d.tp = d.pp = d.ep = 1;
+	d.gpus_per_node = 1;
+	d.engine_mem_fraction = NAN;
+	d.kv_block_tokens = 16;
+	d.power_limit_w = NAN;
+	if (est_model_init(&m, &llama8b, fmt_weight_find(format), fmt_kv_find("f16"), &g, &d,
+			   &err) < 0) {
+		test_ok(0, "est_model_init %s: %s", format, err.msg);
+		return NAN;
+	}
+	if (prefill)
+		perf_prefill(&p, &m, 1, 512);
+	else
+		perf_decode(&p, &m, 1, 1);
+	return p.time_s;
+}
+
+/*
+ * Llama 3.1 8B: 32 layers of 4096*4096*2 + 2*4096*1024 = 41.9e6
+ * attention and 3*4096*14336 = 176.2e6 FFN weights, 6.979e9 in all, and
+ * a head of 128256*4096 = 525.3e6.  Unpacking each at 20 ALU operations
+ * on 27.2e12 a second: a decode step (one token, each weight once) adds
+ * (6.979e9 + 0.525e9) * 20 / 27.2e12 = 5.518 ms.  A 512-token prefill
+ * unpacks the layers' weights once per 32-token tile, 16 times, and the
+ * head once (the last token's logits): (16 * 6.979e9 + 0.525e9) * 20 /
+ * 27.2e12 = 82.49 ms.  16-bit files are read as they are: nothing added.
+ */
+static void hand_worked(void)
+{
+	double lin = 32 * (4096.0 * 4096 * 2 + 2 * 4096.0 * 1024 + 3 * 4096.0 * 14336);
+	double head = 128256.0 * 4096;
+
+	test_rel(step_s("gguf-q4_0", 20, 0) - step_s("gguf-q4_0", 0, 0),
+		 (lin + head) * 20 / 27.2e12, 1e-9, "q4_0 decode: unpacking adds 5.518 ms");
+	test_rel(step_s("gguf-q4_0", 20, 1) - step_s("gguf-q4_0", 0, 1),
+		 (16 * lin + head) * 20 / 27.2e12, 1e-9, "q4_0 prefill of 512: 16 tiles, 82.49 ms");
+	test_rel(step_s("gguf-q8_0", 20, 0) - step_s("gguf-q8_0", 0, 0),
+		 (lin + head) * 20 / 27.2e12, 1e-9, "q8_0 decode: the same per weight");
+	test_ok(step_s("gguf-f16", 20, 0) == step_s("gguf-f16", 0, 0),
+		"gguf-f16: nothing to unpack");
+	test_ok(step_s("fp16", 20, 0) == step_s("fp16", 0, 0),
+		"fp16 safetensors (not GGUF): nothing to unpack");
+	/* more unpacking never makes a step faster */
+	test_ok(step_s("gguf-q4_k_m", 40, 0) > step_s("gguf-q4_k_m", 20, 0) &&
+		step_s("gguf-q4_k_m", 20, 0) > step_s("gguf-q4_k_m", 0, 0),
+		"q4_k_m decode grows with dequant_ops");
+}
+
+/*
+ * What the GPU may wire of a Mac's memory, as llama.cpp logs Metal's
+ * recommendedMaxWorkingSetSize: 2/3 up to 32 GB (16 GB: 10922.67 MiB),
+ * 3/4 above (36 GB: 27 GiB, 192 GB: 144 GiB).  The reserve is the rest.
+ */
+static void wired_share(void)
+{
+	static const struct { double gib, reserve_gib; } cases[] = {
+		{ 16, 16.0 / 3 }, { 32, 32.0 / 3 }, { 36, 9 }, { 64, 16 }, { 192, 48 }, { 512, 128 },
+	};
+	struct cat_gpu g;
+	size_t i;
+
+	memset(&g, 0, sizeof(g));
+	snprintf(g.form_factor, sizeof(g.form_factor), "soc");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		g.memory_bytes = (int64_t)(cases[i].gib * UNIT_GIB);
+		test_rel(bind_gpu_system_reserve(&g), cases[i].reserve_gib * UNIT_GIB, 1e-12,
+			 "a %.0f GB Mac keeps %.2f GiB from the GPU", cases[i].gib,
+			 cases[i].reserve_gib);
+	}
+	test_ok(bind_gpu_edge(&g) && bind_gpu_soc(&g) && bind_gpu_carrier_w(&g) == 0,
+		"a Mac is a whole system, its row the whole computer (no carrier board)");
+	snprintf(g.form_factor, sizeof(g.form_factor), "module");
+	test_ok(bind_gpu_edge(&g) && !bind_gpu_soc(&g) && bind_gpu_carrier_w(&g) > 0 &&
+		bind_gpu_system_reserve(&g) == 2 * UNIT_GIB,
+		"a Jetson module keeps its fixed 2 GiB and has a carrier board");
+}
+
+int main(void)
+{
+	hand_worked();
+	wired_share();
+	return test_done();
+}
