@@ -56,6 +56,8 @@ INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_l
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
 ('cdna3', 'CDNA 3 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
+('cdna4', 'CDNA 4 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
 ('cdna2', 'CDNA 2 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
 ('rdna3', 'RDNA 3 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,

@@ -62,3 +62,10 @@ INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m2-u
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m3-max-40c-64gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m3-ultra-80c-512gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m4-max-40c-128gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
+-- 2026-12-07, third batch: CUDA capabilities from NVIDIA's CUDA GPUs page
+-- (GB200 runs beside a Grace CPU: arm64 hosts), gfx950 from ROCm's GPU specs.
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('gb200', '10.0', 'linux/arm64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('b300', '10.3', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('mi355x', 'gfx950', 'linux/amd64', 'https://rocm.docs.amd.com/en/7.13.0-preview/reference/gpu-specs.html', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-4090-d', '8.9', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('h20', '9.0', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-07');

@@ -395,3 +395,46 @@ INSERT INTO alias (kind, alias, id) VALUES
 ('gpu', 'M2 Max', 'apple-m2-max-38c-96gb'), ('gpu', 'M2 Ultra', 'apple-m2-ultra-76c-192gb'),
 ('gpu', 'M3 Max', 'apple-m3-max-40c-64gb'), ('gpu', 'M3 Ultra', 'apple-m3-ultra-80c-512gb'),
 ('gpu', 'M4 Max', 'apple-m4-max-40c-128gb'), ('gpu', 'Apple M2 Ultra', 'apple-m2-ultra-76c-192gb');
+
+-- 2026-12-07 (docs/sources/gpus-2026-12-c.json, third batch): the GB200 and
+-- B300 per-GPU columns of NVIDIA's NVL72 page and Blackwell Ultra datasheet
+-- (sparse figures halved), the MI355X from AMD's per-CU rates x 256 CUs x
+-- 2.4 GHz, the RTX 4090 D from NVIDIA's China launch as the press copied
+-- it, the H20 from secondary sources (marked so).  The RTX A5000 and RTX
+-- 3080 Ti wait for a sourced slot width.  H20's bf16 is its read fp16 rate
+-- (Hopper runs both at one rate).  No sourced prices.
+INSERT INTO gpu (id, name, vendor, architecture, segment, form_factor, memory_bytes, memory_type,
+  memory_bandwidth_bytes_per_s, fp16_dense_flops, bf16_dense_flops, fp16_fp32acc_dense_flops,
+  fp8_dense_flops, int8_dense_ops, int4_dense_ops, fp4_dense_flops, fp32_flops, tdp_w, idle_w,
+  interconnect, interconnect_bytes_per_s, pcie_gen, pcie_lanes, p2p, slot_width, cooling,
+  source, as_of, price_usd, price_kind, price_source, price_as_of) VALUES
+('gb200', 'NVIDIA GB200 (one Blackwell GPU of a GB200 NVL72)', 'nvidia', 'blackwell', 'datacenter', 'sxm', 186*1073741824, 'HBM3e',
+  8.0e12, 2500e12, 2500e12, NULL, 5000e12, 5000e12, NULL, 10000e12, 80e12, 1200, NULL,
+  'nvlink', 1800e9, 5, 16, 1, NULL, 'liquid',
+  'https://www.nvidia.com/en-us/data-center/gb200-nvl72/ (per-GPU table, sparse halved; rack totals checked against the Blackwell technical brief v2.1)', '2026-12-07',
+  NULL, NULL, NULL, NULL),
+('b300', 'NVIDIA B300 (HGX B300, Blackwell Ultra)', 'nvidia', 'blackwell', 'datacenter', 'sxm', 270*1073741824, 'HBM3e',
+  7.7e12, 2250e12, 2250e12, NULL, 4500e12, 153.5e12, NULL, 14000e12, 75e12, 1100, NULL,
+  'nvlink', 1800e9, 6, 16, 1, NULL, 'passive',
+  'https://resources.nvidia.com/en-us-blackwell-architecture/blackwell-ultra-datasheet (HGX B300 per GPU, sparse halved; int8 0.31 POPS sparse); Blackwell technical brief v2.1 table 3', '2026-12-07',
+  NULL, NULL, NULL, NULL),
+('mi355x', 'AMD Instinct MI355X', 'amd', 'cdna4', 'datacenter', 'oam', 288*1073741824, 'HBM3E',
+  8.0e12, 2516.6e12, 2516.6e12, NULL, 5033.2e12, 5033.2e12, NULL, 10066.3e12, 157.3e12, 1400, NULL,
+  'infinity-fabric', 1075.2e9, 5, 16, 1, NULL, 'liquid',
+  'AMD MI355X brochure and CDNA 4 whitepaper per-CU rates via the gfx950 guide: 256 CUs x 2.4 GHz x 4096 (16-bit), 8192 (fp8), 16384 (fp4); derived; 288 GB, 8 TB/s, 1400 W (tomshardware)', '2026-12-07',
+  NULL, NULL, NULL, NULL),
+('rtx-4090-d', 'NVIDIA GeForce RTX 4090 D', 'nvidia', 'ada', 'consumer', 'pcie', 24*1073741824, 'GDDR6X',
+  1008e9, 294.2e12, 147.1e12, 147.1e12, 294.2e12, 588.3e12, NULL, NULL, 73.54e12, 425, NULL,
+  'none', NULL, 4, 16, 0, 3, 'active',
+  'NVIDIA China launch via svethardware.cz 60269 and evertiq 54972 (114 SMs, 2.52 GHz, 24 GB, 1008 GB/s, 425 W); tensor derived by the GeForce rule; PCIe and slots as the RTX 4090', '2026-12-07',
+  NULL, NULL, NULL, NULL),
+('h20', 'NVIDIA H20 96GB', 'nvidia', 'hopper', 'datacenter', 'sxm', 96*1073741824, 'HBM3',
+  4.0e12, 148e12, 148e12, NULL, 296e12, 296e12, NULL, NULL, 44e12, 400, NULL,
+  'nvlink', 900e9, 5, 16, 1, NULL, 'passive',
+  'secondary sources only (China part): zangshuxian.com 674733024499207168 (FP16 148 TFLOPS dense, INT8 296, FP32 44, 4.0 TB/s), willitrunai.com h20-96gb (96 GB HBM3, NVLink 900 GB/s, 400 W)', '2026-12-07',
+  NULL, NULL, NULL, NULL);
+INSERT INTO alias (kind, alias, id) VALUES
+('gpu', 'GB200', 'gb200'), ('gpu', 'B300', 'b300'), ('gpu', 'MI355X', 'mi355x'),
+('gpu', 'AMD Instinct MI355X', 'mi355x'),
+('gpu', 'RTX 4090 D', 'rtx-4090-d'), ('gpu', 'NVIDIA GeForce RTX 4090 D', 'rtx-4090-d'),
+('gpu', 'H20', 'h20'), ('gpu', 'NVIDIA H20', 'h20');
