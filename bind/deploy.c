@@ -557,6 +557,10 @@ static int offload_setup(struct deploy *d, const struct bind_gpu_rows *g,
 	double eff;
 
 	memset(o, 0, sizeof(*o));
+	/* llama.cpp keeps its input layer on the CPU: "there is very little
+	 * benefit to offloading the input layer, so always keep it on the
+	 * CPU" (src/llama-model.cpp, load_tensors) */
+	o->embed_on_host = splits;
 	if (!layers && !(q->cpu_offload_bytes > 0) && !q->kv_offload)
 		return 0;
 	if (d->in.edge)

@@ -83,14 +83,14 @@ INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_l
 INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_layer_s, gemm, gemm_fp8,
   attn_prefill, roofline_p, power_mem, power_comp, thermal_r_k_per_w, thermal_tau_s, temp_slowdown_c,
   context_bytes, err_decode_lo, err_decode_hi, err_prefill_lo, err_prefill_hi, source, as_of, dequant_ops) VALUES
-('apple-m1', 'Apple M1 family (fitted)', 'architecture', 0.7830, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7311, NULL, 0.5, 1.676, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.38, -0.26, 0.38,
-  'fit to the Apple llama-bench rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.83),
-('apple-m2', 'Apple M2 family (fitted)', 'architecture', 0.7830, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7311, NULL, 0.5, 1.676, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.38, -0.26, 0.38,
-  'fit to the Apple llama-bench rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.83),
-('apple-m3', 'Apple M3 family (fitted)', 'architecture', 0.7830, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7311, NULL, 0.5, 1.676, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.38, -0.26, 0.38,
-  'fit to the Apple llama-bench rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.83),
-('apple-m4', 'Apple M4 family (fitted)', 'architecture', 0.7830, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7311, NULL, 0.5, 1.676, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.38, -0.26, 0.38,
-  'fit to the Apple llama-bench rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.83);
+('apple-m1', 'Apple M1 family (fitted)', 'architecture', 0.7827, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7309, NULL, 0.5, 1.704, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.38, -0.26, 0.38,
+  'fit to the Apple llama-bench rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 15.14),
+('apple-m2', 'Apple M2 family (fitted)', 'architecture', 0.7827, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7309, NULL, 0.5, 1.704, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.38, -0.26, 0.38,
+  'fit to the Apple llama-bench rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 15.14),
+('apple-m3', 'Apple M3 family (fitted)', 'architecture', 0.7827, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7309, NULL, 0.5, 1.704, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.38, -0.26, 0.38,
+  'fit to the Apple llama-bench rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 15.14),
+('apple-m4', 'Apple M4 family (fitted)', 'architecture', 0.7827, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7309, NULL, 0.5, 1.704, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.38, -0.26, 0.38,
+  'fit to the Apple llama-bench rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 15.14);
 
 INSERT INTO link (id, name, efficiency, latency_s, collective_s, bytes_per_s, err, source, as_of) VALUES
 ('nvlink', 'NVLink / NVSwitch', 0.80, 1.975e-6, 6.05e-6, NULL, 0.30, 'latency: fit to nccl-tests ring all-reduce, 2-8 A100s of a DGX A100 (https://github.com/NVIDIA/nccl-tests/issues/123: 10.0..33.7 us); efficiency assumed (doc/PERFORMANCE.md busbw)', '2026-12-07'),

@@ -40,6 +40,7 @@ struct est_model {
 	double expert_bytes;        /* one routed expert, one GPU (EP: spread) */
 	double moe_fixed_bytes;     /* router + shared experts, one GPU */
 	double head_bytes;          /* output head, one GPU */
+	double embed_bytes;         /* the input embedding, all of it */
 	/* unpacking block-quantized weights in a step (gpu eff.dequant_ops
 	 * at the 16-bit rate), seconds per byte read: attention and dense
 	 * FFN, routed experts, the head; 0 where nothing is unpacked */

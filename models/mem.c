@@ -2,7 +2,9 @@
  * mem.c - what occupies each GPU's memory.
  *
  * Weights: the fullest pipeline stage (its layers, plus the embedding on
- * the first stage or the output head on the last), split over tp.  KV
+ * the first stage or the output head on the last), split over tp; the
+ * engines that look the input embedding up on the CPU (llama.cpp) keep
+ * it in host memory.  KV
  * cache: values per token per layer (llm.c) times the format's bytes,
  * times the tokens each layer keeps (sliding-window layers at most the
  * window), split over tp and pp.  Activations: the peak of the largest
@@ -16,6 +18,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
 
+#include "models/fmt.h"
 #include "models/mem.h"
 #include "models/offload.h"
 #include "util/err.h"
@@ -42,8 +45,13 @@ double mem_weights_bytes(const struct est_model *m)
 	const struct offload_spec *o = &m->dep.off;
 	double tp = (double)m->dep.tp, per_layer = mem_layer_bytes(m);
 	double gpu_layers = (double)(l->layers - o->host_layers);
-	double emb = m->parts.embed * m->wf->bits_embed / 8.0 / tp + m->vision_bytes;
-	double head = l->tied_embeddings || o->head_on_host ? 0 : m->head_bytes;
+	double emb = (o->embed_on_host ? 0 : m->embed_bytes / tp) +
+		     m->vision_bytes;
+	/* a tied head reads the embedding's weights: on the GPU only where
+	 * the embedding is, unless the engine keeps that on the host (then
+	 * the GPU holds the head's copy) */
+	double head = (l->tied_embeddings && !o->embed_on_host) || o->head_on_host ? 0 :
+		      m->head_bytes;
 
 	if (m->dep.pp == 1)
 		return gpu_layers * per_layer + emb + head - o->stream_bytes;
@@ -60,7 +68,9 @@ double mem_layer_scale_for(const struct llm_spec *l, const struct fmt_weight *wf
 	llm_parts(&p, l);
 	experts = (double)p.moe_layers * (double)l->moe_experts * p.expert;
 	linear = p.total - emb_n * p.embed - experts;
-	return (bytes - emb_n * p.embed * wf->bits_embed / 8.0) /
+	/* the input embedding at its own bits, an untied head at the head's */
+	return (bytes - p.embed * (fmt_embed_bits(wf, l->tied_embeddings) +
+				   (emb_n - 1) * wf->bits_embed) / 8.0) /
 	       (linear * wf->bits_linear / 8.0 +
 		experts * (wf->bits_expert > 0 ? wf->bits_expert : wf->bits_linear) / 8.0);
 }

@@ -72,6 +72,8 @@ double offload_host_kv_bytes(const struct est_model *m, double context)
 
 double offload_host_bytes(const struct est_model *m, double batch, double context)
 {
-	return m->host_weight_bytes + m->dep.off.stream_bytes * (double)m->n +
+	double embed = m->dep.off.embed_on_host ? m->embed_bytes : 0;
+
+	return m->host_weight_bytes + embed + m->dep.off.stream_bytes * (double)m->n +
 	       batch * offload_host_kv_bytes(m, context);
 }

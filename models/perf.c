@@ -132,6 +132,7 @@ int est_model_init(struct est_model *out, const struct llm_spec *llm,
 			    wf->bits_expert / 8.0 * out->scale : lin_b) / tp / (double)dep->ep;
 	out->moe_fixed_bytes = out->parts.moe_fixed * lin_b / tp;
 	out->head_bytes = out->parts.head * wf->bits_embed / 8.0 / tp;
+	out->embed_bytes = out->parts.embed * fmt_embed_bits(wf, llm->tied_embeddings) / 8.0;
 	dequant_rates(out, wf, gpu, peak16);
 	out->kv_bytes_token = llm_kv_values_per_token_layer(llm) * kf->bytes *
 			      llm_kv_share(llm, dep->tp);

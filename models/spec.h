@@ -38,6 +38,8 @@ struct fmt_weight {
 	int gguf;               /* a llama.cpp format */
 	double bits_expert;     /* routed experts' linear layers; 0: bits_linear (a format
 				 * that quantizes the experts alone, as MXFP4 in gpt-oss) */
+	double bits_token;      /* an untied input embedding; 0: bits_embed (a tied
+				 * one is the head and takes the head's bits) */
 };
 
 struct fmt_kv {
@@ -118,6 +120,9 @@ struct offload_spec {
 				 * op offload); below, the CPU does */
 	double host_capacity;   /* host memory the engine may fill (RAM less the OS's
 				 * and its own process); 0: not checked */
+	int embed_on_host;      /* the input token embedding stays in host memory, its
+				 * rows looked up by the CPU (llama.cpp's input layer);
+				 * a tied head's weights are then the GPU's copy */
 };
 
 struct deploy_spec {

@@ -55,7 +55,8 @@ void plan_describe(struct ctx *x, struct plan_candidate *c)
 	c->weights_bytes = d->compat.ckpt.bytes != CAT_NULL_INT && d->compat.ckpt.bytes > 0 ?
 			   (double)d->compat.ckpt.bytes :
 			   d->compat.online ? d->model.params_total * 2 :
-			   mem.weights_bytes * (double)c->gpus_per_replica;
+			   mem.weights_bytes * (double)c->gpus_per_replica +
+			   (d->in.model.dep.off.embed_on_host ? d->in.model.embed_bytes : 0);
 }
 
 /*

@@ -1,5 +1,6 @@
 /* fuzz_gen.c - libFuzzer: a plan file into every generator (planner/
- * plan_file.c, then generators/gen_docker.c, gen_k8s.c, gen_bom.c).  A
+ * plan_file.c, then generators/gen_docker.c, gen_k8s.c, gen_native.c,
+ * gen_bom.c).  A
  * plan file may name an engine, format or layout no planner would have
  * written; each generator must answer with text or an error, never a
  * crash. */
@@ -27,6 +28,10 @@ static void generate(const struct plan_candidate *c)
 	(void)gen_compose(&sb, c, &key, &err);
 	sbuf_reset(&sb);
 	(void)gen_k8s(&sb, c, &key, &err);
+	sbuf_reset(&sb);
+	(void)gen_native(&sb, c, NULL, &err);
+	sbuf_reset(&sb);
+	(void)gen_native(&sb, c, &key, &err);
 	sbuf_reset(&sb);
 	(void)gen_bom(&sb, c, GEN_BOM_CSV, &err);
 	sbuf_reset(&sb);

@@ -340,6 +340,52 @@ static void refused(struct cat *cat)
 	free(d);
 }
 
+/*
+ * llama.cpp keeps the input embedding in host memory.  Llama 3.1 8B's
+ * (untied) embedding is 128256 x 4096 = 525,336,576 weights, 1,050,673,152
+ * bytes in bf16: the GPU holds that much less and the host that much more.
+ * Llama 3.2 1B ties its head to the embedding: the GPU keeps the head's
+ * copy, so its weights are unchanged.
+ */
+static void input_embedding(struct cat *cat)
+{
+	static const struct llm_spec tied = {
+		.layers = 16, .hidden = 2048, .intermediate = 8192, .heads = 32, .kv_heads = 8,
+		.head_dim = 64, .vocab = 128256, .max_context = 131072, .attn = LLM_GQA,
+		.tied_embeddings = 1,
+	};
+	struct deploy_spec d;
+	struct est_model m, m0;
+	struct gpu_spec g;
+	struct err err = ERR_INIT;
+	struct deploy *dep;
+
+	dep_one(&d);
+	if (init(&m0, &d) < 0)
+		return;
+	d.off.embed_on_host = 1;
+	if (init(&m, &d) < 0)
+		return;
+	test_rel(mem_weights_bytes(&m0) - mem_weights_bytes(&m), 1050673152.0, 1e-12,
+		 "8B: the GPU holds the embedding's 1,050,673,152 bytes less");
+	test_rel(offload_host_bytes(&m, 1, 0) - offload_host_bytes(&m0, 1, 0), 1050673152.0, 1e-12,
+		 "... and the host that much more");
+	gpu_h100(&g);
+	dep_one(&d);
+	est_model_init(&m0, &tied, fmt_weight_find("bf16"), fmt_kv_find("bf16"), &g, &d, &err);
+	d.off.embed_on_host = 1;
+	est_model_init(&m, &tied, fmt_weight_find("bf16"), fmt_kv_find("bf16"), &g, &d, &err);
+	test_ok(mem_weights_bytes(&m) == mem_weights_bytes(&m0),
+		"1B, tied: the GPU keeps the head's copy, its weights unchanged");
+	/* from the catalog: llama.cpp and Ollama (its runner) set it */
+	dep = xcalloc(1, sizeof(*dep));
+	if (build(dep, cat, "llama-cpp", NULL, NAN) == 0)
+		test_ok(dep->in.model.dep.off.embed_on_host, "llama-cpp: the input embedding on the host");
+	if (build(dep, cat, "ollama", NULL, NAN) == 0)
+		test_ok(dep->in.model.dep.off.embed_on_host, "ollama: likewise");
+	free(dep);
+}
+
 int main(void)
 {
 	struct cat *cat;
@@ -349,6 +395,7 @@ int main(void)
 	cat = test_catalog();
 	seventy_b(cat);
 	refused(cat);
+	input_embedding(cat);
 	cat_free(cat);
 	return test_done();
 }

@@ -567,8 +567,7 @@ static void power_limit(void)
  * llama.cpp's own benchmark, alone: its prompt processing and generation
  * rows (llama-bench) must come within 15% at the median over at least 12
  * GPUs (the issue's target).  Their builds are of November 2023 to May
- * 2024 (the rows' conditions); no later published table names a GPU of
- * the catalog with its build.
+ * 2024, and one of February 2026 (the rows' conditions).
  */
 static void llama_bench(json_t *rows)
 {
