@@ -128,7 +128,9 @@ int fmt_compute_flops(double *out, const struct fmt_weight *f,
 
 	switch (f->compute) {
 	case FMT_C_BF16:
-		r = gpu->bf16_flops;
+		/* llama.cpp unpacks a GGUF file's tensors for fp16 kernels
+		 * where the GPU has no bf16 units (Metal before Apple9) */
+		r = f->gguf && isnan(gpu->bf16_flops) ? gpu->fp16_flops : gpu->bf16_flops;
 		break;
 	case FMT_C_FP16:
 		r = isnan(gpu->fp16_flops) ? gpu->bf16_flops : gpu->fp16_flops;

@@ -131,9 +131,38 @@ static void wired_share(void)
 		"a Jetson module keeps its fixed 2 GiB and has a carrier board");
 }
 
+/* gpt-oss's GGUF on a GPU without bf16 units (Metal before Apple9):
+ * llama.cpp unpacks it for fp16 kernels, so it runs at the fp16 rate
+ * rather than being refused; a 16-bit safetensors bf16 model still is. */
+static void gguf_without_bf16(void)
+{
+	struct gpu_spec g;
+	struct deploy_spec d;
+	struct est_model m;
+	struct err err = ERR_INIT;
+	static const struct llm_spec tiny = {
+		.layers = 2, .hidden = 256, .intermediate = 512, .heads = 4, .kv_heads = 2,
+		.head_dim = 64, .vocab = 1000, .max_context = 4096, .attn = LLM_GQA,
+	};
+
+	gpu_mac(&g, 0);
+	memset(&d, 0, sizeof(d));
+	d.tp = d.pp = d.ep = 1;
+	d.gpus_per_node = 1;
+	d.engine_mem_fraction = NAN;
+	d.kv_block_tokens = 16;
+	d.power_limit_w = NAN;
+	test_ok(est_model_init(&m, &tiny, fmt_weight_find("gguf-mxfp4"), fmt_kv_find("f16"), &g, &d,
+			       &err) == 0 && m.flops == 27.2e12,
+		"gguf-mxfp4 without bf16 units: the fp16 rate (%s)", err.code ? err.msg : "ok");
+	test_ok(est_model_init(&m, &tiny, fmt_weight_find("bf16"), fmt_kv_find("f16"), &g, &d,
+			       &err) < 0, "bf16 safetensors: refused, naming fp16");
+}
+
 int main(void)
 {
 	hand_worked();
+	gguf_without_bf16();
 	wired_share();
 	return test_done();
 }

@@ -546,6 +546,41 @@ static void sweep(json_t *sw)
 	}
 }
 
+/*
+ * A whole system's draw at the wall (an Apple silicon Mac: its row is the
+ * computer), published as the peak of a decode: the prediction of one
+ * sequence decoding must fall inside the row's efficiency bands.  Ollama
+ * reports an eval rate over a short reply: decode at a 20-token prompt
+ * and a 300-token reply stands for it.
+ */
+static void wall(json_t *w)
+{
+	struct deploy_request q = DEPLOY_REQUEST_INIT;
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	struct est_result r;
+	struct err err = ERR_INIT;
+	double e;
+
+	q.model = str(w, "model");
+	q.gpu = str(w, "gpu");
+	q.engine = str(w, "engine");
+	q.precision = str(w, "precision");
+	q.work.batch = 1;
+	q.work.input_len = 20;
+	q.work.output_len = 300;
+	q.measured = 1;
+	if (!test_ok(deploy_build(d, cat, &q, &err) == 0 && est_run(&r, &d->in, &err) == 0,
+		     "%s: %s", str(w, "id"), err.code ? err.msg : "estimated"))
+		goto out;
+	e = r.system_w / num(w, "peak_w") - 1;
+	test_ok(e >= d->eff.err_decode_lo && e <= d->eff.err_decode_hi,
+		"%s: %.0f W at the wall predicted, %.0f W published (%+.1f%%, band %+.0f%% .. %+.0f%%)",
+		str(w, "id"), r.system_w, num(w, "peak_w"), 100 * e, 100 * d->eff.err_decode_lo,
+		100 * d->eff.err_decode_hi);
+out:
+	free(d);
+}
+
 static void power_limit(void)
 {
 	char path[4096];
@@ -560,6 +595,8 @@ static void power_limit(void)
 		return;
 	json_array_foreach(json_object_get(root, "sweeps"), i, sw)
 		sweep(sw);
+	json_array_foreach(json_object_get(root, "wall"), i, sw)
+		wall(sw);
 	json_decref(root);
 }
 
