@@ -168,8 +168,7 @@ int est_run(struct est_result *out, const struct est_input *in, struct err *err)
 	 * GPUs' side of mem.weights_bytes' subtraction, host layers and an
 	 * input embedding kept on the host beside */
 	out->weights_total_bytes = (out->mem.weights_bytes + m->dep.off.stream_bytes) *
-				   (double)m->n + m->host_weight_bytes +
-				   (m->dep.off.embed_on_host ? m->embed_bytes : 0);
+				   (double)m->n + m->host_weight_bytes + offload_host_embed_bytes(m);
 	storage_load(&out->load, &in->storage, out->weights_total_bytes, m->n);
 	/* one sequence's cache spans its tp x pp GPUs (under EP, one GPU),
 	 * and the host where it keeps a share */

@@ -70,10 +70,13 @@ double offload_host_kv_bytes(const struct est_model *m, double context)
 	       llm_kv_values_per_token_layer(&m->llm) * m->kf->bytes * m->host_kv_frac;
 }
 
+double offload_host_embed_bytes(const struct est_model *m)
+{
+	return m->dep.off.embed_on_host ? m->embed_bytes : 0;
+}
+
 double offload_host_bytes(const struct est_model *m, double batch, double context)
 {
-	double embed = m->dep.off.embed_on_host ? m->embed_bytes : 0;
-
-	return m->host_weight_bytes + embed + m->dep.off.stream_bytes * (double)m->n +
-	       batch * offload_host_kv_bytes(m, context);
+	return m->host_weight_bytes + offload_host_embed_bytes(m) +
+	       m->dep.off.stream_bytes * (double)m->n + batch * offload_host_kv_bytes(m, context);
 }

@@ -28,9 +28,14 @@ double offload_host_op_s(const struct est_model *m, double bytes, double flops);
 /* The host's share of one sequence's KV cache at `context` tokens. */
 double offload_host_kv_bytes(const struct est_model *m, double context);
 
+/* The input embedding's bytes an engine keeps in host memory (llama.cpp's
+ * input layer, dep.off.embed_on_host); 0 where the GPUs hold it. */
+double offload_host_embed_bytes(const struct est_model *m);
+
 /* Host memory one replica's offloaded parts take: the host layers'
- * weights, the streamed weights of every GPU, and the host share of the
- * KV cache of `batch` sequences of `context` tokens. */
+ * weights, an input embedding kept there, the streamed weights of every
+ * GPU, and the host share of the KV cache of `batch` sequences of
+ * `context` tokens. */
 double offload_host_bytes(const struct est_model *m, double batch, double context);
 
 #endif

@@ -507,6 +507,7 @@ static void step_layers(struct perf_acc *a, double *ovh, double *comm, double *h
 	const struct gpu_eff *e = &m->gpu.eff;
 	double tp = (double)m->dep.tp, act = (double)m->llm.hidden * EST_ACT_BYTES;
 	double gpu_share = host_layers_share(host_s, run_host, m, local);
+	double passes = dq_passes(m, local);
 	size_t kind, gemms;
 
 	for (kind = 0; kind < 2; kind++) {
@@ -517,8 +518,8 @@ static void step_layers(struct perf_acc *a, double *ovh, double *comm, double *h
 			continue;
 		ffn_layer(&ffn_b, &ffn_f, &ffn_dq, &gemms, m, (int)kind, local, group);
 		attn_f = 2 * local * m->parts.attn / tp;
-		attn_dq = m->layer_bytes_attn * m->dq_lin * dq_passes(m, local);
-		ffn_dq *= dq_passes(m, local);
+		attn_dq = m->layer_bytes_attn * m->dq_lin * passes;
+		ffn_dq *= passes;
 		if (prefill) {
 			wop(a, m, ng, m->layer_bytes_attn + ffn_b, attn_f + ffn_f, m->flops,
 			    attn_dq + ffn_dq);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "models/offload.h"
 #include "planner/plan_int.h"
 
 /* A plan's names are copied from catalog rows whole. */
@@ -56,7 +57,7 @@ void plan_describe(struct ctx *x, struct plan_candidate *c)
 			   (double)d->compat.ckpt.bytes :
 			   d->compat.online ? d->model.params_total * 2 :
 			   mem.weights_bytes * (double)c->gpus_per_replica +
-			   (d->in.model.dep.off.embed_on_host ? d->in.model.embed_bytes : 0);
+			   offload_host_embed_bytes(&d->in.model);
 }
 
 /*

@@ -44,6 +44,17 @@ static void gpu_mac(struct gpu_spec *g, double dequant_ops)
 	g->eff.dequant_ops = dequant_ops;
 }
 
+/* One Mac, nothing split, no engine reserve. */
+static void dep_one(struct deploy_spec *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->tp = d->pp = d->ep = 1;
+	d->gpus_per_node = 1;
+	d->engine_mem_fraction = NAN;
+	d->kv_block_tokens = 16;
+	d->power_limit_w = NAN;
+}
+
 static double step_s(const char *format, double dequant_ops, int prefill)
 {
 	struct gpu_spec g;
@@ -53,12 +64,7 @@ static double step_s(const char *format, double dequant_ops, int prefill)
 	struct err err = ERR_INIT;
 
 	gpu_mac(&g, dequant_ops);
-	memset(&d, 0, sizeof(d));
-	d.tp = d.pp = d.ep = 1;
-	d.gpus_per_node = 1;
-	d.engine_mem_fraction = NAN;
-	d.kv_block_tokens = 16;
-	d.power_limit_w = NAN;
+	dep_one(&d);
 	if (est_model_init(&m, &llama8b, fmt_weight_find(format), fmt_kv_find("f16"), &g, &d,
 			   &err) < 0) {
 		test_ok(0, "est_model_init %s: %s", format, err.msg);
@@ -146,12 +152,7 @@ static void gguf_without_bf16(void)
 	};
 
 	gpu_mac(&g, 0);
-	memset(&d, 0, sizeof(d));
-	d.tp = d.pp = d.ep = 1;
-	d.gpus_per_node = 1;
-	d.engine_mem_fraction = NAN;
-	d.kv_block_tokens = 16;
-	d.power_limit_w = NAN;
+	dep_one(&d);
 	test_ok(est_model_init(&m, &tiny, fmt_weight_find("gguf-mxfp4"), fmt_kv_find("f16"), &g, &d,
 			       &err) == 0 && m.flops == 27.2e12,
 		"gguf-mxfp4 without bf16 units: the fp16 rate (%s)", err.code ? err.msg : "ok");
