@@ -87,7 +87,8 @@ static int accumulates_in_fp16(const char *engine)
 #define ASHRAE_A2_MAX_INLET_C 35.0
 
 static void gpu_spec_of(struct gpu_spec *g, const struct cat_gpu *c,
-			const struct cat_efficiency *e, const char *engine)
+			const struct cat_efficiency *e, const char *engine,
+			const struct cat_engine_kernel *k)
 {
 	memset(g, 0, sizeof(*g));
 	g->memory_bytes = (double)c->memory_bytes;
@@ -140,12 +141,16 @@ static void gpu_spec_of(struct gpu_spec *g, const struct cat_gpu *c,
 	g->eff.err_prefill_lo = e->err_prefill_lo;
 	g->eff.err_prefill_hi = e->err_prefill_hi;
 	g->eff.dequant_ops = isnan(e->dequant_ops) ? 0 : e->dequant_ops;
+	if (k && !isnan(k->dequant_ops))
+		g->eff.dequant_ops = k->dequant_ops;
+	if (k && !isnan(k->gemm))
+		g->eff.gemm = k->gemm;
 }
 
 int deploy_use_efficiency(struct deploy *d, const struct cat_efficiency *e, struct err *err)
 {
 	d->eff = *e;
-	gpu_spec_of(&d->gspec, &d->gpu, &d->eff, d->engine.id);
+	gpu_spec_of(&d->gspec, &d->gpu, &d->eff, d->engine.id, d->has_kernel ? &d->kernel : NULL);
 	return est_model_init(&d->in.model, &d->llm, d->wf, d->kf, &d->gspec, &d->dspec, err);
 }
 
@@ -698,8 +703,14 @@ int deploy_layout(struct deploy *out, const struct bind_model_rows *m,
 	out->launch_layer_s = e->has_host ? e->host.prefill_launch_layer_s : NAN;
 	out->request_s = e->has_host ? e->host.request_s : 0;
 	out->eff = g->eff;
+	for (n = 0; n < e->nkernels && !out->has_kernel; n++)
+		if (!strcmp(e->kernel[n].architecture, out->gpu.architecture)) {
+			out->kernel = e->kernel[n];
+			out->has_kernel = 1;
+		}
 	deploy_llm_spec(&out->llm, &out->model);
-	gpu_spec_of(&out->gspec, &out->gpu, &out->eff, out->engine.id);
+	gpu_spec_of(&out->gspec, &out->gpu, &out->eff, out->engine.id,
+		    out->has_kernel ? &out->kernel : NULL);
 	if ((r = formats(out, q, err)) < 0 || (r = parallel(out, q, err)) < 0 ||
 	    (r = compatible(out, m, e, g, q->measured, err)) < 0 ||
 	    (r = links(out, g, err)) < 0 || (r = host(out, g, q, err)) < 0)

@@ -77,6 +77,10 @@ struct deploy {
 	struct cat_gpu gpu;
 	struct cat_engine engine;
 	struct cat_efficiency eff;
+	/* the engine's own kernel figures on this GPU's architecture
+	 * (engine_kernel), over eff's; has_kernel 0: none */
+	struct cat_engine_kernel kernel;
+	int has_kernel;
 	struct cat_ssd ssd;
 	struct cat_cpu cpu;
 	struct cat_psu psu;

@@ -104,6 +104,27 @@ int bind_resolve_model_rows(struct bind_model_rows *out, struct cat *cat, const 
 	return 0;
 }
 
+/* The family's own kernel figures, by architecture. */
+static int engine_kernels(struct bind_engine_rows *out, struct cat *cat, struct err *err)
+{
+	struct cat_engine_kernel *k = NULL;
+	size_t n;
+	int r;
+
+	if ((r = cat_engine_kernels(&k, &n, cat, out->engine.family, err)) < 0)
+		return r;
+	if (n > BIND_KERNELS_MAX) {
+		free(k);
+		return err_set(err, ERR_DB, "the catalog lists %zu kernel rows for %s; rigplan"
+			       " reads at most %d", n, out->engine.family, BIND_KERNELS_MAX);
+	}
+	out->nkernels = n;
+	if (n)
+		memcpy(out->kernel, k, n * sizeof(*k));
+	free(k);
+	return 0;
+}
+
 int bind_resolve_engine(struct bind_engine_rows *out, struct cat *cat, const char *name,
 			const struct cat_model *model, struct err *err)
 {
@@ -142,7 +163,7 @@ int bind_resolve_engine(struct bind_engine_rows *out, struct cat *cat, const cha
 	if ((r = cat_engine_host(&out->host, cat, out->engine.family, err)) < 0)
 		return r;
 	out->has_host = r;
-	return 0;
+	return engine_kernels(out, cat, err);
 }
 
 /* Errors a row may keep; a database that fails fails the whole read. */

@@ -41,6 +41,8 @@ struct bind_gpu_rows {
 /* images per release (sglang 0.5.6.post1 ships 7: CUDA 12/13 x amd64/arm64
  * and three ROCm); bind_resolve_engine refuses a catalog with more */
 #define BIND_IMAGES_MAX 16
+/* architectures an engine family has kernel figures of */
+#define BIND_KERNELS_MAX 16
 #define BIND_CHECKPOINTS_MAX 16
 /* serving requirements kept per model (one per engine family) */
 #define BIND_SERVING_MAX 8
@@ -56,6 +58,8 @@ struct bind_engine_rows {
 					 * (engine_policy 'reserve') */
 	struct cat_engine_host host;    /* engine_host; has_host 0: none */
 	int has_host;
+	struct cat_engine_kernel kernel[BIND_KERNELS_MAX];  /* engine_kernel, by architecture */
+	size_t nkernels;
 };
 
 /* A model and where its weights are published. */

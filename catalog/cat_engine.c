@@ -171,6 +171,13 @@ int cat_engine_host(struct cat_engine_host *out, struct cat *cat, const char *fa
 	return one_row(out, cat, &cat_engine_host_info, "WHERE id = ?1", family, NULL, err);
 }
 
+int cat_engine_kernels(struct cat_engine_kernel **out, size_t *n, struct cat *cat,
+		       const char *family, struct err *err)
+{
+	return cat_select_rows((void **)out, n, cat, &cat_engine_kernel_info,
+			       "WHERE family = ?1 ORDER BY id", family, NULL, err);
+}
+
 int cat_cpu_memory(struct cat_cpu_memory *out, struct cat *cat, const char *cpu,
 		   struct err *err)
 {

@@ -361,6 +361,16 @@ static const struct cat_field engine_policy_fields[] = {
 	FLD(cat_engine_policy, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
 };
 
+static const struct cat_field engine_kernel_fields[] = {
+	FLD(cat_engine_kernel, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_kernel, family, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_kernel, architecture, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_kernel, dequant_ops, CAT_REAL, CAT_D_PLAIN, B),
+	FLD(cat_engine_kernel, gemm, CAT_REAL, CAT_D_PLAIN, B),
+	FLD(cat_engine_kernel, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine_kernel, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
 static const struct cat_field engine_host_fields[] = {
 	FLD(cat_engine_host, id, CAT_TEXT, CAT_D_PLAIN, B),
 	FLD(cat_engine_host, prefill_launch_layer_s, CAT_REAL, CAT_D_SECONDS, B),
@@ -461,6 +471,9 @@ const struct cat_kind_info cat_engine_policy_info =
 const struct cat_kind_info cat_engine_host_info =
 	KIND(CAT_KIND_COUNT, "engine_host", "engine host costs", cat_engine_host,
 	     engine_host_fields);
+const struct cat_kind_info cat_engine_kernel_info =
+	KIND(CAT_KIND_COUNT, "engine_kernel", "engine kernels", cat_engine_kernel,
+	     engine_kernel_fields);
 const struct cat_kind_info cat_cpu_memory_info =
 	KIND(CAT_KIND_COUNT, "cpu_memory", "cpu memory speeds", cat_cpu_memory, cpu_memory_fields);
 const struct cat_kind_info cat_vision_info =

@@ -200,6 +200,18 @@ struct cat_engine_host {
 	char as_of[CAT_WORD_MAX];
 };
 
+/* An engine family's own kernels on a GPU architecture (schema.sql,
+ * engine_kernel): NaN where the architecture's efficiency row holds. */
+struct cat_engine_kernel {
+	char id[CAT_ID_MAX];
+	char family[CAT_WORD_MAX];
+	char architecture[CAT_WORD_MAX];
+	double dequant_ops;
+	double gemm;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
 /* An engine family loads a model architecture from release `since`. */
 struct cat_engine_model {
 	char id[128];

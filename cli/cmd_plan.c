@@ -125,6 +125,10 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 		fprintf(f, "\n\nbest: %zu x %s, each a system of its own (the module on its "
 			"carrier board: no chassis, no PSU), peak %.0f W each\n", b->gpu_count,
 			b->gpu, b->node.peak_w);
+	else if (!strcmp(b->node.chassis_kind, "computer"))
+		fprintf(f, "\n\nbest: %zu x %s, each a computer of its own (no chassis, no PSU "
+			"to add), peak %.0f W each at the wall\n", b->gpu_count, b->gpu,
+			b->node.peak_w);
 	else
 	fprintf(f, "\n\nbest: %zu x %s in %zu x %s (%zu GPU%s each), %zu PSU%s of %.0f W (%s), "
 		"peak %.0f W per node\n", b->gpu_count, b->gpu, b->nodes, b->node.chassis,

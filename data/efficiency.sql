@@ -76,21 +76,23 @@ INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_l
 -- 33.7 us; least squares over the 2(n-1) hops gives 6.05 us a collective
 -- plus 1.975 us a hop, within 6% of every point (3 us a hop, assumed
 -- before, gave 42 us on 8 GPUs).
--- Apple silicon (Metal, llama.cpp and Ollama): bw, gemm and dequant_ops
--- fitted by GSL (tests/unit/t_reference fit_apple) to the llama-bench rows
--- of tests/data/reference/public.json; the per-layer and per-step costs
--- carry the H100's; no CUDA context (context_bytes 0).  Bands: the fit's.
+-- Apple silicon (Metal, llama.cpp and Ollama): bw, gemm, dequant_ops and
+-- the roofline's p fitted by GSL (tests/unit/t_reference fit_apple) to the
+-- llama-bench rows of tests/data/reference/public.json, together with
+-- MLX's own kernel figures (engines.sql, engine_kernel) on its rows; the
+-- per-layer and per-step costs carry the H100's; no CUDA context
+-- (context_bytes 0).  Bands: the fit's.
 INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_layer_s, gemm, gemm_fp8,
   attn_prefill, roofline_p, power_mem, power_comp, thermal_r_k_per_w, thermal_tau_s, temp_slowdown_c,
   context_bytes, err_decode_lo, err_decode_hi, err_prefill_lo, err_prefill_hi, source, as_of, dequant_ops) VALUES
-('apple-m1', 'Apple M1 family (fitted)', 'architecture', 0.7827, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7309, NULL, 0.5, 1.704, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.38, -0.26, 0.38,
-  'fit to the Apple llama-bench rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 15.14),
-('apple-m2', 'Apple M2 family (fitted)', 'architecture', 0.7827, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7309, NULL, 0.5, 1.704, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.38, -0.26, 0.38,
-  'fit to the Apple llama-bench rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 15.14),
-('apple-m3', 'Apple M3 family (fitted)', 'architecture', 0.7827, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7309, NULL, 0.5, 1.704, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.38, -0.26, 0.38,
-  'fit to the Apple llama-bench rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 15.14),
-('apple-m4', 'Apple M4 family (fitted)', 'architecture', 0.7827, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7309, NULL, 0.5, 1.704, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.38, -0.26, 0.38,
-  'fit to the Apple llama-bench rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 15.14);
+('apple-m1', 'Apple M1 family (fitted)', 'architecture', 0.8218, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7291, NULL, 0.5, 1.515, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
+  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.48),
+('apple-m2', 'Apple M2 family (fitted)', 'architecture', 0.8218, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7291, NULL, 0.5, 1.515, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
+  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.48),
+('apple-m3', 'Apple M3 family (fitted)', 'architecture', 0.8218, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7291, NULL, 0.5, 1.515, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
+  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.48),
+('apple-m4', 'Apple M4 family (fitted)', 'architecture', 0.8218, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7291, NULL, 0.5, 1.515, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
+  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.48);
 
 INSERT INTO link (id, name, efficiency, latency_s, collective_s, bytes_per_s, err, source, as_of) VALUES
 ('nvlink', 'NVLink / NVSwitch', 0.80, 1.975e-6, 6.05e-6, NULL, 0.30, 'latency: fit to nccl-tests ring all-reduce, 2-8 A100s of a DGX A100 (https://github.com/NVIDIA/nccl-tests/issues/123: 10.0..33.7 us); efficiency assumed (doc/PERFORMANCE.md busbw)', '2026-12-07'),

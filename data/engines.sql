@@ -490,3 +490,54 @@ INSERT INTO engine_model (id, family, architecture, since, source, as_of) VALUES
 ('ollama/Gemma3ForCausalLM', 'ollama', 'Gemma3ForCausalLM', '0.6.0', 'https://github.com/ollama/ollama/blob/v0.6.0/model/models/gemma3/model.go', '2026-12-07'),
 ('tgi/Gemma3ForConditionalGeneration', 'tgi', 'Gemma3ForConditionalGeneration', '3.2.0', 'https://github.com/huggingface/text-generation-inference/blob/v3.2.0/server/text_generation_server/models/__init__.py', '2026-12-07'),
 ('tgi/Gemma3ForCausalLM', 'tgi', 'Gemma3ForCausalLM', '3.2.0', 'https://github.com/huggingface/text-generation-inference/blob/v3.2.0/server/text_generation_server/models/__init__.py', '2026-12-07');
+
+-- mlx-lm, Apple's MLX server, at its newest tag (collected 2026-12-07 from
+-- ml-explore/mlx-lm at v0.31.3; docs/sources/mlx-lm.md).  It loads MLX's own
+-- quantized safetensors (mlx-community checkpoints), batches decoding up to
+-- --decode-concurrency (32) sequences and takes prompts in
+-- --prefill-step-size (2048) token steps (server.py BatchGenerator); its KV
+-- cache is the model's 16-bit type.  It is a Python package: on
+-- darwin/arm64 `image` is "pypi:" and the pinned requirement.
+INSERT INTO engine (id, family, name, version, released, port, health_path, weight_formats, kv_formats, default_kv_format, pp, multinode, ep, gpu_memory_utilization, max_num_seqs, max_num_batched_tokens, kv_block_tokens, source, as_of) VALUES
+('mlx-lm@0.31.3', 'mlx-lm', 'mlx-lm server', '0.31.3', '2026-04-22', 8080, '/health',
+ 'mlx-4bit,mlx-8bit', 'fp16', 'fp16', 0, 'none', 0, NULL, 32, 2048, NULL,
+ 'https://github.com/ml-explore/mlx-lm/blob/v0.31.3/mlx_lm/server.py', '2026-12-07');
+
+INSERT INTO engine_image (id, engine, image, platform, targets, source, as_of) VALUES
+('mlx-lm@0.31.3 pypi', 'mlx-lm@0.31.3', 'pypi:mlx-lm==0.31.3', 'darwin/arm64', 'metal',
+ 'https://github.com/ml-explore/mlx-lm/blob/v0.31.3/setup.py (package mlx-lm, mlx>=0.31.2 on Darwin)', '2026-12-07');
+
+-- The architectures mlx-lm loads: config.json's model_type picks
+-- mlx_lm/models/<model_type>.py (mistral is remapped to llama, utils.py
+-- MODEL_REMAPPING).  `since` is the first mlx-lm tag whose tree has the
+-- module; v0.22.0 is the first tag of the repository (the code came from
+-- mlx-examples).  ChatGLMModel (model_type chatglm) and GLM-4.1V have no
+-- module at v0.31.3.
+INSERT INTO engine_model (id, family, architecture, since, source, as_of) VALUES
+('mlx-lm/LlamaForCausalLM', 'mlx-lm', 'LlamaForCausalLM', '0.22.0', 'https://github.com/ml-explore/mlx-lm/blob/v0.22.0/mlx_lm/models/llama.py', '2026-12-07'),
+('mlx-lm/MistralForCausalLM', 'mlx-lm', 'MistralForCausalLM', '0.22.0', 'https://github.com/ml-explore/mlx-lm/blob/v0.22.0/mlx_lm/utils.py (MODEL_REMAPPING mistral: llama)', '2026-12-07'),
+('mlx-lm/MixtralForCausalLM', 'mlx-lm', 'MixtralForCausalLM', '0.22.0', 'https://github.com/ml-explore/mlx-lm/blob/v0.22.0/mlx_lm/models/mixtral.py', '2026-12-07'),
+('mlx-lm/Qwen2ForCausalLM', 'mlx-lm', 'Qwen2ForCausalLM', '0.22.0', 'https://github.com/ml-explore/mlx-lm/blob/v0.22.0/mlx_lm/models/qwen2.py', '2026-12-07'),
+('mlx-lm/Qwen3ForCausalLM', 'mlx-lm', 'Qwen3ForCausalLM', '0.24.1', 'https://github.com/ml-explore/mlx-lm/blob/v0.24.1/mlx_lm/models/qwen3.py', '2026-12-07'),
+('mlx-lm/Qwen3MoeForCausalLM', 'mlx-lm', 'Qwen3MoeForCausalLM', '0.24.1', 'https://github.com/ml-explore/mlx-lm/blob/v0.24.1/mlx_lm/models/qwen3_moe.py', '2026-12-07'),
+('mlx-lm/DeepseekV3ForCausalLM', 'mlx-lm', 'DeepseekV3ForCausalLM', '0.22.0', 'https://github.com/ml-explore/mlx-lm/blob/v0.22.0/mlx_lm/models/deepseek_v3.py', '2026-12-07'),
+('mlx-lm/Gemma2ForCausalLM', 'mlx-lm', 'Gemma2ForCausalLM', '0.22.0', 'https://github.com/ml-explore/mlx-lm/blob/v0.22.0/mlx_lm/models/gemma2.py', '2026-12-07'),
+('mlx-lm/Gemma3ForCausalLM', 'mlx-lm', 'Gemma3ForCausalLM', '0.22.0', 'https://github.com/ml-explore/mlx-lm/blob/v0.22.0/mlx_lm/models/gemma3_text.py', '2026-12-07'),
+('mlx-lm/Gemma3ForConditionalGeneration', 'mlx-lm', 'Gemma3ForConditionalGeneration', '0.22.1', 'https://github.com/ml-explore/mlx-lm/blob/v0.22.1/mlx_lm/models/gemma3.py (the language model; the vision tower is dropped)', '2026-12-07'),
+('mlx-lm/Phi3ForCausalLM', 'mlx-lm', 'Phi3ForCausalLM', '0.22.0', 'https://github.com/ml-explore/mlx-lm/blob/v0.22.0/mlx_lm/models/phi3.py', '2026-12-07'),
+('mlx-lm/GptOssForCausalLM', 'mlx-lm', 'GptOssForCausalLM', '0.26.3', 'https://github.com/ml-explore/mlx-lm/blob/v0.26.3/mlx_lm/models/gpt_oss.py', '2026-12-07'),
+('mlx-lm/Llama4ForConditionalGeneration', 'mlx-lm', 'Llama4ForConditionalGeneration', '0.24.1', 'https://github.com/ml-explore/mlx-lm/blob/v0.24.1/mlx_lm/models/llama4.py (the language model)', '2026-12-07');
+
+INSERT INTO alias (kind, alias, id) VALUES ('engine', 'mlx', 'mlx-lm'), ('engine', 'mlx_lm', 'mlx-lm');
+
+-- MLX's kernels on Apple silicon, fitted with the architectures' rows
+-- (t_reference fit_apple) to the MLX rows of tests/data/reference/public.json
+-- (mlx-lm BENCHMARKS.md, a 70B context sweep, Rapid-MLX runs): its
+-- quantized matrix-vector kernels unpack under the memory time (0 ops a
+-- weight, against llama.cpp's 14.5), and its prompts' matrix products
+-- reach 0.745 of the fp16 rate.
+INSERT INTO engine_kernel (id, family, architecture, dequant_ops, gemm, source, as_of) VALUES
+('mlx-lm/apple-m1', 'mlx-lm', 'apple-m1', 0, 0.7447, 'fit to the MLX rows of tests/data/reference/public.json (t_reference fit_apple; docs/sources/mlx-bench.json)', '2026-12-07'),
+('mlx-lm/apple-m2', 'mlx-lm', 'apple-m2', 0, 0.7447, 'fit to the MLX rows of tests/data/reference/public.json (t_reference fit_apple; docs/sources/mlx-bench.json)', '2026-12-07'),
+('mlx-lm/apple-m3', 'mlx-lm', 'apple-m3', 0, 0.7447, 'fit to the MLX rows of tests/data/reference/public.json (t_reference fit_apple; docs/sources/mlx-bench.json)', '2026-12-07'),
+('mlx-lm/apple-m4', 'mlx-lm', 'apple-m4', 0, 0.7447, 'fit to the MLX rows of tests/data/reference/public.json (t_reference fit_apple; docs/sources/mlx-bench.json)', '2026-12-07');

@@ -61,6 +61,7 @@ INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m2-m
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m2-ultra-76c-192gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m3-max-40c-64gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m3-ultra-80c-512gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m3-ultra-60c-96gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('apple-m4-max-40c-128gb', 'metal', 'darwin/arm64', 'https://github.com/ggml-org/llama.cpp/blob/b5849/docs/build.md (Metal is enabled by default on macOS)', '2026-12-07');
 -- 2026-12-07, third batch: CUDA capabilities from NVIDIA's CUDA GPUs page
 -- (GB200 runs beside a Grace CPU: arm64 hosts), gfx950 from ROCm's GPU specs.

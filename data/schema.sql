@@ -16,7 +16,7 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 11;
+PRAGMA user_version = 12;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
@@ -464,6 +464,23 @@ CREATE TABLE efficiency (
   -- NULL: hidden under the memory time (added in version 11, last so an
   -- older overlay's rows keep their columns)
   dequant_ops REAL CHECK (dequant_ops >= 0 AND dequant_ops < 1000)
+);
+
+-- How an engine family's own kernels run on a GPU architecture where they
+-- differ from the architecture's efficiency row, fitted to that engine's
+-- published runs: the ALU operations per weight its quantized
+-- matrix-vector kernels spend unpacking (efficiency.dequant_ops) and the
+-- share of the 16-bit rate its prompts' matrix products reach
+-- (efficiency.gemm).  NULL, or no row: the architecture's figure.
+-- (Added in version 12.)
+CREATE TABLE engine_kernel (
+  id TEXT PRIMARY KEY CHECK (id = family || '/' || architecture),
+  family TEXT NOT NULL CHECK (length(family) BETWEEN 1 AND 31),
+  architecture TEXT NOT NULL CHECK (length(architecture) BETWEEN 1 AND 31),
+  dequant_ops REAL CHECK (dequant_ops >= 0 AND dequant_ops < 1000),
+  gemm REAL CHECK (gemm > 0 AND gemm <= 1),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );
 
 -- GPU-to-GPU links as collectives achieve them: per direction bandwidth

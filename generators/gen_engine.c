@@ -93,7 +93,12 @@ static const char *gguf_dir(const struct plan_candidate *c)
 
 int gen_engine_native(const struct plan_candidate *c)
 {
-	return !strncmp(c->engine_image, "https://", 8);
+	return !strncmp(c->engine_image, "https://", 8) || gen_engine_pypi(c) != NULL;
+}
+
+const char *gen_engine_pypi(const struct plan_candidate *c)
+{
+	return !strncmp(c->engine_image, "pypi:", 5) ? c->engine_image + 5 : NULL;
 }
 
 int gen_check_container(const struct plan_candidate *c, const char *what, struct err *err)
@@ -334,6 +339,35 @@ static void llama_cpp(struct gen_engine *e, const struct plan_candidate *c)
 	add(&e->fetch.env, "HF_TOKEN");
 }
 
+/*
+ * mlx-lm's server (server.py at the catalog's tag): the checkpoint by
+ * repository (MLX's own safetensors layout), a decode batch of the
+ * planned sequences (its BatchGenerator's completion batch), prompts
+ * taken in steps of the planned tokens, and no reply cut below the
+ * planned context (--max-tokens, 512 by default, caps a reply whose
+ * request names no max_tokens).
+ */
+static void mlx_lm(struct gen_engine *e, const struct plan_candidate *c)
+{
+	struct gen_argv *a = &e->args;
+
+	addf(a, "--model", "%s", model_repo(c));
+	addf(a, "--host", "0.0.0.0");
+	addf(a, "--port", "%zu", e->port);
+	if (c->max_num_seqs)
+		addf(a, "--decode-concurrency", "%zu", c->max_num_seqs);
+	if (c->max_batched_tokens)
+		addf(a, "--prefill-step-size", "%zu", c->max_batched_tokens);
+	addf(a, "--max-tokens", "%zu", c->max_model_len);
+	/* finished requests' caches are kept for their prefixes (ten by
+	 * default, of any size): held to what the plan left for the cache,
+	 * the running requests' included (server.py trims the prompt cache to
+	 * this less the batch's) */
+	if (c->kv_room_bytes)
+		addf(a, "--prompt-cache-bytes", "%zu", c->kv_room_bytes);
+	fetch_snapshot(e, c);
+}
+
 /* The name Ollama pulls: its library tag, else the GGUF repository as
  * hf.co/<repo>:<QUANT> (Hugging Face Hub docs, "Use Ollama with any GGUF
  * Model on Hugging Face Hub"). */
@@ -433,6 +467,7 @@ static const struct engine_kind {
 	{ "tensorrt-llm", trtllm, 0, NULL, NULL },
 	{ "llama-cpp", llama_cpp, 1, "llamacpp:requests_deferred", "--api-key" },
 	{ "ollama", ollama, 0, NULL, NULL },
+	{ "mlx-lm", mlx_lm, 0, NULL, NULL },
 };
 
 int gen_is_api_key(const char *arg)
@@ -452,7 +487,7 @@ int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, siz
 			k = &engine_kinds[i];
 	if (!k)
 		return err_set(err, ERR_INVAL, "engine '%.40s': rigplan writes commands for vllm, "
-			       "sglang, tgi, tensorrt-llm, llama-cpp and ollama only", c->engine);
+			       "sglang, tgi, tensorrt-llm, llama-cpp, ollama and mlx-lm only", c->engine);
 	if (k->gguf && !is_gguf(c->precision))
 		return err_set(err, ERR_INVAL, "engine '%s' loads GGUF files only, not precision "
 			       "'%.40s'", k->id, c->precision);

@@ -60,11 +60,14 @@ struct gen_engine {
 int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, size_t port,
 		     int api_key, struct err *err);
 
-/* Whether the plan's server runs natively from a release archive (on
- * macOS, engine_image darwin/arm64: its image is the archive's URL)
- * rather than in a container; its GGUF paths are then relative to the
- * weights' directory. */
+/* Whether the plan's server runs natively from a release archive or a
+ * Python package (on macOS, engine_image darwin/arm64: its image is the
+ * archive's URL, or "pypi:" and the requirement) rather than in a
+ * container; its GGUF paths are then relative to the weights' directory. */
 int gen_engine_native(const struct plan_candidate *c);
+/* The pip requirement of a server released as a Python package
+ * (engine_image "pypi:mlx-lm==0.31.3"), installed natively; NULL else. */
+const char *gen_engine_pypi(const struct plan_candidate *c);
 /* ERR_INVAL naming 'generate native' when the plan's server runs natively,
  * for the writers of containers (`what`: docker, compose, k8s). */
 int gen_check_container(const struct plan_candidate *c, const char *what, struct err *err);

@@ -10,7 +10,10 @@
  * What each archive holds comes from the release workflows at the
  * catalog's tags (docs/sources/macos-engines.md): llama.cpp's zip
  * build/bin/llama-server, its tar.gz (b10573 on) llama-<tag>/llama-server;
- * Ollama's tgz the ollama binary, and 0.5.4 the binary alone.
+ * Ollama's tgz the ollama binary, and 0.5.4 the binary alone.  A release
+ * on PyPI (mlx-lm) is installed into a virtual environment of its own
+ * with the pinned requirement, and fetches its weights with the
+ * huggingface_hub it brings.
  */
 #include <stdio.h>
 #include <string.h>
@@ -27,10 +30,42 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= k && !strcmp(s + n - k, suffix);
 }
 
+/*
+ * The servers released as Python packages: the program the package
+ * installs and what its wheels need.  mlx-lm 0.31.3 requires mlx >=
+ * 0.31.2 (its setup.py), whose wheels install on macOS 14.0 and newer
+ * with a native Python 3.10 or newer (mlx v0.31.2 docs/src/install.rst
+ * and setup.py python_requires; Apple's own python3 is 3.9).
+ */
+static const struct python_server {
+	const char *family;
+	const char *program;
+	int python_minor;           /* Python 3.x at least */
+	int macos_major;            /* macOS at least */
+} python_servers[] = {
+	{ "mlx-lm", "mlx_lm.server", 10, 14 },
+};
+
+static const struct python_server *python_server(const struct plan_candidate *c)
+{
+	size_t i;
+
+	if (!gen_engine_pypi(c))
+		return NULL;
+	for (i = 0; i < sizeof(python_servers) / sizeof(python_servers[0]); i++)
+		if (!strcmp(python_servers[i].family, c->engine))
+			return &python_servers[i];
+	return NULL;
+}
+
 /* The server's program inside the unpacked release, relative to it. */
 static void program(char *out, size_t size, const struct plan_candidate *c)
 {
-	if (!strcmp(c->engine, "ollama"))
+	const struct python_server *p = python_server(c);
+
+	if (p)
+		snprintf(out, size, "venv/bin/%s", p->program);
+	else if (!strcmp(c->engine, "ollama"))
 		snprintf(out, size, "ollama");
 	else if (ends_with(c->engine_image, ".tar.gz"))
 		snprintf(out, size, "llama-%s/llama-server", c->engine_version);
@@ -58,6 +93,48 @@ static void fetch_release(struct sbuf *sb, const struct plan_candidate *c, const
 		sbuf_addstr(sb, "\tchmod +x \"$release/release.part\"\n"
 			    "\tmv \"$release/release.part\" \"$release/ollama\"\n");
 	sbuf_addstr(sb, "fi\n");
+}
+
+/* What a Python package's wheels need: a macOS they install on and a
+ * native Python they take ($PYTHON, else python3), checked before
+ * anything is written. */
+static void python_checks(struct sbuf *sb, const struct python_server *p)
+{
+	sbuf_addf(sb, "if [ \"$(sw_vers -productVersion | cut -d. -f1)\" -lt %d ]; then\n"
+		  "\techo \"%s needs macOS %d or newer\" >&2\n"
+		  "\texit 1\nfi\n", p->macos_major, p->family, p->macos_major);
+	sbuf_addf(sb, "python=\"${PYTHON:-python3}\"\n"
+		  "if ! \"$python\" -c 'import platform, sys; sys.exit(platform.machine() != \"arm64\" "
+		  "or sys.version_info < (3, %d))'; then\n"
+		  "\techo \"%s needs a native arm64 Python 3.%d or newer: set PYTHON to one\" >&2\n"
+		  "\texit 1\nfi\n", p->python_minor, p->family, p->python_minor);
+}
+
+/* A Python package: a virtual environment of its own with the pinned
+ * requirement, made once. */
+static void install_package(struct sbuf *sb, const char *prog, const char *req)
+{
+	sbuf_addstr(sb, "program=\"$release\"/");
+	gen_shell_word(sb, prog);
+	sbuf_addstr(sb, "\nif [ ! -x \"$program\" ]; then\n"
+		    "\t\"$python\" -m venv \"$release/venv\"\n"
+		    "\t\"$release/venv/bin/python3\" -m pip install --disable-pip-version-check ");
+	gen_shell_word(sb, req);
+	sbuf_addstr(sb, "\nfi\n");
+}
+
+/* The weights into the Hugging Face cache under $home, by the fetch
+ * step's own Python words run in the package's environment. */
+static void fetch_python(struct sbuf *sb, const struct gen_fetch *f)
+{
+	size_t i;
+
+	sbuf_addstr(sb, "export HF_HOME=\"$home/huggingface\"\n\"$release/venv/bin/python3\"");
+	for (i = 0; i < f->args.n; i++) {
+		sbuf_addch(sb, ' ');
+		gen_shell_word(sb, f->args.v[i]);
+	}
+	sbuf_addch(sb, '\n');
 }
 
 /* llama.cpp reads GGUF files: each one fetched into the weights'
@@ -116,6 +193,7 @@ static void ollama_serve(struct sbuf *sb, const struct gen_engine *e)
 int gen_native(struct sbuf *sb, const struct plan_candidate *c, const struct gen_opts *o,
 	       struct err *err)
 {
+	const struct python_server *py = python_server(c);
 	struct gen_engine e;
 	char prog[128], line[512], dir[96];
 	size_t i;
@@ -125,6 +203,9 @@ int gen_native(struct sbuf *sb, const struct plan_candidate *c, const struct gen
 		return err_set(err, ERR_INVAL, "generate native: %s runs in containers on %s (image "
 			       "%.80s): use 'generate docker', 'compose' or 'k8s'", c->engine, c->gpu,
 			       c->engine_image);
+	if (gen_engine_pypi(c) && !py)
+		return err_set(err, ERR_INVAL, "generate native: rigplan does not know which program "
+			       "the Python package %.60s serves with", gen_engine_pypi(c));
 	if ((r = gen_engine_build(&e, c, c->port, o && o->api_key, err)) < 0)
 		return r;
 	program(prog, sizeof(prog), c);
@@ -142,19 +223,28 @@ int gen_native(struct sbuf *sb, const struct plan_candidate *c, const struct gen
 		    "if [ \"$(uname -s)/$(uname -m)\" != Darwin/arm64 ]; then\n"
 		    "\techo \"this script serves on an Apple silicon Mac (Darwin/arm64)\" >&2\n"
 		    "\texit 1\nfi\n");
+	if (py)
+		python_checks(sb, py);
 	if (o && o->api_key)
 		sbuf_addstr(sb, ": \"${" GEN_API_KEY_ENV ":?set " GEN_API_KEY_ENV " to the key "
 			    "clients must send (Authorization: Bearer ...)}\"\n");
 	sbuf_addstr(sb, "home=\"${RIGPLAN_HOME:-$HOME/Library/Application Support/rigplan}\"\n"
 		    "release=\"$home\"/");
 	gen_shell_word(sb, dir);
-	sbuf_addstr(sb, "\nmkdir -p \"$release\" \"$home/models\"\n");
-	fetch_release(sb, c, prog);
+	sbuf_addstr(sb, py ? "\nmkdir -p \"$release\"\n" : "\nmkdir -p \"$release\" \"$home/models\"\n");
+	if (py) {
+		install_package(sb, prog, gen_engine_pypi(c));
+		fetch_python(sb, &e.fetch);
+	} else {
+		fetch_release(sb, c, prog);
+	}
 	if (!strcmp(c->engine, "ollama")) {
 		ollama_serve(sb, &e);
 	} else {
-		sbuf_addstr(sb, "cd \"$home/models\"\n");
-		fetch_gguf(sb, &e.fetch);
+		if (!py) {
+			sbuf_addstr(sb, "cd \"$home/models\"\n");
+			fetch_gguf(sb, &e.fetch);
+		}
 		sbuf_addstr(sb, "exec \"$program\"");
 		server_args(sb, &e.args);
 		sbuf_addch(sb, '\n');

@@ -28,34 +28,34 @@
 #include "util/err.h"
 
 static const struct fmt_weight weights[] = {
-	{ "bf16", 16, 16, FMT_C_BF16, 0, 0, 0 },
-	{ "fp16", 16, 16, FMT_C_FP16, 0, 0, 0 },
-	{ "fp8", 8, 16, FMT_C_FP8, 0, 0, 0 },
-	{ "int8", 8, 16, FMT_C_INT8, 0, 0, 0 },
-	{ "int4-awq", 4.25, 16, FMT_C_FP16, 0, 0, 0 },
-	{ "int4-gptq", 4.25, 16, FMT_C_FP16, 0, 0, 0 },
+	{ "bf16", 16, 16, FMT_C_BF16, 0, 0, 0, 0 },
+	{ "fp16", 16, 16, FMT_C_FP16, 0, 0, 0, 0 },
+	{ "fp8", 8, 16, FMT_C_FP8, 0, 0, 0, 0 },
+	{ "int8", 8, 16, FMT_C_INT8, 0, 0, 0, 0 },
+	{ "int4-awq", 4.25, 16, FMT_C_FP16, 0, 0, 0, 0 },
+	{ "int4-gptq", 4.25, 16, FMT_C_FP16, 0, 0, 0, 0 },
 	/* an untied token embedding is quantized to the file's base type
 	 * (llama.cpp llama_tensor_get_type: only the output, or a token
 	 * embedding that is also the output, goes to q6_K): q4_0 4.5, Q4_K
 	 * 144 bytes per 256 = 4.5, Q5_K 5.5, Q6_K 6.5625, q8_0 8.5 */
-	{ "gguf-q4_0", 4.5, 6.5625, FMT_C_FP16, 1, 0, 4.5 },
-	{ "gguf-q4_k_m", 4.85, 6.5625, FMT_C_FP16, 1, 0, 4.5 },
-	{ "gguf-q5_k_m", 5.69, 6.5625, FMT_C_FP16, 1, 0, 5.5 },
-	{ "gguf-q6_k", 6.5625, 6.5625, FMT_C_FP16, 1, 0, 6.5625 },
-	{ "gguf-q8_0", 8.5, 8.5, FMT_C_FP16, 1, 0, 8.5 },
-	{ "gguf-f16", 16, 16, FMT_C_FP16, 1, 0, 16 },
+	{ "gguf-q4_0", 4.5, 6.5625, FMT_C_FP16, 1, 0, 4.5, 1 },
+	{ "gguf-q4_k_m", 4.85, 6.5625, FMT_C_FP16, 1, 0, 4.5, 1 },
+	{ "gguf-q5_k_m", 5.69, 6.5625, FMT_C_FP16, 1, 0, 5.5, 1 },
+	{ "gguf-q6_k", 6.5625, 6.5625, FMT_C_FP16, 1, 0, 6.5625, 1 },
+	{ "gguf-q8_0", 8.5, 8.5, FMT_C_FP16, 1, 0, 8.5, 1 },
+	{ "gguf-f16", 16, 16, FMT_C_FP16, 1, 0, 16, 1 },
 	/* OCP Microscaling MXFP4: E2M1 values in blocks of 32 sharing an E8M0
 	 * scale, 4 + 8/32 = 4.25 bits, on the MoE experts only; attention,
 	 * router and embeddings stay bf16 (gpt-oss model card, 2025-08: "MoE
 	 * weights ... quantized to 4.25 bits per parameter"; vLLM's gpt-oss
 	 * recipe: 63 GB for 120B).  Hopper dequantizes inside the GEMM and
 	 * runs at the bf16 rate; Blackwell's FP4 units are not yet counted. */
-	{ "mxfp4", 16, 16, FMT_C_BF16, 0, 4.25, 0 },
+	{ "mxfp4", 16, 16, FMT_C_BF16, 0, 4.25, 0, 0 },
 	/* the same experts in a GGUF file (ggml-org/gpt-oss-*-GGUF, the
 	 * llama.cpp team's conversion, keeps MXFP4 experts): what llama.cpp
 	 * and Ollama load; a distinct name because a checkpoint row names one
 	 * repository per format, and vLLM's MXFP4 is the safetensors one */
-	{ "gguf-mxfp4", 16, 16, FMT_C_BF16, 1, 4.25, 0 },
+	{ "gguf-mxfp4", 16, 16, FMT_C_BF16, 1, 4.25, 0, 1 },
 	/* NVIDIA NVFP4 (ModelOpt): E2M1 values in blocks of 16 sharing an
 	 * FP8 E4M3 scale, plus one FP32 scale a tensor: 4 + 8/16 = 4.5 bits.
 	 * The linear layers of the decoder blocks are quantized, weights and
@@ -64,7 +64,17 @@ static const struct fmt_weight weights[] = {
 	 * activations of the linear operators within transformers blocks are
 	 * quantized"; docs/sources/nvfp4.md).  The GEMMs run on Blackwell's
 	 * FP4 tensor units; rigplan plans it nowhere else. */
-	{ "nvfp4", 4.5, 16, FMT_C_FP4, 0, 0, 0 },
+	{ "nvfp4", 4.5, 16, FMT_C_FP4, 0, 0, 0, 0 },
+	/* MLX's affine quantization as mlx_lm.convert -q writes it: groups of
+	 * 64 weights (the default for mode "affine") each with a scale and a
+	 * bias in the model's 16-bit type, 4 + 2 x 16/64 = 4.5 bits, 8.5 at
+	 * 8 bits.  Every layer with a to_quantized method is quantized, the
+	 * embedding and the head included (mlx v0.31.2 nn/layers/quantized.py;
+	 * mlx-lm v0.31.3 utils.py quantize_model).  Metal's quantized
+	 * matrix-vector kernels unpack each weight on the ALUs, its
+	 * matrix-matrix ones once per 32-row tile (quantized.h, BM = 32). */
+	{ "mlx-4bit", 4.5, 4.5, FMT_C_FP16, 0, 0, 0, 1 },
+	{ "mlx-8bit", 8.5, 8.5, FMT_C_FP16, 0, 0, 0, 1 },
 };
 
 /* KV values: 16-bit floats, fp8 e4m3 (vLLM --kv-cache-dtype fp8), and
@@ -162,10 +172,4 @@ int fmt_compute_flops(double *out, const struct fmt_weight *f,
 double fmt_embed_bits(const struct fmt_weight *f, int tied)
 {
 	return tied || !(f->bits_token > 0) ? f->bits_embed : f->bits_token;
-}
-
-double fmt_weight_bytes(const struct fmt_weight *f, double linear_params,
-			double embed_params)
-{
-	return (linear_params * f->bits_linear + embed_params * f->bits_embed) / 8.0;
 }

@@ -28,8 +28,4 @@ int fmt_compute_flops(double *out, const struct fmt_weight *f,
 /* Bits per weight of the input embedding: a tied one is the head. */
 double fmt_embed_bits(const struct fmt_weight *f, int tied);
 
-/* Bytes of the model's weights in this format (all GPUs together). */
-double fmt_weight_bytes(const struct fmt_weight *f, double linear_params,
-			double embed_params);
-
 #endif

@@ -71,12 +71,13 @@ static int check_parallel(const struct llm_spec *l, const struct deploy_spec *d,
 }
 
 /* Seconds per byte that unpacking a block-quantized weight costs on the
- * GPU's ALUs: eff.dequant_ops per weight at the 16-bit rate, for a GGUF
- * format's quantized tensors (16-bit ones are read as they are). */
+ * GPU's ALUs: eff.dequant_ops per weight at the 16-bit rate, for the
+ * quantized tensors of a format whose kernels unpack them (GGUF, MLX);
+ * 16-bit ones are read as they are. */
 static double dequant_per_byte(const struct gpu_spec *gpu, const struct fmt_weight *wf,
 			       double bits, double peak16)
 {
-	if (!wf->gguf || !(bits < 16) || !(gpu->eff.dequant_ops > 0) || !(peak16 > 0))
+	if (!wf->unpacks || !(bits < 16) || !(gpu->eff.dequant_ops > 0) || !(peak16 > 0))
 		return 0;
 	return gpu->eff.dequant_ops / (bits / 8.0) / peak16;
 }
@@ -342,24 +343,29 @@ static void attn_op(struct perf_acc *a, double *host_s, const struct est_model *
  * `local` tokens of its own, out of `group` tokens routed across the
  * expert-parallel group (without EP the two are the same).  MoE reads only
  * the experts the group's tokens touch; under EP each GPU holds 1/ep of
- * them and computes 1/ep of the routed tokens.
+ * them and computes 1/ep of the routed tokens.  dq_s: the unpacking of
+ * its quantized weights, once per tile of the tokens each matrix sees (a
+ * routed expert only its share of the group's).
  */
 static void ffn_layer(double *bytes, double *flops, double *dq_s, size_t *gemms,
 		      const struct est_model *m, int moe, double local, double group)
 {
 	const struct llm_spec *l = &m->llm;
-	double tp = (double)m->dep.tp, ep = (double)m->dep.ep, experts;
+	double tp = (double)m->dep.tp, ep = (double)m->dep.ep, touched, experts;
 
 	if (!moe) {
 		*bytes = m->layer_bytes_dense;
 		*flops = 2 * local * m->parts.ffn_dense / tp;
-		*dq_s = *bytes * m->dq_lin;
+		*dq_s = *bytes * m->dq_lin * dq_passes(m, local);
 		*gemms = FFN_GEMMS;
 		return;
 	}
-	experts = llm_experts_touched(l, group) * m->expert_bytes;
+	touched = llm_experts_touched(l, group);
+	experts = touched * m->expert_bytes;
 	*bytes = m->moe_fixed_bytes + experts;
-	*dq_s = m->moe_fixed_bytes * m->dq_lin + experts * m->dq_expert;
+	*dq_s = m->moe_fixed_bytes * m->dq_lin * dq_passes(m, local) +
+		experts * m->dq_expert *
+		dq_passes(m, touched > 0 ? group * (double)l->moe_top_k / touched : 0);
 	*flops = 2 * (local * m->parts.moe_fixed +
 		      group / ep * (double)l->moe_top_k * m->parts.expert) / tp;
 	*gemms = FFN_GEMMS + ROUTER_GEMMS + (l->moe_shared_experts ? FFN_GEMMS : 0);
@@ -431,7 +437,7 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 		/* each chunk reads the layer's weights again */
 		wop(&a, m, nl * chunks * gpu_share, m->layer_bytes_attn + ffn_b,
 		    2 * (tokens / chunks) * m->parts.attn / tp + ffn_f, m->flops,
-		    (m->layer_bytes_attn * m->dq_lin + ffn_dq) * dq_passes(m, tokens / chunks));
+		    m->layer_bytes_attn * m->dq_lin * dq_passes(m, tokens / chunks) + ffn_dq);
 		ovh += nl * chunks * gpu_share * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
 		if (run_host)
 			host_s += nl * chunks * m->host_frac *
@@ -519,7 +525,6 @@ static void step_layers(struct perf_acc *a, double *ovh, double *comm, double *h
 		ffn_layer(&ffn_b, &ffn_f, &ffn_dq, &gemms, m, (int)kind, local, group);
 		attn_f = 2 * local * m->parts.attn / tp;
 		attn_dq = m->layer_bytes_attn * m->dq_lin * passes;
-		ffn_dq *= passes;
 		if (prefill) {
 			wop(a, m, ng, m->layer_bytes_attn + ffn_b, attn_f + ffn_f, m->flops,
 			    attn_dq + ffn_dq);

@@ -40,6 +40,8 @@ struct fmt_weight {
 				 * that quantizes the experts alone, as MXFP4 in gpt-oss) */
 	double bits_token;      /* an untied input embedding; 0: bits_embed (a tied
 				 * one is the head and takes the head's bits) */
+	int unpacks;            /* matrix-vector kernels unpack each quantized weight
+				 * on the ALUs (GGUF and MLX on Metal) */
 };
 
 struct fmt_kv {

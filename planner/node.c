@@ -842,7 +842,9 @@ static int edge_node(struct plan_node *node, struct plan_part *parts, size_t *no
 	if (!b.ssd)
 		return -1;
 	memset(node, 0, sizeof(*node));
-	snprintf(node->chassis_kind, sizeof(node->chassis_kind), "edge");
+	/* a Mac is a computer, an edge module a board */
+	snprintf(node->chassis_kind, sizeof(node->chassis_kind), "%s",
+		 bind_gpu_soc(n->gpu) ? "computer" : "edge");
 	snprintf(node->psu_redundancy, sizeof(node->psu_redundancy), "none");
 	node->gpus = 1;
 	node->ram_bytes = unified;

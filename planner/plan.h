@@ -168,6 +168,7 @@ struct plan_candidate {
 	int eager;                          /* started without CUDA graphs */
 	double weights_bytes;               /* one replica's weights on disk */
 	double gpu_memory_bytes;            /* one GPU's */
+	size_t kv_room_bytes;               /* one GPU's left for the KV cache; 0: not recorded */
 	double qps_per_replica_max;         /* analytic saturation */
 	double prefill_s;                   /* one prompt alone */
 	double capex_usd;                   /* priced parts only */

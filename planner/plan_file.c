@@ -48,6 +48,7 @@ static const struct field cand_fields[] = {
 	SIZE(plan_candidate, max_num_seqs, 0, 1e6), SIZE(plan_candidate, max_batched_tokens, 0, 1e9),
 	NUM(plan_candidate, gpu_memory_utilization),
 	NUM(plan_candidate, weights_bytes), NUM(plan_candidate, gpu_memory_bytes),
+	OPT_SIZE(plan_candidate, kv_room_bytes, 0, 1e15),
 	NUM(plan_candidate, qps_per_replica_max), NUM(plan_candidate, prefill_s),
 	{ "capex_usd", F_NUM, offsetof(struct plan_candidate, capex_usd), 0, 0, 1e18 },
 	SIZE(plan_candidate, unpriced_parts, 0, 100),

@@ -13,7 +13,10 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 
-static const char *const default_precisions[] = { "bf16", "fp8", "int4-awq", "gguf-q4_k_m" };
+/* 16 bits, 8, and each engine kind's own 4-bit format: AWQ for the
+ * servers on CUDA and ROCm, GGUF for llama.cpp and Ollama, MLX's */
+static const char *const default_precisions[] = { "bf16", "fp8", "int4-awq", "gguf-q4_k_m",
+						  "mlx-4bit" };
 
 /* Whether release `id` is searched: every one when none is named; a
  * named release ("vllm@0.8.5"); every release of a named family ("vllm",

@@ -49,6 +49,10 @@ void plan_describe(struct ctx *x, struct plan_candidate *c)
 	c->eager = d->dspec.eager;
 	c->gpu_memory_bytes = (double)d->gpu.memory_bytes;
 	est_mem_at(&mem, &d->in);
+	/* what the GPU keeps for the KV cache once the rest is placed: the
+	 * bound of a server that grows its cache as it goes (mlx-lm) */
+	c->kv_room_bytes = (size_t)fmax(0.0, fmin(1e15, mem.capacity_bytes - mem.weights_bytes -
+						  mem.activation_bytes - mem.overhead_bytes));
 	/* the bytes fetched: what the checkpoint's repository states where
 	 * it does (its scales, embeddings and layout as published), else the
 	 * model's at the format */

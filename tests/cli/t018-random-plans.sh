@@ -17,7 +17,7 @@ rng = random.Random(18)
 models = ["llama-3.1-8b", "llama-3.1-70b", "qwen3-8b", "qwen3-32b", "qwen3-30b-a3b", "mistral-7b",
           "mixtral-8x7b", "gemma-2-9b", "qwen2.5-7b", "qwen2.5-72b", "phi-3-mini", "gpt-oss-20b",
           "gpt-oss-120b", "autoglm-phone-9b", "glm-4-9b", "llama-3.2-3b", "llama-3.1-405b", "deepseek-v3"]
-engines = [None, None, "vllm", "sglang", "tgi", "tensorrt-llm", "llama-cpp", "ollama"]
+engines = [None, None, "vllm", "sglang", "tgi", "tensorrt-llm", "llama-cpp", "ollama", "mlx-lm"]
 with open(sys.argv[1], "w") as f:
     for i in range(200):
         a = ["--model", rng.choice(models), "--qps", rng.choice(["0.2", "1", "4"]),
@@ -55,10 +55,10 @@ for f in sorted(os.listdir(sys.argv[1]), key=lambda s: int(s.split(".")[0])):
     for k, c in enumerate(d["candidates"], 1):
         print(f, k, c["model"], c["gpu"], c["engine"] + "@" + c["engine_version"], c["precision"],
               c["kv_precision"], c["tp"], c["pp"], c["gpus_per_replica"] > c["node"]["gpus"],
-              c["node"]["gpus"])
+              c["node"]["gpus"], c["engine_image"].startswith(("https://", "pypi:")))
 PY
 bad_compat=0 bad_gen=0 n_cands=0
-while read -r f k model gpu release wf kv tp pp multi per_node; do
+while read -r f k model gpu release wf kv tp pp multi per_node native; do
 	n_cands=$((n_cands + 1))
 	set +e
 	"$PROG" estimate --model "$model" --gpu "$gpu" --engine "$release" --precision "$wf" \
@@ -72,7 +72,10 @@ while read -r f k model gpu release wf kv tp pp multi per_node; do
 		bad_compat=$((bad_compat + 1))
 		echo "# $f #$k $model $gpu $release $wf: $(cat "$tmp/err")"
 	fi
-	for kind in docker compose k8s; do
+	# a Mac's server runs natively: its script, and no container
+	kinds="docker compose k8s"
+	[ "$native" = True ] && kinds=native
+	for kind in $kinds; do
 		[ "$kind" = compose ] && [ "$multi" = True ] && continue
 		out="$tmp/g/${f%.json}-$k.$kind"
 		if ! "$PROG" generate "$kind" --plan "$tmp/p/$f" --candidate "$k" </dev/null >"$out" 2>"$tmp/err"; then
@@ -86,6 +89,9 @@ check "every candidate ($n_cands) passes the rules it was planned under" [ "$bad
 check "every file of every candidate is written" [ "$bad_gen" = 0 ]
 
 check "every docker script passes shellcheck" shellcheck -s sh "$tmp"/g/*.docker
+if ls "$tmp"/g/*.native >/dev/null 2>&1; then
+	check "every native script passes shellcheck" shellcheck -s sh "$tmp"/g/*.native
+fi
 if command -v docker-compose >/dev/null 2>&1; then
 	# docker-compose checks each file it is given against the schema as
 	# it loads it: fifty files a run

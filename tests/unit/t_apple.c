@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bind/deploy.h"
 #include "bind/rows.h"
 #include "catalog/cat.h"
 #include "models/est.h"
 #include "models/fmt.h"
+#include "tests/testcat.h"
 #include "tests/testlib.h"
 #include "util/err.h"
 #include "util/units.h"
@@ -55,21 +57,31 @@ static void dep_one(struct deploy_spec *d)
 	d->power_limit_w = NAN;
 }
 
-static double step_s(const char *format, double dequant_ops, int prefill)
+/* Model `l` in `format` on the Mac of gpu_mac, one of it; -1 (a failed
+ * test) when refused. */
+static int mac_model(struct est_model *m, const struct llm_spec *l, const char *format,
+		     double dequant_ops)
 {
 	struct gpu_spec g;
 	struct deploy_spec d;
-	struct est_model m;
-	struct perf_result p;
 	struct err err = ERR_INIT;
 
 	gpu_mac(&g, dequant_ops);
 	dep_one(&d);
-	if (est_model_init(&m, &llama8b, fmt_weight_find(format), fmt_kv_find("f16"), &g, &d,
-			   &err) < 0) {
+	if (est_model_init(m, l, fmt_weight_find(format), fmt_kv_find("f16"), &g, &d, &err) < 0) {
 		test_ok(0, "est_model_init %s: %s", format, err.msg);
-		return NAN;
+		return -1;
 	}
+	return 0;
+}
+
+static double step_s(const char *format, double dequant_ops, int prefill)
+{
+	struct est_model m;
+	struct perf_result p;
+
+	if (mac_model(&m, &llama8b, format, dequant_ops) < 0)
+		return NAN;
 	if (prefill)
 		perf_prefill(&p, &m, 1, 512);
 	else
@@ -106,6 +118,107 @@ static void hand_worked(void)
 	test_ok(step_s("gguf-q4_k_m", 40, 0) > step_s("gguf-q4_k_m", 20, 0) &&
 		step_s("gguf-q4_k_m", 20, 0) > step_s("gguf-q4_k_m", 0, 0),
 		"q4_k_m decode grows with dequant_ops");
+}
+
+/*
+ * A routed expert is unpacked once per tile of the tokens routed to it,
+ * not of the whole step's.  Qwen3-30B-A3B's shapes: 48 layers of hidden
+ * 2048, attention 2*2048*32*128 + 2*2048*4*128 = 18,874,368 weights, a
+ * router of 2048*128 = 262,144, 128 experts of 3*2048*768 = 4,718,592;
+ * an untied head of 151936*2048 = 311,164,928.  A 2048-token prompt
+ * touches every expert (128 * (1 - (120/128)^2048)) with 2048*8/128 =
+ * 128 tokens each: 4 tiles of 32, where attention and the router see all
+ * 2048 tokens, 64 tiles.  At 20 operations a weight on 27.2e12 a second:
+ * (48 * ((18,874,368 + 262,144) * 64 + 128 * 4,718,592 * 4) +
+ * 311,164,928) * 20 / 27.2e12 = 128.72 ms.
+ */
+static double moe_prefill_s(double dequant_ops)
+{
+	static const struct llm_spec qwen3moe = {
+		.layers = 48, .hidden = 2048, .intermediate = 6144, .heads = 32, .kv_heads = 4,
+		.head_dim = 128, .vocab = 151936, .max_context = 40960, .attn = LLM_GQA,
+		.moe_experts = 128, .moe_top_k = 8, .moe_intermediate = 768,
+	};
+	struct est_model m;
+	struct perf_result p;
+
+	if (mac_model(&m, &qwen3moe, "gguf-q4_0", dequant_ops) < 0)
+		return NAN;
+	perf_prefill(&p, &m, 1, 2048);
+	return p.time_s;
+}
+
+static void moe_tiles(void)
+{
+	double want = (48 * ((18874368.0 + 262144) * 64 + 128 * 4718592.0 * 4) + 311164928.0) * 20 /
+		      27.2e12;
+
+	test_rel(moe_prefill_s(20) - moe_prefill_s(0), want, 1e-9,
+		 "MoE prefill of 2048: experts unpacked in 4 tiles, the rest in 64 (128.72 ms)");
+}
+
+/*
+ * MLX's kernels on a Mac take their own figures (engine_kernel) over the
+ * architecture's, which llama.cpp's keep: the catalog's rows, whatever
+ * their values, reach the deployment's GPU.
+ */
+static void engine_kernels(void)
+{
+	static const char *const engines[] = { "mlx-lm", "llama-cpp" };
+	struct cat *cat = test_catalog();
+	struct cat_engine_kernel *k = NULL;
+	struct cat_efficiency eff;
+	struct err err = ERR_INIT;
+	size_t n = 0, i, j;
+
+	if (!test_ok(cat_engine_kernels(&k, &n, cat, "mlx-lm", &err) == 0 && n >= 4 &&
+		     cat_find(&eff, cat, CAT_EFFICIENCY, "apple-m2", &err) == 0,
+		     "mlx-lm's kernel rows and apple-m2's efficiency: %s",
+		     err.code ? err.msg : "read"))
+		goto out;
+	for (j = 0; j < n && strcmp(k[j].architecture, "apple-m2"); j++)
+		;
+	for (i = 0; i < sizeof(engines) / sizeof(engines[0]) && j < n; i++) {
+		struct deploy_request q = DEPLOY_REQUEST_INIT;
+		struct deploy *d = calloc(1, sizeof(*d));
+		int mlx = i == 0;
+
+		q.model = "llama-3.1-8b";
+		q.gpu = "apple-m2-ultra-76c-192gb";
+		q.engine = engines[i];
+		q.precision = mlx ? "mlx-4bit" : "gguf-q4_0";
+		if (test_ok(d && deploy_build(d, cat, &q, &err) == 0, "%s on an M2 Ultra: %s",
+			    engines[i], err.code ? err.msg : "deployed"))
+			test_ok(d->gspec.eff.dequant_ops == (mlx ? k[j].dequant_ops : eff.dequant_ops) &&
+				d->gspec.eff.gemm == (mlx ? k[j].gemm : eff.gemm) &&
+				d->gspec.eff.bw == eff.bw,
+				"%s: dequant_ops %.2f, gemm %.4f (%s), bw the architecture's",
+				engines[i], d->gspec.eff.dequant_ops, d->gspec.eff.gemm,
+				mlx ? "its kernels'" : "the architecture's");
+		free(d);
+	}
+	test_ok(j < n, "mlx-lm has an apple-m2 row");
+out:
+	free(k);
+	cat_free(cat);
+}
+
+/*
+ * An MLX 4-bit checkpoint quantizes every linear layer, the embedding and
+ * the head alike, in groups of 64 with a 16-bit scale and bias: 4.5 bits
+ * a weight.  Llama 3.1 8B's 6,979,321,856 layer weights and 2 *
+ * 525,336,576 of embedding and head: 8,029,995,008 * 4.5 / 8 =
+ * 4,516,872,192 bytes.
+ */
+static void mlx_bytes(void)
+{
+	struct est_model m;
+	struct mem_result mem;
+
+	if (mac_model(&m, &llama8b, "mlx-4bit", 0) < 0)
+		return;
+	mem_at(&mem, &m, 1, 1, 1);
+	test_rel(mem.weights_bytes, 4516872192.0, 1e-9, "Llama 3.1 8B in mlx-4bit: 4,516,872,192 bytes");
 }
 
 /*
@@ -163,6 +276,9 @@ static void gguf_without_bf16(void)
 int main(void)
 {
 	hand_worked();
+	moe_tiles();
+	engine_kernels();
+	mlx_bytes();
 	gguf_without_bf16();
 	wired_share();
 	return test_done();

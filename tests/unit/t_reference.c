@@ -76,16 +76,36 @@ static double prefill_s(const struct est_model *m, double batch, double len)
  *           tokens per second per GPU;
  *   ttft    prefill time of one ISL-token prompt.
  */
+/*
+ * Seconds to decode tokens in+1 .. in+out of one sequence.  A step's time
+ * grows with its context smoothly (the KV read, linearly), so a long run
+ * is the integral of the step time over the context, by the trapezoid
+ * rule on 32 intervals, plus half of each end (Euler-Maclaurin): exact for
+ * a linear step time, and what keeps the fits below fast.
+ */
+static double decode_run_s(const struct est_model *m, double in, double out)
+{
+	double t = 0, h, k;
+	int j, n = 32;
+
+	if (out <= 2 * n) {
+		for (k = 1; k <= out; k++)
+			t += decode_s(m, 1, in + k);
+		return t;
+	}
+	h = (out - 1) / n;
+	for (j = 0; j <= n; j++)
+		t += (j == 0 || j == n ? 0.5 : 1.0) * decode_s(m, 1, in + 1 + j * h);
+	return t * h + (decode_s(m, 1, in + 1) + decode_s(m, 1, in + out)) / 2;
+}
+
 static double predict(const struct est_model *m, const char *metric, double b,
 		      double in, double out, double gpus)
 {
 	double t = 0, k;
 
-	if (!strcmp(metric, "tg")) {
-		for (k = 1; k <= out; k++)
-			t += decode_s(m, 1, k);
-		return out / t;
-	}
+	if (!strcmp(metric, "tg"))
+		return out / decode_run_s(m, in, out);
 	if (!strcmp(metric, "pp"))
 		return in / prefill_s(m, 1, in);
 	if (!strcmp(metric, "static")) {
@@ -176,7 +196,7 @@ done:
  * (llama.cpp, another engine, consumer Ampere) must come closer with the
  * fitted value than with the H100's.
  */
-#define FIT_MAX 96
+#define FIT_MAX 160
 
 struct fit {
 	json_t *row[FIT_MAX];
@@ -330,18 +350,41 @@ out:
  * (1%), with bands no narrower than its extreme errors.  Then each chip
  * is left out in turn, the rest refitted, and the left-out chip's rows
  * predicted: 9 in 10 must fall inside the catalog's bands.
+ *
+ * MLX (mlx-lm and servers on its kernels) runs on the same memory and
+ * ALUs with kernels of its own: its unpacking cost and its prompts' GEMM
+ * share are two more parameters of the same fit, over its published rows
+ * (mlx-lm's BENCHMARKS.md, a 70B context sweep, Rapid-MLX's runs), held in
+ * the catalog as mlx-lm's engine_kernel rows.
  */
+#define APPLE_PARAMS 6
+
 struct apple_fit {
 	struct fit f;
 	int use[FIT_MAX];
+	int mlx[FIT_MAX];           /* the row runs MLX's kernels */
+	struct cat_engine_kernel kernel;
 };
 
-static void apple_set(struct cat_efficiency *e, const gsl_vector *x)
+static void apple_set(struct apple_fit *a, const gsl_vector *x)
 {
+	struct cat_efficiency *e = &a->f.eff;
+
 	e->bw = gsl_vector_get(x, 0);
 	e->gemm = gsl_vector_get(x, 1);
 	e->dequant_ops = gsl_vector_get(x, 2);
 	e->roofline_p = gsl_vector_get(x, 3);
+	a->kernel.dequant_ops = gsl_vector_get(x, 4);
+	a->kernel.gemm = gsl_vector_get(x, 5);
+}
+
+/* Row i's signed log error at the fit's figures, an MLX row with its
+ * kernels'. */
+static double apple_log_error(struct apple_fit *a, size_t i)
+{
+	a->f.d[i]->has_kernel = a->mlx[i];
+	a->f.d[i]->kernel = a->kernel;
+	return fit_log_error(&a->f, i);
 }
 
 static double apple_cost(const gsl_vector *x, void *data)
@@ -351,47 +394,49 @@ static double apple_cost(const gsl_vector *x, void *data)
 	double s = 0, e;
 	size_t i;
 
-	apple_set(&f->eff, x);
+	apple_set(a, x);
 	if (!(f->eff.bw > 0.2 && f->eff.bw <= 1 && f->eff.gemm > 0.2 && f->eff.gemm <= 1 &&
-	      f->eff.dequant_ops >= 0 && f->eff.roofline_p >= 1 && f->eff.roofline_p <= 8))
+	      f->eff.dequant_ops >= 0 && f->eff.roofline_p >= 1 && f->eff.roofline_p <= 8 &&
+	      a->kernel.dequant_ops >= 0 && a->kernel.gemm > 0.2 && a->kernel.gemm <= 1))
 		return GSL_POSINF;
 	for (i = 0; i < f->n; i++) {
 		if (!a->use[i])
 			continue;
-		if (!isfinite(e = fit_log_error(f, i)))
+		if (!isfinite(e = apple_log_error(a, i)))
 			return GSL_POSINF;
 		s += e * e;
 	}
 	return s;
 }
 
-/* The simplex from bw 0.8, gemm 0.7, 10 ops, p 2 over the rows in use;
- * the sum of squared log errors, the minimum in f.eff. */
+/* The simplex from bw 0.8, gemm 0.7, 10 ops, p 2 (MLX: 10 ops, gemm 0.7)
+ * over the rows in use; the sum of squared log errors, the minimum in
+ * f.eff and kernel. */
 static double apple_minimize(struct apple_fit *a)
 {
-	gsl_multimin_fminimizer *m = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, 4);
-	gsl_vector *x = gsl_vector_alloc(4), *step = gsl_vector_alloc(4);
+	static const double start[APPLE_PARAMS] = { 0.8, 0.7, 10, 2, 10, 0.7 };
+	static const double steps[APPLE_PARAMS] = { 0.05, 0.05, 4, 0.5, 4, 0.05 };
+	gsl_multimin_fminimizer *m = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2,
+								   APPLE_PARAMS);
+	gsl_vector *x = gsl_vector_alloc(APPLE_PARAMS), *step = gsl_vector_alloc(APPLE_PARAMS);
 	gsl_multimin_function fn;
 	double cost;
+	size_t k;
 	int it;
 
-	gsl_vector_set(x, 0, 0.8);
-	gsl_vector_set(x, 1, 0.7);
-	gsl_vector_set(x, 2, 10);
-	gsl_vector_set(x, 3, 2);
-	gsl_vector_set(step, 0, 0.05);
-	gsl_vector_set(step, 1, 0.05);
-	gsl_vector_set(step, 2, 4);
-	gsl_vector_set(step, 3, 0.5);
-	fn.n = 4;
+	for (k = 0; k < APPLE_PARAMS; k++) {
+		gsl_vector_set(x, k, start[k]);
+		gsl_vector_set(step, k, steps[k]);
+	}
+	fn.n = APPLE_PARAMS;
 	fn.f = apple_cost;
 	fn.params = a;
 	gsl_multimin_fminimizer_set(m, &fn, x, step);
-	for (it = 0; it < 2000; it++)
+	for (it = 0; it < 4000; it++)
 		if (gsl_multimin_fminimizer_iterate(m) ||
 		    gsl_multimin_test_size(gsl_multimin_fminimizer_size(m), 1e-5) == GSL_SUCCESS)
 			break;
-	apple_set(&a->f.eff, m->x);
+	apple_set(a, m->x);
 	cost = m->fval;
 	gsl_vector_free(x);
 	gsl_vector_free(step);
@@ -406,9 +451,10 @@ static void fit_apple(json_t *rows)
 	struct fit *f = &a->f;
 	struct cat_efficiency fitted, band;
 	struct err err = ERR_INIT;
+	struct cat_engine_kernel kfit, *kernels = NULL;
 	json_t *row;
 	double lo = 0, hi = 0, e, cost;
-	size_t i, j, k, held = 0, inside = 0;
+	size_t i, j, k, held = 0, inside = 0, nk = 0, nmlx = 0;
 
 	if (!test_ok(cat_find(&band, cat, CAT_EFFICIENCY, "apple-m2", &err) == 0,
 		     "the apple-m2 row: %s", err.code ? err.msg : "read"))
@@ -419,24 +465,41 @@ static void fit_apple(json_t *rows)
 			f->d[f->n] = xcalloc(1, sizeof(*f->d[f->n]));
 			f->row[f->n] = row;
 			a->use[f->n] = 1;
+			a->mlx[f->n] = !strcmp(str(row, "engine"), "mlx-lm");
+			nmlx += (size_t)a->mlx[f->n];
 			if (row_deploy(f->d[f->n++], row, &err) < 0) {
 				test_ok(0, "%s: deploy: %s", str(row, "id"), err.msg);
 				goto out;
 			}
 		}
-	if (!test_ok(f->n >= 40, "%zu Apple llama-bench rows to fit", f->n))
+	if (!test_ok(f->n - nmlx >= 40 && nmlx >= 20, "%zu Apple llama-bench rows and %zu MLX "
+		     "rows to fit", f->n - nmlx, nmlx))
 		goto out;
 	cost = apple_minimize(a);
 	fitted = f->eff;
+	kfit = a->kernel;
 	for (i = 0; i < f->n; i++) {
-		e = exp(fit_log_error(f, i)) - 1;
+		e = exp(apple_log_error(a, i)) - 1;
 		lo = fmin(lo, e);
 		hi = fmax(hi, e);
 	}
-	printf("# apple: bw %.4f, gemm %.4f, dequant_ops %.2f, p %.3f over %zu rows, "
-	       "rms log error %.3f, errors %+.1f%% .. %+.1f%%\n", fitted.bw, fitted.gemm,
-	       fitted.dequant_ops, fitted.roofline_p, f->n, sqrt(cost / (double)f->n),
-	       100 * lo, 100 * hi);
+	printf("# apple: bw %.4f, gemm %.4f, dequant_ops %.2f, p %.3f; MLX dequant_ops %.2f, "
+	       "gemm %.4f; over %zu rows, rms log error %.3f, errors %+.1f%% .. %+.1f%%\n",
+	       fitted.bw, fitted.gemm, fitted.dequant_ops, fitted.roofline_p, kfit.dequant_ops,
+	       kfit.gemm, f->n, sqrt(cost / (double)f->n), 100 * lo, 100 * hi);
+	if (test_ok(cat_engine_kernels(&kernels, &nk, cat, "mlx-lm", &err) == 0,
+		    "mlx-lm's kernel rows: %s", err.code ? err.msg : "read"))
+		for (k = 0; k < sizeof(archs) / sizeof(archs[0]); k++) {
+			for (j = 0; j < nk && strcmp(kernels[j].architecture, archs[k]); j++)
+				;
+			/* to 1%, or 0.01 of an operation at none */
+			test_ok(j < nk && fabs(kernels[j].dequant_ops - kfit.dequant_ops) <=
+				0.01 * fmax(1, kfit.dequant_ops) &&
+				fabs(kernels[j].gemm / kfit.gemm - 1) < 0.01,
+				"mlx-lm/%s holds the fit: dequant_ops %.2f, gemm %.4f", archs[k],
+				j < nk ? kernels[j].dequant_ops : NAN, j < nk ? kernels[j].gemm : NAN);
+		}
+	free(kernels);
 	for (k = 0; k < sizeof(archs) / sizeof(archs[0]); k++) {
 		struct cat_efficiency c;
 
@@ -466,7 +529,7 @@ static void fit_apple(json_t *rows)
 		apple_minimize(a);
 		for (j = 0; j < f->n; j++)
 			if (!a->use[j]) {
-				e = exp(fit_log_error(f, j)) - 1;
+				e = exp(apple_log_error(a, j)) - 1;
 				held++;
 				inside += e >= band.err_decode_lo && e <= band.err_decode_hi;
 			}
