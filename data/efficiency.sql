@@ -46,10 +46,10 @@ INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_l
 -- Ampere's gemm: fitted by GSL (tests/unit/t_reference fit_ampere) to the
 -- three published A100 runs that prefill bounds (tests/data/reference/
 -- public.json): 0.7003, rms log error 0.036; the rest is the H100's.
-('ampere', 'Ampere default (gemm fitted)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.70, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
-  'gemm fit to the A100 prefill-bound rows of tests/data/reference/public.json (t_reference, rms 3.6%); the rest carries the h100-sxm fit; bands 25%', '2026-12-07'),
-('ada', 'Ada Lovelace default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
-  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
+('ampere', 'Ampere default (gemm fitted)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.70, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.28, -0.25, 0.28,
+  'gemm fit to the A100 prefill-bound rows of tests/data/reference/public.json (t_reference, rms 3.6%); the rest carries the h100-sxm fit; bands 25%, +28% for llama.cpp''s fit (engines.sql engine_kernel)', '2026-12-07'),
+('ada', 'Ada Lovelace default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.36, 0.25, -0.36, 0.25,
+  'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%, -36% for llama.cpp''s fit (engines.sql engine_kernel); checked against tests/data/reference', '2026-12-07'),
 ('turing', 'Turing default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
 ('volta', 'Volta default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
@@ -85,14 +85,14 @@ INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_l
 INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_layer_s, gemm, gemm_fp8,
   attn_prefill, roofline_p, power_mem, power_comp, thermal_r_k_per_w, thermal_tau_s, temp_slowdown_c,
   context_bytes, err_decode_lo, err_decode_hi, err_prefill_lo, err_prefill_hi, source, as_of, dequant_ops) VALUES
-('apple-m1', 'Apple M1 family (fitted)', 'architecture', 0.8218, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7291, NULL, 0.5, 1.515, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
-  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.48),
-('apple-m2', 'Apple M2 family (fitted)', 'architecture', 0.8218, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7291, NULL, 0.5, 1.515, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
-  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.48),
-('apple-m3', 'Apple M3 family (fitted)', 'architecture', 0.8218, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7291, NULL, 0.5, 1.515, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
-  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.48),
-('apple-m4', 'Apple M4 family (fitted)', 'architecture', 0.8218, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7291, NULL, 0.5, 1.515, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
-  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.48);
+('apple-m1', 'Apple M1 family (fitted)', 'architecture', 0.8229, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7259, NULL, 0.5, 1.496, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
+  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.23),
+('apple-m2', 'Apple M2 family (fitted)', 'architecture', 0.8229, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7259, NULL, 0.5, 1.496, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
+  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.23),
+('apple-m3', 'Apple M3 family (fitted)', 'architecture', 0.8229, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7259, NULL, 0.5, 1.496, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
+  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.23),
+('apple-m4', 'Apple M4 family (fitted)', 'architecture', 0.8229, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7259, NULL, 0.5, 1.496, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
+  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.23);
 
 INSERT INTO link (id, name, efficiency, latency_s, collective_s, bytes_per_s, err, source, as_of) VALUES
 ('nvlink', 'NVLink / NVSwitch', 0.80, 1.975e-6, 6.05e-6, NULL, 0.30, 'latency: fit to nccl-tests ring all-reduce, 2-8 A100s of a DGX A100 (https://github.com/NVIDIA/nccl-tests/issues/123: 10.0..33.7 us); efficiency assumed (doc/PERFORMANCE.md busbw)', '2026-12-07'),

@@ -125,3 +125,41 @@ UPDATE gpu SET price_usd = 499, price_kind = 'msrp', price_as_of = '2020-09-01',
 UPDATE gpu SET price_usd = 549, price_kind = 'msrp', price_as_of = '2025-01-06',
   price_source = 'https://technologistmag.com/nvidia-rtx-50-series-gpus-everything-we-know-so-far/amp (RTX 5070: $549, CES 2025)'
   WHERE id = 'rtx-5070';
+
+-- 2026-12-07 (docs/sources/prices-2026-12-07.json): Amazon.com prices as
+-- Keepa recorded them in public GPU price trackers (the seller and whether new
+-- or refurbished unstated: an end-of-life V100 is likely refurbished), market
+-- reports' ranges at their midpoints, and Intel's Gaudi 3 kit price.
+UPDATE gpu SET price_usd = 25249.95, price_kind = 'street', price_as_of = '2025-07-04',
+  price_source = 'https://github.com/United-Compute/gpu-price-tracker/blob/352e5cc7dc4f4cbfb41f4d3d8af8ad417cfc4719/data/NVIDIA_H100_PCIe_80_GB.json (Amazon via Keepa)'
+  WHERE id = 'h100-pcie';
+UPDATE gpu SET price_usd = 7099, price_kind = 'street', price_as_of = '2025-07-21',
+  price_source = 'https://github.com/United-Compute/gpu-price-tracker/blob/02db5b7f8b1990e0cee494976ee60841e395d10b/data/NVIDIA_A100_40GB_PCle.json (Amazon via Keepa)'
+  WHERE id = 'a100-pcie-40gb';
+UPDATE gpu SET price_usd = 5809, price_kind = 'street', price_as_of = '2025-06-09',
+  price_source = 'https://github.com/United-Compute/gpu-price-tracker/blob/5d244adef4da6cc78f886f31d2069ab141bc8e8e/data/NVIDIA_A40_PCIe.json (Amazon via Keepa)'
+  WHERE id = 'a40';
+UPDATE gpu SET price_usd = 6999, price_kind = 'street', price_as_of = '2025-02-08',
+  price_source = 'https://github.com/yachty66/gpu-price-tracker/blob/466efb54900c5bdc936694424121d6f4c3ae8fdd/data/NVIDIA_L40.json (Amazon via Keepa)'
+  WHERE id = 'l40';
+UPDATE gpu SET price_usd = 4789.95, price_kind = 'street', price_as_of = '2025-05-06',
+  price_source = 'https://github.com/yachty66/gpu-price-tracker/blob/4a6ffea1f4fdccbb6739f878f8f40d892e3c81ad/data/NVIDIA_A30_PCIe.json (Amazon via Keepa)'
+  WHERE id = 'a30';
+UPDATE gpu SET price_usd = 2592, price_kind = 'street', price_as_of = '2025-07-20',
+  price_source = 'https://github.com/United-Compute/gpu-price-tracker/blob/0942c059f81c3ed9b7bb34a70b46c31c2a19276c/data/NVIDIA_Tesla_V100_SXM2_32_GB.json (Amazon via Keepa; likely refurbished)'
+  WHERE id = 'v100-sxm2-32gb';
+UPDATE gpu SET price_usd = 13500, price_kind = 'street', price_as_of = '2024-02-01',
+  price_source = 'https://dunyanews.tv/amp/english/788751.php (Reuters: $12,000-$15,000 a card; midpoint)'
+  WHERE id = 'h20';
+UPDATE gpu SET price_usd = 12500, price_kind = 'street', price_as_of = '2024-02-01',
+  price_source = 'https://www.svethardware.cz/ai-akceleratory-nvidia-h100-pry-stoji-2krat-mozna-az-6krat-vice-nez-amd-mi300/60384 (Citigroup estimate $10k-$15k; midpoint)'
+  WHERE id = 'mi300x';
+UPDATE gpu SET price_usd = 23000, price_kind = 'street', price_as_of = '2025-09-01',
+  price_source = 'https://moneycheck.com/amd-stock-why-this-analyst-still-loves-amd-despite-price-cut (HSBC estimated average selling price $23,000)'
+  WHERE id = 'mi355x';
+UPDATE gpu SET price_usd = 15625, price_kind = 'list', price_as_of = '2024-06-01',
+  price_source = 'https://y-ic.de/news/intel-officially-launches-gaudi3-ai-chip-slower-than-nvidia-h100,but-at-a-lower-cost.html ($125,000 for a kit of eight; one eighth)'
+  WHERE id = 'gaudi3';
+UPDATE chassis SET price_usd = 139.99, price_kind = 'street', price_as_of = '2024-05-14',
+  price_source = 'https://github.com/docyx/pc-part-dataset/blob/f810caf26b91bbbfe44a544396c7c24735f74b74/data/csv/case.csv (PCPartPicker)'
+  WHERE id = 'phanteks-enthoo-pro-2';

@@ -27,6 +27,46 @@ static void devices(char *out, size_t size, size_t first, size_t n)
 		len += (size_t)snprintf(out + len, size - len, "%s%zu", i ? "," : "", first + i);
 }
 
+/*
+ * An AMD GPU's render node: the GPUs take /dev/dri/renderD128 on in
+ * their order ("a number for each card in the system starting from 128",
+ * ROCm's "Deploy ROCm Docker containers"), on a host with no other GPU.
+ */
+#define AMD_RENDER_NODE_FIRST 128
+
+/*
+ * The GPUs a container gets: NVIDIA's through its container toolkit
+ * (--gpus), AMD's as ROCm's device files, /dev/kfd and the GPUs' render
+ * nodes (all of /dev/dri for the whole node), with seccomp unconfined as
+ * ROCm's docs run them.  A container sees only the render nodes it is
+ * given, so no visibility variable is set: vLLM's and Ray's handling of
+ * ROCR_VISIBLE_DEVICES and HIP_VISIBLE_DEVICES differ (vLLM PR 33308).
+ * `first`, `n`: the replica's GPUs; n 0 for all of the node's.
+ */
+static void docker_gpus(struct sbuf *sb, const struct plan_candidate *c, size_t first, size_t n)
+{
+	char dev[128], buf[160];
+	size_t i;
+
+	if (gen_gpu_amd(c)) {
+		sbuf_addstr(sb, " --device /dev/kfd");
+		if (!n)
+			sbuf_addstr(sb, " --device /dev/dri");
+		for (i = 0; i < n; i++)
+			sbuf_addf(sb, " --device /dev/dri/renderD%zu", AMD_RENDER_NODE_FIRST + first + i);
+		sbuf_addstr(sb, " --security-opt seccomp=unconfined");
+		return;
+	}
+	if (!n) {
+		sbuf_addstr(sb, " --gpus all");
+		return;
+	}
+	devices(dev, sizeof(dev), first, n);
+	snprintf(buf, sizeof(buf), "\"device=%s\"", dev);
+	sbuf_addstr(sb, " --gpus ");
+	gen_shell_word(sb, buf);
+}
+
 static int check_layout(const struct plan_candidate *c, const char *what, struct err *err)
 {
 	if (gen_nodes_per_replica(c) > 1)
@@ -51,6 +91,9 @@ static void header(struct sbuf *sb, const struct plan_candidate *c, const char *
 			line[i] = ' ';
 	sbuf_addstr(sb, line);
 	sbuf_addch(sb, '\n');
+	if (gen_gpu_amd(c))
+		sbuf_addstr(sb, "# AMD GPUs by render node: /dev/dri/renderD128 is the first GPU, on a "
+			    "host with no other GPU\n");
 }
 
 /* The host port a container port is published on: itself, or for a port
@@ -128,7 +171,8 @@ static void docker_node(struct sbuf *sb, const struct plan_candidate *c,
 	gen_name(name, sizeof(name), c, role);
 	sbuf_addstr(sb, "  docker run -d --name ");
 	gen_shell_word(sb, name);
-	sbuf_addstr(sb, " --gpus all --network host --ipc=host");
+	docker_gpus(sb, c, 0, 0);
+	sbuf_addstr(sb, " --network host --ipc=host");
 	/* InfiniBand between the nodes: the HCAs, and the locked memory
 	 * RDMA registers (IPC_LOCK, as vLLM's pod spec adds; the devices
 	 * alone rather than the --privileged its docs suggest) */
@@ -213,7 +257,7 @@ int gen_docker(struct sbuf *sb, const struct plan_candidate *c, const struct gen
 		sbuf_addf(sb, "\n# node %zu of %zu\n", node + 1, c->nodes);
 		for (k = 0; k < per && r < c->replicas; k++, r++) {
 			struct gen_engine e;
-			char name[64], suffix[32], dev[128], buf[256];
+			char name[64], suffix[32], buf[256];
 			size_t i;
 
 			if ((rc = gen_engine_build(&e, c, c->port + k, o && o->api_key, err)) < 0)
@@ -222,12 +266,9 @@ int gen_docker(struct sbuf *sb, const struct plan_candidate *c, const struct gen
 				docker_fetch(sb, c, &e);
 			snprintf(suffix, sizeof(suffix), "-%zu", r + 1);
 			gen_name(name, sizeof(name), c, suffix);
-			devices(dev, sizeof(dev), k * c->gpus_per_replica, c->gpus_per_replica);
 			sbuf_addstr(sb, "docker run -d --name ");
 			gen_shell_word(sb, name);
-			snprintf(buf, sizeof(buf), "\"device=%s\"", dev);
-			sbuf_addstr(sb, " --gpus ");
-			gen_shell_word(sb, buf);
+			docker_gpus(sb, c, k * c->gpus_per_replica, c->gpus_per_replica);
 			sbuf_addstr(sb, tgi ? " --shm-size 1g" : " --ipc=host");
 			snprintf(buf, sizeof(buf), "%zu:%zu", host_port(e.port), e.port);
 			sbuf_addstr(sb, " -p ");
@@ -328,7 +369,7 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, const struct ge
 		return r;
 	for (k = 0; k < n; k++) {
 		struct gen_engine e;
-		char name[64], suffix[32], dev[128];
+		char name[64], suffix[32];
 		size_t i;
 
 		if ((r = gen_engine_build(&e, c, c->port + k, o && o->api_key, err)) < 0)
@@ -360,16 +401,25 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, const struct ge
 			yaml_list(sb, &e.env);
 			sbuf_addch(sb, '\n');
 		}
-		devices(dev, sizeof(dev), k * c->gpus_per_replica, c->gpus_per_replica);
-		sbuf_addstr(sb, "    deploy:\n      resources:\n        reservations:\n"
-			    "          devices:\n            - driver: nvidia\n              device_ids: [");
-		for (i = 0; i < c->gpus_per_replica; i++) {
-			snprintf(buf, sizeof(buf), "%zu", k * c->gpus_per_replica + i);
-			if (i)
-				sbuf_addstr(sb, ", ");
-			gen_yaml_noexpand(sb, buf);
+		if (gen_gpu_amd(c)) {
+			/* ROCm's device files: the replica's GPUs' render nodes */
+			sbuf_addstr(sb, "    devices: [\"/dev/kfd\"");
+			for (i = 0; i < c->gpus_per_replica; i++)
+				sbuf_addf(sb, ", \"/dev/dri/renderD%zu\"", AMD_RENDER_NODE_FIRST +
+					  k * c->gpus_per_replica + i);
+			sbuf_addstr(sb, "]\n    security_opt: [\"seccomp:unconfined\"]\n");
+		} else {
+			sbuf_addstr(sb, "    deploy:\n      resources:\n        reservations:\n"
+				    "          devices:\n            - driver: nvidia\n"
+				    "              device_ids: [");
+			for (i = 0; i < c->gpus_per_replica; i++) {
+				snprintf(buf, sizeof(buf), "%zu", k * c->gpus_per_replica + i);
+				if (i)
+					sbuf_addstr(sb, ", ");
+				gen_yaml_noexpand(sb, buf);
+			}
+			sbuf_addstr(sb, "]\n              capabilities: [\"gpu\"]\n");
 		}
-		sbuf_addstr(sb, "]\n              capabilities: [\"gpu\"]\n");
 		sbuf_addstr(sb, "    healthcheck:\n      test: [\"CMD\"");
 		for (i = 0; i < e.health.n; i++) {
 			sbuf_addstr(sb, ", ");

@@ -35,10 +35,15 @@
 #include "util/version.h"
 #include "util/xalloc.h"
 
-static void add(struct gen_argv *a, const char *s)
+void gen_argv_add(struct gen_argv *a, const char *s)
 {
 	if (a->n < GEN_ARGV_MAX)
 		a->v[a->n++] = xstrdup(s);
+}
+
+static void add(struct gen_argv *a, const char *s)
+{
+	gen_argv_add(a, s);
 }
 
 static void addf(struct gen_argv *a, const char *flag, const char *fmt, ...)
@@ -94,6 +99,19 @@ static const char *gguf_dir(const struct plan_candidate *c)
 int gen_engine_native(const struct plan_candidate *c)
 {
 	return !strncmp(c->engine_image, "https://", 8) || gen_engine_pypi(c) != NULL;
+}
+
+int gen_gpu_amd(const struct plan_candidate *c)
+{
+	return !strcmp(c->gpu_vendor, "amd");
+}
+
+/* AMD's device plugin exposes its GPUs as amd.com/gpu
+ * (instinct.docs.amd.com/projects/k8s-device-plugin), NVIDIA's as
+ * nvidia.com/gpu */
+const char *gen_gpu_resource(const struct plan_candidate *c)
+{
+	return gen_gpu_amd(c) ? "amd.com/gpu" : "nvidia.com/gpu";
 }
 
 const char *gen_engine_pypi(const struct plan_candidate *c)

@@ -25,6 +25,9 @@ struct gen_argv {
 	size_t n;
 };
 
+/* Append a copy of s (dropped when full). */
+void gen_argv_add(struct gen_argv *a, const char *s);
+
 /* The step that puts the weights where the server reads them, run to
  * completion before the server starts (a `docker run --rm` line, a
  * Compose service the server waits for, a Kubernetes init container),
@@ -65,6 +68,13 @@ int gen_engine_build(struct gen_engine *out, const struct plan_candidate *c, siz
  * archive's URL, or "pypi:" and the requirement) rather than in a
  * container; its GGUF paths are then relative to the weights' directory. */
 int gen_engine_native(const struct plan_candidate *c);
+/* Whether the plan's GPUs are AMD's, which containers reach through ROCm's
+ * device files rather than NVIDIA's container toolkit. */
+int gen_gpu_amd(const struct plan_candidate *c);
+/* The Kubernetes resource the GPUs are scheduled as: nvidia.com/gpu, or
+ * amd.com/gpu (AMD's device plugin). */
+const char *gen_gpu_resource(const struct plan_candidate *c);
+
 /* The pip requirement of a server released as a Python package
  * (engine_image "pypi:mlx-lm==0.31.3"), installed natively; NULL else. */
 const char *gen_engine_pypi(const struct plan_candidate *c);

@@ -8,7 +8,11 @@
  * their GPUs as nvidia.com/gpu limits, land on nodes whose
  * nvidia.com/gpu.product label (NVIDIA GPU feature discovery: the
  * nvidia-smi product name with spaces as dashes) names the planned GPU,
- * tolerate the nvidia.com/gpu taint, get a memory-backed /dev/shm for
+ * tolerate the nvidia.com/gpu taint; AMD's GPUs are amd.com/gpu (AMD's
+ * device plugin), on nodes that have them (rigplan knows no sourced
+ * amd.com/gpu.product-name of most of them, so it selects none: a
+ * cluster mixing AMD GPU types needs its own selector), and get a
+ * memory-backed /dev/shm for
  * NCCL, an init container that fetches the weights into the cache volume
  * (so the startup probe waits for the load alone: twice the planned cold
  * load), readiness and liveness probes on the engine's health endpoint, and
@@ -177,11 +181,14 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 
 	if (cpu > 8 * gpus)
 		cpu = 8 * gpus;
-	product_label(product, sizeof(product), cand->gpu_product);
-	sbuf_addf(sb, "%*snodeSelector:\n", in, "");
-	kv(sb, in + 2, "nvidia.com/gpu.product", product);
-	sbuf_addf(sb, "%*stolerations:\n%*s- key: \"nvidia.com/gpu\"\n%*soperator: \"Exists\"\n"
-		  "%*seffect: \"NoSchedule\"\n", in, "", in, "", in + 2, "", in + 2, "");
+	if (!gen_gpu_amd(cand)) {
+		product_label(product, sizeof(product), cand->gpu_product);
+		sbuf_addf(sb, "%*snodeSelector:\n", in, "");
+		kv(sb, in + 2, "nvidia.com/gpu.product", product);
+	}
+	sbuf_addf(sb, "%*stolerations:\n%*s- key: \"%s\"\n%*soperator: \"Exists\"\n"
+		  "%*seffect: \"NoSchedule\"\n", in, "", in, "", gen_gpu_resource(cand), in + 2, "",
+		  in + 2, "");
 	init_fetch(sb, in, e);
 	sbuf_addf(sb, "%*scontainers:\n%*s- name: \"engine\"\n", in, "", in, "");
 	c = in + 2;
@@ -199,11 +206,12 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 	if (ib)  /* RDMA registers locked memory (vLLM's multi-node pod spec) */
 		sbuf_addf(sb, "%*ssecurityContext:\n%*scapabilities:\n%*sadd: [\"IPC_LOCK\"]\n",
 			  c, "", c + 2, "", c + 4, "");
-	sbuf_addf(sb, "%*sresources:\n%*slimits:\n%*snvidia.com/gpu: %zu\n", c, "",
-		  c + 2, "", c + 4, "", gpus);
+	sbuf_addf(sb, "%*sresources:\n%*slimits:\n%*s%s: %zu\n", c, "",
+		  c + 2, "", c + 4, "", gen_gpu_resource(cand), gpus);
 	if (ib && rdma)
 		sbuf_addf(sb, "%*s%s: 1\n", c + 4, "", rdma);
-	sbuf_addf(sb, "%*srequests:\n%*snvidia.com/gpu: %zu\n", c + 2, "", c + 4, "", gpus);
+	sbuf_addf(sb, "%*srequests:\n%*s%s: %zu\n", c + 2, "", c + 4, "", gen_gpu_resource(cand),
+		  gpus);
 	if (ib && rdma)
 		sbuf_addf(sb, "%*s%s: 1\n", c + 4, "", rdma);
 	snprintf(buf, sizeof(buf), "%zu", cpu ? cpu : 1);

@@ -152,6 +152,7 @@ struct plan_node {
 struct plan_candidate {
 	char model[PLAN_ID_MAX], hf_repo[PLAN_NAME_MAX];
 	char gpu[PLAN_ID_MAX], gpu_name[PLAN_NAME_MAX], gpu_product[PLAN_NAME_MAX];
+	char gpu_vendor[PLAN_WORD_MAX];     /* nvidia, amd, ...; "" (older plans): nvidia */
 	char precision[PLAN_WORD_MAX], kv_precision[PLAN_WORD_MAX];
 	char engine[PLAN_ID_MAX], engine_version[PLAN_WORD_MAX], engine_image[128];
 	char multinode[PLAN_WORD_MAX];      /* how a replica spans nodes: none ray native mpi */

@@ -32,6 +32,7 @@ struct field {
 static const struct field cand_fields[] = {
 	STR(plan_candidate, model), STR(plan_candidate, hf_repo),
 	STR(plan_candidate, gpu), STR(plan_candidate, gpu_name), STR(plan_candidate, gpu_product),
+	OPT_STR(plan_candidate, gpu_vendor),
 	SIZE(plan_candidate, gpu_count, 1, 1e6),
 	SIZE(plan_candidate, tp, 1, 64), SIZE(plan_candidate, pp, 1, 64),
 	SIZE(plan_candidate, gpus_per_replica, 1, 4096),

@@ -25,6 +25,7 @@ void plan_describe(struct ctx *x, struct plan_candidate *c)
 	snprintf(c->gpu, sizeof(c->gpu), "%s", d->gpu.id);
 	snprintf(c->gpu_name, sizeof(c->gpu_name), "%s", d->gpu.name);
 	snprintf(c->gpu_product, sizeof(c->gpu_product), "%s", x->g->product);
+	snprintf(c->gpu_vendor, sizeof(c->gpu_vendor), "%s", d->gpu.vendor);
 	snprintf(c->precision, sizeof(c->precision), "%s", d->wf->name);
 	snprintf(c->kv_precision, sizeof(c->kv_precision), "%s", d->kf->name);
 	snprintf(c->engine, sizeof(c->engine), "%s", d->engine.family);

@@ -44,7 +44,7 @@ plan_with gpu-unknown 's/"gpu": "rtx-5060-ti-16gb"/"gpu": "rtx-9090"/'
 plan_with precision-not-loaded 's/"precision": "fp8"/"precision": "gguf-q4_k_m"/'
 plan_with kv-not-kept 's/"kv_precision": "bf16"/"kv_precision": "q8_0"/'
 plan_with llama-cpp-bf16 's/"engine": "vllm"/"engine": "llama-cpp"/; s/"engine_version": "[^"]*"/"engine_version": "b10573"/'
-plan_with chassis-unknown 's/"chassis": "fractal-meshify-2-xl"/"chassis": "no-such-case"/'
+plan_with chassis-unknown 's/"chassis": "[^"]*"/"chassis": "no-such-case"/'
 plan_with part-unknown 's/"id": "corsair-rm850x"/"id": "no-such-psu"/'
 # a line without end, for the line bound (/dev/zero gives NULs)
 head -c 100000 /dev/zero | tr '\0' 1 >"$tmp/long-line.csv"

@@ -329,12 +329,12 @@ check "api key on a bill of materials: exit 2" [ "$rc" = 2 ]
 
 # A GPU the catalog has no price for is still planned (ranked after the
 # priced ones, its cost per token unknown), not dropped without a reason.
-run "$PROG" plan --model llama-3.1-8b $load --gpu h100-pcie --engine vllm --precision fp8 --json
+run "$PROG" plan --model llama-3.1-8b $load --gpu h100-nvl --engine vllm --precision fp8 --json
 check "unpriced GPU: plan exits 0" [ "$rc" = 0 ]
 check "... with a simulated candidate whose cost is unknown" python3 -c '
 import json, sys
 c = json.loads(sys.argv[1])["candidates"][0]
-assert c["simulated"] and c["gpu"] == "h100-pcie" and c["usd_per_million_tokens"] is None, c' "$out"
+assert c["simulated"] and c["gpu"] == "h100-nvl" and c["usd_per_million_tokens"] is None, c' "$out"
 
 # A family named alone is searched over its releases: on a V100, which the
 # newest vLLM builds no kernels for, the newest that does (0.12.0) is

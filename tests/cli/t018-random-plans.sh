@@ -89,6 +89,22 @@ check "every candidate ($n_cands) passes the rules it was planned under" [ "$bad
 check "every file of every candidate is written" [ "$bad_gen" = 0 ]
 
 check "every docker script passes shellcheck" shellcheck -s sh "$tmp"/g/*.docker
+# an AMD GPU's files reach it through ROCm, never NVIDIA's toolkit
+check "every AMD candidate's files ask for AMD's GPUs" python3 - "$tmp/g" "$tmp/p" <<'PY'
+import json, os, sys
+gdir, pdir = sys.argv[1:3]
+bad = 0
+for f in sorted(os.listdir(gdir)):
+    plan, rest = f.rsplit("-", 1)
+    k, kind = rest.split(".")
+    c = json.load(open(os.path.join(pdir, plan + ".json")))["candidates"][int(k) - 1]
+    text = open(os.path.join(gdir, f)).read()
+    want = {"docker": "/dev/kfd", "compose": "/dev/kfd", "k8s": "amd.com/gpu"}.get(kind)
+    if c.get("gpu_vendor") == "amd" and want and ("nvidia" in text or want not in text):
+        bad += 1
+        print("#", f)
+sys.exit(1 if bad else 0)
+PY
 if ls "$tmp"/g/*.native >/dev/null 2>&1; then
 	check "every native script passes shellcheck" shellcheck -s sh "$tmp"/g/*.native
 fi

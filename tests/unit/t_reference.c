@@ -192,9 +192,8 @@ done:
  * batch of 2048-token prompts with 128-token outputs): Brent's method
  * (GSL) on the sum of squared log errors, over 0.3 to 0.95.  The catalog
  * must hold that value (to 0.005), and the fit's rms error is the row's
- * prefill band.  Held out, the prompt processing of the RTX 3080 and 3090
- * (llama.cpp, another engine, consumer Ampere) must come closer with the
- * fitted value than with the H100's.
+ * prefill band.  (llama.cpp's GeForce rows, once held out here, now fit
+ * llama.cpp's own kernel figures: fit_kernel.)
  */
 #define FIT_MAX 160
 
@@ -211,12 +210,6 @@ static int prefill_bound(json_t *row)
 
 	return !strcmp(str(row, "gpu"), "a100-sxm-80gb") && num(row, "input_len") >= 2048 &&
 	       (!strcmp(m, "ttft") || (!strcmp(m, "static") && num(row, "output_len") <= 128));
-}
-
-static int held_out(json_t *row)
-{
-	return (!strcmp(str(row, "gpu"), "rtx-3090") || !strcmp(str(row, "gpu"), "rtx-3080")) &&
-	       !strcmp(str(row, "metric"), "pp");
 }
 
 /* Sum of squared log errors of the fit's rows at GEMM efficiency g. */
@@ -256,19 +249,6 @@ static double fit_log_error(struct fit *f, size_t i)
 	return log(got / num(r, "value"));
 }
 
-static double row_error(json_t *row, const struct cat_efficiency *e)
-{
-	struct deploy *d = xcalloc(1, sizeof(*d));
-	struct err err = ERR_INIT;
-	double got = NAN;
-
-	if (row_deploy(d, row, &err) == 0 && deploy_use_efficiency(d, e, &err) == 0)
-		got = predict(&d->in.model, str(row, "metric"), num(row, "batch"),
-			      num(row, "input_len"), num(row, "output_len"), (double)d->in.model.n);
-	free(d);
-	return fabs(got / num(row, "value") - 1);
-}
-
 static void fit_ampere(json_t *rows)
 {
 	struct fit f;
@@ -276,8 +256,8 @@ static void fit_ampere(json_t *rows)
 	gsl_min_fminimizer *m = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
 	gsl_function fn;
 	json_t *row;
-	double g = 0.6, rms, before = 0, after = 0;
-	size_t i, k, held = 0;
+	double g = 0.6, rms;
+	size_t i;
 	int it;
 
 	memset(&f, 0, sizeof(f));
@@ -316,18 +296,6 @@ static void fit_ampere(json_t *rows)
 	test_ok(f.eff.err_prefill_hi >= rms && -f.eff.err_prefill_lo >= rms,
 		"... with a prefill band (%.3f, %.3f) no narrower than its rms error %.3f",
 		f.eff.err_prefill_lo, f.eff.err_prefill_hi, rms);
-	json_array_foreach(rows, k, row)
-		if (held_out(row)) {
-			struct cat_efficiency h100 = f.eff;
-
-			h100.gemm = 0.6;
-			before += row_error(row, &h100);
-			after += row_error(row, &f.eff);
-			held++;
-		}
-	test_ok(held >= 2 && after < before, "held out, %zu consumer-Ampere prompt rows: mean "
-		"|error| %.1f%% with the fit, %.1f%% with the H100's 0.60", held,
-		100 * after / (double)(held ? held : 1), 100 * before / (double)(held ? held : 1));
 out:
 	for (i = 0; i < f.n; i++)
 		free(f.d[i]);
@@ -664,6 +632,158 @@ static void power_limit(void)
 }
 
 /*
+ * llama.cpp's CUDA kernels, fitted.  Its fp16 GEMMs accumulate in fp16
+ * (CUBLAS_COMPUTE_16F), so a GeForce card gives them the full fp16 rate:
+ * a 3090's published f16 pp512 is 71 TFLOP/s and a 4080's 116, at or
+ * over their fp32-accumulate peaks.  But they reach a smaller share of it
+ * than PyTorch's GEMMs of theirs, and its quantized formats cost more:
+ * the May 2024 build dequantized to fp16 before the product and unpacked
+ * on the SMs in decode.  So llama.cpp has its own GEMM share and
+ * unpacking operations on each architecture (engine_kernel), fitted
+ * here, GSL's Nelder-Mead simplex on the sum of squared log errors, to
+ * that architecture's llama-bench rows; the catalog must hold them (1%),
+ * and the rows' errors must lie in the architecture's bands.  Each row
+ * left out in turn and the rest refitted, 9 in 10 must fall inside them.
+ */
+struct kernel_fit {
+	struct fit f;
+	int use[FIT_MAX];
+	struct cat_engine_kernel k;
+};
+
+/* Row i's signed log error with the engine's kernels at a->k. */
+static double kernel_log_error(struct kernel_fit *a, size_t i)
+{
+	a->f.d[i]->has_kernel = 1;
+	a->f.d[i]->kernel = a->k;
+	return fit_log_error(&a->f, i);
+}
+
+static double kernel_cost(const gsl_vector *x, void *data)
+{
+	struct kernel_fit *a = data;
+	double s = 0, e;
+	size_t i;
+
+	a->k.gemm = gsl_vector_get(x, 0);
+	a->k.dequant_ops = gsl_vector_get(x, 1);
+	if (!(a->k.gemm > 0.1 && a->k.gemm <= 1 && a->k.dequant_ops >= 0))
+		return GSL_POSINF;
+	for (i = 0; i < a->f.n; i++) {
+		if (!a->use[i])
+			continue;
+		if (!isfinite(e = kernel_log_error(a, i)))
+			return GSL_POSINF;
+		s += e * e;
+	}
+	return s;
+}
+
+/* The simplex from gemm 0.6 and 5 operations over the rows in use; the
+ * minimum in a->k, the cost returned. */
+static double kernel_minimize(struct kernel_fit *a)
+{
+	gsl_multimin_fminimizer *m = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, 2);
+	gsl_vector *x = gsl_vector_alloc(2), *step = gsl_vector_alloc(2);
+	gsl_multimin_function fn;
+	double cost;
+	int it;
+
+	gsl_vector_set(x, 0, 0.6);
+	gsl_vector_set(x, 1, 5);
+	gsl_vector_set(step, 0, 0.05);
+	gsl_vector_set(step, 1, 2);
+	fn.n = 2;
+	fn.f = kernel_cost;
+	fn.params = a;
+	gsl_multimin_fminimizer_set(m, &fn, x, step);
+	for (it = 0; it < 2000; it++)
+		if (gsl_multimin_fminimizer_iterate(m) ||
+		    gsl_multimin_test_size(gsl_multimin_fminimizer_size(m), 1e-6) == GSL_SUCCESS)
+			break;
+	cost = kernel_cost(m->x, a);
+	gsl_vector_free(x);
+	gsl_vector_free(step);
+	gsl_multimin_fminimizer_free(m);
+	return cost;
+}
+
+static void fit_kernel(json_t *rows, const char *family, const char *arch)
+{
+	struct kernel_fit *a = xcalloc(1, sizeof(*a));
+	struct cat_engine_kernel *kernels = NULL, fitted;
+	struct err err = ERR_INIT;
+	const struct cat_efficiency *b = &a->f.eff;
+	json_t *row;
+	double lo = 0, hi = 0, e, cost;
+	size_t i, j, nk = 0, held = 0, inside = 0;
+
+	if (!test_ok(cat_find(&a->f.eff, cat, CAT_EFFICIENCY, arch, &err) == 0, "the %s row: %s",
+		     arch, err.code ? err.msg : "read"))
+		goto out;
+	json_array_foreach(rows, i, row) {
+		struct deploy *d;
+
+		/* a known gap is what the figures do not model */
+		if (strcmp(str(row, "engine"), family) || json_object_get(row, "known_gap") ||
+		    a->f.n >= FIT_MAX)
+			continue;
+		d = xcalloc(1, sizeof(*d));
+		if (row_deploy(d, row, &err) < 0 || strcmp(d->gpu.architecture, arch)) {
+			free(d);
+			continue;
+		}
+		a->use[a->f.n] = 1;
+		a->f.d[a->f.n] = d;
+		a->f.row[a->f.n++] = row;
+	}
+	if (!test_ok(a->f.n >= 8, "%zu %s rows on %s to fit", a->f.n, family, arch))
+		goto out;
+	cost = kernel_minimize(a);
+	fitted = a->k;
+	for (i = 0; i < a->f.n; i++) {
+		e = exp(kernel_log_error(a, i)) - 1;
+		lo = fmin(lo, e);
+		hi = fmax(hi, e);
+	}
+	printf("# %s on %s: gemm %.4f, dequant_ops %.2f over %zu rows, rms log error %.3f, "
+	       "errors %+.1f%% .. %+.1f%%\n", family, arch, fitted.gemm, fitted.dequant_ops, a->f.n,
+	       sqrt(cost / (double)a->f.n), 100 * lo, 100 * hi);
+	if (test_ok(cat_engine_kernels(&kernels, &nk, cat, family, &err) == 0, "%s's kernel rows: %s",
+		    family, err.code ? err.msg : "read")) {
+		for (j = 0; j < nk && strcmp(kernels[j].architecture, arch); j++)
+			;
+		test_ok(j < nk && fabs(kernels[j].gemm / fitted.gemm - 1) < 0.01 &&
+			fabs(kernels[j].dequant_ops - fitted.dequant_ops) <=
+			0.01 * fmax(1, fitted.dequant_ops),
+			"%s/%s holds the fit: gemm %.4f, dequant_ops %.2f", family, arch,
+			j < nk ? kernels[j].gemm : NAN, j < nk ? kernels[j].dequant_ops : NAN);
+	}
+	test_ok(b->err_decode_lo <= lo && b->err_prefill_lo <= lo && b->err_decode_hi >= hi &&
+		b->err_prefill_hi >= hi, "%s: bands (%.2f, %.2f) hold %s's errors on it", arch,
+		b->err_decode_lo, b->err_decode_hi, family);
+	/* each row left out: the rest refitted, it predicted (with a few
+	 * GPUs, one of which alone has a 16-bit row, a GPU left out leaves
+	 * the GEMM share unpinned) */
+	for (i = 0; i < a->f.n; i++) {
+		for (j = 0; j < a->f.n; j++)
+			a->use[j] = j != i;
+		kernel_minimize(a);
+		e = exp(kernel_log_error(a, i)) - 1;
+		held++;
+		inside += e >= b->err_decode_lo && e <= b->err_decode_hi;
+	}
+	test_ok(held == a->f.n && (double)inside >= 0.9 * (double)held,
+		"each %s row left out of the fit: %zu of %zu inside the bands (%.2f, %.2f)",
+		arch, inside, held, b->err_decode_lo, b->err_decode_hi);
+out:
+	free(kernels);
+	for (i = 0; i < a->f.n; i++)
+		free(a->f.d[i]);
+	free(a);
+}
+
+/*
  * llama.cpp's own benchmark, alone: its prompt processing and generation
  * rows (llama-bench) must come within 15% at the median over at least 12
  * GPUs (the issue's target).  Their builds are of November 2023 to May
@@ -734,6 +854,8 @@ int main(void)
 	llama_bench(rows);
 	fit_ampere(rows);
 	fit_apple(rows);
+	fit_kernel(rows, "llama-cpp", "ampere");
+	fit_kernel(rows, "llama-cpp", "ada");
 	json_decref(root);
 	power_limit();
 	cat_free(cat);
