@@ -497,15 +497,16 @@ INSERT INTO engine_model (id, family, architecture, since, source, as_of) VALUES
 -- --decode-concurrency (32) sequences and takes prompts in
 -- --prefill-step-size (2048) token steps (server.py BatchGenerator); its KV
 -- cache is the model's 16-bit type.  It is a Python package: on
--- darwin/arm64 `image` is "pypi:" and the pinned requirement.
+-- darwin/arm64 `image` is "pypi:" and the pinned requirements, the server's
+-- and the MLX release it was tagged against (its minimum).
 INSERT INTO engine (id, family, name, version, released, port, health_path, weight_formats, kv_formats, default_kv_format, pp, multinode, ep, gpu_memory_utilization, max_num_seqs, max_num_batched_tokens, kv_block_tokens, source, as_of) VALUES
 ('mlx-lm@0.31.3', 'mlx-lm', 'mlx-lm server', '0.31.3', '2026-04-22', 8080, '/health',
  'mlx-4bit,mlx-8bit', 'fp16', 'fp16', 0, 'none', 0, NULL, 32, 2048, NULL,
  'https://github.com/ml-explore/mlx-lm/blob/v0.31.3/mlx_lm/server.py', '2026-12-07');
 
 INSERT INTO engine_image (id, engine, image, platform, targets, source, as_of) VALUES
-('mlx-lm@0.31.3 pypi', 'mlx-lm@0.31.3', 'pypi:mlx-lm==0.31.3', 'darwin/arm64', 'metal',
- 'https://github.com/ml-explore/mlx-lm/blob/v0.31.3/setup.py (package mlx-lm, mlx>=0.31.2 on Darwin)', '2026-12-07');
+('mlx-lm@0.31.3 pypi', 'mlx-lm@0.31.3', 'pypi:mlx-lm==0.31.3 mlx==0.31.2', 'darwin/arm64', 'metal',
+ 'https://github.com/ml-explore/mlx-lm/blob/v0.31.3/setup.py (package mlx-lm, mlx>=0.31.2 on Darwin: pinned to that release, tagged 2026-04-21)', '2026-12-07');
 
 -- The architectures mlx-lm loads: config.json's model_type picks
 -- mlx_lm/models/<model_type>.py (mistral is remapped to llama, utils.py

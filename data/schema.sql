@@ -281,7 +281,9 @@ CREATE TABLE engine (
 -- target has the GPU's major version and a minor no higher than its own.
 -- On 'darwin/arm64' no container reaches the GPU (Apple's Metal has no
 -- container runtime): `image` is the release's own archive, the URL it is
--- downloaded from, and the server runs natively ('metal' target).
+-- downloaded from, or for a Python package "pypi:" and its pinned
+-- requirements separated by spaces, and the server runs natively ('metal'
+-- target).
 CREATE TABLE engine_image (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 127),
   engine TEXT NOT NULL CHECK (length(engine) BETWEEN 1 AND 63),

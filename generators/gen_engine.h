@@ -75,8 +75,9 @@ int gen_gpu_amd(const struct plan_candidate *c);
  * amd.com/gpu (AMD's device plugin). */
 const char *gen_gpu_resource(const struct plan_candidate *c);
 
-/* The pip requirement of a server released as a Python package
- * (engine_image "pypi:mlx-lm==0.31.3"), installed natively; NULL else. */
+/* The pip requirements of a server released as a Python package
+ * (engine_image "pypi:mlx-lm==0.31.3 mlx==0.31.2"), installed natively;
+ * NULL else. */
 const char *gen_engine_pypi(const struct plan_candidate *c);
 /* ERR_INVAL naming 'generate native' when the plan's server runs natively,
  * for the writers of containers (`what`: docker, compose, k8s). */

@@ -111,15 +111,28 @@ static void python_checks(struct sbuf *sb, const struct python_server *p)
 }
 
 /* A Python package: a virtual environment of its own with the pinned
- * requirement, made once. */
-static void install_package(struct sbuf *sb, const char *prog, const char *req)
+ * requirements (words separated by spaces), made once. */
+static void install_package(struct sbuf *sb, const char *prog, const char *reqs)
 {
+	char word[128];
+	const char *p = reqs;
+	size_t n;
+
 	sbuf_addstr(sb, "program=\"$release\"/");
 	gen_shell_word(sb, prog);
 	sbuf_addstr(sb, "\nif [ ! -x \"$program\" ]; then\n"
 		    "\t\"$python\" -m venv \"$release/venv\"\n"
-		    "\t\"$release/venv/bin/python3\" -m pip install --disable-pip-version-check ");
-	gen_shell_word(sb, req);
+		    "\t\"$release/venv/bin/python3\" -m pip install --disable-pip-version-check");
+	while (*p) {
+		n = strcspn(p, " ");
+		if (n && n < sizeof(word)) {
+			snprintf(word, sizeof(word), "%.*s", (int)n, p);
+			sbuf_addch(sb, ' ');
+			gen_shell_word(sb, word);
+		}
+		p += n;
+		p += strspn(p, " ");
+	}
 	sbuf_addstr(sb, "\nfi\n");
 }
 
