@@ -35,15 +35,10 @@
 #include "util/version.h"
 #include "util/xalloc.h"
 
-void gen_argv_add(struct gen_argv *a, const char *s)
+static void add(struct gen_argv *a, const char *s)
 {
 	if (a->n < GEN_ARGV_MAX)
 		a->v[a->n++] = xstrdup(s);
-}
-
-static void add(struct gen_argv *a, const char *s)
-{
-	gen_argv_add(a, s);
 }
 
 static void addf(struct gen_argv *a, const char *flag, const char *fmt, ...)

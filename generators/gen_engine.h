@@ -25,9 +25,6 @@ struct gen_argv {
 	size_t n;
 };
 
-/* Append a copy of s (dropped when full). */
-void gen_argv_add(struct gen_argv *a, const char *s);
-
 /* The step that puts the weights where the server reads them, run to
  * completion before the server starts (a `docker run --rm` line, a
  * Compose service the server waits for, a Kubernetes init container),

@@ -377,6 +377,42 @@ static double apple_cost(const gsl_vector *x, void *data)
 	return s;
 }
 
+/*
+ * GSL's Nelder-Mead simplex on cost `f` (n parameters) from `start` by
+ * `steps`, for at most `iters` iterations or to a simplex of size `tol`;
+ * the minimum's cost, with `f` run once more at its point so that the
+ * caller's fit holds it.
+ */
+static double simplex_minimize(double (*f)(const gsl_vector *, void *), void *params,
+			       const double *start, const double *steps, size_t n, int iters,
+			       double tol)
+{
+	gsl_multimin_fminimizer *m = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, n);
+	gsl_vector *x = gsl_vector_alloc(n), *step = gsl_vector_alloc(n);
+	gsl_multimin_function fn;
+	double cost;
+	size_t k;
+	int it;
+
+	for (k = 0; k < n; k++) {
+		gsl_vector_set(x, k, start[k]);
+		gsl_vector_set(step, k, steps[k]);
+	}
+	fn.n = n;
+	fn.f = f;
+	fn.params = params;
+	gsl_multimin_fminimizer_set(m, &fn, x, step);
+	for (it = 0; it < iters; it++)
+		if (gsl_multimin_fminimizer_iterate(m) ||
+		    gsl_multimin_test_size(gsl_multimin_fminimizer_size(m), tol) == GSL_SUCCESS)
+			break;
+	cost = f(m->x, params);
+	gsl_vector_free(x);
+	gsl_vector_free(step);
+	gsl_multimin_fminimizer_free(m);
+	return cost;
+}
+
 /* The simplex from bw 0.8, gemm 0.7, 10 ops, p 2 (MLX: 10 ops, gemm 0.7)
  * over the rows in use; the sum of squared log errors, the minimum in
  * f.eff and kernel. */
@@ -384,32 +420,8 @@ static double apple_minimize(struct apple_fit *a)
 {
 	static const double start[APPLE_PARAMS] = { 0.8, 0.7, 10, 2, 10, 0.7 };
 	static const double steps[APPLE_PARAMS] = { 0.05, 0.05, 4, 0.5, 4, 0.05 };
-	gsl_multimin_fminimizer *m = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2,
-								   APPLE_PARAMS);
-	gsl_vector *x = gsl_vector_alloc(APPLE_PARAMS), *step = gsl_vector_alloc(APPLE_PARAMS);
-	gsl_multimin_function fn;
-	double cost;
-	size_t k;
-	int it;
 
-	for (k = 0; k < APPLE_PARAMS; k++) {
-		gsl_vector_set(x, k, start[k]);
-		gsl_vector_set(step, k, steps[k]);
-	}
-	fn.n = APPLE_PARAMS;
-	fn.f = apple_cost;
-	fn.params = a;
-	gsl_multimin_fminimizer_set(m, &fn, x, step);
-	for (it = 0; it < 4000; it++)
-		if (gsl_multimin_fminimizer_iterate(m) ||
-		    gsl_multimin_test_size(gsl_multimin_fminimizer_size(m), 1e-5) == GSL_SUCCESS)
-			break;
-	apple_set(a, m->x);
-	cost = m->fval;
-	gsl_vector_free(x);
-	gsl_vector_free(step);
-	gsl_multimin_fminimizer_free(m);
-	return cost;
+	return simplex_minimize(apple_cost, a, start, steps, APPLE_PARAMS, 4000, 1e-5);
 }
 
 static void fit_apple(json_t *rows)
@@ -683,29 +695,9 @@ static double kernel_cost(const gsl_vector *x, void *data)
  * minimum in a->k, the cost returned. */
 static double kernel_minimize(struct kernel_fit *a)
 {
-	gsl_multimin_fminimizer *m = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, 2);
-	gsl_vector *x = gsl_vector_alloc(2), *step = gsl_vector_alloc(2);
-	gsl_multimin_function fn;
-	double cost;
-	int it;
+	static const double start[2] = { 0.6, 5 }, steps[2] = { 0.05, 2 };
 
-	gsl_vector_set(x, 0, 0.6);
-	gsl_vector_set(x, 1, 5);
-	gsl_vector_set(step, 0, 0.05);
-	gsl_vector_set(step, 1, 2);
-	fn.n = 2;
-	fn.f = kernel_cost;
-	fn.params = a;
-	gsl_multimin_fminimizer_set(m, &fn, x, step);
-	for (it = 0; it < 2000; it++)
-		if (gsl_multimin_fminimizer_iterate(m) ||
-		    gsl_multimin_test_size(gsl_multimin_fminimizer_size(m), 1e-6) == GSL_SUCCESS)
-			break;
-	cost = kernel_cost(m->x, a);
-	gsl_vector_free(x);
-	gsl_vector_free(step);
-	gsl_multimin_fminimizer_free(m);
-	return cost;
+	return simplex_minimize(kernel_cost, a, start, steps, 2, 2000, 1e-6);
 }
 
 static void fit_kernel(json_t *rows, const char *family, const char *arch)
