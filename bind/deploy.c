@@ -114,8 +114,9 @@ static void gpu_spec_of(struct gpu_spec *g, const struct cat_gpu *c,
 	 * (H100 17%, H200 18% at P0): a floor, so power is never overstated */
 	g->idle_w = !isnan(c->idle_w) ? c->idle_w : 0.1 * c->tdp_w;
 	g->nvlink_bytes_per_s = c->interconnect_bytes_per_s;
-	/* a Mac's GPU and CPU share one memory: no link between them */
-	g->pcie_bytes_per_s = bind_gpu_soc(c) ? c->memory_bandwidth_bytes_per_s :
+	/* a Mac's GPU and CPU share one memory, a CPU alone has only its
+	 * own: no link between them */
+	g->pcie_bytes_per_s = bind_gpu_unified(c) ? c->memory_bandwidth_bytes_per_s :
 			      pcie_lane_bytes_per_s(c->pcie_gen) * (double)c->pcie_lanes;
 	g->p2p = (int)c->p2p;
 	g->eff.bw = e->bw;
@@ -263,7 +264,8 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 		return err_set(err, ERR_INVAL, "gpu '%s' is a whole system (%s): no tensor, "
 			       "pipeline or expert parallelism across systems: expected --gpus 1 "
 			       "(more load: more systems, each a replica)", d->gpu.id,
-			       bind_gpu_soc(&d->gpu) ? "a Mac" : "a module on its carrier board");
+			       bind_gpu_soc(&d->gpu) ? "a Mac" : bind_gpu_cpu(&d->gpu) ?
+			       "a CPU running the model alone" : "a module on its carrier board");
 	s->ep = q->ep ? q->ep : 1;
 	s->pp = q->pp ? q->pp : 1;
 	s->tp = q->tp ? q->tp : s->ep > 1 ? 1 : (q->gpus ? q->gpus / s->pp : 1);
@@ -362,6 +364,11 @@ static int edge_host(struct deploy *d, const struct bind_gpu_rows *rows,
 	memset(&d->cpu, 0, sizeof(d->cpu));
 	memset(&d->psu, 0, sizeof(d->psu));
 	d->cpu_sockets = 0;
+	/* a CPU alone is the device: its power is the device's, not a host's */
+	if (bind_gpu_cpu(&d->gpu)) {
+		d->cpu = rows->cpu;
+		d->cpu_sockets = 1;
+	}
 	memset(&in->host, 0, sizeof(in->host));
 	in->edge = 1;
 	in->carrier_w = bind_gpu_carrier_w(&d->gpu);
@@ -701,6 +708,9 @@ int deploy_layout(struct deploy *out, const struct bind_model_rows *m,
 		return err_copy(err, &g->eff_err);
 	out->model = m->model;
 	out->gpu = g->gpu;
+	/* a CPU's memory is the machine's RAM: --ram says how much */
+	if (bind_gpu_cpu(&out->gpu) && !isnan(q->ram_bytes))
+		out->gpu.memory_bytes = (int64_t)q->ram_bytes;
 	out->engine = e->engine;
 	out->reserves = e->reserves;
 	out->launch_layer_s = e->has_host ? e->host.prefill_launch_layer_s : NAN;

@@ -2,12 +2,14 @@
  * resolve.c - see rows.h.  The host's parts, when none is named, are the
  * catalog's default_part rows for the GPU's segment (data/defaults.sql).
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bind/gguf.h"
 #include "bind/hfconfig.h"
+#include "bind/resolve_int.h"
 #include "bind/rows.h"
 #include "catalog/cat.h"
 #include "models/defaults.h"
@@ -25,7 +27,12 @@ int bind_gpu_desktop(const struct cat_gpu *g)
 
 int bind_gpu_edge(const struct cat_gpu *g)
 {
-	return !strcmp(g->form_factor, "module") || bind_gpu_soc(g);
+	return !strcmp(g->form_factor, "module") || bind_gpu_soc(g) || bind_gpu_cpu(g);
+}
+
+int bind_gpu_unified(const struct cat_gpu *g)
+{
+	return bind_gpu_soc(g) || bind_gpu_cpu(g);
 }
 
 int bind_gpu_soc(const struct cat_gpu *g)
@@ -47,7 +54,11 @@ double bind_gpu_system_reserve(const struct cat_gpu *g)
 
 double bind_gpu_carrier_w(const struct cat_gpu *g)
 {
-	/* a Mac's row is the whole computer at the wall */
+	/* a Mac's row is the whole computer at the wall; a CPU's adds its
+	 * DIMMs */
+	if (bind_gpu_cpu(g))
+		return ceil((double)g->memory_bytes / bind_cpu_dimm_bytes(g)) *
+		       host_default(HOST_DIMM_W);
 	return bind_gpu_soc(g) ? 0 : host_default(HOST_EDGE_CARRIER_W);
 }
 
@@ -188,10 +199,12 @@ static int host_part(void *row, struct cat *cat, enum cat_kind kind, const char 
 	return cat_find(row, cat, kind, name, err);
 }
 
-static int host(struct bind_gpu_rows *g, struct cat *cat, const char *cpu, const char *ssd)
+int bind_resolve_host(struct bind_gpu_rows *g, struct cat *cat, const char *cpu, const char *ssd)
 {
-	/* an edge module's carrier takes an M.2 drive, as a desktop does */
-	int server = !bind_gpu_desktop(&g->gpu) && !bind_gpu_edge(&g->gpu);
+	/* an edge module's carrier takes an M.2 drive, as a desktop does; a
+	 * CPU server is a server */
+	int server = !bind_gpu_desktop(&g->gpu) &&
+		     (!bind_gpu_edge(&g->gpu) || bind_gpu_cpu(&g->gpu));
 	const char *segment = server ? "server" : "desktop";
 	int r;
 
@@ -209,14 +222,32 @@ static int host(struct bind_gpu_rows *g, struct cat *cat, const char *cpu, const
 			     server ? "230v-internal-redundant" : "115v-internal", &g->host_err);
 }
 
-int bind_resolve_gpu(struct bind_gpu_rows *out, struct cat *cat, const char *gpu,
-		     const char *cpu, const char *ssd, struct err *err)
+int bind_resolve_links(struct bind_gpu_rows *out, struct cat *cat, struct err *err)
 {
 	size_t i;
 	int r;
 
+	for (i = 0; i < BIND_LINK_COUNT; i++) {
+		r = cat_find(&out->link[i], cat, CAT_LINK, link_ids[i], &out->link_err[i]);
+		if (r < 0 && !kept(r, &out->link_err[i]))
+			return err_copy(err, &out->link_err[i]);
+	}
+	return 0;
+}
+
+int bind_resolve_gpu(struct bind_gpu_rows *out, struct cat *cat, const char *gpu,
+		     const char *cpu, const char *ssd, struct err *err)
+{
+	int r;
+
 	memset(out, 0, sizeof(*out));
-	if ((r = cat_gpu_find(&out->gpu, cat, gpu, err)) < 0)
+	r = cat_gpu_find(&out->gpu, cat, gpu, err);
+	/* no GPU of that name: "cpu" or "cpu-ID", the CPU alone */
+	if (r < 0 && err->code == ERR_NOTFOUND && bind_is_cpu_device(gpu)) {
+		err_clear(err);
+		return bind_cpu_device(out, cat, gpu, cpu, ssd, err);
+	}
+	if (r < 0)
 		return r;
 	if ((r = cat_gpu_product(out->product, cat, out->gpu.id, err)) < 0)
 		return r;
@@ -225,12 +256,9 @@ int bind_resolve_gpu(struct bind_gpu_rows *out, struct cat *cat, const char *gpu
 	r = cat_efficiency_for(&out->eff, cat, &out->gpu, &out->eff_err);
 	if (r < 0 && !kept(r, &out->eff_err))
 		return err_copy(err, &out->eff_err);
-	for (i = 0; i < BIND_LINK_COUNT; i++) {
-		r = cat_find(&out->link[i], cat, CAT_LINK, link_ids[i], &out->link_err[i]);
-		if (r < 0 && !kept(r, &out->link_err[i]))
-			return err_copy(err, &out->link_err[i]);
-	}
-	r = host(out, cat, cpu, ssd);
+	if ((r = bind_resolve_links(out, cat, err)) < 0)
+		return r;
+	r = bind_resolve_host(out, cat, cpu, ssd);
 	if (r < 0 && !kept(r, &out->host_err))
 		return err_copy(err, &out->host_err);
 	if ((r = cat_gpu_target(&out->target, cat, out->gpu.id, err)) < 0)
@@ -267,9 +295,88 @@ int bind_resolve_ids(char (**ids)[CAT_ID_MAX], struct cat *cat, enum cat_kind ki
 	return 0;
 }
 
+int bind_device_row(struct cat_gpu *out, struct cat *cat, const char *id, struct err *err)
+{
+	struct bind_gpu_rows *rows;
+	int r = cat_find(out, cat, CAT_GPU, id, err);
+
+	if (r == 0 || err->code != ERR_NOTFOUND || !bind_is_cpu_device(id) || !strcmp(id, "cpu"))
+		return r;
+	err_clear(err);
+	rows = xmalloc(sizeof(*rows));
+	if ((r = bind_cpu_device(rows, cat, id, NULL, NULL, err)) == 0)
+		*out = rows->gpu;
+	free(rows);
+	return r;
+}
+
+int bind_resolve_device_ids(char (**ids)[CAT_ID_MAX], struct cat *cat, const char *const *names,
+			    size_t n, struct err *err)
+{
+	struct bind_gpu_rows *rows = NULL;
+	size_t i;
+	int r = 0;
+
+	*ids = n ? xcalloc(n, sizeof(**ids)) : NULL;
+	for (i = 0; i < n && r == 0; i++) {
+		/* "cpu": every CPU that runs a model alone */
+		if (!strcmp(names[i], "cpu")) {
+			snprintf((*ids)[i], CAT_ID_MAX, "cpu");
+			continue;
+		}
+		if ((r = cat_resolve((*ids)[i], cat, CAT_GPU, names[i], err)) == 0 ||
+		    err->code != ERR_NOTFOUND || !bind_is_cpu_device(names[i]))
+			continue;
+		err_clear(err);
+		if (!rows)
+			rows = xmalloc(sizeof(*rows));
+		if ((r = bind_cpu_device(rows, cat, names[i], NULL, NULL, err)) == 0)
+			snprintf((*ids)[i], CAT_ID_MAX, "%s", rows->gpu.id);
+	}
+	free(rows);
+	return r;
+}
+
 int bind_list_gpus(struct cat_gpu **out, size_t *n, struct cat *cat, struct err *err)
 {
 	return cat_list((void **)out, n, cat, CAT_GPU, err);
+}
+
+int bind_list_devices(struct cat_gpu **out, size_t *n, struct cat *cat, struct err *err)
+{
+	struct cat_cpu_core *cores = NULL;
+	struct bind_gpu_rows *rows;
+	char id[CAT_ID_MAX];
+	size_t i, k, cap;
+	int r;
+
+	if ((r = bind_list_gpus(out, n, cat, err)) < 0)
+		return r;
+	if ((r = cat_cpu_cores(&cores, &k, cat, err)) < 0)
+		return r;
+	cap = *n;
+	rows = xmalloc(sizeof(*rows));
+	/* a CPU the catalog cannot make a device of (no memory speed, no
+	 * efficiency row) is left out, as a GPU without a price is kept */
+	for (i = 0; i < k; i++) {
+		struct err e = ERR_INIT;
+
+		snprintf(id, sizeof(id), "cpu-%.58s", cores[i].id);
+		if (bind_cpu_device(rows, cat, id, NULL, NULL, &e) < 0) {
+			if (e.code == ERR_DB || e.code == ERR_IO) {
+				r = err_copy(err, &e);
+				break;
+			}
+			continue;
+		}
+		if (rows->eff_err.code != ERR_OK)
+			continue;
+		*out = xgrow(*out, &cap, *n + 1, sizeof(**out));
+		(*out)[(*n)++] = rows->gpu;
+	}
+	free(rows);
+	free(cores);
+	return r < 0 ? r : 0;
 }
 
 static int newest_first(const void *pa, const void *pb)

@@ -115,9 +115,21 @@ int bind_resolve_gpu(struct bind_gpu_rows *out, struct cat *cat, const char *gpu
 int bind_resolve_ids(char (**ids)[CAT_ID_MAX], struct cat *cat, enum cat_kind kind,
 		     const char *const *names, size_t n, struct err *err);
 
+/* A device's row by its exact id: a catalog GPU's, or a CPU alone's
+ * ("cpu-ID").  ERR_NOTFOUND as cat_find's. */
+int bind_device_row(struct cat_gpu *out, struct cat *cat, const char *id, struct err *err);
+
+/* Device names as typed become ids, as bind_resolve_ids does for GPUs,
+ * and "cpu-ID" for a CPU alone; "cpu" stays "cpu" (every CPU device). */
+int bind_resolve_device_ids(char (**ids)[CAT_ID_MAX], struct cat *cat, const char *const *names,
+			    size_t n, struct err *err);
+
 /* Every GPU of the catalog, by id; every engine release, by family and
  * newest first within it (*out: n rows the caller frees). */
 int bind_list_gpus(struct cat_gpu **out, size_t *n, struct cat *cat, struct err *err);
+/* The GPUs, then every CPU the catalog can run a model on alone, as its
+ * device row ("cpu-ID", bind/cpu_device.c). */
+int bind_list_devices(struct cat_gpu **out, size_t *n, struct cat *cat, struct err *err);
 int bind_list_engines(struct cat_engine **out, size_t *n, struct cat *cat, struct err *err);
 
 /* Between begin and end every read sees one state of the catalog, and
@@ -129,12 +141,21 @@ void bind_read_end(struct cat *cat);
 int bind_gpu_desktop(const struct cat_gpu *g);
 
 /* Whole systems: edge modules (Jetson, form factor 'module'), each on
- * its carrier board, and Apple silicon Macs (form factor 'soc'): one
+ * its carrier board, Apple silicon Macs (form factor 'soc') and CPUs
+ * running a model alone (form factor 'cpu'): one
  * memory shared with the OS and CPU, no PSU to choose and no parallelism
  * across systems. */
 int bind_gpu_edge(const struct cat_gpu *g);
 /* An Apple silicon Mac: the row is the computer, its power at the wall. */
 int bind_gpu_soc(const struct cat_gpu *g);
+/* A CPU running a model alone (bind_resolve_gpu's "cpu-ID"): the row is
+ * its cores and one socket's memory, the machine's RAM. */
+int bind_gpu_cpu(const struct cat_gpu *g);
+/* One memory for the device and the host (a Mac, a CPU alone): no link
+ * between them to copy over. */
+int bind_gpu_unified(const struct cat_gpu *g);
+/* The DIMM a CPU device's RAM is counted in, bytes. */
+double bind_cpu_dimm_bytes(const struct cat_gpu *g);
 /* A whole system's memory the model cannot have (the OS's, or on a Mac
  * what macOS does not let the GPU wire), bytes. */
 double bind_gpu_system_reserve(const struct cat_gpu *g);

@@ -22,7 +22,7 @@ struct err;
 struct sbuf;
 struct cat;
 
-#define CAT_SCHEMA_VERSION 12
+#define CAT_SCHEMA_VERSION 13
 
 /* --- Field tables: one per kind, in column order. --- */
 
@@ -215,6 +215,13 @@ int cat_engine_kernels(struct cat_engine_kernel **out, size_t *n, struct cat *ca
 /* A CPU's fastest memory: 1 and *out, or 0 when the catalog has none. */
 int cat_cpu_memory(struct cat_cpu_memory *out, struct cat *cat, const char *cpu,
 		   struct err *err);
+
+/* A CPU's cores as a device: 1 and *out, or 0 when the catalog has no
+ * row (the CPU never runs a model alone). */
+int cat_cpu_core(struct cat_cpu_core *out, struct cat *cat, const char *cpu, struct err *err);
+
+/* Every cpu_core row, by id; caller frees *out. */
+int cat_cpu_cores(struct cat_cpu_core **out, size_t *n, struct cat *cat, struct err *err);
 
 /* A vision-language model's vision tower: 1 and *out, or 0 for a
  * text-only model. */

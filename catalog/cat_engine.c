@@ -184,6 +184,17 @@ int cat_cpu_memory(struct cat_cpu_memory *out, struct cat *cat, const char *cpu,
 	return one_row(out, cat, &cat_cpu_memory_info, "WHERE id = ?1", cpu, NULL, err);
 }
 
+int cat_cpu_core(struct cat_cpu_core *out, struct cat *cat, const char *cpu, struct err *err)
+{
+	return one_row(out, cat, &cat_cpu_core_info, "WHERE id = ?1", cpu, NULL, err);
+}
+
+int cat_cpu_cores(struct cat_cpu_core **out, size_t *n, struct cat *cat, struct err *err)
+{
+	return cat_select_rows((void **)out, n, cat, &cat_cpu_core_info, "ORDER BY id", NULL, NULL,
+			       err);
+}
+
 int cat_vision(struct cat_vision *out, struct cat *cat, const char *model, struct err *err)
 {
 	return one_row(out, cat, &cat_vision_info, "WHERE id = ?1", model, NULL, err);

@@ -386,6 +386,14 @@ static const struct cat_field cpu_memory_fields[] = {
 	FLD(cat_cpu_memory, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
 };
 
+static const struct cat_field cpu_core_fields[] = {
+	FLD(cat_cpu_core, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_cpu_core, microarchitecture, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_cpu_core, int8_ops_per_cycle, CAT_REAL, CAT_D_PLAIN, B),
+	FLD(cat_cpu_core, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_cpu_core, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
 static const struct cat_field vision_fields[] = {
 	FLD(cat_vision, id, CAT_TEXT, CAT_D_PLAIN, B),
 	FLD(cat_vision, depth, CAT_INT, CAT_D_PLAIN, B),
@@ -476,6 +484,8 @@ const struct cat_kind_info cat_engine_kernel_info =
 	     engine_kernel_fields);
 const struct cat_kind_info cat_cpu_memory_info =
 	KIND(CAT_KIND_COUNT, "cpu_memory", "cpu memory speeds", cat_cpu_memory, cpu_memory_fields);
+const struct cat_kind_info cat_cpu_core_info =
+	KIND(CAT_KIND_COUNT, "cpu_core", "cpu cores", cat_cpu_core, cpu_core_fields);
 const struct cat_kind_info cat_vision_info =
 	KIND(CAT_KIND_COUNT, "vision", "vision towers", cat_vision, vision_fields);
 const struct cat_kind_info cat_system_info =

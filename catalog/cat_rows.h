@@ -326,6 +326,15 @@ struct cat_cpu_memory {
 	char as_of[CAT_WORD_MAX];
 };
 
+/* A CPU's cores as a device (id: the CPU; schema.sql, cpu_core). */
+struct cat_cpu_core {
+	char id[CAT_ID_MAX];
+	char microarchitecture[CAT_WORD_MAX];
+	double int8_ops_per_cycle;
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
 /* A vision-language model's vision tower and image processor (id: the
  * model). */
 struct cat_vision {

@@ -343,7 +343,8 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 		fprintf(f, ", ep %zu with data-parallel attention", d->dspec.ep);
 	fprintf(f, "), %s weights, %s KV cache, %s\n", d->wf->name, d->kf->name, d->engine.id);
 	report_checkpoint(f, d);
-	fprintf(f, "\nmemory per GPU          %8s GiB of %s GiB: %s\n",
+	fprintf(f, "\n%s%8s GiB of %s GiB: %s\n",
+		bind_gpu_cpu(&d->gpu) ? "memory in RAM           " : "memory per GPU          ",
 		out_fixed(n, m->total_per_gpu_bytes / UNIT_GIB, 2), out_fixed(n, m->capacity_bytes / UNIT_GIB, 2),
 		m->total_per_gpu_bytes <= m->capacity_bytes ? "fits" : "DOES NOT FIT");
 	if (d->in.edge && bind_gpu_soc(&d->gpu))
@@ -352,6 +353,12 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 			out_fixed(n, (double)d->gpu.memory_bytes / UNIT_GIB, 2),
 			out_fixed(n, ((double)d->gpu.memory_bytes - d->in.storage.ram_reserved_bytes) /
 				  UNIT_GIB, 2));
+	else if (d->in.edge && bind_gpu_cpu(&d->gpu))
+		fprintf(f, "  RAM                   %8s GiB in %s DIMMs on %lld channels, of which the "
+			"OS keeps %s\n", out_fixed(n, (double)d->gpu.memory_bytes / UNIT_GIB, 2),
+			out_fixed(n, ceil((double)d->gpu.memory_bytes / bind_cpu_dimm_bytes(&d->gpu)), 0),
+			(long long)d->cpu.memory_channels,
+			out_fixed(n, d->in.storage.ram_reserved_bytes / UNIT_GIB, 2));
 	else if (d->in.edge)
 		fprintf(f, "  unified memory        %8s GiB, of which the OS and CPU keep %s\n",
 			out_fixed(n, (double)d->gpu.memory_bytes / UNIT_GIB, 2),
@@ -381,11 +388,16 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 		fprintf(f, "  TPOT                  %8s ms  [%s, %s]  %s decode tok/s\n",
 			out_fixed(n, r->tpot_s * 1e3, 2), out_fixed(n, r->tpot_band[0] * 1e3, 2),
 			out_fixed(n, r->tpot_band[1] * 1e3, 2), out_fixed(n, r->decode_tokens_per_s, 0));
-	fprintf(f, "\npower\n  per GPU               %8s W%s\n", out_fixed(n, r->gpu.w, 0),
+	fprintf(f, "\npower\n  per %s               %8s W%s\n", bind_gpu_cpu(&d->gpu) ? "CPU" : "GPU",
+		out_fixed(n, r->gpu.w, 0),
 		r->gpu.throttled ? " (clocks held down by the power cap)" : "");
 	if (d->in.edge && bind_gpu_soc(&d->gpu))
 		fprintf(f, "  system at the wall    %8s W  (the whole Mac, whose maximum is %s W)\n",
 			out_fixed(n, r->system_w, 0), out_fixed(n, d->gpu.tdp_w, 0));
+	else if (d->in.edge && bind_gpu_cpu(&d->gpu))
+		fprintf(f, "  system at the wall    %8s W  (the CPU, whose TDP is %s W, and its DIMMs; "
+			"PSU losses not counted)\n", out_fixed(n, r->system_w, 0),
+			out_fixed(n, d->gpu.tdp_w, 0));
 	else if (d->in.edge)
 		fprintf(f, "  system at the wall    %8s W  (the module in its %s W power mode, and "
 			"its carrier board; no PSU)\n", out_fixed(n, r->system_w, 0),
@@ -408,8 +420,9 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 	fprintf(f, "  heat                  %8s BTU/h, %s CFM of air for a %s K rise\n",
 		out_fixed(n, r->heat_btu_per_h, 0), out_fixed(n, r->airflow_cfm, 0),
 		out_fixed(n, d->in.delta_t_c, 0));
-	/* a Mac's cooling is its own: no thermal row was measured for one */
-	if (!bind_gpu_soc(&d->gpu))
+	/* a Mac's cooling is its own, a CPU's its cooler's: no thermal row
+	 * was measured for either */
+	if (!bind_gpu_unified(&d->gpu))
 		fprintf(f, "  GPU temperature       %8s C after %s s%s\n",
 			out_fixed(n, r->temp.temp_c, 1), out_fixed(n, d->in.thermal_s, 0),
 			isnan(r->temp.throttle_at_s) ? "" : " (at its slowdown limit)");

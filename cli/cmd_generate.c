@@ -142,12 +142,15 @@ static int check_candidate(struct cat *cat, const struct plan_candidate *c, cons
 				       "a new plan", where, c->model);
 		return r;
 	}
-	if ((r = check_id(cat, CAT_GPU, where, "gpu", c->gpu, err)) < 0 ||
-	    (r = check_id(cat, CAT_ENGINE, where, "engine@engine_version", release, err)) < 0)
+	/* the device: a GPU's row, or a CPU alone's (cpu-ID) */
+	if ((r = bind_device_row(&g, cat, c->gpu, err)) < 0)
+		return err_prefix(err, "%s.gpu", where);
+	if (strcmp(g.id, c->gpu))
+		return err_set(err, ERR_NOTFOUND, "%s.gpu: '%.40s' is not a catalog id (the gpu's "
+			       "id is '%s')", where, c->gpu, g.id);
+	if ((r = check_id(cat, CAT_ENGINE, where, "engine@engine_version", release, err)) < 0)
 		return r;
 	/* an edge module is a system of its own: no chassis */
-	if ((r = cat_find(&g, cat, CAT_GPU, c->gpu, err)) < 0)
-		return r;
 	if ((c->node.chassis[0] || !bind_gpu_edge(&g)) &&
 	    (r = check_id(cat, CAT_CHASSIS, where, "node.chassis", c->node.chassis, err)) < 0)
 		return r;

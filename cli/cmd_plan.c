@@ -129,6 +129,11 @@ static void report(FILE *f, const struct plan_request *q, const struct plan_resu
 		fprintf(f, "\n\nbest: %zu x %s, each a computer of its own (no chassis, no PSU "
 			"to add), peak %.0f W each at the wall\n", b->gpu_count, b->gpu,
 			b->node.peak_w);
+	else if (!strcmp(b->gpu_vendor, "none"))
+		fprintf(f, "\n\nbest: %zu x %s in %zu x %s (the CPU runs the model alone, no GPU), "
+			"%zu PSU%s of %.0f W (%s), peak %.0f W per node\n", b->gpu_count, b->gpu,
+			b->nodes, b->node.chassis, b->node.psus, b->node.psus == 1 ? "" : "s",
+			b->node.psu_rated_w, b->node.psu_redundancy, b->node.peak_w);
 	else
 	fprintf(f, "\n\nbest: %zu x %s in %zu x %s (%zu GPU%s each), %zu PSU%s of %.0f W (%s), "
 		"peak %.0f W per node\n", b->gpu_count, b->gpu, b->nodes, b->node.chassis,

@@ -26,7 +26,7 @@ enum {
 
 #define DEPLOY_OPTS \
 	{ "model", 'm', required_argument, DO_MODEL, "MODEL", "model id or name (see 'catalog list models')" }, \
-	{ "gpu", 'g', required_argument, DO_GPU, "GPU", "GPU id or name (see 'catalog list gpus')" }, \
+	{ "gpu", 'g', required_argument, DO_GPU, "GPU", "GPU id or name (see 'catalog list gpus'); cpu or cpu-CPU: the CPU alone, with llama.cpp" }, \
 	{ "gpus", 'n', required_argument, DO_GPUS, "N", "GPUs in total (tp x pp)" }, \
 	{ "tp", 0, required_argument, DO_TP, "N", "tensor-parallel degree (divides the heads)" }, \
 	{ "ep", 0, required_argument, DO_EP, "N", "MoE: experts over N GPUs, attention data-parallel" }, \
@@ -46,8 +46,8 @@ enum {
 	{ "gpu-price", 0, required_argument, DO_PRICE, "USD", "price of one GPU (default: the catalog's)" }, \
 	{ "rent", 0, required_argument, DO_RENT, "USD", "rental per hour for the whole deployment, power and cooling included" }, \
 	{ "ssd", 0, required_argument, DO_SSD, "SSD", "drive the weights load from" }, \
-	{ "cpu", 0, required_argument, DO_CPU, "CPU", "host CPU" }, \
-	{ "ram", 0, required_argument, DO_RAM, "BYTES", "host memory per node, e.g. 256GiB (default 2x GPU memory)" }, \
+	{ "cpu", 0, required_argument, DO_CPU, "CPU", "host CPU (with --gpu cpu: the CPU that runs the model)" }, \
+	{ "ram", 0, required_argument, DO_RAM, "BYTES", "host memory per node, e.g. 256GiB (default 2x GPU memory; a CPU alone: every channel filled, the model in it)" }, \
 	{ "psu-redundancy", 0, required_argument, DO_PSU_RED, "R", PSU_REDUNDANCY_NAMES " (default: n+1 in servers; desktop hosts take only none)" }, \
 	{ "gpus-per-node", 0, required_argument, DO_GPN, "N", "GPUs in one server (default 8)" }, \
 	{ "inlet-temp", 0, required_argument, DO_INLET, "C", "air inlet temperature (default: inlet, host defaults)" }, \

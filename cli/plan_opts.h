@@ -37,7 +37,7 @@ enum {
 	{ "budget", 0, required_argument, PO_BUDGET, "USD", "capex limit (priced parts)" }, \
 	{ "monthly-budget", 0, required_argument, PO_MONTHLY, "USD", "limit on energy plus amortization per month" }, \
 	{ "node-power-max", 0, required_argument, PO_POWER, "W", "most a node may draw at the wall at peak, watts (default: for a tower the largest household outlet, circuit-230v-16a in 'rigplan --help'; for a server none)" }, \
-	{ "gpu", 'g', required_argument, PO_GPU, "GPU,...", "allowed GPUs (default: every GPU in the catalog)" }, \
+	{ "gpu", 'g', required_argument, PO_GPU, "GPU,...", "allowed GPUs; cpu: every CPU alone, cpu-CPU: one (default: every GPU and CPU in the catalog)" }, \
 	{ "engine", 'e', required_argument, PO_ENGINE, "ENGINE,...", "allowed engines (default: all)" }, \
 	{ "precision", 'p', required_argument, PO_PRECISION, "P,...", "weight formats to try (default bf16,fp8,int4-awq,gguf-q4_k_m)" }, \
 	{ "consumer-only", 0, no_argument, PO_CONSUMER, NULL, "GeForce and workstation cards only" }, \

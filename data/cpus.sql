@@ -49,3 +49,24 @@ INSERT INTO cpu_memory (id, memory_mts, source, as_of) VALUES
 -- EPYC 9005: SUSE's tuning guide, written with AMD, gives DDR5-6000 at
 -- launch (later sources say up to 6400; the lower is the rated one read)
 ('epyc-9655', 6000, 'https://github.com/SUSE/suse-best-practices/blob/49f214aa300514d2e2148b15d76c95f500346a45/xml/MAIN-SBP-AMD-EPYC-5-SLES15SP6.xml ("maximum supported speed expected to be DDR5-6000")', '2026-12-07');
+
+-- A CPU's cores as a device of their own (schema.sql, cpu_core): the int8
+-- operations a core issues a cycle in llama.cpp's quantized dot products,
+-- which are 256-bit VPDPBUSD on every x86 core with VNNI, AVX-512 ones
+-- included (ggml-cpu/arch/x86/quants.c at b10573: _mm256_dpbusd_epi32),
+-- 32 int8 multiply-adds, 64 operations, on each of the two pipes that
+-- take integer vector multiplies (Zen 4: FP0 and FP3; Zen 5: "VNNIs execute
+-- in the first two pipes", LLVM's scheduling models after AMD's
+-- optimization guides); one an instruction a pipe a cycle is assumed (the
+-- guides' latency tables were not readable).  Zen 5's 512-bit datapath
+-- does not widen 256-bit instructions: the same 128.  Only CPUs whose
+-- microarchitecture has a fitted efficiency row are here
+-- (docs/sources/cpu-cores.json).
+INSERT INTO cpu_core (id, microarchitecture, int8_ops_per_cycle, source, as_of) VALUES
+('ryzen-9-7950x', 'zen4', 128, 'LLVM X86ScheduleZnver4.td (Zn4FPVMul01: FP0, FP3) x 64-op 256-bit VPDPBUSD of llama.cpp b10573 ggml-cpu/arch/x86/quants.c', '2026-12-07'),
+('threadripper-pro-7995wx', 'zen4', 128, 'LLVM X86ScheduleZnver4.td (Zn4FPVMul01: FP0, FP3) x 64-op 256-bit VPDPBUSD of llama.cpp b10573 ggml-cpu/arch/x86/quants.c', '2026-12-07'),
+('epyc-9654', 'zen4', 128, 'LLVM X86ScheduleZnver4.td (Zn4FPVMul01: FP0, FP3) x 64-op 256-bit VPDPBUSD of llama.cpp b10573 ggml-cpu/arch/x86/quants.c', '2026-12-07'),
+('epyc-9554', 'zen4', 128, 'LLVM X86ScheduleZnver4.td (Zn4FPVMul01: FP0, FP3) x 64-op 256-bit VPDPBUSD of llama.cpp b10573 ggml-cpu/arch/x86/quants.c', '2026-12-07'),
+('epyc-9354', 'zen4', 128, 'LLVM X86ScheduleZnver4.td (Zn4FPVMul01: FP0, FP3) x 64-op 256-bit VPDPBUSD of llama.cpp b10573 ggml-cpu/arch/x86/quants.c', '2026-12-07'),
+('epyc-9124', 'zen4', 128, 'LLVM X86ScheduleZnver4.td (Zn4FPVMul01: FP0, FP3) x 64-op 256-bit VPDPBUSD of llama.cpp b10573 ggml-cpu/arch/x86/quants.c', '2026-12-07'),
+('epyc-9655', 'zen5', 128, 'LLVM X86ScheduleZnver5.td ("VNNIs execute in the first two pipes") x 64-op 256-bit VPDPBUSD of llama.cpp b10573 ggml-cpu/arch/x86/quants.c', '2026-12-07');

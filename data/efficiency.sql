@@ -100,3 +100,19 @@ INSERT INTO link (id, name, efficiency, latency_s, collective_s, bytes_per_s, er
 ('pcie-host', 'PCIe through host memory (no P2P)', 0.40, 10e-6, 0, NULL, 0.40, 'assumed (not measured): two PCIe crossings per transfer, each ~80% efficient', '2026-11-24'),
 ('infiniband', 'InfiniBand NDR 400 Gb/s per GPU', 0.85, 5e-6, 0, 50e9, 0.30, 'https://www.nvidia.com/en-us/networking/infiniband/qm9700/ (400 Gb/s ports); efficiency assumed', '2026-11-24'),
 ('roce', 'RoCE 400 GbE per GPU', 0.80, 8e-6, 0, 50e9, 0.30, 'https://www.nvidia.com/en-us/networking/ethernet-adapters/ (ConnectX-7 400GbE); efficiency assumed', '2026-11-24');
+
+-- CPUs running a model alone (bind/cpu_device.c): llama.cpp's share of
+-- one socket's DRAM bandwidth in decode, of the cores' fp32 FMA peak in
+-- prompts (attention too), its unpacking operations per quantized weight
+-- and the roofline's p, fitted by GSL (tests/unit/t_reference fit_cpu) to
+-- the CPU llama-bench rows of tests/data/reference/public.json; Zen 4 and
+-- Zen 5 share the fit.  Per-layer and per-step costs are not resolved by
+-- those rows (0); no device context (0).  Power: the CPU at its TDP in
+-- either regime (not measured).  Tjmax 95 C.  Bands: the fit's.
+INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_layer_s, gemm, gemm_fp8,
+  attn_prefill, roofline_p, power_mem, power_comp, thermal_r_k_per_w, thermal_tau_s, temp_slowdown_c,
+  context_bytes, err_decode_lo, err_decode_hi, err_prefill_lo, err_prefill_hi, source, as_of, dequant_ops) VALUES
+('zen4', 'AMD Zen 4 cores, llama.cpp CPU (fitted)', 'architecture', 0.7683, 0, 0, 0, 0, 0.2066, NULL, 0.2066, 1.0, 1, 1, NULL, 60, 95, 0, -0.30, 0.30, -0.30, 0.30,
+  'fit to the CPU llama-bench rows of tests/data/reference/public.json (t_reference fit_cpu)', '2026-12-07', 9.04),
+('zen5', 'AMD Zen 5 cores, llama.cpp CPU (fitted)', 'architecture', 0.7683, 0, 0, 0, 0, 0.2066, NULL, 0.2066, 1.0, 1, 1, NULL, 60, 95, 0, -0.30, 0.30, -0.30, 0.30,
+  'fit to the CPU llama-bench rows of tests/data/reference/public.json (t_reference fit_cpu)', '2026-12-07', 9.04);

@@ -337,6 +337,19 @@ INSERT INTO engine_image (id, engine, image, platform, targets, source, as_of) V
  'ghcr.io/ggml-org/llama.cpp:server-rocm-b10573', 'linux/amd64',
  'gfx908,gfx90a,gfx942,gfx1030,gfx1100,gfx1101,gfx1102,gfx1150,gfx1151,gfx1200,gfx1201',
  'https://github.com/ggml-org/llama.cpp/blob/b10573/.devops/rocm.Dockerfile', '2026-12-06'),
+-- The CPU images: the workflow's "cpu" tag has no type suffix (server-bNNNN),
+-- and cpu.Dockerfile builds every x86 (and Arm) kernel variant, picked at
+-- run time (-DGGML_BACKEND_DL=ON -DGGML_CPU_ALL_VARIANTS=ON): one image for
+-- any x86-64 CPU; b5849 published it for linux/amd64 only.
+('llama-cpp@b5849 ghcr.io/ggml-org/llama.cpp:server-b5849', 'llama-cpp@b5849',
+ 'ghcr.io/ggml-org/llama.cpp:server-b5849', 'linux/amd64', 'x86-64',
+ 'https://github.com/ggml-org/llama.cpp/blob/b5849/.github/workflows/docker.yml ("cpu", linux/amd64; TYPE="" for cpu) and .devops/cpu.Dockerfile (GGML_CPU_ALL_VARIANTS=ON)', '2026-12-07'),
+('llama-cpp@b10573 ghcr.io/ggml-org/llama.cpp:server-b10573', 'llama-cpp@b10573',
+ 'ghcr.io/ggml-org/llama.cpp:server-b10573', 'linux/amd64', 'x86-64',
+ 'https://github.com/ggml-org/llama.cpp/blob/b10573/.github/workflows/docker.yml ("cpu", linux/amd64; TYPE="" for cpu) and .devops/cpu.Dockerfile (GGML_CPU_ALL_VARIANTS=ON)', '2026-12-07'),
+('llama-cpp@b10573 ghcr.io/ggml-org/llama.cpp:server-b10573 linux/arm64', 'llama-cpp@b10573',
+ 'ghcr.io/ggml-org/llama.cpp:server-b10573', 'linux/arm64', 'aarch64',
+ 'https://github.com/ggml-org/llama.cpp/blob/b10573/.github/workflows/docker.yml ("cpu", linux/arm64; TYPE="" for cpu) and .devops/cpu.Dockerfile (GGML_CPU_ALL_VARIANTS=ON)', '2026-12-07'),
 
 ('ollama@0.5.4 ollama/ollama:0.5.4', 'ollama@0.5.4', 'ollama/ollama:0.5.4', 'linux/amd64',
  '5.0+PTX,5.2+PTX,5.3+PTX,6.0+PTX,6.1+PTX,6.2+PTX,7.0+PTX,7.2+PTX,7.5+PTX,8.0+PTX,8.6+PTX,8.7+PTX,8.9+PTX,9.0+PTX,9.0a',

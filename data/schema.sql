@@ -1,4 +1,4 @@
--- rigplan catalog schema, version 6 (2 added efficiency and link; 3 added
+-- rigplan catalog schema, version 13 (2 added efficiency and link; 3 added
 -- measurement, calibration and chassis_cpu; 4 added default_part; 5 made
 -- engine rows releases and added engine_image, engine_model, gpu_target,
 -- checkpoint and the model's architecture; 6 added platform, cpu_platform,
@@ -7,7 +7,8 @@
 -- cpu_memory; 9 added engine_policy; 10 added engine_host and link.collective_s,
 -- and let a model's native format be a GGUF file's; 11 added Apple silicon:
 -- vendor 'apple', form factor 'soc', platform 'darwin/arm64' and
--- efficiency.dequant_ops).
+-- efficiency.dequant_ops; 12 added engine_kernel; 13 added cpu_core, a
+-- CPU's cores as a device of their own).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -16,7 +17,7 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 12;
+PRAGMA user_version = 13;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
@@ -567,6 +568,22 @@ CREATE TABLE platform (
 CREATE TABLE cpu_memory (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
   memory_mts INTEGER NOT NULL CHECK (memory_mts BETWEEN 400 AND 20000),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+);
+
+-- What a CPU's cores compute when they run a model themselves, with no GPU
+-- (id: the CPU): its microarchitecture, whose efficiency row (id = the
+-- microarchitecture, scope 'architecture') holds the share of the peak
+-- llama.cpp reaches, and the int8 operations one core issues a cycle in
+-- its widest dot-product instruction (AVX-512 VNNI, AVX-VNNI, or AVX2's
+-- multiply-add pairs: lanes x 4 bytes x 2 x pipes), per SKU: some server
+-- SKUs of one microarchitecture have one 512-bit FMA unit, others two.  A
+-- CPU without a row is never a device of its own.
+CREATE TABLE cpu_core (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  microarchitecture TEXT NOT NULL CHECK (length(microarchitecture) BETWEEN 1 AND 31),
+  int8_ops_per_cycle REAL NOT NULL CHECK (int8_ops_per_cycle > 0 AND int8_ops_per_cycle <= 1024),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );

@@ -48,6 +48,8 @@ static void docker_gpus(struct sbuf *sb, const struct plan_candidate *c, size_t 
 	char dev[128], buf[160];
 	size_t i;
 
+	if (gen_gpu_none(c))
+		return;
 	if (gen_gpu_amd(c)) {
 		sbuf_addstr(sb, " --device /dev/kfd");
 		if (!n)
@@ -94,6 +96,9 @@ static void header(struct sbuf *sb, const struct plan_candidate *c, const char *
 	if (gen_gpu_amd(c))
 		sbuf_addstr(sb, "# AMD GPUs by render node: /dev/dri/renderD128 is the first GPU, on a "
 			    "host with no other GPU\n");
+	if (gen_gpu_none(c))
+		sbuf_addstr(sb, "# no GPU: the CPU runs the model, in llama.cpp's CPU image, which "
+			    "picks its kernels for the CPU at start\n");
 }
 
 /* The host port a container port is published on: itself, or for a port
@@ -408,7 +413,7 @@ int gen_compose(struct sbuf *sb, const struct plan_candidate *c, const struct ge
 				sbuf_addf(sb, ", \"/dev/dri/renderD%zu\"", AMD_RENDER_NODE_FIRST +
 					  k * c->gpus_per_replica + i);
 			sbuf_addstr(sb, "]\n    security_opt: [\"seccomp:unconfined\"]\n");
-		} else {
+		} else if (!gen_gpu_none(c)) {
 			sbuf_addstr(sb, "    deploy:\n      resources:\n        reservations:\n"
 				    "          devices:\n            - driver: nvidia\n"
 				    "              device_ids: [");

@@ -101,6 +101,11 @@ int gen_gpu_amd(const struct plan_candidate *c)
 	return !strcmp(c->gpu_vendor, "amd");
 }
 
+int gen_gpu_none(const struct plan_candidate *c)
+{
+	return !strcmp(c->gpu_vendor, "none");
+}
+
 /* AMD's device plugin exposes its GPUs as amd.com/gpu
  * (instinct.docs.amd.com/projects/k8s-device-plugin), NVIDIA's as
  * nvidia.com/gpu */
@@ -323,8 +328,10 @@ static void llama_cpp(struct gen_engine *e, const struct plan_candidate *c)
 	/* the context is shared by the slots: each gets max_model_len */
 	addf(a, "-c", "%zu", c->max_model_len * slots);
 	addf(a, "-np", "%zu", slots);
-	/* every layer, or the split the plan chose (the rest on the CPU) */
-	addf(a, "-ngl", "%zu", c->offloaded ? c->gpu_layers : 999);
+	/* every layer, or the split the plan chose (the rest on the CPU);
+	 * the CPU image has no GPU to give layers to */
+	if (!gen_gpu_none(c))
+		addf(a, "-ngl", "%zu", c->offloaded ? c->gpu_layers : 999);
 	add(a, "--metrics");    /* the queue gauge the autoscaler reads */
 	if (c->gpus_per_replica > 1)
 		addf(a, "--split-mode", "layer");

@@ -68,6 +68,9 @@ int gen_engine_native(const struct plan_candidate *c);
 /* Whether the plan's GPUs are AMD's, which containers reach through ROCm's
  * device files rather than NVIDIA's container toolkit. */
 int gen_gpu_amd(const struct plan_candidate *c);
+/* Whether the plan has no GPU at all: a CPU runs the model alone (its
+ * gpu_vendor "none"), so no container asks for a device. */
+int gen_gpu_none(const struct plan_candidate *c);
 /* The Kubernetes resource the GPUs are scheduled as: nvidia.com/gpu, or
  * amd.com/gpu (AMD's device plugin). */
 const char *gen_gpu_resource(const struct plan_candidate *c);

@@ -176,19 +176,24 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 			  cand->weights_bytes / (double)(cand->gpus_per_replica / gpus) +
 			  (host_default(HOST_SWAP_BYTES_PER_GPU) * (double)gpus + reserve));
 	size_t cpu = cand->node.cpu_threads * 8 / 10 / per;
-	char product[PLAN_NAME_MAX], buf[64];
+	char product[PLAN_NAME_MAX], buf[64], mem_s[32];
 	int c, ib = script && !strcmp(cand->node.fabric, "infiniband");
 
-	if (cpu > 8 * gpus)
+	/* a CPU alone: the model, its cache and the OS's share in the pod's
+	 * memory, and the node's cores (all but a fifth) its own */
+	if (gen_gpu_none(cand))
+		mem = (cand->node.ram_bytes - reserve) / (double)per;
+	else if (cpu > 8 * gpus)
 		cpu = 8 * gpus;
-	if (!gen_gpu_amd(cand)) {
+	if (!gen_gpu_amd(cand) && !gen_gpu_none(cand)) {
 		product_label(product, sizeof(product), cand->gpu_product);
 		sbuf_addf(sb, "%*snodeSelector:\n", in, "");
 		kv(sb, in + 2, "nvidia.com/gpu.product", product);
 	}
-	sbuf_addf(sb, "%*stolerations:\n%*s- key: \"%s\"\n%*soperator: \"Exists\"\n"
-		  "%*seffect: \"NoSchedule\"\n", in, "", in, "", gen_gpu_resource(cand), in + 2, "",
-		  in + 2, "");
+	if (!gen_gpu_none(cand))
+		sbuf_addf(sb, "%*stolerations:\n%*s- key: \"%s\"\n%*soperator: \"Exists\"\n"
+			  "%*seffect: \"NoSchedule\"\n", in, "", in, "", gen_gpu_resource(cand),
+			  in + 2, "", in + 2, "");
 	init_fetch(sb, in, e);
 	sbuf_addf(sb, "%*scontainers:\n%*s- name: \"engine\"\n", in, "", in, "");
 	c = in + 2;
@@ -206,18 +211,26 @@ static void pod_spec(struct sbuf *sb, int in, const struct plan_candidate *cand,
 	if (ib)  /* RDMA registers locked memory (vLLM's multi-node pod spec) */
 		sbuf_addf(sb, "%*ssecurityContext:\n%*scapabilities:\n%*sadd: [\"IPC_LOCK\"]\n",
 			  c, "", c + 2, "", c + 4, "");
-	sbuf_addf(sb, "%*sresources:\n%*slimits:\n%*s%s: %zu\n", c, "",
-		  c + 2, "", c + 4, "", gen_gpu_resource(cand), gpus);
-	if (ib && rdma)
-		sbuf_addf(sb, "%*s%s: 1\n", c + 4, "", rdma);
-	sbuf_addf(sb, "%*srequests:\n%*s%s: %zu\n", c + 2, "", c + 4, "", gen_gpu_resource(cand),
-		  gpus);
-	if (ib && rdma)
-		sbuf_addf(sb, "%*s%s: 1\n", c + 4, "", rdma);
+	snprintf(mem_s, sizeof(mem_s), "%.0fGi", floor(fmax(mem, UNIT_GIB) / UNIT_GIB));
+	if (gen_gpu_none(cand)) {
+		/* the model's memory is the pod's: a limit as large as the
+		 * request keeps it from being evicted first under pressure */
+		sbuf_addf(sb, "%*sresources:\n%*slimits:\n", c, "", c + 2, "");
+		kv(sb, c + 4, "memory", mem_s);
+		sbuf_addf(sb, "%*srequests:\n", c + 2, "");
+	} else {
+		sbuf_addf(sb, "%*sresources:\n%*slimits:\n%*s%s: %zu\n", c, "",
+			  c + 2, "", c + 4, "", gen_gpu_resource(cand), gpus);
+		if (ib && rdma)
+			sbuf_addf(sb, "%*s%s: 1\n", c + 4, "", rdma);
+		sbuf_addf(sb, "%*srequests:\n%*s%s: %zu\n", c + 2, "", c + 4, "",
+			  gen_gpu_resource(cand), gpus);
+		if (ib && rdma)
+			sbuf_addf(sb, "%*s%s: 1\n", c + 4, "", rdma);
+	}
 	snprintf(buf, sizeof(buf), "%zu", cpu ? cpu : 1);
 	kv(sb, c + 4, "cpu", buf);
-	snprintf(buf, sizeof(buf), "%.0fGi", floor(fmax(mem, UNIT_GIB) / UNIT_GIB));
-	kv(sb, c + 4, "memory", buf);
+	kv(sb, c + 4, "memory", mem_s);
 	sbuf_addf(sb, "%*svolumeMounts:\n%*s- name: \"cache\"\n", c, "", c, "");
 	kv(sb, c + 2, "mountPath", e->cache_dir);
 	sbuf_addf(sb, "%*s- name: \"dshm\"\n%*smountPath: \"/dev/shm\"\n", c, "", c + 2, "");
@@ -277,8 +290,13 @@ int gen_k8s(struct sbuf *sb, const struct plan_candidate *c, const struct gen_op
 	}
 	gen_name(name, sizeof(name), c, "");
 	snprintf(pvc, sizeof(pvc), "%s-cache", name);
-	sbuf_addf(sb, "# rigplan generate k8s: %zu replica%s of %zu GPU%s each\n", c->replicas,
-		  c->replicas == 1 ? "" : "s", c->gpus_per_replica, c->gpus_per_replica == 1 ? "" : "s");
+	if (gen_gpu_none(c))
+		sbuf_addf(sb, "# rigplan generate k8s: %zu replica%s, each on a node's CPU alone (no GPU)\n",
+			  c->replicas, c->replicas == 1 ? "" : "s");
+	else
+		sbuf_addf(sb, "# rigplan generate k8s: %zu replica%s of %zu GPU%s each\n", c->replicas,
+			  c->replicas == 1 ? "" : "s", c->gpus_per_replica,
+			  c->gpus_per_replica == 1 ? "" : "s");
 	if (ib && !rdma)
 		sbuf_addstr(sb, "# InfiniBand joins each replica's nodes: the pods reach the HCAs only\n"
 			    "# through the cluster's RDMA device plugin; regenerate with\n"

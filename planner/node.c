@@ -108,6 +108,7 @@ struct build {
 	size_t gpus, sockets, slots, dimm_slots;
 	size_t width;               /* the GPU's slots; a tower takes an unknown one as 3 */
 	const struct cat_cpu *cpu;
+	const char *only_cpu;       /* a CPU alone is the device: that CPU; NULL: any */
 	size_t lanes_needed;        /* by the GPUs and the drive, as the CPU runs them */
 	const struct cat_cooler *cooler;
 	const struct cat_memory *mem;
@@ -140,7 +141,8 @@ static int pick_cpu(struct build *b, const struct bind_parts *p, size_t lanes_x1
 		struct cost_key k = { 0, 0 };
 
 		/* the board's socket: its platform's CPUs only */
-		if ((size_t)c->max_sockets < b->sockets || p->cpu_platform[i] != b->plat)
+		if ((size_t)c->max_sockets < b->sockets || p->cpu_platform[i] != b->plat ||
+		    (b->only_cpu && strcmp(c->id, b->only_cpu)))
 			continue;
 		if (lanes < want)
 			continue;
@@ -454,6 +456,8 @@ static int host_parts(struct build *b, const struct bind_parts *p, const struct 
 		      const struct cat_gpu *g, enum plan_reject *why)
 {
 	double ram_need, files = n->weights_bytes;
+	/* a CPU alone drives no GPU: the drive's lanes only */
+	size_t card_lanes = bind_gpu_cpu(g) ? 0 : (size_t)g->pcie_lanes;
 
 	*why = PLAN_NO_LANES;
 	if (b->sys) {
@@ -469,8 +473,8 @@ static int host_parts(struct build *b, const struct bind_parts *p, const struct 
 			return -1;
 		return 0;
 	}
-	if (pick_cpu(b, p, b->gpus * (size_t)g->pcie_lanes + DRIVE_LANES,
-		     b->gpus * 8 + DRIVE_LANES) < 0)
+	if (pick_cpu(b, p, b->gpus * card_lanes + DRIVE_LANES,
+		     b->gpus * (card_lanes ? 8 : 0) + DRIVE_LANES) < 0)
 		return -1;
 	*why = PLAN_NO_SLOTS;
 	if (b->board && pick_cooler(b, p) < 0)
@@ -479,6 +483,9 @@ static int host_parts(struct build *b, const struct bind_parts *p, const struct 
 	ram_need = host_default(HOST_OS_RESERVE_BYTES) +
 		   host_default(HOST_SWAP_BYTES_PER_GPU) * (double)b->gpus;
 	ram_need = isnan(n->ram_bytes) ? ram_need + files : fmax(ram_need, n->ram_bytes);
+	/* a CPU alone holds the model in RAM: what its device row counted */
+	if (bind_gpu_cpu(g))
+		ram_need = fmax(ram_need, (double)g->memory_bytes);
 	pick_memory(b, p, ram_need);
 	pick_ssd(b, p, files * 1.25);
 	b->ssds = 1;
@@ -505,7 +512,7 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 	const struct cat_chassis *ch = &p->chassis[ci];
 	const struct cat_chassis_layout *lay = p->chassis_layout[ci];
 	const struct cat_gpu *g = n->gpu;
-	int baseboard = strcmp(ch->gpu_form_factor, "pcie") != 0;
+	int baseboard = strcmp(ch->gpu_form_factor, "pcie") != 0, cpu = bind_gpu_cpu(g);
 
 	memset(b, 0, sizeof(*b));
 	b->ch = ch;
@@ -516,8 +523,12 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 	b->sys = p->chassis_system[ci];
 	b->server = !isnan(ch->psu_w);
 	*why = PLAN_NO_SLOTS;
-	if (strcmp(g->form_factor, ch->gpu_form_factor))
+	/* a CPU alone: a machine built around it, its one device in the
+	 * socket (a GPU baseboard or a complete GPU system is not one) */
+	if (cpu ? baseboard || b->sys : strcmp(g->form_factor, ch->gpu_form_factor) != 0)
 		return -1;
+	if (cpu)
+		b->only_cpu = g->id + strlen("cpu-");
 	if (!strcmp(g->cooling, "passive") && !b->server)
 		return -1;
 	if (board) {
@@ -530,19 +541,25 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 					   (int)lay->risers);
 		if (b->slots > (size_t)ch->gpu_slots)
 			b->slots = (size_t)ch->gpu_slots;
+		if (cpu)
+			b->slots = 1;
 	} else {
 		if (!b->sys && !p->chassis_board[ci])
 			return -1;      /* a server whose board the catalog does not know */
-		if (g->slot_width != CAT_NULL_INT && ch->max_gpu_width != CAT_NULL_INT &&
+		if (!cpu && g->slot_width != CAT_NULL_INT && ch->max_gpu_width != CAT_NULL_INT &&
 		    g->slot_width > ch->max_gpu_width)
 			return -1;
 		b->plat = p->chassis_board[ci] ?
 			bind_platform(p, p->chassis_board[ci]->platform) : NULL;
 		b->sockets = (size_t)ch->cpu_sockets;
 		b->dimm_slots = p->chassis_board[ci] ? (size_t)p->chassis_board[ci]->dimm_slots : 0;
-		b->slots = (size_t)ch->gpu_slots;
+		b->slots = cpu ? 1 : (size_t)ch->gpu_slots;
 	}
 	if (!b->sys && !b->plat)
+		return -1;
+	/* llama.cpp reads one socket's memory (bind/cpu_device.c): a second
+	 * socket would be bought and idle */
+	if (cpu && b->sockets != 1)
 		return -1;
 	if (n->tp > b->slots || b->slots == 0)
 		return -1;
@@ -555,6 +572,9 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 		return -1;
 
 	b->host.cpu_tdp_w = b->cpu->tdp_w * (double)(b->sys ? (size_t)b->sys->cpus : b->sockets);
+	/* a CPU alone is the node's device: its power is the device's */
+	if (cpu)
+		b->host.cpu_tdp_w = 0;
 	b->host.cpu_load = 1.0;
 	b->host.dimms = (double)b->dimms;
 	b->host.dimm_w = host_default(HOST_DIMM_W);
@@ -562,7 +582,7 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 	b->host.nics_w = *nodes > 1 && n->gpus_per_replica > b->slots ?
 		host_default(HOST_NIC_W) * (double)b->gpus : 0;
 	b->host.fan_fraction = host_default(b->server ? HOST_FANS_SERVER : HOST_FANS_DESKTOP);
-	b->card_w = g->tdp_w * deploy_gpu_transient(g);
+	b->card_w = g->tdp_w * (cpu ? 1.0 : deploy_gpu_transient(g));
 	b->peak_w = power_node_dc(&b->host, b->gpus, b->card_w);
 	/* a complete system's peak is its maker's figure (what its PSUs
 	 * and the rack must carry), not the sum of the parts */
@@ -738,7 +758,13 @@ static size_t bill(struct plan_part *parts, const struct bind_parts *p,
 	size_t np = 0;
 
 	chassis_line(&parts[np++], p, best, nodes);
-	if (best->board) {
+	if (best->board && bind_gpu_cpu(n->gpu)) {
+		plan_part_set(&parts[np++], "motherboard", best->board->id, best->board->name,
+			      nodes, &best->board->price);
+		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+			 "%s, %zu DIMM slots; no GPU in its slots", best->plat->socket,
+			 best->dimm_slots);
+	} else if (best->board) {
 		plan_part_set(&parts[np++], "motherboard", best->board->id, best->board->name,
 			      nodes, &best->board->price);
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
@@ -785,7 +811,12 @@ static size_t bill(struct plan_part *parts, const struct bind_parts *p,
 	}
 	plan_part_set(&parts[np++], "memory", best->mem->id, best->mem->name, nodes * best->dimms,
 		      &best->mem->price);
-	if (isnan(n->ram_bytes))
+	if (bind_gpu_cpu(n->gpu))
+		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
+			 "%.0f GiB per node (%s), every channel filled: the model runs from it "
+			 "(%.0f GiB counted as the device's memory)", node->ram_bytes / UNIT_GIB,
+			 best->plat->memory_type, (double)n->gpu->memory_bytes / UNIT_GIB);
+	else if (isnan(n->ram_bytes))
 		snprintf(parts[np - 1].note, sizeof(parts[np - 1].note),
 			 "%.0f GiB per node (%s): weights in the page cache, %.0f GiB OS, %.0f GiB "
 			 "swap per GPU", node->ram_bytes / UNIT_GIB, best->plat->memory_type,
@@ -883,7 +914,7 @@ int plan_node_complete(struct plan_node *node, struct plan_part *parts, size_t *
 	size_t np;
 
 	*nodes = 0;
-	if (bind_gpu_edge(n->gpu))
+	if (bind_gpu_edge(n->gpu) && !bind_gpu_cpu(n->gpu))
 		return edge_node(node, parts, nodes, p, n, why);
 	if (choose(&best, nodes, p, n, why) < 0)
 		return -1;

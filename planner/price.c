@@ -38,7 +38,7 @@ int plan_price(struct ctx *x, struct plan_candidate *c, const struct sim_config 
 	struct cost_result cr;
 	double busy, gpu_unit = d->gpu.price.price_usd;
 	size_t i, nodes, buy;
-	int np;
+	int np, cpu = bind_gpu_cpu(&d->gpu);
 
 	c->replicas = replicas;
 	c->gpu_count = replicas * c->gpus_per_replica;
@@ -84,6 +84,9 @@ int plan_price(struct ctx *x, struct plan_candidate *c, const struct sim_config 
 	if (c->owned_gpus > c->gpu_count)
 		c->owned_gpus = c->gpu_count;
 	buy = c->gpu_count - c->owned_gpus;
+	/* a CPU alone: the node's bill already holds it */
+	if (cpu)
+		buy = c->owned_gpus = 0;
 	if (isnan(gpu_unit) && buy && !isnan(q->budget_usd)) {
 		*why = PLAN_NO_PRICE;
 		return -1;

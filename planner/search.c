@@ -78,7 +78,7 @@ int plan_ctx_init(struct ctx *x, struct cat *cat, const struct plan_request *q,
 	x->res = res;
 	x->d = xmalloc(sizeof(*x->d));
 	if ((r = bind_resolve_model_rows(&x->m, cat, q->model, err)) < 0 ||
-	    (r = bind_list_gpus(&x->gpus, &x->ngpus, cat, err)) < 0 ||
+	    (r = bind_list_devices(&x->gpus, &x->ngpus, cat, err)) < 0 ||
 	    (r = engines(x, cat, q, err)) < 0)
 		return r;
 	x->rows = x->ngpus ? xcalloc(x->ngpus, sizeof(*x->rows)) : NULL;
@@ -150,14 +150,14 @@ int plan_ctx_engine(const struct bind_engine_rows **out, struct ctx *x, const ch
 }
 
 /* Whether `id` is among the allowed names (NULL: everything is). */
-static int listed(const char *const *names, size_t n, const char *id)
+static int listed(const char *const *names, size_t n, const struct cat_gpu *g)
 {
 	size_t k;
 
 	if (!names)
 		return 1;
 	for (k = 0; k < n; k++)
-		if (!strcmp(names[k], id))
+		if (!strcmp(names[k], g->id) || (!strcmp(names[k], "cpu") && bind_gpu_cpu(g)))
 			return 1;
 	return 0;
 }
@@ -209,7 +209,7 @@ static int search(struct ctx *x, struct err *err)
 
 		if (q->progress)
 			q->progress(q->progress_arg, "screening", gi, ng);
-		if (!listed(q->gpus, q->ngpus, g->id) || (q->consumer_only && !bind_gpu_desktop(g)))
+		if (!listed(q->gpus, q->ngpus, g) || (q->consumer_only && !bind_gpu_desktop(g)))
 			continue;
 		/* once per GPU, not per configuration */
 		if ((r = gpu_at(&x->g, x, gi, err)) < 0)
@@ -276,7 +276,7 @@ int plan_run(struct plan_result *out, struct cat *cat, const struct plan_request
 	/* a trace's longest text, with as many images as any row has: at most */
 	if (rq.trace && !isnan(rq.max_len))
 		rq.max_len += (double)(rq.trace->max_images * rq.image_tokens);
-	if ((r = bind_resolve_ids(&gids, cat, CAT_GPU, q->gpus, q->gpus ? q->ngpus : 0, err)) < 0)
+	if ((r = bind_resolve_device_ids(&gids, cat, q->gpus, q->gpus ? q->ngpus : 0, err)) < 0)
 		goto out;
 	if (q->gpus) {
 		gp = xcalloc(q->ngpus, sizeof(*gp));

@@ -372,8 +372,8 @@ export RIGPLAN_USER_DB="$tmp/old.db"
 sed -n '/^CREATE TABLE measurement/,$!p' "$RIGPLAN_SCHEMA" | sqlite3 "$RIGPLAN_USER_DB"
 sqlite3 "$RIGPLAN_USER_DB" "PRAGMA user_version = 2"
 "$PROG" catalog set-price gpu l4 1999 --source "old overlay" >/dev/null
-check "an older overlay is upgraded on write" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA user_version')" = 12 ]
-check "... gaining the new tables" [ "$(sqlite3 "$RIGPLAN_USER_DB" "SELECT count(*) FROM sqlite_master WHERE name IN ('measurement', 'calibration', 'default_part', 'engine_image', 'engine_model', 'gpu_target', 'checkpoint', 'engine_kernel')")" = 8 ]
+check "an older overlay is upgraded on write" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA user_version')" = 13 ]
+check "... gaining the new tables" [ "$(sqlite3 "$RIGPLAN_USER_DB" "SELECT count(*) FROM sqlite_master WHERE name IN ('measurement', 'calibration', 'default_part', 'engine_image', 'engine_model', 'gpu_target', 'checkpoint', 'engine_kernel', 'cpu_core')")" = 9 ]
 run "$PROG" catalog show gpu l4 --json
 check "... keeping its rows" has "$out" "old overlay"
 check "... and gains rigplan's overlay mark" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA application_id')" = 1380405324 ]

@@ -89,8 +89,9 @@ check "every candidate ($n_cands) passes the rules it was planned under" [ "$bad
 check "every file of every candidate is written" [ "$bad_gen" = 0 ]
 
 check "every docker script passes shellcheck" shellcheck -s sh "$tmp"/g/*.docker
-# an AMD GPU's files reach it through ROCm, never NVIDIA's toolkit
-check "every AMD candidate's files ask for AMD's GPUs" python3 - "$tmp/g" "$tmp/p" <<'PY'
+# an AMD GPU's files reach it through ROCm, never NVIDIA's toolkit; a CPU
+# alone's ask for no device at all
+check "every AMD candidate's files ask for AMD's GPUs, every CPU one's for none" python3 - "$tmp/g" "$tmp/p" <<'PY'
 import json, os, sys
 gdir, pdir = sys.argv[1:3]
 bad = 0
@@ -101,6 +102,11 @@ for f in sorted(os.listdir(gdir)):
     text = open(os.path.join(gdir, f)).read()
     want = {"docker": "/dev/kfd", "compose": "/dev/kfd", "k8s": "amd.com/gpu"}.get(kind)
     if c.get("gpu_vendor") == "amd" and want and ("nvidia" in text or want not in text):
+        bad += 1
+        print("#", f)
+    # a CPU alone: no device asked for, no layers offered to a GPU
+    if c.get("gpu_vendor") == "none" and kind in ("docker", "compose", "k8s") and \
+            any(s in text for s in ("nvidia", "--gpus", "/dev/kfd", "amd.com", "-ngl")):
         bad += 1
         print("#", f)
 sys.exit(1 if bad else 0)

@@ -130,8 +130,13 @@ static int cmp_double(const void *a, const void *b)
 static int row_deploy(struct deploy *d, json_t *row, struct err *err)
 {
 	struct deploy_request q = DEPLOY_REQUEST_INIT;
+	char model[4096];
 
-	q.model = str(row, "model");
+	/* a model the catalog lacks: its config.json in the tree */
+	snprintf(model, sizeof(model), "%s%s%s", strchr(str(row, "model"), '/') ?
+		 test_env("TOP_SRCDIR") : "", strchr(str(row, "model"), '/') ? "/" : "",
+		 str(row, "model"));
+	q.model = model;
 	q.gpu = str(row, "gpu");
 	q.engine = str(row, "engine");
 	q.precision = str(row, "precision");
@@ -523,6 +528,136 @@ out:
 	free(a);
 }
 
+/*
+ * CPUs running a model alone, fitted.  llama.cpp's CPU kernels stream the
+ * weights from DRAM in decode and multiply in fp32 lanes in prompts
+ * (bind/cpu_device.c), so the same three figures as a Mac's decide its
+ * speed: the share of one socket's DRAM bandwidth a token's weights
+ * stream at, the share of the cores' fp32 FMA peak a prompt's products
+ * reach (its attention too), and the operations a quantized weight costs
+ * to unpack, with the roofline's p.  Fitted together, GSL's simplex on
+ * the sum of squared log errors, to every CPU llama-bench row (a Ryzen 9
+ * 7950X's prompts and generation, an EPYC 9554's generation, an EPYC
+ * 9655's prompts): Zen 4 and Zen 5 share them, their per-cycle rates
+ * differing in cpu_core.  The catalog's rows must hold the fit (1%),
+ * their bands its extreme errors; each row left out in turn and the rest
+ * refitted, 9 in 10 must fall inside the bands.
+ */
+#define CPU_PARAMS 4
+
+static void cpu_set(struct fit *f, const gsl_vector *x)
+{
+	f->eff.bw = gsl_vector_get(x, 0);
+	f->eff.gemm = f->eff.attn_prefill = gsl_vector_get(x, 1);
+	f->eff.dequant_ops = gsl_vector_get(x, 2);
+	f->eff.roofline_p = gsl_vector_get(x, 3);
+}
+
+struct cpu_fit {
+	struct fit f;
+	int use[FIT_MAX];
+};
+
+static double cpu_cost(const gsl_vector *x, void *data)
+{
+	struct cpu_fit *a = data;
+	double s = 0, e;
+	size_t i;
+
+	cpu_set(&a->f, x);
+	if (!(a->f.eff.bw > 0.1 && a->f.eff.bw <= 1 && a->f.eff.gemm > 0.02 &&
+	      a->f.eff.gemm <= 1 && a->f.eff.dequant_ops >= 0 && a->f.eff.roofline_p >= 1 &&
+	      a->f.eff.roofline_p <= 8))
+		return GSL_POSINF;
+	for (i = 0; i < a->f.n; i++) {
+		if (!a->use[i])
+			continue;
+		if (!isfinite(e = fit_log_error(&a->f, i)))
+			return GSL_POSINF;
+		s += e * e;
+	}
+	return s;
+}
+
+static double cpu_minimize(struct cpu_fit *a)
+{
+	static const double start[CPU_PARAMS] = { 0.6, 0.3, 5, 2 };
+	static const double steps[CPU_PARAMS] = { 0.05, 0.05, 2, 0.5 };
+
+	return simplex_minimize(cpu_cost, a, start, steps, CPU_PARAMS, 4000, 1e-5);
+}
+
+static void fit_cpu(json_t *rows)
+{
+	static const char *const archs[] = { "zen4", "zen5" };
+	struct cpu_fit *a = xcalloc(1, sizeof(*a));
+	struct fit *f = &a->f;
+	struct cat_efficiency fitted, band;
+	struct err err = ERR_INIT;
+	json_t *row;
+	double lo = 0, hi = 0, e, cost;
+	size_t i, j, k, held = 0, inside = 0;
+
+	if (!test_ok(cat_find(&band, cat, CAT_EFFICIENCY, "zen4", &err) == 0,
+		     "the zen4 row: %s", err.code ? err.msg : "read"))
+		goto out;
+	f->eff = band;
+	json_array_foreach(rows, i, row)
+		if (!strncmp(str(row, "gpu"), "cpu-", 4) && f->n < FIT_MAX) {
+			f->d[f->n] = xcalloc(1, sizeof(*f->d[f->n]));
+			f->row[f->n] = row;
+			a->use[f->n] = 1;
+			if (row_deploy(f->d[f->n++], row, &err) < 0) {
+				test_ok(0, "%s: deploy: %s", str(row, "id"), err.msg);
+				goto out;
+			}
+		}
+	if (!test_ok(f->n >= 12, "%zu CPU llama-bench rows to fit", f->n))
+		goto out;
+	cost = cpu_minimize(a);
+	fitted = f->eff;
+	for (i = 0; i < f->n; i++) {
+		e = exp(fit_log_error(f, i)) - 1;
+		lo = fmin(lo, e);
+		hi = fmax(hi, e);
+	}
+	printf("# cpu: bw %.4f, gemm %.4f, dequant_ops %.2f, p %.3f over %zu rows, rms log "
+	       "error %.3f, errors %+.1f%% .. %+.1f%%\n", fitted.bw, fitted.gemm,
+	       fitted.dequant_ops, fitted.roofline_p, f->n, sqrt(cost / (double)f->n), 100 * lo,
+	       100 * hi);
+	for (k = 0; k < sizeof(archs) / sizeof(archs[0]); k++) {
+		struct cat_efficiency c;
+
+		if (!test_ok(cat_find(&c, cat, CAT_EFFICIENCY, archs[k], &err) == 0, "the %s row: %s",
+			     archs[k], err.code ? err.msg : "read"))
+			continue;
+		test_ok(fabs(c.bw / fitted.bw - 1) < 0.01 && fabs(c.gemm / fitted.gemm - 1) < 0.01 &&
+			fabs(c.attn_prefill / fitted.gemm - 1) < 0.01 &&
+			fabs(c.dequant_ops - fitted.dequant_ops) <= 0.01 * fmax(1, fitted.dequant_ops) &&
+			fabs(c.roofline_p / fitted.roofline_p - 1) < 0.01,
+			"%s holds the fit: bw %.4f, gemm %.4f, dequant_ops %.2f, p %.3f", archs[k],
+			c.bw, c.gemm, c.dequant_ops, c.roofline_p);
+		test_ok(c.err_decode_lo <= lo && c.err_prefill_lo <= lo && c.err_decode_hi >= hi &&
+			c.err_prefill_hi >= hi, "%s: bands (%.2f, %.2f) hold the fit's errors",
+			archs[k], c.err_decode_lo, c.err_decode_hi);
+	}
+	for (i = 0; i < f->n; i++) {
+		for (j = 0; j < f->n; j++)
+			a->use[j] = j != i;
+		cpu_minimize(a);
+		e = exp(fit_log_error(f, i)) - 1;
+		held++;
+		inside += e >= band.err_decode_lo && e <= band.err_decode_hi;
+	}
+	test_ok(held == f->n && (double)inside >= 0.9 * (double)held,
+		"each CPU row left out of the fit: %zu of %zu inside the bands (%.2f, %.2f)",
+		inside, held, band.err_decode_lo, band.err_decode_hi);
+out:
+	for (i = 0; i < f->n; i++)
+		free(f->d[i]);
+	free(a);
+}
+
 /* A point clearly under the plateau: these sweeps repeat within 3%. */
 #define SLOPED 0.9
 
@@ -848,6 +983,7 @@ int main(void)
 	fit_apple(rows);
 	fit_kernel(rows, "llama-cpp", "ampere");
 	fit_kernel(rows, "llama-cpp", "ada");
+	fit_cpu(rows);
 	json_decref(root);
 	power_limit();
 	cat_free(cat);
