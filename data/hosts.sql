@@ -30,6 +30,11 @@ INSERT INTO cpu_cooler (id, name, vendor, sockets, max_tdp_w, source, as_of, pri
   NULL, NULL, NULL, NULL),
 ('noctua-nh-u14s-dx-4677', 'Noctua NH-U14S DX-4677', 'noctua', 'LGA4677', NULL,
   'https://www.noctua.at/en/products/nh-u14s-dx-4677 as linked and installed on a W790E-SAGE SE in GitHub blog (find_string id 41644124181); no TDP: Noctua NSPR page', '2026-12-06',
+  NULL, NULL, NULL, NULL),
+-- ARCTIC's SP5 tower cooler, used on an H13SSL-N build: its copied spec
+-- states no wattage; its only prices seen are in EUR and PLN, not entered
+('arctic-freezer-4u-sp5', 'ARCTIC Freezer 4U-SP5', 'arctic', 'SP5', NULL,
+  'github.com/d893a/local-ml-models local_ml_hardware_alternatives.md ("Compatibility: AMD SP5, server rack unit 4U and up"); docs/sources/cpu-server-parts.json', '2026-12-07',
   NULL, NULL, NULL, NULL);
 
 -- Motherboards for built machines.  No source read here gives the slot
@@ -43,6 +48,11 @@ INSERT INTO motherboard (id, name, vendor, platform, form_factor, sockets, dimm_
 ('asus-proart-z790-creator-wifi', 'ASUS ProArt Z790-Creator WiFi', 'asus', 'lga1700', 'atx', 1, 4, 2, NULL,
   'ASUS spec as copied in github.com/proposals-app/proposalsapp docs/hardware.md (ATX; 4 DIMM; PCIe 5.0 x16 + x16 at x8/x8 from the CPU)', '2026-12-06',
   693.83, 'street', 'https://github.com/docyx/pc-part-dataset (PCPartPicker 2025-07-23: Asus ProArt Z790-CREATOR WIFI, $693.83)', '2025-07-23'),
+-- A single-socket SP5 board, for a CPU that runs a model alone
+-- (docs/sources/cpu-server-parts.json; slot positions not sourced)
+('supermicro-h13ssl-n', 'Supermicro H13SSL-N', 'supermicro', 'sp5', 'atx', 1, 12, 3, NULL,
+  'Supermicro spec as copied in github.com/d893a/local-ml-models local_ml_hardware_alternatives.md ("Form Factor: ATX", "Single Socket SP5", "12 DIMM slots", "3 PCIe 5.0 x16")', '2026-12-07',
+  659, 'street', 'https://pastebin.com/64ERmKgf (a builder''s parts list citing Newegg N82E16813183819: $659)', '2025-01-29'),
 ('asrock-wrx90-ws-evo', 'ASRock WRX90 WS EVO', 'asrock', 'str5-wrx90', 'ssi-eeb', 1, 8, 7, '1,2,3,4,5,6,7',
   'geizhals.de listing as indexed on GitHub: "E-ATX (SSI EEB)", "8x DDR5 DIMM, 8 Channel, RDIMM", "7x PCIe 5.0 x16 (6x x16, 1x x8)"', '2026-12-06',
   NULL, NULL, NULL, NULL);

@@ -163,3 +163,13 @@ UPDATE gpu SET price_usd = 15625, price_kind = 'list', price_as_of = '2024-06-01
 UPDATE chassis SET price_usd = 139.99, price_kind = 'street', price_as_of = '2024-05-14',
   price_source = 'https://github.com/docyx/pc-part-dataset/blob/f810caf26b91bbbfe44a544396c7c24735f74b74/data/csv/case.csv (PCPartPicker)'
   WHERE id = 'phanteks-enthoo-pro-2';
+
+-- Memory modules (docs/sources/cpu-server-parts.json).  PCPartPicker names
+-- no part number: the Kingston row is its only 1 x 32 GB DDR5-5600 CL40
+-- black FURY Beast without RGB, which is KF556C40BB-32's description.
+UPDATE memory SET price_usd = 100.43, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset data/csv/memory.csv (PCPartPicker: "Kingston FURY Beast 32 GB,100.43", 1 x 32 GB DDR5-5600 CL40)'
+  WHERE id = 'ddr5-5600-udimm-32gb';
+UPDATE memory SET price_usd = 97.98, price_kind = 'street', price_as_of = '2025-07-23',
+  price_source = 'https://github.com/docyx/pc-part-dataset data/csv/memory.csv (PCPartPicker: "Crucial CT32G4DFD832A 32 GB,97.98")'
+  WHERE id = 'ddr4-3200-udimm-32gb';

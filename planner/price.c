@@ -87,7 +87,9 @@ int plan_price(struct ctx *x, struct plan_candidate *c, const struct sim_config 
 	/* a CPU alone: the node's bill already holds it */
 	if (cpu)
 		buy = c->owned_gpus = 0;
-	if (isnan(gpu_unit) && buy && !isnan(q->budget_usd)) {
+	/* an unpriced device (a GPU to buy, or the CPU that is the device)
+	 * leaves the capex unknown: not ranked on the parts that are priced */
+	if (isnan(gpu_unit) && (buy || cpu) && !isnan(q->budget_usd)) {
 		*why = PLAN_NO_PRICE;
 		return -1;
 	}
@@ -116,7 +118,7 @@ int plan_price(struct ctx *x, struct plan_candidate *c, const struct sim_config 
 	c->peak_w = c->node.peak_w * (double)nodes;
 	memset(&cs, 0, sizeof(cs));
 	/* an unpriced GPU leaves the cost per token unknown */
-	cs.capex_usd = isnan(gpu_unit) && buy ? NAN : c->capex_usd;
+	cs.capex_usd = isnan(gpu_unit) && (buy || cpu) ? NAN : c->capex_usd;
 	cs.years = q->years;
 	cs.usd_per_kwh = q->usd_per_kwh;
 	cs.pue = q->pue;
