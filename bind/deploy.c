@@ -264,7 +264,8 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 		return err_set(err, ERR_INVAL, "gpu '%s' is a whole system (%s): no tensor, "
 			       "pipeline or expert parallelism across systems: expected --gpus 1 "
 			       "(more load: more systems, each a replica)", d->gpu.id,
-			       bind_gpu_soc(&d->gpu) ? "a Mac" : bind_gpu_cpu(&d->gpu) ?
+			       bind_gpu_mac(&d->gpu) ? "a Mac" : bind_gpu_soc(&d->gpu) ?
+			       "a computer of its own" : bind_gpu_cpu(&d->gpu) ?
 			       "a CPU running the model alone" : "a module on its carrier board");
 	s->ep = q->ep ? q->ep : 1;
 	s->pp = q->pp ? q->pp : 1;

@@ -40,11 +40,17 @@ int bind_gpu_soc(const struct cat_gpu *g)
 	return !strcmp(g->form_factor, "soc");
 }
 
+int bind_gpu_mac(const struct cat_gpu *g)
+{
+	return bind_gpu_soc(g) && !strcmp(g->vendor, "apple");
+}
+
 double bind_gpu_system_reserve(const struct cat_gpu *g)
 {
 	double mem = (double)g->memory_bytes;
 
-	if (!bind_gpu_soc(g))
+	/* Linux on a GB10 lets CUDA have all but the OS's share */
+	if (!bind_gpu_mac(g))
 		return host_default(HOST_EDGE_OS_RESERVE_BYTES);
 	/* macOS lets the GPU wire only part of the memory */
 	return mem * (1 - (mem > host_default(HOST_SOC_SMALL_BYTES) ?

@@ -146,8 +146,12 @@ int bind_gpu_desktop(const struct cat_gpu *g);
  * memory shared with the OS and CPU, no PSU to choose and no parallelism
  * across systems. */
 int bind_gpu_edge(const struct cat_gpu *g);
-/* An Apple silicon Mac: the row is the computer, its power at the wall. */
+/* A computer built around one system on a chip (an Apple silicon Mac, a
+ * DGX Spark): the row is the computer, its power at the wall. */
 int bind_gpu_soc(const struct cat_gpu *g);
+/* An Apple silicon Mac: macOS wires only part of its memory to the GPU,
+ * and no container reaches the GPU. */
+int bind_gpu_mac(const struct cat_gpu *g);
 /* A CPU running a model alone (bind_resolve_gpu's "cpu-ID"): the row is
  * its cores and one socket's memory, the machine's RAM. */
 int bind_gpu_cpu(const struct cat_gpu *g);

@@ -347,7 +347,7 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 		bind_gpu_cpu(&d->gpu) ? "memory in RAM           " : "memory per GPU          ",
 		out_fixed(n, m->total_per_gpu_bytes / UNIT_GIB, 2), out_fixed(n, m->capacity_bytes / UNIT_GIB, 2),
 		m->total_per_gpu_bytes <= m->capacity_bytes ? "fits" : "DOES NOT FIT");
-	if (d->in.edge && bind_gpu_soc(&d->gpu))
+	if (d->in.edge && bind_gpu_mac(&d->gpu))
 		fprintf(f, "  unified memory        %8s GiB, of which macOS lets the GPU wire %s "
 			"(sysctl iogpu.wired_limit_mb raises it)\n",
 			out_fixed(n, (double)d->gpu.memory_bytes / UNIT_GIB, 2),
@@ -392,8 +392,9 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 		out_fixed(n, r->gpu.w, 0),
 		r->gpu.throttled ? " (clocks held down by the power cap)" : "");
 	if (d->in.edge && bind_gpu_soc(&d->gpu))
-		fprintf(f, "  system at the wall    %8s W  (the whole Mac, whose maximum is %s W)\n",
-			out_fixed(n, r->system_w, 0), out_fixed(n, d->gpu.tdp_w, 0));
+		fprintf(f, "  system at the wall    %8s W  (the whole %s, whose maximum is %s W)\n",
+			out_fixed(n, r->system_w, 0), bind_gpu_mac(&d->gpu) ? "Mac" : "computer",
+			out_fixed(n, d->gpu.tdp_w, 0));
 	else if (d->in.edge && bind_gpu_cpu(&d->gpu))
 		fprintf(f, "  system at the wall    %8s W  (the CPU, whose TDP is %s W, and its DIMMs; "
 			"PSU losses not counted)\n", out_fixed(n, r->system_w, 0),
@@ -427,7 +428,8 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 			out_fixed(n, r->temp.temp_c, 1), out_fixed(n, d->in.thermal_s, 0),
 			isnan(r->temp.throttle_at_s) ? "" : " (at its slowdown limit)");
 	fprintf(f, "\nload (%s%s)\n  cold                  %8s s\n  warm                  %8s s%s\n",
-		bind_gpu_soc(&d->gpu) ? "the Mac's own SSD, read at the rate of " : "", d->ssd.id,
+		bind_gpu_mac(&d->gpu) ? "the Mac's own SSD, read at the rate of " :
+		bind_gpu_soc(&d->gpu) ? "the computer's own SSD, read at the rate of " : "", d->ssd.id,
 		out_fixed(n, r->load.cold_s, 1), out_fixed(n, r->load.warm_s, 1),
 		r->load.cache_fits ? "" : " (RAM too small for the page cache)");
 	/* one sequence's whole cache, all its GPUs' shares, back from the

@@ -70,3 +70,8 @@ INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('b300', '10
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('mi355x', 'gfx950', 'linux/amd64', 'https://rocm.docs.amd.com/en/7.13.0-preview/reference/gpu-specs.html', '2026-12-07');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-4090-d', '8.9', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-07');
 INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('h20', '9.0', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-07');
+-- 2026-12-07, fourth batch (NVIDIA's CUDA GPUs page)
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-a5000', '8.6', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('rtx-3080-ti', '8.6', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('l20', '8.9', 'linux/amd64', 'https://developer.nvidia.com/cuda-gpus', '2026-12-07');
+INSERT INTO gpu_target (id, target, platform, source, as_of) VALUES ('dgx-spark', '12.1', 'linux/arm64', 'https://developer.nvidia.com/cuda-gpus (GB10: compute capability 12.1; its Grace CPU is Arm)', '2026-12-07');

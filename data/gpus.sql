@@ -443,3 +443,62 @@ INSERT INTO alias (kind, alias, id) VALUES
 ('gpu', 'AMD Instinct MI355X', 'mi355x'),
 ('gpu', 'RTX 4090 D', 'rtx-4090-d'), ('gpu', 'NVIDIA GeForce RTX 4090 D', 'rtx-4090-d'),
 ('gpu', 'H20', 'h20'), ('gpu', 'NVIDIA H20', 'h20');
+
+-- 2026-12-07 (docs/sources/gpus-2026-12-e.json, fourth batch).  The RTX
+-- A5000 from NVIDIA's datasheet table as copied (its one tensor figure,
+-- 222.2, is the sparse fp16 one: halved; bf16, int8 and int4 at the A40
+-- brief's ratios to fp16); the RTX 3080 Ti's tensor rates derived by the
+-- GeForce rule (80 SMs x 512 fp16 FMA x 2 x 1.665 GHz, fp32-accumulate and
+-- bf16 at half), its x16 link and fans those of every GA102 GeForce card
+-- (the rtx-3080 and rtx-3090 rows), its width unsourced (NULL: taken as
+-- three slots in a tower); the L20 from NVIDIA's listing as Tom's Hardware
+-- reproduced it (dense: an L20 user measures 105-115 TFLOPS of fp16 GEMM),
+-- no NVLink and passive cooling as the L40 it is cut from (PCIe 4.0 x16
+-- board: 1cnz.cn 2353773), its price Hugging Face's hardware page's.
+INSERT INTO gpu (id, name, vendor, architecture, segment, form_factor, memory_bytes, memory_type,
+  memory_bandwidth_bytes_per_s, fp16_dense_flops, bf16_dense_flops, fp16_fp32acc_dense_flops,
+  fp8_dense_flops, int8_dense_ops, int4_dense_ops, fp4_dense_flops, fp32_flops, tdp_w, idle_w,
+  interconnect, interconnect_bytes_per_s, pcie_gen, pcie_lanes, p2p, slot_width, cooling,
+  source, as_of, price_usd, price_kind, price_source, price_as_of) VALUES
+('rtx-a5000', 'NVIDIA RTX A5000', 'nvidia', 'ampere', 'workstation', 'pcie', 24*1073741824, 'GDDR6',
+  768e9, 111.1e12, 111.1e12, NULL, NULL, 222.2e12, 444.4e12, NULL, 27.8e12, 230, NULL,
+  'nvlink-bridge', 112.5e9, 4, 16, 1, 2, 'active',
+  'NVIDIA RTX A5000 datasheet table as copied at github.com/Shivashish-Spheron/crossposting (24 GB, 768 GB/s, 27.8 TFLOPS, 230 W, dual slot; tensor 222.2 sparse, halved)', '2026-12-07',
+  1856.29, 'street', 'https://github.com/United-Compute/gpu-price-tracker (NVIDIA RTX A5000, 2025-07-29: 1856.29)', '2025-07-29'),
+('rtx-3080-ti', 'NVIDIA GeForce RTX 3080 Ti', 'nvidia', 'ampere', 'consumer', 'pcie', 12*1073741824, 'GDDR6X',
+  912e9, 136.4e12, 68.2e12, 68.2e12, NULL, 272.8e12, 545.6e12, NULL, 34.1e12, 350, NULL,
+  'none', NULL, 4, 16, 0, NULL, 'active',
+  'HKEPC 20389 (GA102-225, 80 SMs; MSRP) and the RTX 30 spec table of github.com/stillwater-sc/KPU-Simulator (912 GB/s, 34.1 TFLOPS, 273 INT8 TOPS); tensor derived; 350 W', '2026-12-07',
+  1199, 'msrp', 'NVIDIA GeForce RTX 3080 Ti launch as HKEPC 20389 reports it ("US$1,199")', '2021-06-03'),
+('l20', 'NVIDIA L20 48GB', 'nvidia', 'ada', 'datacenter', 'pcie', 48*1073741824, 'GDDR6',
+  864e9, 119.5e12, 119.5e12, NULL, 239e12, 239e12, NULL, NULL, 59.8e12, 275, NULL,
+  'none', NULL, 4, 16, 1, 2, 'passive',
+  'https://www.tomshardware.com/pc-components/gpus/new-nvidia-ai-gpus-designed-to-get-around-us-export-restrictions (NVIDIA listing: 48 GB, 864 GB/s, FP16 119.5, FP8 239); 275 W, dual slot: technical.city', '2026-12-07',
+  5000, 'msrp', 'https://huggingface.co/hardware/l20 ("MSRP $5.0k")', '2026-12-07');
+INSERT INTO alias (kind, alias, id) VALUES
+('gpu', 'RTX A5000', 'rtx-a5000'), ('gpu', 'NVIDIA RTX A5000', 'rtx-a5000'),
+('gpu', 'RTX 3080 Ti', 'rtx-3080-ti'), ('gpu', 'NVIDIA GeForce RTX 3080 Ti', 'rtx-3080-ti'),
+('gpu', 'L20', 'l20'), ('gpu', 'NVIDIA L20', 'l20');
+
+-- The DGX Spark: a computer built around NVIDIA's GB10 (form factor 'soc',
+-- as a Mac: the row is the computer, memory its unified LPDDR5X, tdp_w its
+-- 240 W USB-C supply's rating, an upper bound on the wall, idle_w a
+-- reported wall reading).  NVIDIA publishes one compute figure, 1 PFLOP of
+-- FP4 with sparsity: dense fp4 500 TFLOPS, and fp8 and fp16 at 1/2 and
+-- 1/4 of it, the ratio of every Blackwell tensor core (the b200 and b300
+-- rows); fp32 from Hot Chips as the press reported it.  Linux and CUDA:
+-- containers reach its GPU (gpu_target 12.1, linux/arm64).
+INSERT INTO gpu (id, name, vendor, architecture, segment, form_factor, memory_bytes, memory_type,
+  memory_bandwidth_bytes_per_s, fp16_dense_flops, bf16_dense_flops, fp16_fp32acc_dense_flops,
+  fp8_dense_flops, int8_dense_ops, int4_dense_ops, fp4_dense_flops, fp32_flops, tdp_w, idle_w,
+  interconnect, interconnect_bytes_per_s, pcie_gen, pcie_lanes, p2p, slot_width, cooling,
+  source, as_of, price_usd, price_kind, price_source, price_as_of) VALUES
+('dgx-spark', 'NVIDIA DGX Spark (GB10, 128 GB)', 'nvidia', 'blackwell', 'workstation', 'soc', 128*1073741824, 'LPDDR5X',
+  273e9, 125e12, 125e12, NULL, 250e12, NULL, NULL, 500e12, 31e12, 240, 25,
+  'ethernet', 25e9, NULL, NULL, 0, NULL, 'active',
+  'https://www.chargerlab.com/teardown-of-nvidia-dgx-spark-4tb/ (128 GB, 273 GB/s, 240 W supply, ConnectX-7 200 Gb/s); 1 PFLOP FP4 sparse: ai-infrastructure.net/dgx-spark; idle: tectack.org 2026/02', '2026-12-07',
+  3999, 'list', 'https://bay41.com/posts/dgx-spark-review (Founders Edition, October 2025: $3,999)', '2025-10-31');
+INSERT INTO alias (kind, alias, id) VALUES
+-- nvidia-smi names the GPU "NVIDIA GB10" (GitHub notes of Spark owners):
+-- the longest NVIDIA alias is the product label, so no other starts so
+('gpu', 'DGX Spark', 'dgx-spark'), ('gpu', 'GB10', 'dgx-spark'), ('gpu', 'NVIDIA GB10', 'dgx-spark');

@@ -236,6 +236,7 @@ static void wired_share(void)
 
 	memset(&g, 0, sizeof(g));
 	snprintf(g.form_factor, sizeof(g.form_factor), "soc");
+	snprintf(g.vendor, sizeof(g.vendor), "apple");
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		g.memory_bytes = (int64_t)(cases[i].gib * UNIT_GIB);
 		test_rel(bind_gpu_system_reserve(&g), cases[i].reserve_gib * UNIT_GIB, 1e-12,
@@ -248,6 +249,14 @@ static void wired_share(void)
 	test_ok(bind_gpu_edge(&g) && !bind_gpu_soc(&g) && bind_gpu_carrier_w(&g) > 0 &&
 		bind_gpu_system_reserve(&g) == 2 * UNIT_GIB,
 		"a Jetson module keeps its fixed 2 GiB and has a carrier board");
+	/* a DGX Spark: a computer like a Mac, but Linux gives CUDA all of its
+	 * memory but the OS's */
+	snprintf(g.form_factor, sizeof(g.form_factor), "soc");
+	snprintf(g.vendor, sizeof(g.vendor), "nvidia");
+	g.memory_bytes = (int64_t)(128 * UNIT_GIB);
+	test_ok(bind_gpu_soc(&g) && !bind_gpu_mac(&g) && bind_gpu_carrier_w(&g) == 0 &&
+		bind_gpu_system_reserve(&g) == 2 * UNIT_GIB,
+		"a GB10 computer keeps the OS's 2 GiB, not macOS's quarter");
 }
 
 /* gpt-oss's GGUF on a GPU without bf16 units (Metal before Apple9):
