@@ -477,6 +477,12 @@ static int compatible(struct deploy *d, const struct bind_model_rows *m,
  */
 static void vision_spec_of(struct vision_spec *out, const struct cat_vision *v)
 {
+	memset(out, 0, sizeof(*out));
+	out->processor = !strcmp(v->processor, "fixed") ? VISION_FIXED :
+			 !strcmp(v->processor, "tiles") ? VISION_TILES : VISION_SMART_RESIZE;
+	out->image_size = v->image_size == CAT_NULL_INT ? 0 : (size_t)v->image_size;
+	out->max_tiles = v->max_tiles == CAT_NULL_INT ? 0 : (size_t)v->max_tiles;
+	out->mlp_matrices = v->mlp_matrices == CAT_NULL_INT ? 3 : (size_t)v->mlp_matrices;
 	out->depth = (size_t)v->depth;
 	out->hidden = (size_t)v->hidden;
 	out->heads = (size_t)v->heads;

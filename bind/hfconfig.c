@@ -495,8 +495,90 @@ static void counts(struct cat_model *m, double index_bytes)
 		m->params_active = m->params_total;
 }
 
+/*
+ * A vision-language model's tower from its vision_config, where rigplan
+ * knows its processor: Gemma 3's SigLIP (siglip_vision_model: one square
+ * of image_size, its patches pooled to mm_tokens_per_image, a linear
+ * projection to the text model; GELU MLPs) and Llama 4's
+ * (llama4_vision_model: tiles of image_size, at most 16, the
+ * Llama4ImageProcessor's max_patches default, which config.json does not
+ * carry; patches shuffled by pixel_shuffle_ratio, an MLP to
+ * projector_output_dim and a projection to the text model).  1 and *v, or
+ * 0 when the config has no tower rigplan reads (a text model, or another
+ * tower: its images are then refused, its text still planned).
+ */
+static int vision(struct cat_vision *v, const json_t *top, const struct cat_model *m,
+		  struct err *err)
+{
+	const json_t *vc = json_object_get(top, "vision_config");
+	const char *vt = opt_str(vc, "model_type");
+	int64_t side, tokens = 0;
+	double ratio;
+	int r, gemma;
+
+	if (!json_is_object(vc) || !vt)
+		return 0;
+	gemma = !strcmp(vt, "siglip_vision_model") && !strcmp(m->model_type, "gemma3");
+	if (!gemma && strcmp(vt, "llama4_vision_model"))
+		return 0;
+	memset(v, 0, sizeof(*v));
+	v->max_tiles = CAT_NULL_INT;
+	if ((r = req_int(&v->hidden, vc, "hidden_size", 1, 65536, err)) < 0 ||
+	    (r = req_int(&v->mlp, vc, "intermediate_size", 1, 262144, err)) < 0 ||
+	    (r = req_int(&v->depth, vc, "num_hidden_layers", 1, 256, err)) < 0 ||
+	    (r = req_int(&v->heads, vc, "num_attention_heads", 1, 1024, err)) < 0 ||
+	    (r = req_int(&v->patch_size, vc, "patch_size", 1, 128, err)) < 0 ||
+	    (r = req_int(&v->image_size, vc, "image_size", 14, 8192, err)) < 0)
+		return err_prefix(err, "vision_config");
+	if (v->image_size % v->patch_size)
+		return err_set(err, ERR_PARSE, "vision_config.image_size %lld: expected a "
+			       "multiple of patch_size %lld", (long long)v->image_size,
+			       (long long)v->patch_size);
+	side = v->image_size / v->patch_size;
+	v->temporal_patch = 1;
+	v->mlp_matrices = 2;
+	v->out_hidden = m->hidden;
+	if (gemma) {
+		if ((r = req_int(&tokens, top, "mm_tokens_per_image", 1, 1 << 20, err)) < 0)
+			return r;
+		/* the pooling: side^2 patches to tokens, a square kernel */
+		ratio = sqrt((double)(side * side) / (double)tokens);
+		if (ratio < 1 || ratio > 8 || ratio != floor(ratio))
+			return err_set(err, ERR_PARSE, "mm_tokens_per_image %lld: expected %lld "
+				       "patches pooled by a square kernel of 1 to 8", (long long)tokens,
+				       (long long)(side * side));
+		v->merge_size = (int64_t)ratio;
+		v->merger = 1;
+		snprintf(v->processor, sizeof(v->processor), "fixed");
+	} else {
+		const json_t *pr = json_object_get(vc, "pixel_shuffle_ratio");
+
+		ratio = json_is_number(pr) ? json_number_value(pr) : 0;
+		if (!(ratio > 0 && ratio <= 1) || 1 / ratio != floor(1 / ratio) || 1 / ratio > 8)
+			return err_set(err, ERR_PARSE, "vision_config.pixel_shuffle_ratio: expected "
+				       "1/2, 1/3 ... 1/8");
+		v->merge_size = (int64_t)(1 / ratio);
+		if ((r = req_int(&v->merger, vc, "projector_output_dim", 1, 262144, err)) < 0)
+			return err_prefix(err, "vision_config");
+		v->max_tiles = 16;
+		snprintf(v->processor, sizeof(v->processor), "tiles");
+	}
+	/* the pixel range is the smart-resize processor's; here one tile's */
+	v->min_pixels = v->max_pixels = v->image_size * v->image_size;
+	snprintf(v->id, sizeof(v->id), "%s", m->id);
+	snprintf(v->source, sizeof(v->source), "%.255s", m->source);
+	snprintf(v->as_of, sizeof(v->as_of), "%s", m->as_of);
+	return 1;
+}
+
 int bind_model_from_config(struct cat_model *out, const char *json, size_t len,
 			   double index_bytes, const char *origin, struct err *err)
+{
+	return bind_vlm_from_config(out, NULL, json, len, index_bytes, origin, err);
+}
+
+int bind_vlm_from_config(struct cat_model *out, struct cat_vision *tower, const char *json,
+			 size_t len, double index_bytes, const char *origin, struct err *err)
 {
 	json_error_t je;
 	json_t *top = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
@@ -572,6 +654,12 @@ int bind_model_from_config(struct cat_model *out, const char *json, size_t len,
 	snprintf(out->source, sizeof(out->source), "%.255s", origin);
 	clock_today_utc(out->as_of);
 	counts(out, index_bytes);
+	if (tower) {
+		tower->id[0] = '\0';
+		if ((r = vision(tower, top, out, err)) < 0)
+			goto out;
+	}
+	r = 0;
 out:
 	json_decref(lm);
 	json_decref(top);
@@ -621,6 +709,12 @@ static int index_bytes(double *out, const char *dir, struct err *err)
 
 int bind_model_from_path(struct cat_model *out, const char *path, struct err *err)
 {
+	return bind_vlm_from_path(out, NULL, path, err);
+}
+
+int bind_vlm_from_path(struct cat_model *out, struct cat_vision *tower, const char *path,
+		       struct err *err)
+{
 	char file[4096], dir[4096], origin[CAT_SOURCE_MAX], *buf = NULL;
 	size_t len = 0;
 	double bytes = 0;
@@ -655,7 +749,7 @@ int bind_model_from_path(struct cat_model *out, const char *path, struct err *er
 	}
 	snprintf(origin, sizeof(origin), "imported from %.200s%s", file,
 		 bytes > 0 ? " and model.safetensors.index.json" : "");
-	r = bind_model_from_config(out, buf, len, bytes, origin, err);
+	r = bind_vlm_from_config(out, tower, buf, len, bytes, origin, err);
 	free(buf);
 	if (r < 0)
 		return err_prefix(err, "%.200s", file);
@@ -681,5 +775,8 @@ int bind_model_from_path(struct cat_model *out, const char *path, struct err *er
 			bind_model_id(out->id, sizeof(out->id), base);
 		}
 	}
+	/* the tower is the model's, under whatever name it took */
+	if (tower && tower->id[0])
+		snprintf(tower->id, sizeof(tower->id), "%s", out->id);
 	return 0;
 }

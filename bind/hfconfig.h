@@ -32,6 +32,14 @@ int bind_model_from_config(struct cat_model *out, const char *json, size_t len,
  * (and maybe model.safetensors.index.json).  ERR_IO when unreadable. */
 int bind_model_from_path(struct cat_model *out, const char *path, struct err *err);
 
+/* Either of the above, and a vision-language model's tower where rigplan
+ * reads its processor (Gemma 3, Llama 4): tower->id is the model's, or ""
+ * when there is none.  `tower` may be NULL. */
+int bind_vlm_from_config(struct cat_model *out, struct cat_vision *tower, const char *json,
+			 size_t len, double index_bytes, const char *origin, struct err *err);
+int bind_vlm_from_path(struct cat_model *out, struct cat_vision *tower, const char *path,
+		       struct err *err);
+
 /* A catalog id from a model's name: lowercase letters, digits and '.',
  * any other run of characters one '-', at most 63 characters, no '-' or
  * '.' at the end ("" when nothing is left). */

@@ -70,10 +70,13 @@ double bind_gpu_carrier_w(const struct cat_gpu *g)
 
 /* A model by catalog name, repository id, or the path of its own files
  * (a GGUF file's header, a config.json or a model's folder). */
-static int find_model(struct cat_model *out, struct cat *cat, const char *name, struct err *err)
+static int find_model(struct cat_model *out, struct cat_vision *tower, struct cat *cat,
+		      const char *name, struct err *err)
 {
 	size_t n = strlen(name);
 
+	if (tower)
+		tower->id[0] = '\0';
 	if (n > 5 && !strcmp(name + n - 5, ".gguf")) {
 		struct bind_gguf g;
 
@@ -83,14 +86,14 @@ static int find_model(struct cat_model *out, struct cat *cat, const char *name, 
 		return 0;
 	}
 	if (bind_is_model_path(name))
-		return bind_model_from_path(out, name, err);
+		return bind_vlm_from_path(out, tower, name, err);
 	return cat_model_find(out, cat, name, err);
 }
 
 int bind_resolve_model(struct cat_model *out, struct cat *cat, const char *name,
 		       struct err *err)
 {
-	return find_model(out, cat, name, err);
+	return find_model(out, NULL, cat, name, err);
 }
 
 int bind_resolve_model_rows(struct bind_model_rows *out, struct cat *cat, const char *name,
@@ -102,7 +105,7 @@ int bind_resolve_model_rows(struct bind_model_rows *out, struct cat *cat, const 
 	int r;
 
 	memset(out, 0, sizeof(*out));
-	if ((r = find_model(&out->model, cat, name, err)) < 0 ||
+	if ((r = find_model(&out->model, &out->vision, cat, name, err)) < 0 ||
 	    (r = cat_checkpoints(&rows, &k, cat, out->model.id, err)) < 0)
 		return r;
 	out->nckpt = k < BIND_CHECKPOINTS_MAX ? k : BIND_CHECKPOINTS_MAX;
@@ -115,6 +118,11 @@ int bind_resolve_model_rows(struct bind_model_rows *out, struct cat *cat, const 
 	if (out->nserving)
 		memcpy(out->serving, serving, out->nserving * sizeof(*serving));
 	free(serving);
+	/* a model read from its files brings its tower; the catalog's its row */
+	if (out->vision.id[0]) {
+		out->has_vision = 1;
+		return 0;
+	}
 	if ((r = cat_vision(&out->vision, cat, out->model.id, err)) < 0)
 		return r;
 	out->has_vision = r;

@@ -297,6 +297,9 @@ int cat_set_price_check(enum cat_kind kind, double price_usd, const char *price_
  * naming it): nothing is replaced.  The schema's CHECKs apply.
  */
 int cat_user_add(struct cat *cat, enum cat_kind kind, const void *row, struct err *err);
+/* A model and, when v is not NULL, its vision tower, in one transaction. */
+int cat_user_add_model(struct cat *cat, const struct cat_model *m, const struct cat_vision *v,
+		       struct err *err);
 
 /*
  * Add a row of `kind` from JSON text: an object with the kind's fields as

@@ -409,6 +409,10 @@ static const struct cat_field vision_fields[] = {
 	FLD(cat_vision, max_pixels, CAT_INT, CAT_D_PLAIN, B),
 	FLD(cat_vision, source, CAT_TEXT, CAT_D_PLAIN, 0),
 	FLD(cat_vision, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_vision, processor, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_vision, image_size, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_vision, max_tiles, CAT_INT, CAT_D_PLAIN, 0),
+	FLD(cat_vision, mlp_matrices, CAT_INT, CAT_D_PLAIN, 0),
 };
 
 static const struct cat_field system_fields[] = {

@@ -343,6 +343,9 @@ struct cat_vision {
 	int64_t patch_size, merge_size, temporal_patch, min_pixels, max_pixels;
 	char source[CAT_SOURCE_MAX];
 	char as_of[CAT_WORD_MAX];
+	char processor[CAT_WORD_MAX];       /* "" (smart-resize), "fixed", "tiles" */
+	int64_t image_size, max_tiles;      /* CAT_NULL_INT: none */
+	int64_t mlp_matrices;               /* CAT_NULL_INT: 3 */
 };
 
 /* A complete system's contents (id: the chassis). */

@@ -198,6 +198,15 @@ static int insert_rows(struct cat *cat, const struct cat_kind_info *const *ki,
 	return r;
 }
 
+int cat_user_add_model(struct cat *cat, const struct cat_model *m, const struct cat_vision *v,
+		       struct err *err)
+{
+	const struct cat_kind_info *ki[2] = { cat_kind_info(CAT_MODEL), &cat_vision_info };
+	const void *rows[2] = { m, v };
+
+	return insert_rows(cat, ki, rows, NULL, v ? 2 : 1, ERR_INVAL, err);
+}
+
 int cat_user_add(struct cat *cat, enum cat_kind kind, const void *row, struct err *err)
 {
 	const struct cat_kind_info *ki = cat_kind_info(kind);

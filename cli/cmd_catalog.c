@@ -408,8 +408,10 @@ static int exec_import_model(int argc, char **argv, struct cli_ctx *ctx)
 	struct err err = ERR_INIT;
 	struct cat *cat = NULL;
 	struct cat_model m;
+	struct cat_vision tower;
 	int first, status = EXIT_OK;
 
+	tower.id[0] = '\0';
 	if ((first = parse(argc, argv, ctx, &o, 1, 1, &status)) < 0)
 		return status;
 	if (o.id && !id_ok(o.id))
@@ -428,23 +430,26 @@ static int exec_import_model(int argc, char **argv, struct cli_ctx *ctx)
 		if (bind_gguf_read(&g, argv[first], &err) < 0)
 			return cli_fail(ctx, &err);
 		m = g.model;
-	} else if (bind_model_from_path(&m, argv[first], &err) < 0) {
+	} else if (bind_vlm_from_path(&m, &tower, argv[first], &err) < 0) {
 		return cli_fail(ctx, &err);
 	}
 	if (o.id)
 		snprintf(m.id, sizeof(m.id), "%s", o.id);
+	if (tower.id[0])
+		snprintf(tower.id, sizeof(tower.id), "%s", m.id);
 	if (o.hf_repo)
 		snprintf(m.hf_repo, sizeof(m.hf_repo), "%s", o.hf_repo);
 	if (!m.id[0])
 		return cli_usage(ctx, "no id can be made from the model's name: give --id");
 	if (cli_open_catalog(&cat, ctx, 1, &status) < 0)
 		return status;
-	if (cat_user_add(cat, CAT_MODEL, &m, &err) < 0)
+	if (cat_user_add_model(cat, &m, tower.id[0] ? &tower : NULL, &err) < 0)
 		status = cli_fail(ctx, &err);
 	else
-		printf("model %s: %s, %lld layers, %.3g parameters (%.3g active), %s; "
+		printf("model %s: %s, %lld layers, %.3g parameters (%.3g active), %s%s; "
 		       "plan with --model %s\n", m.id, m.architecture, (long long)m.layers,
-		       m.params_total, m.params_active, m.native_dtype, m.id);
+		       m.params_total, m.params_active, m.native_dtype,
+		       tower.id[0] ? ", with its vision tower" : "", m.id);
 	cat_free(cat);
 	return status;
 }

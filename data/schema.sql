@@ -363,7 +363,18 @@ CREATE TABLE vision (
   min_pixels INTEGER NOT NULL CHECK (min_pixels > 0),
   max_pixels INTEGER NOT NULL CHECK (max_pixels >= min_pixels),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
-  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  -- added in version 13, last so an older overlay's rows keep theirs: how
+  -- the processor makes an image the tower's input (NULL: GLM-4V's
+  -- smart-resize within min/max pixels; 'fixed': one square of image_size,
+  -- Gemma 3; 'tiles': a grid of at most max_tiles tiles of image_size and a
+  -- global one, Llama 4), and the MLP's matrices (NULL: 3, SwiGLU; 2: GELU)
+  processor TEXT CHECK (processor IN ('fixed', 'tiles')),
+  image_size INTEGER CHECK (image_size BETWEEN 14 AND 8192),
+  max_tiles INTEGER CHECK (max_tiles BETWEEN 1 AND 64),
+  mlp_matrices INTEGER CHECK (mlp_matrices IN (2, 3)),
+  CHECK ((processor IS NULL) = (image_size IS NULL)),
+  CHECK ((processor = 'tiles') = (max_tiles IS NOT NULL))
 );
 
 CREATE TABLE model_serving (

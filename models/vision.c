@@ -11,12 +11,37 @@
 
 #include "models/vision.h"
 
-int vision_image(struct vision_image *out, const struct vision_spec *v, double w, double h)
+/* The tower's linear weights a patch passes through, and what turns
+ * tokens into the language model's input, per token. */
+static double block_weights(const struct vision_spec *v)
+{
+	double mats = v->mlp_matrices ? (double)v->mlp_matrices : 3.0;
+
+	return 4.0 * (double)v->hidden * (double)v->hidden + mats * (double)v->hidden * (double)v->mlp;
+}
+
+static double projector_weights(const struct vision_spec *v)
+{
+	double h = (double)v->hidden, o = (double)v->out_hidden, m2 = (double)(v->merge * v->merge);
+	double g = (double)v->merger;
+
+	switch (v->processor) {
+	case VISION_FIXED:
+		return h * o;
+	case VISION_TILES:
+		return h * m2 * g + g * g + g * o;
+	case VISION_SMART_RESIZE:
+		break;
+	}
+	return h * o * m2 + o * o + 3.0 * o * g;
+}
+
+/* GLM-4V's smart_resize: the image's own shape, in multiples. */
+static int smart_resize(struct vision_image *out, const struct vision_spec *v, double w, double h)
 {
 	double f = (double)(v->patch * v->merge), t = (double)v->temporal, hb, wb, beta;
-	double p, block, merge;
 
-	if (!(w > 0) || !(h > 0) || fmax(w, h) / fmin(w, h) > 200 || !(f > 0))
+	if (!(f > 0))
 		return 0;
 	if (h < f || w < f) {
 		double s = fmax(f / h, f / w);
@@ -38,36 +63,99 @@ int vision_image(struct vision_image *out, const struct vision_spec *v, double w
 	}
 	out->height = hb;
 	out->width = wb;
+	out->tiles = 1;
 	out->patches = (hb / (double)v->patch) * (wb / (double)v->patch);
-	out->tokens = out->patches / (double)(v->merge * v->merge);
-	/* 2 FLOPs a weight: patch embedding and blocks on every patch, the
-	 * merge convolution and merger on every token; attention QK^T and
-	 * AV over the image's own patches in each block */
-	block = 4.0 * (double)v->hidden * (double)v->hidden +
-		3.0 * (double)v->hidden * (double)v->mlp;
-	merge = (double)v->hidden * (double)v->out_hidden * (double)(v->merge * v->merge) +
-		(double)v->out_hidden * (double)v->out_hidden +
-		3.0 * (double)v->out_hidden * (double)v->merger;
+	return 1;
+}
+
+/* Llama 4's get_best_fit over the grids of at most max_tiles tiles. */
+static int best_grid(struct vision_image *out, const struct vision_spec *v, double w, double h)
+{
+	double t = (double)v->image_size, best = NAN, best_area = 0;
+	size_t rows, cols, n = 0;
+
+	if (!(t > 0) || v->max_tiles == 0)
+		return 0;
+	for (rows = 1; rows <= v->max_tiles; rows++)
+		for (cols = 1; rows * cols <= v->max_tiles; cols++) {
+			double s = fmin(t * (double)rows / h, t * (double)cols / w);
+			double area = (double)(rows * cols);
+			/* the least upscale, else the least downscale */
+			int better = isnan(best) || (s >= 1 && (best < 1 || s < best)) ||
+				     (s < 1 && best < 1 && s > best) ||
+				     (s == best && area < best_area);
+
+			if (better) {
+				best = s;
+				best_area = area;
+				out->height = t * (double)rows;
+				out->width = t * (double)cols;
+				n = rows * cols;
+			}
+		}
+	out->tiles = (double)n + (n > 1 ? 1 : 0);
+	return 1;
+}
+
+int vision_image(struct vision_image *out, const struct vision_spec *v, double w, double h)
+{
+	double t = (double)v->temporal, side, p, pt;
+
+	if (!(w > 0) || !(h > 0) || fmax(w, h) / fmin(w, h) > 200 || v->patch == 0 ||
+	    v->merge == 0)
+		return 0;
+	switch (v->processor) {
+	case VISION_SMART_RESIZE:
+		if (!smart_resize(out, v, w, h))
+			return 0;
+		pt = out->patches;
+		out->tokens = out->patches / (double)(v->merge * v->merge);
+		break;
+	case VISION_FIXED:
+		out->width = out->height = (double)v->image_size;
+		out->tiles = 1;
+		t = 1;
+		side = (double)v->image_size / (double)v->patch;
+		out->patches = pt = side * side;
+		out->tokens = out->patches / (double)(v->merge * v->merge);
+		break;
+	case VISION_TILES:
+		if (!best_grid(out, v, w, h))
+			return 0;
+		t = 1;
+		side = (double)v->image_size / (double)v->patch;
+		/* each tile's patches and its class token */
+		pt = side * side + 1;
+		out->patches = out->tiles * pt;
+		out->tokens = out->tiles * side * side / (double)(v->merge * v->merge);
+		break;
+	default:
+		return 0;
+	}
+	if (!(out->tokens > 0))
+		return 0;
+	/* 2 FLOPs a weight: patch embedding and blocks on every patch, what
+	 * feeds the language model on every token; attention QK^T and AV
+	 * over each tile's own patches in each block */
 	p = out->patches;
 	out->linear_flops = 2.0 * p * (3.0 * t * (double)(v->patch * v->patch) * (double)v->hidden +
-				       (double)v->depth * block) +
-			    2.0 * out->tokens * merge;
-	out->attn_flops = 4.0 * p * p * (double)v->hidden * (double)v->depth;
+				       (double)v->depth * block_weights(v)) +
+			    2.0 * out->tokens * projector_weights(v);
+	out->attn_flops = 4.0 * out->tiles * pt * pt * (double)v->hidden * (double)v->depth;
 	/* one block at a time, as the language model's layers (mem.c): the
 	 * residual stream and the normed input, then the larger half: QKV,
-	 * the attention output and its projection (5 hidden), or the
-	 * SwiGLU's gate/up and product (3 mlp); flash attention keeps no
-	 * scores */
+	 * the attention output and its projection (5 hidden), or the MLP's
+	 * inner activations; flash attention keeps no scores */
 	out->activation_bytes = 2.0 * p * (2.0 * (double)v->hidden +
-					   fmax(5.0 * (double)v->hidden, 3.0 * (double)v->mlp));
+					   fmax(5.0 * (double)v->hidden,
+						(v->mlp_matrices == 2 ? 2.0 : 3.0) * (double)v->mlp));
 	return 1;
 }
 
 double vision_params(const struct vision_spec *v)
 {
-	double h = (double)v->hidden, o = (double)v->out_hidden;
+	double t = v->processor == VISION_SMART_RESIZE ? (double)v->temporal : 1.0;
 
-	return 3.0 * (double)v->temporal * (double)(v->patch * v->patch) * h +
-	       (double)v->depth * (4.0 * h * h + 3.0 * h * (double)v->mlp) +
-	       h * o * (double)(v->merge * v->merge) + o * o + 3.0 * o * (double)v->merger;
+	return 3.0 * t * (double)(v->patch * v->patch) * (double)v->hidden +
+	       (double)v->depth * block_weights(v) + projector_weights(v);
 }

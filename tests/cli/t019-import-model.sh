@@ -52,6 +52,22 @@ run "$PROG" plan --model my-phi --gpu l40s --qps 1 --input-len 1000 --output-len
 check "... plans" [ "$rc" = 0 ]
 run "$PROG" generate docker --plan "$tmp/phi.json"
 check "... and its servers fetch the repository given" has "$out" "microsoft/phi-4"
+# a vision-language model's tower travels with it: from the path, and
+# stored by import-model; one screenshot a request costs prompt tokens
+ttft() {  # MODEL [ARGS]: TTFT seconds of a 1000-token prompt on an L40S
+	m=$1
+	shift
+	"$PROG" estimate --model "$m" --gpu l40s --precision fp8 --input-len 1000 --output-len 100 \
+		--json "$@" </dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["latency"]["ttft_s"])'
+}
+run "$PROG" catalog import-model "$hf/google--gemma-3-27b-it.config.json" --id my-gemma3 \
+	--hf-repo google/gemma-3-27b-it
+check "import-model of a vision-language model: exit 0" [ "$rc" = 0 ]
+check "... with its tower" has "$out" "with its vision tower"
+a=$(ttft my-gemma3) b=$(ttft my-gemma3 --images 1 --image-size 1080x2400)
+c=$(ttft "$hf/google--gemma-3-27b-it.config.json" --images 1 --image-size 1080x2400)
+check "... an image a request lengthens its TTFT ($a, $b s)" python3 -c 'import sys; a, b = map(float, sys.argv[1:]); assert b > 1.1 * a' "$a" "$b"
+check "... the stored tower is the config's ($b, $c s)" [ "$b" = "$c" ]
 cp "$RIGPLAN_USER_DB" "$tmp/before.db"
 run "$PROG" catalog import-model "$hf/microsoft--phi-4.config.json" --id my-phi
 check "the same id again: exit 2" [ "$rc" = 2 ]

@@ -18,6 +18,7 @@
 #include "models/llm.h"
 #include "tests/testlib.h"
 #include "util/err.h"
+#include "util/fileio.h"
 
 static int load(struct cat_model *m, const char *name, struct err *err)
 {
@@ -372,6 +373,82 @@ static void bad(void)
 	}
 }
 
+/* `text` with its first `from` made `to`; NULL when absent (caller frees). */
+static char *replace(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	size_t n;
+	char *out;
+
+	if (!at)
+		return NULL;
+	n = strlen(text) - strlen(from) + strlen(to) + 1;
+	out = malloc(n);
+	if (out)
+		snprintf(out, n, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+	return out;
+}
+
+/*
+ * The towers of the two vision-language configs rigplan reads.  Gemma 3
+ * 27B's vision_config: SigLIP, 27 blocks of 1152, MLP 4304 (GELU), patch
+ * 14 of 896: 64 x 64 patches, which mm_tokens_per_image 256 makes a 4 x 4
+ * pool, projected to the text model's 5376.  The 4-layer Llama 4 Scout:
+ * 4 blocks of 1408, MLP 5632, tiles of 336 (24 x 24 patches), pixel
+ * shuffle 0.5 (2 x 2), its MLP to projector_output_dim 4096, projected to
+ * 5120; at most 16 tiles (the processor's default).  A text model has
+ * none; a vision_config that is not one of these is no tower either; a
+ * tower whose numbers do not fit together is refused, naming the field.
+ */
+static void towers(void)
+{
+	struct cat_model m;
+	struct cat_vision v;
+	struct err err = ERR_INIT;
+	char *text = NULL;
+	size_t len = 0;
+
+	if (test_ok(bind_vlm_from_path(&m, &v, "tests/fixtures/hf/google--gemma-3-27b-it.config.json",
+				       &err) == 0, "gemma 3: %s", err.code ? err.msg : "read"))
+		test_ok(!strcmp(v.id, m.id) && !strcmp(v.processor, "fixed") && v.depth == 27 &&
+			v.hidden == 1152 && v.mlp == 4304 && v.mlp_matrices == 2 && v.patch_size == 14 &&
+			v.image_size == 896 && v.merge_size == 4 && v.out_hidden == 5376 &&
+			v.max_tiles == CAT_NULL_INT, "gemma 3: SigLIP, 896 square, 4 x 4 pool, to 5376");
+	err_clear(&err);
+	if (test_ok(bind_vlm_from_path(&m, &v, "tests/fixtures/hf/aws-neuron--llama4-scout-4layer.config.json",
+				       &err) == 0, "llama 4: %s", err.code ? err.msg : "read"))
+		test_ok(!strcmp(v.processor, "tiles") && v.depth == 4 && v.hidden == 1408 &&
+			v.mlp == 5632 && v.image_size == 336 && v.merge_size == 2 && v.merger == 4096 &&
+			v.out_hidden == 5120 && v.max_tiles == 16 && v.mlp_matrices == 2,
+			"llama 4: tiles of 336, shuffled 2 x 2, 4096 to 5120, 16 tiles");
+	err_clear(&err);
+	if (test_ok(bind_vlm_from_path(&m, &v, "tests/fixtures/hf/meta-llama--Llama-3.1-8B-Instruct.config.json",
+				       &err) == 0, "llama 3.1: read"))
+		test_ok(v.id[0] == '\0', "a text model has no tower");
+	if (file_read_all(&text, &len, "tests/fixtures/hf/google--gemma-3-27b-it.config.json", 1 << 20,
+			  &err) == 0) {
+		static const struct { const char *from, *to, *field; } bad[] = {
+			{ "\"mm_tokens_per_image\": 256", "\"mm_tokens_per_image\": 200",
+			  "mm_tokens_per_image" },
+			{ "\"image_size\": 896", "\"image_size\": 900", "image_size" },
+			{ "\"patch_size\": 14", "\"patch_size\": 0", "patch_size" },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			char *t = replace(text, bad[i].from, bad[i].to);
+			int r;
+
+			err_clear(&err);
+			r = t ? bind_vlm_from_config(&m, &v, t, strlen(t), 0, "test", &err) : 0;
+			test_ok(t && r < 0 && err.code == ERR_PARSE && strstr(err.msg, bad[i].field),
+				"gemma 3 with %s: refused (%s)", bad[i].to, err.msg);
+			free(t);
+		}
+	}
+	free(text);
+}
+
 int main(void)
 {
 	llama();
@@ -384,5 +461,6 @@ int main(void)
 	gemma3();
 	llama4();
 	bad();
+	towers();
 	return test_done();
 }
