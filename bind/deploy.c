@@ -343,6 +343,15 @@ double deploy_gpu_transient(const struct cat_gpu *g)
 	return bind_gpu_desktop(g) ? host_default(HOST_TRANSIENT_DESKTOP) : 1.0;
 }
 
+double deploy_load_read_max(const struct cat_gpu *g, const struct cat_engine *e)
+{
+	/* llama.cpp (and Ollama on it) map the file: a Mac faults it in at
+	 * a fraction of its SSD's rate */
+	if (bind_gpu_mac(g) && (!strcmp(e->family, "llama-cpp") || !strcmp(e->family, "ollama")))
+		return host_default(HOST_MAC_MMAP_READ);
+	return INFINITY;
+}
+
 /*
  * An edge module's system: the module (its CPU, GPU and one memory,
  * within its power mode: the catalog's tdp_w, capped by --power-limit)
@@ -378,6 +387,7 @@ static int edge_host(struct deploy *d, const struct bind_gpu_rows *rows,
 	in->storage.ram_bytes = !isnan(q->ram_bytes) ? q->ram_bytes : (double)d->gpu.memory_bytes;
 	in->storage.ram_reserved_bytes = bind_gpu_system_reserve(&d->gpu);
 	in->storage.drive_read_bytes_per_s = d->ssd.seq_read_bytes_per_s;
+	in->storage.load_read_max = deploy_load_read_max(&d->gpu, &d->engine);
 	in->storage.drive_write_bytes_per_s = d->ssd.seq_write_bytes_per_s;
 	in->storage.drive_latency_s = isnan(d->ssd.read_latency_s) ? 0 : d->ssd.read_latency_s;
 	/* one memory: a warm load is a copy within it, not over PCIe */

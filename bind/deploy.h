@@ -115,6 +115,11 @@ int deploy_layout(struct deploy *out, const struct bind_model_rows *m,
 int deploy_build(struct deploy *out, struct cat *cat,
 		 const struct deploy_request *req, struct err *err);
 
+/* The most a cold load of the engine's files reads a second on the GPU's
+ * system, whatever its drive (a Mac's mmap'd llama.cpp load); INFINITY
+ * when the drive bounds it. */
+double deploy_load_read_max(const struct cat_gpu *g, const struct cat_engine *e);
+
 /* PSU rating per watt of TDP the PSUs must carry to ride through the
  * card's transients (models/defaults.h HOST_TRANSIENT_DESKTOP for GeForce
  * and workstation cards; 1 for data-centre parts, which firmware power

@@ -246,10 +246,14 @@ static json_t *to_json(const struct deploy *d, const struct est_result *r,
 		"heat_btu_per_h", json_num(r->heat_btu_per_h), "airflow_cfm", json_num(r->airflow_cfm),
 		"gpu_temp_c", json_num(r->temp.temp_c), "gpu_steady_temp_c", json_num(r->temp.steady_c),
 		"throttle_after_s", json_num(r->temp.throttle_at_s)));
-	json_object_set_new(o, "load", json_pack("{s:o,s:o,s:b,s:o,s:o,s:s}",
+	json_object_set_new(o, "load", json_pack("{s:o,s:o,s:b,s:o,s:o,s:s,s:o}",
 		"cold_s", json_num(r->load.cold_s), "warm_s", json_num(r->load.warm_s),
 		"page_cache_fits", r->load.cache_fits, "swap_bytes", json_num(r->load.swap_bytes),
-		"kv_restore_s", json_num(r->kv_restore_s), "ssd", d->ssd.id));
+		"kv_restore_s", json_num(r->kv_restore_s), "ssd", d->ssd.id,
+		/* the loader's own ceiling (a Mac's mmap'd llama.cpp load) */
+		"read_max_bytes_per_s", json_num(d->in.storage.load_read_max > 0 &&
+						 isfinite(d->in.storage.load_read_max) ?
+						 d->in.storage.load_read_max : NAN)));
 	json_object_set_new(o, "cost", json_pack("{s:o,s:o,s:o,s:o,s:o}",
 		"capex_usd", json_num(d->capex_usd), "usd_per_hour", json_num(r->cost.usd_per_h),
 		"usd_per_million_tokens", json_num(r->cost.usd_per_million_tokens),
@@ -427,6 +431,15 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 		fprintf(f, "  GPU temperature       %8s C after %s s%s\n",
 			out_fixed(n, r->temp.temp_c, 1), out_fixed(n, d->in.thermal_s, 0),
 			isnan(r->temp.throttle_at_s) ? "" : " (at its slowdown limit)");
+	if (d->in.storage.load_read_max > 0 &&
+	    d->in.storage.load_read_max < d->ssd.seq_read_bytes_per_s)
+		fprintf(f, "\nload (llama.cpp maps the file: macOS pages it in at %s GB/s, under the "
+			"SSD's %s)\n  cold                  %8s s\n  warm                  %8s s%s\n",
+			out_fixed(n, d->in.storage.load_read_max / 1e9, 2),
+			out_fixed(n, d->ssd.seq_read_bytes_per_s / 1e9, 1),
+			out_fixed(n, r->load.cold_s, 1), out_fixed(n, r->load.warm_s, 1),
+			r->load.cache_fits ? "" : " (RAM too small for the page cache)");
+	else
 	fprintf(f, "\nload (%s%s)\n  cold                  %8s s\n  warm                  %8s s%s\n",
 		bind_gpu_mac(&d->gpu) ? "the Mac's own SSD, read at the rate of " :
 		bind_gpu_soc(&d->gpu) ? "the computer's own SSD, read at the rate of " : "", d->ssd.id,

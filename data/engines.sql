@@ -379,7 +379,19 @@ INSERT INTO engine_image (id, engine, image, platform, targets, source, as_of) V
  'https://github.com/ollama/ollama/blob/v0.32.15/llama/server/CMakePresets.json', '2026-12-06'),
 ('ollama@0.32.15 ollama/ollama:0.32.15-rocm', 'ollama@0.32.15', 'ollama/ollama:0.32.15-rocm', 'linux/amd64',
  'gfx908,gfx90a,gfx942,gfx950,gfx1030,gfx1100,gfx1101,gfx1102,gfx1150,gfx1151,gfx1200,gfx1201',
- 'https://github.com/ollama/ollama/blob/v0.32.15/llama/server/CMakePresets.json', '2026-12-06');
+ 'https://github.com/ollama/ollama/blob/v0.32.15/llama/server/CMakePresets.json', '2026-12-06'),
+-- The same images run on a CPU alone: their Dockerfiles copy ggml's CPU
+-- backends in beside the GPU ones (0.9.6: the archive stage's "COPY
+-- --from=cpu"; 0.32.15: "COPY --from=llama-server-cpu" in the amd64 and
+-- arm64 assemblies), and Ollama falls back to them with no GPU.
+('ollama@0.9.6 ollama/ollama:0.9.6 cpu', 'ollama@0.9.6', 'ollama/ollama:0.9.6', 'linux/amd64', 'x86-64',
+ 'https://github.com/ollama/ollama/blob/v0.9.6/Dockerfile (FROM ${FLAVOR} AS archive: COPY --from=cpu dist/lib/ollama)', '2026-12-07'),
+('ollama@0.9.6 ollama/ollama:0.9.6 cpu linux/arm64', 'ollama@0.9.6', 'ollama/ollama:0.9.6', 'linux/arm64', 'aarch64',
+ 'https://github.com/ollama/ollama/blob/v0.9.6/Dockerfile (FROM ${FLAVOR} AS archive: COPY --from=cpu dist/lib/ollama)', '2026-12-07'),
+('ollama@0.32.15 ollama/ollama:0.32.15 cpu', 'ollama@0.32.15', 'ollama/ollama:0.32.15', 'linux/amd64', 'x86-64',
+ 'https://github.com/ollama/ollama/blob/v0.32.15/Dockerfile (amd64 assembly: COPY --from=llama-server-cpu)', '2026-12-07'),
+('ollama@0.32.15 ollama/ollama:0.32.15 cpu linux/arm64', 'ollama@0.32.15', 'ollama/ollama:0.32.15', 'linux/arm64', 'aarch64',
+ 'https://github.com/ollama/ollama/blob/v0.32.15/Dockerfile (arm64 assembly: COPY --from=llama-server-cpu)', '2026-12-07');
 
 -- The macOS releases (docs/sources/macos-engines.md, read 2026-12-07): no
 -- container reaches Apple's GPU, so on darwin/arm64 `image` is the release

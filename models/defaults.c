@@ -127,6 +127,11 @@ const struct host_fact host_facts[HOST_DEFAULT_COUNT] = {
 	[HOST_METAL_MM_TOKENS] = { "metal-mm-tokens", 32, "tokens",
 		"llama.cpp ggml-metal.metal kernel_mul_mm: a threadgroup multiplies 64 weight rows "
 		"by BLOCK_SIZE_N = 32 tokens, unpacking its quantized weights for each such tile" },
+	/* llama.cpp maps the GGUF file and macOS faults it in page by page:
+	 * the load runs at a fraction of the SSD (docs/sources/mac-ssd.json) */
+	[HOST_MAC_MMAP_READ] = { "mac-mmap-read", 0.73e9, "bytes/s",
+		"llama.cpp issue 9244: an M3 Max loads a model at ~730 MB/s with mmap, ~6.4 GB/s "
+		"with --no-mmap; Ollama issue 5923: ~700 MB/s (M3 Max), ~920 MB/s (M2 Ultra)" },
 };
 
 /* The circuits' names, smallest first, as the notes print them. */

@@ -44,6 +44,7 @@ enum host_default {
 	HOST_LLAMA_UBATCH,          /* llama.cpp's physical batch, prompt tokens */
 	HOST_LLAMA_OFFLOAD_MIN,     /* tokens from which ggml computes host weights on the GPU */
 	HOST_METAL_MM_TOKENS,       /* tokens a Metal matrix-product tile unpacks its weights for */
+	HOST_MAC_MMAP_READ,         /* llama.cpp's mmap'd load on a Mac, bytes/s, whatever the SSD */
 	HOST_DEFAULT_COUNT
 };
 

@@ -14,6 +14,8 @@ struct storage_spec {
 	double ram_reserved_bytes;       /* OS and the engine's own process */
 	double h2d_bytes_per_s;          /* host to one GPU, pageable memory */
 	int materialize;                 /* loader builds the whole state dict in RAM (torch.load) */
+	double load_read_max;            /* the loader's own ceiling on a cold read (llama.cpp's
+					  * mmap on a Mac), bytes/s; 0: the drive's */
 };
 
 struct load_result {

@@ -886,6 +886,7 @@ static int edge_node(struct plan_node *node, struct plan_part *parts, size_t *no
 	node->airflow_cfm = thermal_airflow_cfm(node->peak_w, host_default(HOST_AIR_RISE_K));
 	memset(&st, 0, sizeof(st));
 	st.drive_read_bytes_per_s = b.ssd->seq_read_bytes_per_s;
+	st.load_read_max = n->load_read_max;
 	st.drive_write_bytes_per_s = b.ssd->seq_write_bytes_per_s;
 	st.ram_bytes = unified;
 	st.ram_reserved_bytes = bind_gpu_system_reserve(n->gpu);

@@ -21,6 +21,8 @@ struct node_need {
 	double weights_bytes;       /* one replica's files */
 	double gpu_typical_w;       /* one GPU at the planned load */
 	double h2d_bytes_per_s;     /* host to one GPU (pageable) */
+	double load_read_max;       /* the engine's load reads at most this a second
+				     * whatever the drive; 0 or INFINITY: the drive's */
 	const char *psu_redundancy; /* NULL: the chassis's own, none in desktop towers */
 	double power_limit_w;       /* per node at the wall; NaN: none */
 	double ram_bytes;           /* host memory per node asked for; NaN: the rule */

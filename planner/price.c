@@ -55,6 +55,7 @@ int plan_price(struct ctx *x, struct plan_candidate *c, const struct sim_config 
 	nn.weights_bytes = c->weights_bytes;
 	nn.gpu_typical_w = pg.w;
 	nn.h2d_bytes_per_s = d->in.storage.h2d_bytes_per_s;
+	nn.load_read_max = deploy_load_read_max(&d->gpu, &d->engine);
 	nn.psu_redundancy = q->psu_redundancy;
 	nn.power_limit_w = q->power_limit_w;
 	nn.ram_bytes = q->ram_bytes;
