@@ -44,9 +44,15 @@ static int desktop_cpu(const struct cat_cpu *c)
 	return !strcmp(c->segment, "desktop");
 }
 
-double bind_cpu_dimm_bytes(const struct cat_gpu *g)
+double bind_cpu_dimms(const struct cat_gpu *g)
 {
-	return !strcmp(g->segment, "consumer") ? DESKTOP_DIMM_BYTES : SERVER_DIMM_BYTES;
+	return ceil((double)g->memory_bytes /
+		    (!strcmp(g->segment, "consumer") ? DESKTOP_DIMM_BYTES : SERVER_DIMM_BYTES));
+}
+
+const char *bind_cpu_of(const struct cat_gpu *g)
+{
+	return g->id + strlen(CPU_PREFIX);
 }
 
 /* The CPU the device names: "cpu-ID", or "cpu" with --cpu, else the
@@ -85,7 +91,7 @@ int bind_cpu_device(struct bind_gpu_rows *out, struct cat *cat, const char *gpu,
 	struct cat_cpu c;
 	struct cat_gpu *g = &out->gpu;
 	double channels, peak;
-	int r;
+	int r, x86;
 
 	memset(out, 0, sizeof(*out));
 	if ((r = device_cpu(&c, cat, gpu, cpu, err)) < 0)
@@ -141,12 +147,11 @@ int bind_cpu_device(struct bind_gpu_rows *out, struct cat *cat, const char *gpu,
 		return err_copy(err, &out->host_err);
 	/* llama.cpp's CPU image: one build, its kernels picked at run time
 	 * (GGML_CPU_ALL_VARIANTS) */
+	x86 = !strcmp(c.vendor, "intel") || !strcmp(c.vendor, "amd");
 	snprintf(out->target.id, sizeof(out->target.id), "%s", g->id);
-	snprintf(out->target.target, sizeof(out->target.target), "%s",
-		 !strcmp(c.vendor, "intel") || !strcmp(c.vendor, "amd") ? "x86-64" : "aarch64");
+	snprintf(out->target.target, sizeof(out->target.target), "%s", x86 ? "x86-64" : "aarch64");
 	snprintf(out->target.platform, sizeof(out->target.platform), "%s",
-		 !strcmp(c.vendor, "intel") || !strcmp(c.vendor, "amd") ? "linux/amd64" :
-		 "linux/arm64");
+		 x86 ? "linux/amd64" : "linux/arm64");
 	snprintf(out->target.source, sizeof(out->target.source), "%s", core.source);
 	snprintf(out->target.as_of, sizeof(out->target.as_of), "%s", core.as_of);
 	out->has_target = 1;

@@ -2,7 +2,6 @@
  * resolve.c - see rows.h.  The host's parts, when none is named, are the
  * catalog's default_part rows for the GPU's segment (data/defaults.sql).
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,8 +62,7 @@ double bind_gpu_carrier_w(const struct cat_gpu *g)
 	/* a Mac's row is the whole computer at the wall; a CPU's adds its
 	 * DIMMs */
 	if (bind_gpu_cpu(g))
-		return ceil((double)g->memory_bytes / bind_cpu_dimm_bytes(g)) *
-		       host_default(HOST_DIMM_W);
+		return bind_cpu_dimms(g) * host_default(HOST_DIMM_W);
 	return bind_gpu_soc(g) ? 0 : host_default(HOST_EDGE_CARRIER_W);
 }
 
@@ -327,28 +325,22 @@ int bind_device_row(struct cat_gpu *out, struct cat *cat, const char *id, struct
 int bind_resolve_device_ids(char (**ids)[CAT_ID_MAX], struct cat *cat, const char *const *names,
 			    size_t n, struct err *err)
 {
-	struct bind_gpu_rows *rows = NULL;
+	struct cat_gpu g;
 	size_t i;
-	int r = 0;
+	int r;
 
 	*ids = n ? xcalloc(n, sizeof(**ids)) : NULL;
-	for (i = 0; i < n && r == 0; i++) {
+	for (i = 0; i < n; i++) {
 		/* "cpu": every CPU that runs a model alone */
 		if (!strcmp(names[i], "cpu")) {
 			snprintf((*ids)[i], CAT_ID_MAX, "cpu");
 			continue;
 		}
-		if ((r = cat_resolve((*ids)[i], cat, CAT_GPU, names[i], err)) == 0 ||
-		    err->code != ERR_NOTFOUND || !bind_is_cpu_device(names[i]))
-			continue;
-		err_clear(err);
-		if (!rows)
-			rows = xmalloc(sizeof(*rows));
-		if ((r = bind_cpu_device(rows, cat, names[i], NULL, NULL, err)) == 0)
-			snprintf((*ids)[i], CAT_ID_MAX, "%s", rows->gpu.id);
+		if ((r = bind_device_row(&g, cat, names[i], err)) < 0)
+			return r;
+		snprintf((*ids)[i], CAT_ID_MAX, "%s", g.id);
 	}
-	free(rows);
-	return r;
+	return 0;
 }
 
 int bind_list_gpus(struct cat_gpu **out, size_t *n, struct cat *cat, struct err *err)
@@ -360,7 +352,6 @@ int bind_list_devices(struct cat_gpu **out, size_t *n, struct cat *cat, struct e
 {
 	struct cat_cpu_core *cores = NULL;
 	struct bind_gpu_rows *rows;
-	char id[CAT_ID_MAX];
 	size_t i, k, cap;
 	int r;
 
@@ -375,8 +366,7 @@ int bind_list_devices(struct cat_gpu **out, size_t *n, struct cat *cat, struct e
 	for (i = 0; i < k; i++) {
 		struct err e = ERR_INIT;
 
-		snprintf(id, sizeof(id), "cpu-%.58s", cores[i].id);
-		if (bind_cpu_device(rows, cat, id, NULL, NULL, &e) < 0) {
+		if (bind_cpu_device(rows, cat, "cpu", cores[i].id, NULL, &e) < 0) {
 			if (e.code == ERR_DB || e.code == ERR_IO) {
 				r = err_copy(err, &e);
 				break;

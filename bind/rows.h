@@ -158,8 +158,10 @@ int bind_gpu_cpu(const struct cat_gpu *g);
 /* One memory for the device and the host (a Mac, a CPU alone): no link
  * between them to copy over. */
 int bind_gpu_unified(const struct cat_gpu *g);
-/* The DIMM a CPU device's RAM is counted in, bytes. */
-double bind_cpu_dimm_bytes(const struct cat_gpu *g);
+/* The DIMMs a CPU device's RAM takes (64 GiB RDIMMs, 32 GiB desktop
+ * DIMMs), and the CPU's id ("cpu-ID"'s ID). */
+double bind_cpu_dimms(const struct cat_gpu *g);
+const char *bind_cpu_of(const struct cat_gpu *g);
 /* A whole system's memory the model cannot have (the OS's, or on a Mac
  * what macOS does not let the GPU wire), bytes. */
 double bind_gpu_system_reserve(const struct cat_gpu *g);

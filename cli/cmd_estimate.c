@@ -360,7 +360,7 @@ static void report(FILE *f, const struct deploy *d, const struct est_result *r,
 	else if (d->in.edge && bind_gpu_cpu(&d->gpu))
 		fprintf(f, "  RAM                   %8s GiB in %s DIMMs on %lld channels, of which the "
 			"OS keeps %s\n", out_fixed(n, (double)d->gpu.memory_bytes / UNIT_GIB, 2),
-			out_fixed(n, ceil((double)d->gpu.memory_bytes / bind_cpu_dimm_bytes(&d->gpu)), 0),
+			out_fixed(n, bind_cpu_dimms(&d->gpu), 0),
 			(long long)d->cpu.memory_channels,
 			out_fixed(n, d->in.storage.ram_reserved_bytes / UNIT_GIB, 2));
 	else if (d->in.edge)

@@ -528,7 +528,7 @@ static int try_chassis(struct build *b, const struct bind_parts *p, const struct
 	if (cpu ? baseboard || b->sys : strcmp(g->form_factor, ch->gpu_form_factor) != 0)
 		return -1;
 	if (cpu)
-		b->only_cpu = g->id + strlen("cpu-");
+		b->only_cpu = bind_cpu_of(g);
 	if (!strcmp(g->cooling, "passive") && !b->server)
 		return -1;
 	if (board) {
