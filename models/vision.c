@@ -11,6 +11,13 @@
 
 #include "models/vision.h"
 
+/* Frames a patch spans: GLM-4V's temporal patches; one for a still
+ * image's square or tile. */
+static double frames(const struct vision_spec *v)
+{
+	return v->processor == VISION_SMART_RESIZE ? (double)v->temporal : 1.0;
+}
+
 /* The tower's linear weights a patch passes through, and what turns
  * tokens into the language model's input, per token. */
 static double block_weights(const struct vision_spec *v)
@@ -99,11 +106,12 @@ static int best_grid(struct vision_image *out, const struct vision_spec *v, doub
 
 int vision_image(struct vision_image *out, const struct vision_spec *v, double w, double h)
 {
-	double t = (double)v->temporal, side, p, pt;
+	double t = frames(v), side, p, pt;
 
 	if (!(w > 0) || !(h > 0) || fmax(w, h) / fmin(w, h) > 200 || v->patch == 0 ||
 	    v->merge == 0)
 		return 0;
+	side = (double)v->image_size / (double)v->patch;
 	switch (v->processor) {
 	case VISION_SMART_RESIZE:
 		if (!smart_resize(out, v, w, h))
@@ -114,16 +122,12 @@ int vision_image(struct vision_image *out, const struct vision_spec *v, double w
 	case VISION_FIXED:
 		out->width = out->height = (double)v->image_size;
 		out->tiles = 1;
-		t = 1;
-		side = (double)v->image_size / (double)v->patch;
 		out->patches = pt = side * side;
 		out->tokens = out->patches / (double)(v->merge * v->merge);
 		break;
 	case VISION_TILES:
 		if (!best_grid(out, v, w, h))
 			return 0;
-		t = 1;
-		side = (double)v->image_size / (double)v->patch;
 		/* each tile's patches and its class token */
 		pt = side * side + 1;
 		out->patches = out->tiles * pt;
@@ -154,8 +158,6 @@ int vision_image(struct vision_image *out, const struct vision_spec *v, double w
 
 double vision_params(const struct vision_spec *v)
 {
-	double t = v->processor == VISION_SMART_RESIZE ? (double)v->temporal : 1.0;
-
-	return 3.0 * t * (double)(v->patch * v->patch) * (double)v->hidden +
+	return 3.0 * frames(v) * (double)(v->patch * v->patch) * (double)v->hidden +
 	       (double)v->depth * block_weights(v) + projector_weights(v);
 }
