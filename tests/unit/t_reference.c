@@ -308,6 +308,38 @@ out:
 }
 
 /*
+ * Every row on a device whose id starts with `prefix`, deployed as its
+ * harness ran it, into the fit and in use; -1 (a failed test) when one
+ * cannot be deployed.
+ */
+static int fit_rows(struct fit *f, int *use, json_t *rows, const char *prefix)
+{
+	struct err err = ERR_INIT;
+	json_t *row;
+	size_t i;
+
+	json_array_foreach(rows, i, row)
+		if (!strncmp(str(row, "gpu"), prefix, strlen(prefix)) && f->n < FIT_MAX) {
+			f->d[f->n] = xcalloc(1, sizeof(*f->d[f->n]));
+			f->row[f->n] = row;
+			use[f->n] = 1;
+			if (row_deploy(f->d[f->n++], row, &err) < 0) {
+				test_ok(0, "%s: deploy: %s", str(row, "id"), err.msg);
+				return -1;
+			}
+		}
+	return 0;
+}
+
+/* An efficiency row's bands hold the fit's extreme errors, lo and hi. */
+static void bands_hold(const struct cat_efficiency *c, const char *name, double lo, double hi)
+{
+	test_ok(c->err_decode_lo <= lo && c->err_prefill_lo <= lo && c->err_decode_hi >= hi &&
+		c->err_prefill_hi >= hi, "%s: bands (%.2f, %.2f) hold the fit's errors", name,
+		c->err_decode_lo, c->err_decode_hi);
+}
+
+/*
  * Apple silicon, fitted.  Metal's llama.cpp runs every GGUF format as
  * fp16 arithmetic on the GPU's ALUs, so three figures decide its speed:
  * the share of the memory bandwidth a matrix-vector product streams at
@@ -437,7 +469,6 @@ static void fit_apple(json_t *rows)
 	struct cat_efficiency fitted, band;
 	struct err err = ERR_INIT;
 	struct cat_engine_kernel kfit, *kernels = NULL;
-	json_t *row;
 	double lo = 0, hi = 0, e, cost;
 	size_t i, j, k, held = 0, inside = 0, nk = 0, nmlx = 0;
 
@@ -445,18 +476,12 @@ static void fit_apple(json_t *rows)
 		     "the apple-m2 row: %s", err.code ? err.msg : "read"))
 		goto out;
 	f->eff = band;
-	json_array_foreach(rows, i, row)
-		if (!strncmp(str(row, "gpu"), "apple-", 6) && f->n < FIT_MAX) {
-			f->d[f->n] = xcalloc(1, sizeof(*f->d[f->n]));
-			f->row[f->n] = row;
-			a->use[f->n] = 1;
-			a->mlx[f->n] = !strcmp(str(row, "engine"), "mlx-lm");
-			nmlx += (size_t)a->mlx[f->n];
-			if (row_deploy(f->d[f->n++], row, &err) < 0) {
-				test_ok(0, "%s: deploy: %s", str(row, "id"), err.msg);
-				goto out;
-			}
-		}
+	if (fit_rows(f, a->use, rows, "apple-") < 0)
+		goto out;
+	for (i = 0; i < f->n; i++) {
+		a->mlx[i] = !strcmp(str(f->row[i], "engine"), "mlx-lm");
+		nmlx += (size_t)a->mlx[i];
+	}
 	if (!test_ok(f->n - nmlx >= 40 && nmlx >= 20, "%zu Apple llama-bench rows and %zu MLX "
 		     "rows to fit", f->n - nmlx, nmlx))
 		goto out;
@@ -496,9 +521,7 @@ static void fit_apple(json_t *rows)
 			fabs(c.roofline_p / fitted.roofline_p - 1) < 0.01,
 			"%s holds the fit: bw %.4f, gemm %.4f, dequant_ops %.2f, p %.3f", archs[k],
 			c.bw, c.gemm, c.dequant_ops, c.roofline_p);
-		test_ok(c.err_decode_lo <= lo && c.err_prefill_lo <= lo && c.err_decode_hi >= hi &&
-			c.err_prefill_hi >= hi, "%s: bands (%.2f, %.2f) hold the fit's errors",
-			archs[k], c.err_decode_lo, c.err_decode_hi);
+		bands_hold(&c, archs[k], lo, hi);
 	}
 	/* each chip left out: the rest refitted, its rows predicted */
 	for (i = 0; i < f->n; i++) {
@@ -594,7 +617,6 @@ static void fit_cpu(json_t *rows)
 	struct fit *f = &a->f;
 	struct cat_efficiency fitted, band;
 	struct err err = ERR_INIT;
-	json_t *row;
 	double lo = 0, hi = 0, e, cost;
 	size_t i, j, k, held = 0, inside = 0;
 
@@ -602,16 +624,8 @@ static void fit_cpu(json_t *rows)
 		     "the zen4 row: %s", err.code ? err.msg : "read"))
 		goto out;
 	f->eff = band;
-	json_array_foreach(rows, i, row)
-		if (!strncmp(str(row, "gpu"), "cpu-", 4) && f->n < FIT_MAX) {
-			f->d[f->n] = xcalloc(1, sizeof(*f->d[f->n]));
-			f->row[f->n] = row;
-			a->use[f->n] = 1;
-			if (row_deploy(f->d[f->n++], row, &err) < 0) {
-				test_ok(0, "%s: deploy: %s", str(row, "id"), err.msg);
-				goto out;
-			}
-		}
+	if (fit_rows(f, a->use, rows, "cpu-") < 0)
+		goto out;
 	if (!test_ok(f->n >= 12, "%zu CPU llama-bench rows to fit", f->n))
 		goto out;
 	cost = cpu_minimize(a);
@@ -637,9 +651,7 @@ static void fit_cpu(json_t *rows)
 			fabs(c.roofline_p / fitted.roofline_p - 1) < 0.01,
 			"%s holds the fit: bw %.4f, gemm %.4f, dequant_ops %.2f, p %.3f", archs[k],
 			c.bw, c.gemm, c.dequant_ops, c.roofline_p);
-		test_ok(c.err_decode_lo <= lo && c.err_prefill_lo <= lo && c.err_decode_hi >= hi &&
-			c.err_prefill_hi >= hi, "%s: bands (%.2f, %.2f) hold the fit's errors",
-			archs[k], c.err_decode_lo, c.err_decode_hi);
+		bands_hold(&c, archs[k], lo, hi);
 	}
 	for (i = 0; i < f->n; i++) {
 		for (j = 0; j < f->n; j++)
