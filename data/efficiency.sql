@@ -43,11 +43,26 @@ INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_l
   'carried from the h100-sxm fit (tests/data/measure/h100-sxm.json); bands widened to 15%', '2026-11-24'),
 ('blackwell', 'Blackwell default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
--- Ampere's gemm: fitted by GSL (tests/unit/t_reference fit_ampere) to the
--- three published A100 runs that prefill bounds (tests/data/reference/
--- public.json): 0.7003, rms log error 0.036; the rest is the H100's.
-('ampere', 'Ampere default (gemm fitted)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.70, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.28, -0.25, 0.28,
-  'gemm fit to the A100 prefill-bound rows of tests/data/reference/public.json (t_reference, rms 3.6%); the rest carries the h100-sxm fit; bands 25%, +28% for llama.cpp''s fit (engines.sql engine_kernel)', '2026-12-07'),
+-- Ampere's gemm: the A100 SXM's, fitted (below); the rest is the H100's.
+('ampere', 'Ampere default (gemm fitted)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.716, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.28, -0.25, 0.28,
+  'gemm: the a100-sxm-80gb row''s fit (t_reference fit_one); the rest carries the h100-sxm fit; bands 25%, +28% for llama.cpp''s fit (engines.sql engine_kernel)', '2026-12-07'),
+-- The A100 SXM 80GB's own row, its two shares fitted by GSL (Brent's
+-- method, tests/unit/t_reference fit_one) to published A100 runs
+-- (tests/data/reference/public.json):
+--  * bw: vLLM's batch-1 generate() calls on one A100 (Qwen2.5's speed
+--    benchmark, vLLM 0.6.3: 7B, 14B and 32B, 2048 tokens each): 0.722 of
+--    the 2.039 TB/s (the H100 streams 0.885), rms log error 0.032, each
+--    row left out within 5%; held out, the same benchmark's 72B on two
+--    and four A100s lands within 0.5%.  With the H100's 0.885 all six
+--    were 16-22% fast.
+--  * gemm: the three TensorRT-LLM runs that prefill bounds (the TTFT of
+--    a 2048-token prompt on one and four A100s, the static batch of
+--    2048-token prompts with 128-token outputs), with that bw: 0.716, rms
+--    0.085 (0.700 and 0.036 with the H100's bw: TensorRT-LLM's decode at
+--    batch 52 streams more than vLLM's batch-1 GEMVs).
+-- The rest carries the H100's; bands Ampere's.
+('a100-sxm-80gb', 'A100 SXM 80GB (decode bandwidth and gemm fitted)', 'gpu', 0.722, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.716, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.28, -0.25, 0.28,
+  'bw fit to the vLLM batch-1 A100 rows, gemm to the prefill-bound TensorRT-LLM A100 rows of tests/data/reference/public.json (t_reference fit_one); the rest carries the h100-sxm fit', '2026-12-07'),
 ('ada', 'Ada Lovelace default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.36, 0.25, -0.36, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%, -36% for llama.cpp''s fit (engines.sql engine_kernel); checked against tests/data/reference', '2026-12-07'),
 ('turing', 'Turing default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,

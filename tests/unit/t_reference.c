@@ -32,6 +32,7 @@
 #include <gsl/gsl_multimin.h>
 #include <jansson.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +75,9 @@ static double prefill_s(const struct est_model *m, double batch, double len)
  *   static  gptSessionBenchmark: B sequences prefill ISL tokens each, then
  *           OSL-1 decode steps make the rest of the OSL tokens; output
  *           tokens per second per GPU;
- *   ttft    prefill time of one ISL-token prompt.
+ *   ttft    prefill time of one ISL-token prompt;
+ *   generate one request's prompt, then its OSL tokens one by one, timed
+ *           together (an offline generate() call): OSL / that time.
  */
 /*
  * Seconds to decode tokens in+1 .. in+out of one sequence.  A step's time
@@ -116,6 +119,8 @@ static double predict(const struct est_model *m, const char *metric, double b,
 	}
 	if (!strcmp(metric, "ttft"))
 		return prefill_s(m, 1, in);
+	if (!strcmp(metric, "generate"))
+		return out / (prefill_s(m, 1, in) + decode_run_s(m, in, out));
 	return NAN;
 }
 
@@ -146,6 +151,7 @@ static int row_deploy(struct deploy *d, json_t *row, struct err *err)
 	q.work.input_len = (size_t)num(row, "input_len");
 	q.work.output_len = (size_t)num(row, "output_len");
 	q.measured = 1;     /* published runs of releases older than the catalog's */
+	q.eager = json_is_true(json_object_get(row, "eager"));
 	if (deploy_build(d, cat, &q, err) < 0)
 		return -1;
 	if (!strcmp(str(row, "harness"), "gptSessionBenchmark")) {
@@ -190,15 +196,22 @@ done:
 }
 
 /*
- * Ampere's GEMM efficiency, fitted.  The Ampere row carried the H100's
- * 0.60 of the 16-bit tensor peak; its gemm is instead the value that best
- * predicts the published A100 runs that prefill bounds (TensorRT-LLM: the
- * TTFT of a 2048-token prompt on one and on four A100s, and the static
- * batch of 2048-token prompts with 128-token outputs): Brent's method
- * (GSL) on the sum of squared log errors, over 0.3 to 0.95.  The catalog
- * must hold that value (to 0.005), and the fit's rms error is the row's
- * prefill band.  (llama.cpp's GeForce rows, once held out here, now fit
- * llama.cpp's own kernel figures: fit_kernel.)
+ * One efficiency of one row, fitted: the value that best predicts the
+ * published rows it governs, by Brent's method (GSL) on the sum of
+ * squared log errors over [lo, hi].  The catalog must hold that value (to
+ * 0.005), and the fit's rms error must lie inside the row's band.
+ *
+ * The A100 SXM's gemm (which the Ampere row carries): the published A100
+ * runs that prefill bounds (TensorRT-LLM:
+ * the TTFT of a 2048-token prompt on one and on four A100s, and the static
+ * batch of 2048-token prompts with 128-token outputs).  (llama.cpp's
+ * GeForce rows, once held out here, now fit llama.cpp's own kernel
+ * figures: fit_kernel.)
+ *
+ * The A100 SXM's bw: the batch-1 generate() calls of vLLM on one A100
+ * (Qwen2.5 7B, 14B, 32B): 2048 tokens each, decode-bound (their prefill is
+ * of 1 and 6144 tokens).  The same figures on two and four A100s are not
+ * in the fit: they check it, with the all-reduces on top.
  */
 #define FIT_MAX 160
 
@@ -207,6 +220,8 @@ struct fit {
 	struct deploy *d[FIT_MAX];
 	size_t n;
 	struct cat_efficiency eff;
+	double *param;  /* the efficiency fitted: a member of eff */
+	size_t skip;    /* a row left out of fit_cost (n + 1: none) */
 };
 
 static int prefill_bound(json_t *row)
@@ -217,7 +232,13 @@ static int prefill_bound(json_t *row)
 	       (!strcmp(m, "ttft") || (!strcmp(m, "static") && num(row, "output_len") <= 128));
 }
 
-/* Sum of squared log errors of the fit's rows at GEMM efficiency g. */
+static int a100_decode_bound(json_t *row)
+{
+	return !strcmp(str(row, "gpu"), "a100-sxm-80gb") && !strcmp(str(row, "metric"), "generate") &&
+	       num(row, "tp") == 1;
+}
+
+/* Sum of squared log errors of the fit's rows at *f->param = g. */
 static double fit_cost(double g, void *data)
 {
 	struct fit *f = data;
@@ -225,11 +246,13 @@ static double fit_cost(double g, void *data)
 	double s = 0;
 	size_t i;
 
-	f->eff.gemm = g;
+	*f->param = g;
 	for (i = 0; i < f->n; i++) {
 		json_t *r = f->row[i];
 		double got;
 
+		if (i == f->skip)
+			continue;
 		if (deploy_use_efficiency(f->d[i], &f->eff, &err) < 0)
 			return GSL_POSINF;
 		got = predict(&f->d[i]->in.model, str(r, "metric"), num(r, "batch"),
@@ -254,23 +277,54 @@ static double fit_log_error(struct fit *f, size_t i)
 	return log(got / num(r, "value"));
 }
 
-static void fit_ampere(json_t *rows)
+/* Brent's minimum of fit_cost over [lo, hi], starting at x. */
+static double fit_brent(struct fit *f, double x, double lo, double hi)
+{
+	gsl_min_fminimizer *m = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+	gsl_function fn;
+	int it;
+
+	fn.function = fit_cost;
+	fn.params = f;
+	if (!test_int(gsl_min_fminimizer_set(m, &fn, x, lo, hi), GSL_SUCCESS,
+		      "a minimum between %.2f and %.2f", lo, hi)) {
+		gsl_min_fminimizer_free(m);
+		return NAN;
+	}
+	for (it = 0; it < 100; it++) {
+		gsl_min_fminimizer_iterate(m);
+		if (gsl_min_test_interval(gsl_min_fminimizer_x_lower(m),
+					  gsl_min_fminimizer_x_upper(m), 1e-4, 0) == GSL_SUCCESS)
+			break;
+	}
+	x = gsl_min_fminimizer_x_minimum(m);
+	gsl_min_fminimizer_free(m);
+	return x;
+}
+
+/*
+ * Fit member `param` of efficiency row `id` (a pointer into a scratch
+ * cat_efficiency) over the rows `select` picks, starting at x in [lo, hi];
+ * `prefill` says which of the row's bands must hold the rms error.
+ */
+static void fit_one(json_t *rows, int (*select)(json_t *), const char *id, const char *name,
+		    size_t offset, double x, double lo, double hi, int prefill)
 {
 	struct fit f;
 	struct err err = ERR_INIT;
-	gsl_min_fminimizer *m = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
-	gsl_function fn;
 	json_t *row;
-	double g = 0.6, rms;
-	size_t i;
-	int it;
+	double rms, held, band_lo, band_hi, e;
+	size_t i, inside = 0;
 
 	memset(&f, 0, sizeof(f));
-	if (!test_ok(cat_find(&f.eff, cat, CAT_EFFICIENCY, "ampere", &err) == 0, "the ampere row: %s",
+	f.param = (double *)((char *)&f.eff + offset);
+	f.skip = FIT_MAX + 1;
+	if (!test_ok(cat_find(&f.eff, cat, CAT_EFFICIENCY, id, &err) == 0, "the %s row: %s", id,
 		     err.code ? err.msg : "read"))
 		goto out;
+	held = *f.param;
 	json_array_foreach(rows, i, row)
-		if (prefill_bound(row) && f.n < FIT_MAX) {
+		if (select(row) && f.n < FIT_MAX) {
 			f.d[f.n] = xcalloc(1, sizeof(*f.d[f.n]));
 			f.row[f.n] = row;
 			if (row_deploy(f.d[f.n++], row, &err) < 0) {
@@ -278,33 +332,44 @@ static void fit_ampere(json_t *rows)
 				goto out;
 			}
 		}
-	if (!test_ok(f.n >= 3, "%zu prefill-bound A100 rows to fit", f.n))
+	if (!test_ok(f.n >= 3, "%zu rows to fit %s's %s", f.n, id, name))
 		goto out;
-	fn.function = fit_cost;
-	fn.params = &f;
-	if (!test_int(gsl_min_fminimizer_set(m, &fn, 0.6, 0.3, 0.95), GSL_SUCCESS,
-		      "a minimum between 0.3 and 0.95"))
-		goto out;
-	for (it = 0; it < 100; it++) {
-		gsl_min_fminimizer_iterate(m);
-		if (gsl_min_test_interval(gsl_min_fminimizer_x_lower(m),
-					  gsl_min_fminimizer_x_upper(m), 1e-4, 0) == GSL_SUCCESS)
-			break;
+	/* each row left out: the rest refitted, it predicted inside the band */
+	band_lo = prefill ? f.eff.err_prefill_lo : f.eff.err_decode_lo;
+	band_hi = prefill ? f.eff.err_prefill_hi : f.eff.err_decode_hi;
+	for (i = 0; i < f.n; i++) {
+		f.skip = i;
+		*f.param = fit_brent(&f, x, lo, hi);
+		e = exp(fit_log_error(&f, i)) - 1;
+		inside += e >= band_lo && e <= band_hi;
 	}
-	g = gsl_min_fminimizer_x_minimum(m);
-	rms = sqrt(fit_cost(g, &f) / (double)f.n);
-	cat_find(&f.eff, cat, CAT_EFFICIENCY, "ampere", &err);
-	printf("# ampere gemm: fitted %.4f over %zu rows, rms log error %.3f; catalog %.4f\n", g,
-	       f.n, rms, f.eff.gemm);
-	test_rel(f.eff.gemm, g, 0.005 / g, "the catalog's Ampere gemm %.3f is the fit's %.3f",
-		 f.eff.gemm, g);
-	test_ok(f.eff.err_prefill_hi >= rms && -f.eff.err_prefill_lo >= rms,
-		"... with a prefill band (%.3f, %.3f) no narrower than its rms error %.3f",
-		f.eff.err_prefill_lo, f.eff.err_prefill_hi, rms);
+	test_ok((double)inside >= 0.9 * (double)f.n, "each %s %s row left out of the fit: %zu of %zu "
+		"inside the band (%.2f, %.2f)", id, name, inside, f.n, band_lo, band_hi);
+	f.skip = FIT_MAX + 1;
+	x = fit_brent(&f, x, lo, hi);
+	rms = sqrt(fit_cost(x, &f) / (double)f.n);
+	printf("# %s %s: fitted %.4f over %zu rows, rms log error %.3f; catalog %.4f\n", id, name,
+	       x, f.n, rms, held);
+	test_rel(held, x, 0.005 / x, "the catalog's %s %s %.3f is the fit's %.3f", id, name, held, x);
+	test_ok(band_hi >= rms && -band_lo >= rms,
+		"... with a %s band (%.3f, %.3f) no narrower than its rms error %.3f",
+		prefill ? "prefill" : "decode", band_lo, band_hi, rms);
 out:
 	for (i = 0; i < f.n; i++)
 		free(f.d[i]);
-	gsl_min_fminimizer_free(m);
+}
+
+/* The Ampere row carries the A100's fitted GEMM share to the Ampere GPUs
+ * without a row of their own (GeForce, RTX A-series, A10, A30). */
+static void ampere_carries_a100(void)
+{
+	struct cat_efficiency a, g;
+	struct err err = ERR_INIT;
+
+	if (test_ok(cat_find(&a, cat, CAT_EFFICIENCY, "ampere", &err) == 0 &&
+		    cat_find(&g, cat, CAT_EFFICIENCY, "a100-sxm-80gb", &err) == 0,
+		    "the ampere and a100-sxm-80gb rows: %s", err.code ? err.msg : "read"))
+		test_abs(a.gemm, g.gemm, 0, "the ampere row carries the A100's gemm %.3f", g.gemm);
 }
 
 /*
@@ -991,7 +1056,11 @@ int main(void)
 	       errs[(size_t)(0.9 * (double)(n - 1))] * 100);
 	free(errs);
 	llama_bench(rows);
-	fit_ampere(rows);
+	fit_one(rows, a100_decode_bound, "a100-sxm-80gb", "bw", offsetof(struct cat_efficiency, bw),
+		0.8, 0.4, 1.0, 0);
+	fit_one(rows, prefill_bound, "a100-sxm-80gb", "gemm", offsetof(struct cat_efficiency, gemm),
+		0.6, 0.3, 0.95, 1);
+	ampere_carries_a100();
 	fit_apple(rows);
 	fit_kernel(rows, "llama-cpp", "ampere");
 	fit_kernel(rows, "llama-cpp", "ada");
