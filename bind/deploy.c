@@ -14,6 +14,7 @@
 #include "models/fmt.h"
 #include "bind/deploy.h"
 #include "util/err.h"
+#include "util/version.h"
 #include "util/xalloc.h"
 
 static size_t opt_size(int64_t v)
@@ -172,6 +173,9 @@ static int link_of(struct link_spec *out, const struct bind_gpu_rows *g, enum bi
 			   l->efficiency;
 	out->latency_s = l->latency_s;
 	out->collective_s = l->collective_s;
+	out->oneshot_s = isnan(l->oneshot_s) ? 0 : l->oneshot_s;
+	out->oneshot_bytes_per_s = isnan(l->oneshot_bytes_per_s) ? 0 : l->oneshot_bytes_per_s;
+	out->sync_s = isnan(l->sync_s) ? 0 : l->sync_s;
 	*err_out = fmax(*err_out, l->err);
 	return 0;
 }
@@ -304,6 +308,7 @@ static int parallel(struct deploy *d, const struct deploy_request *q, struct err
 	s->reserve_output = d->reserves;
 	s->launch_layer_s = d->launch_layer_s;
 	s->request_s = d->request_s;
+	s->ar = d->ar;
 	/* a cap at or below what the card draws idle would leave it nothing to
 	 * work with: no driver accepts one (nvidia-smi -pl refuses values
 	 * under the board's minimum limit, well above idle) */
@@ -326,6 +331,10 @@ static int links(struct deploy *d, const struct bind_gpu_rows *rows, struct err 
 	if (!strcmp(g->interconnect, "nvlink") ||
 	    (!strcmp(g->interconnect, "nvlink-bridge") && s->tp <= 2))
 		r = link_of(&s->intra, rows, BIND_NVLINK, LINK_NVLINK,
+			    g->interconnect_bytes_per_s / 2, e, err);
+	/* Infinity Fabric: the figure is every peer link's, both ways */
+	else if (!strcmp(g->interconnect, "infinity-fabric"))
+		r = link_of(&s->intra, rows, BIND_XGMI, LINK_XGMI,
 			    g->interconnect_bytes_per_s / 2, e, err);
 	else if (g->p2p)
 		r = link_of(&s->intra, rows, BIND_PCIE_P2P, LINK_PCIE_P2P,
@@ -698,6 +707,32 @@ int deploy_engine_offloads_layers(const struct cat_engine *e)
 	return !strcmp(e->family, "llama-cpp") || !strcmp(e->family, "ollama");
 }
 
+/* The engine's all-reduce kernel on this GPU: none without a row, and on
+ * AMD's GPUs only from the release whose kernel runs on them. */
+static void allreduce_of(struct allreduce_spec *out, const struct bind_engine_rows *e,
+			 const struct cat_gpu *g)
+{
+	const struct cat_engine_allreduce *a = &e->allreduce;
+	const char *p;
+	char *end;
+
+	memset(out, 0, sizeof(*out));
+	if (!e->has_allreduce || (!strcmp(g->vendor, "amd") &&
+				  (!a->rocm_since[0] || version_cmp(e->engine.version, a->rocm_since) < 0)))
+		return;
+	for (p = e->allreduce.world_sizes; *p; p = end) {
+		unsigned long n = strtoul(p, &end, 10);
+
+		if (end == p)
+			break;
+		if (n < 32)
+			out->world_sizes |= 1u << n;
+	}
+	out->max_bytes = (double)e->allreduce.max_bytes;
+	out->oneshot_bytes_4 = (double)e->allreduce.oneshot_bytes_4;
+	out->oneshot_bytes_8 = (double)e->allreduce.oneshot_bytes_8;
+}
+
 /* vLLM's --enforce-eager and SGLang's --disable-cuda-graph, in every
  * release's argument list (tests/data/engine-flags) */
 int deploy_engine_switches_graphs(const struct cat_engine *e)
@@ -732,6 +767,7 @@ int deploy_layout(struct deploy *out, const struct bind_model_rows *m,
 	out->reserves = e->reserves;
 	out->launch_layer_s = e->has_host ? e->host.prefill_launch_layer_s : NAN;
 	out->request_s = e->has_host ? e->host.request_s : 0;
+	allreduce_of(&out->ar, e, &out->gpu);
 	out->eff = g->eff;
 	for (n = 0; n < e->nkernels && !out->has_kernel; n++)
 		if (!strcmp(e->kernel[n].architecture, out->gpu.architecture)) {

@@ -97,6 +97,7 @@ struct deploy {
 	int reserves;               /* the engine's admission reserves the whole output */
 	double launch_layer_s;      /* its host's eager launch per layer; NaN: the GPU's */
 	double request_s;           /* its front end per request */
+	struct allreduce_spec ar;   /* its all-reduce kernel on this GPU; max_bytes 0: none */
 	int has_ngl;                /* llama.cpp's -ngl for the layers on the GPUs */
 	size_t ngl;
 	struct est_input in;        /* ready for est_run */

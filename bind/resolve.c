@@ -16,7 +16,7 @@
 #include "util/xalloc.h"
 
 static const char *const link_ids[BIND_LINK_COUNT] = {
-	"nvlink", "pcie-p2p", "pcie-host", "infiniband"
+	"nvlink", "pcie-p2p", "pcie-host", "infiniband", "xgmi"
 };
 
 int bind_gpu_desktop(const struct cat_gpu *g)
@@ -186,6 +186,9 @@ int bind_resolve_engine(struct bind_engine_rows *out, struct cat *cat, const cha
 	if ((r = cat_engine_host(&out->host, cat, out->engine.family, err)) < 0)
 		return r;
 	out->has_host = r;
+	if ((r = cat_engine_allreduce(&out->allreduce, cat, out->engine.family, err)) < 0)
+		return r;
+	out->has_allreduce = r;
 	return engine_kernels(out, cat, err);
 }
 

@@ -18,7 +18,9 @@
 struct cat;
 
 /* The links a layout may use, in the catalog's ids. */
-enum bind_link { BIND_NVLINK, BIND_PCIE_P2P, BIND_PCIE_HOST, BIND_NETWORK, BIND_LINK_COUNT };
+enum bind_link {
+	BIND_NVLINK, BIND_PCIE_P2P, BIND_PCIE_HOST, BIND_NETWORK, BIND_XGMI, BIND_LINK_COUNT
+};
 
 /* One GPU and the host the deployment puts around it. */
 struct bind_gpu_rows {
@@ -58,6 +60,8 @@ struct bind_engine_rows {
 					 * (engine_policy 'reserve') */
 	struct cat_engine_host host;    /* engine_host; has_host 0: none */
 	int has_host;
+	struct cat_engine_allreduce allreduce;  /* engine_allreduce; has_allreduce 0: none */
+	int has_allreduce;
 	struct cat_engine_kernel kernel[BIND_KERNELS_MAX];  /* engine_kernel, by architecture */
 	size_t nkernels;
 };

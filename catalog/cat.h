@@ -22,7 +22,7 @@ struct err;
 struct sbuf;
 struct cat;
 
-#define CAT_SCHEMA_VERSION 13
+#define CAT_SCHEMA_VERSION 14
 
 /* --- Field tables: one per kind, in column order. --- */
 
@@ -206,6 +206,11 @@ int cat_engine_policy(struct cat_engine_policy *out, struct cat *cat, const char
  * has none. */
 int cat_engine_host(struct cat_engine_host *out, struct cat *cat, const char *family,
 		    struct err *err);
+
+/* An engine family's all-reduce kernel: 1 and *out, or 0 when the
+ * catalog has none (it rings every message). */
+int cat_engine_allreduce(struct cat_engine_allreduce *out, struct cat *cat, const char *family,
+			 struct err *err);
 
 /* An engine family's kernel rows, one per GPU architecture it has its own
  * figures on; caller frees *out. */

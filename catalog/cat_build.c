@@ -116,6 +116,8 @@ static const struct reference {
 	  "is the policy of an unknown engine family" },
 	{ "SELECT id FROM engine_host WHERE id NOT IN (SELECT family FROM engine)",
 	  "is the host cost of an unknown engine family" },
+	{ "SELECT id FROM engine_allreduce WHERE id NOT IN (SELECT family FROM engine)",
+	  "is the all-reduce of an unknown engine family" },
 	{ "SELECT id FROM engine_kernel WHERE family NOT IN (SELECT family FROM engine)",
 	  "is the kernels of an unknown engine family" },
 	{ "SELECT id FROM engine_kernel WHERE architecture NOT IN (SELECT id FROM efficiency)",

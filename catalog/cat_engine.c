@@ -171,6 +171,12 @@ int cat_engine_host(struct cat_engine_host *out, struct cat *cat, const char *fa
 	return one_row(out, cat, &cat_engine_host_info, "WHERE id = ?1", family, NULL, err);
 }
 
+int cat_engine_allreduce(struct cat_engine_allreduce *out, struct cat *cat, const char *family,
+			 struct err *err)
+{
+	return one_row(out, cat, &cat_engine_allreduce_info, "WHERE id = ?1", family, NULL, err);
+}
+
 int cat_engine_kernels(struct cat_engine_kernel **out, size_t *n, struct cat *cat,
 		       const char *family, struct err *err)
 {

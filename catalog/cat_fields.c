@@ -291,6 +291,9 @@ static const struct cat_field link_fields[] = {
 	FLD(cat_link, err, CAT_REAL, CAT_D_PLAIN, 0),
 	FLD(cat_link, source, CAT_TEXT, CAT_D_PLAIN, 0),
 	FLD(cat_link, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_link, oneshot_s, CAT_REAL, CAT_D_SECONDS, 0),
+	FLD(cat_link, oneshot_bytes_per_s, CAT_REAL, CAT_D_BPS, 0),
+	FLD(cat_link, sync_s, CAT_REAL, CAT_D_SECONDS, 0),
 };
 
 static const struct cat_field platform_fields[] = {
@@ -377,6 +380,17 @@ static const struct cat_field engine_host_fields[] = {
 	FLD(cat_engine_host, request_s, CAT_REAL, CAT_D_SECONDS, B),
 	FLD(cat_engine_host, source, CAT_TEXT, CAT_D_PLAIN, 0),
 	FLD(cat_engine_host, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
+};
+
+static const struct cat_field engine_allreduce_fields[] = {
+	FLD(cat_engine_allreduce, id, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_allreduce, max_bytes, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_engine_allreduce, oneshot_bytes_4, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_engine_allreduce, oneshot_bytes_8, CAT_INT, CAT_D_PLAIN, B),
+	FLD(cat_engine_allreduce, world_sizes, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_allreduce, rocm_since, CAT_TEXT, CAT_D_PLAIN, B),
+	FLD(cat_engine_allreduce, source, CAT_TEXT, CAT_D_PLAIN, 0),
+	FLD(cat_engine_allreduce, as_of, CAT_TEXT, CAT_D_PLAIN, 0),
 };
 
 static const struct cat_field cpu_memory_fields[] = {
@@ -483,6 +497,9 @@ const struct cat_kind_info cat_engine_policy_info =
 const struct cat_kind_info cat_engine_host_info =
 	KIND(CAT_KIND_COUNT, "engine_host", "engine host costs", cat_engine_host,
 	     engine_host_fields);
+const struct cat_kind_info cat_engine_allreduce_info =
+	KIND(CAT_KIND_COUNT, "engine_allreduce", "engine all-reduce kernels", cat_engine_allreduce,
+	     engine_allreduce_fields);
 const struct cat_kind_info cat_engine_kernel_info =
 	KIND(CAT_KIND_COUNT, "engine_kernel", "engine kernels", cat_engine_kernel,
 	     engine_kernel_fields);

@@ -74,6 +74,7 @@ extern const struct cat_kind_info cat_engine_image_info, cat_engine_model_info,
 	cat_gpu_target_info, cat_model_serving_info, cat_cpu_platform_info, cat_chassis_cpu_info,
 	cat_chassis_layout_info, cat_system_info, cat_vision_info,
 	cat_cpu_memory_info, cat_engine_policy_info, cat_engine_host_info,
+	cat_engine_allreduce_info,
 	cat_engine_kernel_info, cat_cpu_core_info;
 
 /* "SELECT f1, f2, ... FROM table" for the kind; caller frees. */

@@ -200,6 +200,17 @@ struct cat_engine_host {
 	char as_of[CAT_WORD_MAX];
 };
 
+/* How an engine family all-reduces tensor-parallel activations (schema.sql,
+ * engine_allreduce). */
+struct cat_engine_allreduce {
+	char id[CAT_WORD_MAX];
+	int64_t max_bytes, oneshot_bytes_4, oneshot_bytes_8;
+	char world_sizes[CAT_WORD_MAX];
+	char rocm_since[CAT_WORD_MAX];  /* "": the kernel never runs on AMD's GPUs */
+	char source[CAT_SOURCE_MAX];
+	char as_of[CAT_WORD_MAX];
+};
+
 /* An engine family's own kernels on a GPU architecture (schema.sql,
  * engine_kernel): NaN where the architecture's efficiency row holds. */
 struct cat_engine_kernel {
@@ -413,6 +424,8 @@ struct cat_link {
 	double efficiency, latency_s, collective_s, bytes_per_s, err;
 	char source[CAT_SOURCE_MAX];
 	char as_of[CAT_WORD_MAX];
+	double oneshot_s, oneshot_bytes_per_s;  /* NaN: no one-shot kernel over it */
+	double sync_s;                          /* NaN: none */
 };
 
 #endif

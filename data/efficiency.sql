@@ -109,12 +109,30 @@ INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_l
 ('apple-m4', 'Apple M4 family (fitted)', 'architecture', 0.8229, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7259, NULL, 0.5, 1.496, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
   'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.23);
 
-INSERT INTO link (id, name, efficiency, latency_s, collective_s, bytes_per_s, err, source, as_of) VALUES
-('nvlink', 'NVLink / NVSwitch', 0.80, 1.975e-6, 6.05e-6, NULL, 0.30, 'latency: fit to nccl-tests ring all-reduce, 2-8 A100s of a DGX A100 (https://github.com/NVIDIA/nccl-tests/issues/123: 10.0..33.7 us); efficiency assumed (doc/PERFORMANCE.md busbw)', '2026-12-07'),
-('pcie-p2p', 'PCIe peer-to-peer', 0.80, 5e-6, 0, NULL, 0.30, 'assumed (not measured): PCIe payload efficiency ~80% of raw (TLP overheads), https://github.com/NVIDIA/nccl-tests', '2026-11-24'),
-('pcie-host', 'PCIe through host memory (no P2P)', 0.40, 10e-6, 0, NULL, 0.40, 'assumed (not measured): two PCIe crossings per transfer, each ~80% efficient', '2026-11-24'),
-('infiniband', 'InfiniBand NDR 400 Gb/s per GPU', 0.85, 5e-6, 0, 50e9, 0.30, 'https://www.nvidia.com/en-us/networking/infiniband/qm9700/ (400 Gb/s ports); efficiency assumed', '2026-11-24'),
-('roce', 'RoCE 400 GbE per GPU', 0.80, 8e-6, 0, 50e9, 0.30, 'https://www.nvidia.com/en-us/networking/ethernet-adapters/ (ConnectX-7 400GbE); efficiency assumed', '2026-11-24');
+-- One-shot all-reduce kernels (engine_allreduce says which engine runs
+-- them, on which messages): one stage's fixed cost and what a GPU pulls
+-- from its peers a second, from published tables of the kernel alone:
+-- NVLink, vLLM PR 24111 (H100, under CUDA graphs; the table's GPU heading
+-- precedes the TP=4 rows): one stage 7 us at 0.5 MB on 2 GPUs, 10, 15
+-- and 22 us at 0.5, 1 and 2 MB on 4, so 375 GB/s over 3 peers and 5.7 us;
+-- Infinity Fabric, vLLM PR 39080 (MI355X, 8 GPUs): 6.3 us at 24 KiB to
+-- 10.0 us at 192 KiB, 318 GB/s and 5.8 us.  (SGLang PR 2904's eager H100
+-- table, 3.7-5.9 us for small messages, agrees on the fixed cost.)
+-- sync_s: inside a forward step an all-reduce, ring or one-shot, also
+-- waits for the slowest GPU to arrive; fitted by GSL (tests/unit/
+-- t_reference fit_allreduce) to the published batch-1 decodes on 2 to 8
+-- GPUs over the link (DeepSeek's held out: its MLA layers run kernels the
+-- per-layer cost does not count): NVLink 13.33 us over 7 (rms 2.7%, each
+-- left out within 5%), Infinity Fabric 7.98 us over 3 (rms 4.5%, within 9%).
+-- Infinity Fabric's ring (messages over 8 MiB) carries NVLink's figures:
+-- no RCCL small-message latency was found.
+INSERT INTO link (id, name, efficiency, latency_s, collective_s, bytes_per_s, err, source, as_of, oneshot_s, oneshot_bytes_per_s, sync_s) VALUES
+('nvlink', 'NVLink / NVSwitch', 0.80, 1.975e-6, 6.05e-6, NULL, 0.30, 'ring: nccl-tests all-reduce on 2-8 A100s (NVIDIA/nccl-tests issue 123); one-shot: vllm-project/vllm PR 24111; sync: t_reference fit_allreduce; efficiency assumed', '2026-12-07', 5.7e-6, 375e9, 13.33e-6),
+('pcie-p2p', 'PCIe peer-to-peer', 0.80, 5e-6, 0, NULL, 0.30, 'assumed (not measured): PCIe payload efficiency ~80% of raw (TLP overheads), https://github.com/NVIDIA/nccl-tests', '2026-11-24', NULL, NULL, NULL),
+('pcie-host', 'PCIe through host memory (no P2P)', 0.40, 10e-6, 0, NULL, 0.40, 'assumed (not measured): two PCIe crossings per transfer, each ~80% efficient', '2026-11-24', NULL, NULL, NULL),
+('infiniband', 'InfiniBand NDR 400 Gb/s per GPU', 0.85, 5e-6, 0, 50e9, 0.30, 'https://www.nvidia.com/en-us/networking/infiniband/qm9700/ (400 Gb/s ports); efficiency assumed', '2026-11-24', NULL, NULL, NULL),
+('roce', 'RoCE 400 GbE per GPU', 0.80, 8e-6, 0, 50e9, 0.30, 'https://www.nvidia.com/en-us/networking/ethernet-adapters/ (ConnectX-7 400GbE); efficiency assumed', '2026-11-24', NULL, NULL, NULL),
+('xgmi', 'AMD Infinity Fabric (xGMI), every GPU to every other', 0.80, 1.975e-6, 6.05e-6, NULL, 0.30, 'ring: NVLink''s figures carried; one-shot: vllm-project/vllm PR 39080 (MI355X, 8 GPUs); sync: t_reference fit_allreduce; efficiency assumed', '2026-12-07', 5.8e-6, 318e9, 7.98e-6);
 
 -- CPUs running a model alone (bind/cpu_device.c): llama.cpp's share of
 -- one socket's DRAM bandwidth in decode, of the cores' fp32 FMA peak in

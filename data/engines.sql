@@ -483,6 +483,23 @@ INSERT INTO engine_policy (id, admission, source, as_of) VALUES
 ('tensorrt-llm', 'reserve', 'https://nvidia.github.io/TensorRT-LLM/performance/performance-tuning-guide/useful-runtime-flags.html (GUARANTEED_NO_EVICT (default): a started request is never paused)', '2026-12-07'),
 ('vllm', 'preempt', 'https://docs.vllm.ai/en/v0.14.0/configuration/optimization/ ("vLLM can preempt requests to free up KV cache space ... Preempted requests are recomputed")', '2026-12-07');
 
+-- How each family all-reduces tensor-parallel activations
+-- (docs/sources/allreduce-research.md, read at the release tags' commits).
+-- vLLM (custom_all_reduce.py and .cuh, the same at v0.6.6, v0.8.5, v0.10.2
+-- and v0.12.0): world sizes 2, 4, 6 and 8, buffers under 8 MiB, one stage
+-- on two GPUs, or below 512 KiB on up to four and 256 KiB on up to eight,
+-- else two; more than two GPUs only fully NVLink-connected; ROCm's MI300
+-- family from v0.8.5 (rocm.py: supported_archs gfx94), off on ROCm before.
+-- SGLang (custom_all_reduce.py at v0.4.6 and v0.5.6; sgl-kernel's kernel a
+-- port of vLLM's, the same one-stage rule): the same sizes on CUDA (ROCm
+-- takes 16 MiB, which decode messages never reach), runs on HIP without
+-- the P2P check at v0.4.6.  TensorRT-LLM's AUTO picks its one-shot and
+-- two-shot kernels from a table whose release could not be pinned: no row
+-- (a ring).
+INSERT INTO engine_allreduce (id, max_bytes, oneshot_bytes_4, oneshot_bytes_8, world_sizes, rocm_since, source, as_of) VALUES
+('vllm', 8388608, 524288, 262144, '2 4 6 8', '0.8.5', 'https://github.com/vllm-project/vllm/blob/86e178f7c4d8c3b0eaf3c8e3f810a83f63b90e24/csrc/custom_all_reduce.cuh (and custom_all_reduce.py, rocm.py at v0.8.5)', '2026-12-07'),
+('sglang', 8388608, 524288, 262144, '2 4 6 8', '0.4.6', 'https://github.com/sgl-project/sglang/blob/84022c0e563c9b519fa16bf0eb7f9d750a728531/python/sglang/srt/distributed/device_communicators/custom_all_reduce.py', '2026-12-07');
+
 -- What each family's host side adds.  SGLang ran prefill outside CUDA
 -- graphs until piecewise graphs became its default (PR 16331, 2026-03,
 -- after every SGLang release in this catalog): a one-new-token DeepSeek-V3

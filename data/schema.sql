@@ -8,7 +8,8 @@
 -- and let a model's native format be a GGUF file's; 11 added Apple silicon:
 -- vendor 'apple', form factor 'soc', platform 'darwin/arm64' and
 -- efficiency.dequant_ops; 12 added engine_kernel; 13 added cpu_core, a
--- CPU's cores as a device of their own).
+-- CPU's cores as a device of their own; 14 added engine_allreduce, link
+-- 'xgmi' and the links' one-shot all-reduce columns).
 --
 -- Units are SI base units throughout: bytes, bytes/s, FLOP/s (dense, never
 -- the 2:4 sparsity figure), watts, hertz, seconds, US dollars.  Every row
@@ -17,7 +18,7 @@
 -- it is a vendor list price, a launch MSRP or a street price, and where and
 -- when it was seen.  The user overlay (user.db) is created with exactly
 -- these tables, so a user row overrides a system row of the same id.
-PRAGMA user_version = 13;
+PRAGMA user_version = 14;
 
 CREATE TABLE gpu (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 63 AND id NOT GLOB '*[^a-z0-9.-]*'),
@@ -499,8 +500,10 @@ CREATE TABLE engine_kernel (
 
 -- GPU-to-GPU links as collectives achieve them: per direction bandwidth
 -- as a fraction of the link's raw rate, and latency per ring hop.
+-- 'xgmi': AMD Instinct's Infinity Fabric, every GPU of a board wired to
+-- every other.
 CREATE TABLE link (
-  id TEXT PRIMARY KEY CHECK (id IN ('nvlink', 'pcie-p2p', 'pcie-host', 'infiniband', 'roce')),
+  id TEXT PRIMARY KEY CHECK (id IN ('nvlink', 'pcie-p2p', 'pcie-host', 'infiniband', 'roce', 'xgmi')),
   name TEXT NOT NULL CHECK (length(name) < 96),
   efficiency REAL NOT NULL CHECK (efficiency > 0 AND efficiency <= 1),
   latency_s REAL NOT NULL CHECK (latency_s > 0 AND latency_s < 0.01),
@@ -510,6 +513,38 @@ CREATE TABLE link (
   -- per GPU, per direction, for network links (NIC line rate)
   bytes_per_s REAL CHECK (bytes_per_s > 0),
   err REAL NOT NULL CHECK (err >= 0 AND err < 1),
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
+  as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  -- the engines' own all-reduce kernel over this link (engine_allreduce):
+  -- one stage's fixed cost (the two-shot kernel runs two), and the bytes a
+  -- GPU pulls from its peers per second in it.  NULL: the kernel does not
+  -- run over this link (a ring does)
+  oneshot_s REAL CHECK (oneshot_s > 0 AND oneshot_s < 0.001),
+  oneshot_bytes_per_s REAL CHECK (oneshot_bytes_per_s > 0),
+  -- what an all-reduce inside a forward step waits on top of the kernel
+  -- alone (the slowest GPU's arrival), whichever kernel runs; NULL: 0
+  sync_s REAL CHECK (sync_s >= 0 AND sync_s < 0.001),
+  CHECK ((oneshot_s IS NULL) = (oneshot_bytes_per_s IS NULL))
+);
+
+-- How an engine family all-reduces the activations of tensor-parallel
+-- GPUs (id: the family): a message under max_bytes, among world sizes
+-- of `world_sizes` (GPU counts separated by spaces) on a link with a
+-- one-shot kernel (link.oneshot_s) joining every GPU to every other, or
+-- two GPUs over any such link, goes through the engine's own kernel: one
+-- stage (each GPU reads every peer's whole buffer) below oneshot_bytes_4
+-- on up to four GPUs and below oneshot_bytes_8 on up to eight, else two
+-- (reduce-scatter, all-gather).  Everything else goes through NCCL's
+-- ring.  rocm_since: the first release whose kernel runs on AMD Instinct
+-- GPUs too (NULL: none does).  A family without a row rings every message.
+CREATE TABLE engine_allreduce (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 31 AND id NOT GLOB '*[^a-z0-9.-]*'),
+  max_bytes INTEGER NOT NULL CHECK (max_bytes > 0 AND max_bytes <= 1073741824),
+  oneshot_bytes_4 INTEGER NOT NULL CHECK (oneshot_bytes_4 >= 0 AND oneshot_bytes_4 <= max_bytes),
+  oneshot_bytes_8 INTEGER NOT NULL CHECK (oneshot_bytes_8 >= 0 AND oneshot_bytes_8 <= max_bytes),
+  world_sizes TEXT NOT NULL CHECK (length(world_sizes) BETWEEN 1 AND 31 AND
+                                   world_sizes NOT GLOB '*[^0-9 ]*'),
+  rocm_since TEXT CHECK (length(rocm_since) BETWEEN 1 AND 31 AND rocm_since NOT GLOB '*[^a-z0-9.]*'),
   source TEXT NOT NULL CHECK (length(source) BETWEEN 8 AND 255),
   as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );

@@ -78,7 +78,8 @@ enum link_kind {
 	LINK_NVLINK,        /* NVLink / NVSwitch */
 	LINK_PCIE_P2P,      /* PCIe peer-to-peer */
 	LINK_PCIE_HOST,     /* PCIe bounced through host memory (no P2P) */
-	LINK_NETWORK        /* between nodes: InfiniBand / RoCE */
+	LINK_NETWORK,       /* between nodes: InfiniBand / RoCE */
+	LINK_XGMI           /* AMD Infinity Fabric: every GPU of a board to every other */
 };
 
 struct gpu_spec {
@@ -99,6 +100,21 @@ struct link_spec {
 	double bytes_per_s;     /* achieved per direction */
 	double latency_s;       /* per ring hop */
 	double collective_s;    /* per collective, on top of its hops */
+	double oneshot_s;       /* an engine's all-reduce kernel: one stage's fixed cost
+				 * in a step; 0: none runs over this link */
+	double oneshot_bytes_per_s; /* ... and what a GPU pulls from its peers a second */
+	double sync_s;          /* an all-reduce in a step waits this on top of its kernel */
+};
+
+/*
+ * The engine's own all-reduce (engine_allreduce): a message of fewer than
+ * max_bytes among a world size it takes, over a link with a one-shot
+ * kernel, runs in one stage below oneshot_bytes_4 (up to 4 GPUs) or
+ * oneshot_bytes_8 (up to 8), else in two.  max_bytes 0: NCCL's ring only.
+ */
+struct allreduce_spec {
+	double max_bytes, oneshot_bytes_4, oneshot_bytes_8;
+	unsigned world_sizes;   /* bit n: n GPUs */
 };
 
 /*
@@ -135,6 +151,7 @@ struct deploy_spec {
 	size_t gpus_per_node;   /* tp*pp spread over nodes of this many */
 	struct link_spec intra; /* GPU to GPU inside a node */
 	struct link_spec inter; /* node to node */
+	struct allreduce_spec ar;   /* the engine's all-reduce kernel over `intra` */
 	double engine_mem_fraction; /* engine's share of GPU memory (vLLM gpu_memory_utilization); NaN: none */
 	size_t max_batched_tokens;  /* prefill chunk; 0: whole prompt */
 	size_t max_seqs;            /* engine's sequence cap; 0: none */

@@ -4,6 +4,8 @@
 # was wrong in one line on stderr, print nothing on stdout, finish within
 # 20 s and 1 GiB of address space, and write nothing anywhere.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
+# the schema version this rigplan writes (data/schema.sql)
+schema_version=$(sed -n 's/^PRAGMA user_version = \([0-9]*\);$/\1/p' "$TOP_SRCDIR/data/schema.sql")
 fx="$TOP_SRCDIR/tests/fixtures"
 export RIGPLAN_USER_DB="$tmp/user.db"
 work="$tmp/work"; mkdir "$work"
@@ -381,7 +383,7 @@ export RIGPLAN_USER_DB="$tmp/old.db"
 sed -n '/^CREATE TABLE measurement/,$!p' "$RIGPLAN_SCHEMA" | sqlite3 "$RIGPLAN_USER_DB"
 sqlite3 "$RIGPLAN_USER_DB" "PRAGMA user_version = 2"
 "$PROG" catalog set-price gpu l4 1999 --source "old overlay" >/dev/null
-check "an older overlay is upgraded on write" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA user_version')" = 13 ]
+check "an older overlay is upgraded on write" [ "$(sqlite3 "$RIGPLAN_USER_DB" 'PRAGMA user_version')" = "$schema_version" ]
 check "... gaining the new tables" [ "$(sqlite3 "$RIGPLAN_USER_DB" "SELECT count(*) FROM sqlite_master WHERE name IN ('measurement', 'calibration', 'default_part', 'engine_image', 'engine_model', 'gpu_target', 'checkpoint', 'engine_kernel', 'cpu_core')")" = 9 ]
 run "$PROG" catalog show gpu l4 --json
 check "... keeping its rows" has "$out" "old overlay"

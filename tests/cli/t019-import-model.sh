@@ -4,6 +4,8 @@
 # row.  The same model from its config.json and from the catalog holds the
 # same weights; bad files exit 3 with one line and write nothing.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
+# the schema version this rigplan writes (data/schema.sql)
+schema_version=$(sed -n 's/^PRAGMA user_version = \([0-9]*\);$/\1/p' "$TOP_SRCDIR/data/schema.sql")
 export RIGPLAN_USER_DB="$tmp/user.db"
 hf="$TOP_SRCDIR/tests/fixtures/hf"
 
@@ -154,7 +156,7 @@ sqlite3 "$tmp/old.db" "PRAGMA user_version = 9; ATTACH '$RIGPLAN_CATALOG' AS s;
   UPDATE t SET id = 'my-old-llama'; INSERT INTO model SELECT * FROM t;"
 RIGPLAN_USER_DB="$tmp/old.db" run "$PROG" catalog import-model "$tmp/Mini-Q4_K_M.gguf" --id mini-in-old
 check "a version-9 overlay takes a GGUF model: exit 0" [ "$rc" = 0 ]
-check "... upgraded to version 13" [ "$(sqlite3 "$tmp/old.db" 'PRAGMA user_version')" = 13 ]
+check "... upgraded to version $schema_version" [ "$(sqlite3 "$tmp/old.db" 'PRAGMA user_version')" = "$schema_version" ]
 check "... its own model kept" [ "$(sqlite3 "$tmp/old.db" "SELECT count(*) FROM model WHERE id IN ('my-old-llama', 'mini-in-old')")" = 2 ]
 # an overlay of version 10, before efficiency.dequant_ops and Apple's
 # GPUs, holding a calibrated efficiency row: the new column is added on
@@ -178,7 +180,7 @@ sqlite3 "$tmp/v10.db" "PRAGMA user_version = 10; ATTACH '$RIGPLAN_CATALOG' AS s;
 check "a version-10 overlay has no dequant_ops" [ "$(sqlite3 "$tmp/v10.db" "SELECT count(*) FROM pragma_table_info('efficiency') WHERE name = 'dequant_ops'")" = 0 ]
 RIGPLAN_USER_DB="$tmp/v10.db" run "$PROG" catalog import-model "$tmp/Mini-Q4_K_M.gguf" --id mini-in-v10
 check "... takes a write: exit 0" [ "$rc" = 0 ]
-check "... upgraded to version 13, the column added" [ "$(sqlite3 "$tmp/v10.db" "PRAGMA user_version; SELECT count(*) FROM pragma_table_info('efficiency') WHERE name = 'dequant_ops'" | tr '\n' ' ')" = "13 1 " ]
+check "... upgraded to version $schema_version, the column added" [ "$(sqlite3 "$tmp/v10.db" "PRAGMA user_version; SELECT count(*) FROM pragma_table_info('efficiency') WHERE name = 'dequant_ops'" | tr '\n' ' ')" = "$schema_version 1 " ]
 check "... its calibrated row kept, dequant_ops NULL" [ "$(sqlite3 "$tmp/v10.db" "SELECT gemm, dequant_ops IS NULL FROM efficiency WHERE id = 'h100-sxm'")" = "0.55|1" ]
 RIGPLAN_USER_DB="$tmp/v10.db" run "$PROG" estimate --model llama-3.1-8b --gpu h100-sxm --json
 check "... and estimates read it" [ "$(printf '%s' "$out" | jq -r .efficiency_source)" = h100-sxm ]

@@ -198,6 +198,9 @@ static void units(struct deploy *d, const char *id)
 	d->dspec.intra.bytes_per_s *= k;
 	d->dspec.intra.latency_s /= k;
 	d->dspec.intra.collective_s /= k;
+	d->dspec.intra.oneshot_s /= k;
+	d->dspec.intra.oneshot_bytes_per_s *= k;
+	d->dspec.intra.sync_s /= k;
 	d->dspec.inter.bytes_per_s *= k;
 	d->dspec.inter.latency_s /= k;
 	d->dspec.inter.collective_s /= k;

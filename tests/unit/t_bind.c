@@ -13,6 +13,7 @@
 #include "bind/deploy.h"
 #include "bind/rows.h"
 #include "catalog/cat.h"
+#include "models/est.h"
 #include "models/estimate.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -455,11 +456,90 @@ static void engine_host(void)
 	free(d);
 }
 
+/*
+ * An engine's all-reduce (engine_allreduce) over its link, each stage
+ * inside a step waiting the link's sync_s (NVLink 13.33 us when this was
+ * written) on top of its kernel.  Llama 3.1 70B on 8 x H100 under vLLM: a
+ * decode step of one sequence all-reduces 8192 x 2 = 16,384 bytes, under
+ * 256 KiB, so in one stage: 13.33 + 5.7 + 7 x 16384 / 375e9 = 19.34 us.
+ * 64 sequences: 1 MiB, two stages, 2 x (13.33 + 5.7) + 2 x 7/8 x 1048576
+ * / 375e9 = 42.95 us, under the ring's 13.33 + 6.05 + 14 x 1.975 + 2 x
+ * 7/8 x 1048576 / 360e9 = 52.17 us.  1024 sequences: 16 MiB, over vLLM's 8 MiB buffer:
+ * NCCL's ring, 13.33 + 6.05 + 14 x 1.975 + 2 x 7/8 x 16777216 / (450e9 x
+ * 0.8) = 128.59 us.  TGI has no row: the ring at one sequence, 47.11 us.
+ * On 8 x MI300X vLLM's kernel runs from 0.8.5 on (0.25.1 here): 7.98 +
+ * 5.8 + 7 x 16384 / 318e9 = 14.14 us; 0.6.6 rings over Infinity Fabric.
+ */
+static void engine_allreduce(void)
+{
+	struct deploy_request q = DEPLOY_REQUEST_INIT;
+	struct err err = ERR_INIT;
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	struct cat *cat = test_catalog();
+	struct cat_link nv, xg;
+	double h = 8192 * 2, ring;
+
+	if (!test_ok(cat_find(&nv, cat, CAT_LINK, "nvlink", &err) == 0 &&
+		     cat_find(&xg, cat, CAT_LINK, "xgmi", &err) == 0, "the links: %s",
+		     err.code ? err.msg : "read"))
+		goto out;
+	q.model = "llama-3.1-70b";
+	q.gpu = "h100-sxm";
+	q.tp = 8;
+	q.engine = "vllm";
+	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "70B on 8 x H100 under vLLM: %s",
+		    err.code ? err.msg : "deploys")) {
+		const struct est_model *m = &d->in.model;
+
+		test_rel(comm_allreduce_s(m, h), nv.sync_s + nv.oneshot_s + 7 * h /
+			 nv.oneshot_bytes_per_s, 1e-12,
+			 "one sequence: one stage, %.2f us", comm_allreduce_s(m, h) * 1e6);
+		test_rel(comm_allreduce_s(m, 64 * h), 2 * (nv.sync_s + nv.oneshot_s) +
+			 2 * 7.0 / 8 * 64 * h / nv.oneshot_bytes_per_s, 1e-12,
+			 "64 sequences (1 MiB): two stages, %.2f us",
+			 comm_allreduce_s(m, 64 * h) * 1e6);
+		ring = nv.sync_s + nv.collective_s + 14 * nv.latency_s + 2 * 7.0 / 8 * 1024 * h /
+		       (450e9 * nv.efficiency);
+		test_rel(comm_allreduce_s(m, 1024 * h), ring, 1e-12,
+			 "1024 sequences (16 MiB, over the 8 MiB buffer): NCCL's ring, %.2f us",
+			 ring * 1e6);
+		test_ok(comm_allreduce_s(m, 64 * h) < comm_allreduce_s(m, 1024 * h) &&
+			comm_allreduce_s(m, h) < comm_allreduce_s(m, 64 * h), "... growing with the "
+			"message");
+	}
+	q.engine = "tgi";
+	err_clear(&err);
+	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "... under TGI: %s",
+		    err.code ? err.msg : "deploys"))
+		test_rel(comm_allreduce_s(&d->in.model, h), nv.sync_s + nv.collective_s + 14 * nv.latency_s +
+			 2 * 7.0 / 8 * h / (450e9 * nv.efficiency), 1e-12,
+			 "TGI (no engine_allreduce row): the ring at one sequence");
+	q.gpu = "mi300x";
+	q.precision = "fp8";
+	q.engine = "vllm@0.25.1";
+	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "70B on 8 x MI300X under vLLM 0.25.1: %s",
+		    err.code ? err.msg : "deploys"))
+		test_rel(comm_allreduce_s(&d->in.model, h), xg.sync_s + xg.oneshot_s + 7 * h /
+			 xg.oneshot_bytes_per_s, 1e-12, "Infinity Fabric: vLLM's one stage");
+	q.engine = "vllm@0.6.6";
+	q.measured = 1;     /* 0.6.6 published no ROCm image: a run of the source */
+	err_clear(&err);
+	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "... under vLLM 0.6.6: %s",
+		    err.code ? err.msg : "deploys"))
+		test_rel(comm_allreduce_s(&d->in.model, h), xg.sync_s + xg.collective_s + 14 * xg.latency_s +
+			 2 * 7.0 / 8 * h / (896e9 / 2 * xg.efficiency), 1e-12,
+			 "0.6.6's kernel did not run on ROCm: the ring over Infinity Fabric");
+out:
+	cat_free(cat);
+	free(d);
+}
+
 int main(void)
 {
 	compat_rules();
 	all_images();
 	engine_host();
+	engine_allreduce();
 	layout_is_pure();
 	kept_failures();
 	host_defaults();
