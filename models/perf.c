@@ -22,8 +22,16 @@
 #include "util/err.h"
 
 /* GEMM kernels per layer: fused QKV and output projection; fused
- * gate/up and down (vLLM's and TensorRT-LLM's layer layouts). */
-enum { ATTN_GEMMS = 2, FFN_GEMMS = 2, ROUTER_GEMMS = 1 };
+ * gate/up and down (vLLM's and TensorRT-LLM's layer layouts).  Latent
+ * attention (DeepSeek) runs five: the fused q_a/kv_a projection, q_b, the
+ * absorbed w_kc and w_vc batched GEMMs and o_proj (SGLang 0.5.6's
+ * forward_absorb, docs/sources/layer-kernels.md). */
+enum { ATTN_GEMMS = 2, MLA_GEMMS = 5, FFN_GEMMS = 2, ROUTER_GEMMS = 1 };
+
+static double attn_gemms(const struct llm_spec *l)
+{
+	return l->attn == LLM_MLA ? MLA_GEMMS : ATTN_GEMMS;
+}
 
 const char *perf_bound_name(enum perf_bound b)
 {
@@ -474,7 +482,7 @@ void perf_prefill(struct perf_result *out, const struct est_model *m,
 		wop(&a, m, nl * chunks * gpu_share, m->layer_bytes_attn + ffn_b,
 		    2 * (tokens / chunks) * m->parts.attn / tp + ffn_f, m->flops,
 		    m->layer_bytes_attn * m->dq_lin * dq_passes(m, tokens / chunks) + ffn_dq);
-		ovh += nl * chunks * gpu_share * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
+		ovh += nl * chunks * gpu_share * (attn_gemms(l) + (double)gemms) * e->kernel_s;
 		if (run_host)
 			host_s += nl * chunks * m->host_frac *
 				  offload_host_op_s(m, m->layer_bytes_attn + ffn_b,
@@ -568,7 +576,7 @@ static void step_layers(struct perf_acc *a, double *ovh, double *comm, double *h
 			wop(a, m, ng, m->layer_bytes_attn, attn_f, m->flops, attn_dq);
 			wop(a, m, ng, ffn_b, ffn_f, m->flops, ffn_dq);
 		}
-		*ovh += ng * (double)(ATTN_GEMMS + gemms) * e->kernel_s;
+		*ovh += ng * (attn_gemms(&m->llm) + (double)gemms) * e->kernel_s;
 		if (*run_host)
 			*host_s += nl * m->host_frac *
 				   offload_host_op_s(m, m->layer_bytes_attn + ffn_b, attn_f + ffn_f);

@@ -534,12 +534,48 @@ out:
 	free(d);
 }
 
+/*
+ * Latent attention runs five GEMMs a layer, GQA two (models/perf.c, from
+ * SGLang's own layer: docs/sources/layer-kernels.md).  DeepSeek-V3 on 8 x
+ * H200 (kernel_s 4 us, layer_s 30 us, step_s 0.58 ms), one sequence: 3
+ * dense layers of 5 + 2 GEMMs and 58 MoE layers of 5 + 2 + 1 router + 2
+ * shared-expert GEMMs, so the fixed costs are 4 us + 61 x 30 us + 0.58 ms
+ * + (3 x 7 + 58 x 10) x 4 us = 4.818 ms; with GQA's two they would be
+ * 61 x 3 x 4 us = 0.732 ms less.
+ */
+static void mla_gemms(void)
+{
+	struct deploy_request q = DEPLOY_REQUEST_INIT;
+	struct err err = ERR_INIT;
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	struct cat *cat = test_catalog();
+	struct perf_result p;
+
+	q.model = "deepseek-v3";
+	q.gpu = "h200-sxm";
+	q.tp = 8;
+	q.precision = "fp8";
+	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "DeepSeek-V3 on 8 x H200: %s",
+		    err.code ? err.msg : "deploys")) {
+		const struct gpu_eff *e = &d->in.model.gpu.eff;
+
+		perf_decode(&p, &d->in.model, 1, 1024);
+		test_rel(p.overhead_s, e->kernel_s + 61 * e->layer_s + e->step_s +
+			 (3 * 7 + 58 * 10) * e->kernel_s, 1e-9,
+			 "five attention GEMMs a latent-attention layer: %.3f ms of fixed costs",
+			 p.overhead_s * 1e3);
+	}
+	cat_free(cat);
+	free(d);
+}
+
 int main(void)
 {
 	compat_rules();
 	all_images();
 	engine_host();
 	engine_allreduce();
+	mla_gemms();
 	layout_is_pure();
 	kept_failures();
 	host_defaults();

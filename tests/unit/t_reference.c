@@ -379,8 +379,9 @@ out:
  * turn, refitted and predicted inside the link's band (link.err).
  * Models with multi-head latent attention (DeepSeek) are held out and
  * reported: their layers run kernels the per-layer cost does not count
- * yet (on B200 they want ~14% more time, on MI300X three times as much),
- * which a fit of the all-reduce would take for its own.
+ * yet (29 a layer on B200 where Qwen3-MoE's run 18, docs/sources/
+ * layer-kernels.md; they want ~12% more time there, on MI300X three
+ * times as much), which a fit of the all-reduce would take for its own.
  */
 struct ar_fit {
 	struct deploy *d[FIT_MAX];
