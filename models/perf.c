@@ -165,9 +165,10 @@ static double ring_s(const struct link_spec *l, double n, double bytes)
 }
 
 /*
- * The engines' own all-reduce (vLLM's custom_all_reduce.cuh, SGLang's port
- * of it, TensorRT-LLM's one-shot and two-shot kernels): every GPU writes
- * its buffer where its peers can read it.  One stage: each reads all n - 1
+ * The engines' own all-reduce (vLLM's custom_all_reduce.cuh and SGLang's
+ * port of it; TensorRT-LLM has kernels like them, but no engine_allreduce
+ * row pins when it picks them): every GPU writes its buffer where its
+ * peers can read it.  One stage: each reads all n - 1
  * peers' whole buffers and sums; two: each sums its 1/n slice of every
  * peer's (reduce-scatter), then reads the other slices back (all-gather).
  * It runs inside the node only, among world sizes the engine takes, over
