@@ -10,11 +10,15 @@
 --    datasheet bandwidth, fitted over 29 and 31 decode steps.
 --  * gemm: sustained bf16 GEMMs at the 700 W cap (clocks drop to ~1.5 GHz
 --    in long prefills); fp8 scaled by the burst fp8/bf16 ratio measured.
+--    0.64 on both, fitted to the 18 prefills longer than the launch floor
+--    with the layers' element-wise kernels charged apart, by the token
+--    (models/perf.c act_layer_bytes): 0.60 and 0.62 before, when the GEMM
+--    share absorbed them.  The architecture rows carry it.
 --  * power_mem, power_comp: power_fit (models/power.c), weighted least
 --    squares over every recorded draw the cap did not hold: the decode and
 --    prefill power samples of tests/data/measure and the soaks of
 --    tests/data/calibration (10 points per GPU; capped ones are predicted
---    at TDP).  H100: 0.691, 1.36, rms 1.9%, worst 3.4%; H200: 0.806, 1.19,
+--    at TDP).  H100: 0.691, 1.426, rms 1.9%, worst 3.4%; H200: 0.806, 1.228,
 --    rms 1.7%, worst 2.7% (tests/unit/t_measure refits and compares).
 --    power_comp above 1: the tensor rate is the one sustained at the cap,
 --    so a GEMM at full clocks would want more than the cap gives.
@@ -35,16 +39,16 @@
 INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_layer_s, gemm, gemm_fp8,
   attn_prefill, roofline_p, power_mem, power_comp, thermal_r_k_per_w, thermal_tau_s, temp_slowdown_c,
   context_bytes, err_decode_lo, err_decode_hi, err_prefill_lo, err_prefill_hi, source, as_of) VALUES
-('h100-sxm', 'H100 SXM, measured', 'gpu', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, 0.0461, 4.98, 85, 552402944, -0.064, 0.082, -0.058, 0.107,
+('h100-sxm', 'H100 SXM, measured', 'gpu', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.64, 0.55, 0.5, 4, 0.691, 1.426, 0.0461, 4.98, 85, 552402944, -0.064, 0.082, -0.058, 0.107,
   'fit to tests/data/measure/h100-sxm.json (bench/measure/measure_llm.py, 2026-11-24); power and thermal refitted with tests/data/calibration/h100-sxm', '2026-11-24'),
-('h200-sxm', 'H200 SXM, measured', 'gpu', 0.915, 4e-06, 3e-05, 0.00058, 0.00035, 0.62, 0.58, 0.45, 3, 0.806, 1.19, 0.0404, 0.3, 85, 552402944, -0.043, 0.043, -0.07, 0.083,
+('h200-sxm', 'H200 SXM, measured', 'gpu', 0.915, 4e-06, 3e-05, 0.00058, 0.00035, 0.64, 0.58, 0.45, 3, 0.806, 1.228, 0.0404, 0.3, 85, 552402944, -0.043, 0.043, -0.07, 0.083,
   'fit to tests/data/measure/h200-sxm.json (bench/measure/measure_llm.py, 2026-11-24); power and thermal refitted with tests/data/calibration/h200-sxm', '2026-11-24'),
-('hopper', 'Hopper default (H100 SXM values)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.15, 0.15, -0.15, 0.15,
+('hopper', 'Hopper default (H100 SXM values)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.64, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.15, 0.15, -0.15, 0.15,
   'carried from the h100-sxm fit (tests/data/measure/h100-sxm.json); bands widened to 15%', '2026-11-24'),
-('blackwell', 'Blackwell default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+('blackwell', 'Blackwell default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.64, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
 -- Ampere's gemm: the A100 SXM's, fitted (below); the rest is the H100's.
-('ampere', 'Ampere default (gemm fitted)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.716, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.28, -0.25, 0.28,
+('ampere', 'Ampere default (gemm fitted)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.767, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.25, 0.28, -0.25, 0.28,
   'gemm: the a100-sxm-80gb row''s fit (t_reference fit_one); the rest carries the h100-sxm fit; bands 25%, +28% for llama.cpp''s fit (engines.sql engine_kernel)', '2026-12-07'),
 -- The A100 SXM 80GB's own row, its two shares fitted by GSL (Brent's
 -- method, tests/unit/t_reference fit_one) to published A100 runs
@@ -57,29 +61,29 @@ INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_l
 --    were 16-22% fast.
 --  * gemm: the three TensorRT-LLM runs that prefill bounds (the TTFT of
 --    a 2048-token prompt on one and four A100s, the static batch of
---    2048-token prompts with 128-token outputs), with that bw: 0.716, rms
---    0.085 (0.700 and 0.036 with the H100's bw: TensorRT-LLM's decode at
---    batch 52 streams more than vLLM's batch-1 GEMVs).
+--    2048-token prompts with 128-token outputs), with that bw: 0.767, rms
+--    0.085 (0.716 before the layers' element-wise kernels were charged
+--    apart).
 -- The rest carries the H100's; bands Ampere's.
-('a100-sxm-80gb', 'A100 SXM 80GB (decode bandwidth and gemm fitted)', 'gpu', 0.722, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.716, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.28, -0.25, 0.28,
+('a100-sxm-80gb', 'A100 SXM 80GB (decode bandwidth and gemm fitted)', 'gpu', 0.722, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.767, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.25, 0.28, -0.25, 0.28,
   'bw fit to the vLLM batch-1 A100 rows, gemm to the prefill-bound TensorRT-LLM A100 rows of tests/data/reference/public.json (t_reference fit_one); the rest carries the h100-sxm fit', '2026-12-07'),
-('ada', 'Ada Lovelace default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.36, 0.25, -0.36, 0.25,
+('ada', 'Ada Lovelace default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.64, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.36, 0.25, -0.36, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%, -36% for llama.cpp''s fit (engines.sql engine_kernel); checked against tests/data/reference', '2026-12-07'),
-('turing', 'Turing default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+('turing', 'Turing default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.64, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
-('volta', 'Volta default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+('volta', 'Volta default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.64, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
-('cdna3', 'CDNA 3 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+('cdna3', 'CDNA 3 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.64, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
-('cdna4', 'CDNA 4 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+('cdna4', 'CDNA 4 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.64, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
-('cdna2', 'CDNA 2 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+('cdna2', 'CDNA 2 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.64, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
-('rdna3', 'RDNA 3 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+('rdna3', 'RDNA 3 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.64, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
-('gaudi2', 'Gaudi 2 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+('gaudi2', 'Gaudi 2 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.64, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24'),
-('gaudi3', 'Gaudi 3 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.6, 0.55, 0.5, 4, 0.691, 1.36, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
+('gaudi3', 'Gaudi 3 default (not measured)', 'architecture', 0.885, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.64, 0.55, 0.5, 4, 0.691, 1.426, NULL, 4.98, 85, 552402944, -0.25, 0.25, -0.25, 0.25,
   'not measured: carries the h100-sxm fit (tests/data/measure); bands 25%; checked against tests/data/reference', '2026-11-24');
 
 -- Collective links.  No multi-GPU machine was lent on 2026-11-24, so these
@@ -100,14 +104,14 @@ INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_l
 INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_layer_s, gemm, gemm_fp8,
   attn_prefill, roofline_p, power_mem, power_comp, thermal_r_k_per_w, thermal_tau_s, temp_slowdown_c,
   context_bytes, err_decode_lo, err_decode_hi, err_prefill_lo, err_prefill_hi, source, as_of, dequant_ops) VALUES
-('apple-m1', 'Apple M1 family (fitted)', 'architecture', 0.8229, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7259, NULL, 0.5, 1.496, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
-  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.23),
-('apple-m2', 'Apple M2 family (fitted)', 'architecture', 0.8229, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7259, NULL, 0.5, 1.496, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
-  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.23),
-('apple-m3', 'Apple M3 family (fitted)', 'architecture', 0.8229, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7259, NULL, 0.5, 1.496, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
-  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.23),
-('apple-m4', 'Apple M4 family (fitted)', 'architecture', 0.8229, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7259, NULL, 0.5, 1.496, 0.691, 1.36, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
-  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.23);
+('apple-m1', 'Apple M1 family (fitted)', 'architecture', 0.8215, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7341, NULL, 0.5, 1.509, 0.691, 1.426, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
+  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.31),
+('apple-m2', 'Apple M2 family (fitted)', 'architecture', 0.8215, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7341, NULL, 0.5, 1.509, 0.691, 1.426, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
+  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.31),
+('apple-m3', 'Apple M3 family (fitted)', 'architecture', 0.8215, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7341, NULL, 0.5, 1.509, 0.691, 1.426, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
+  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.31),
+('apple-m4', 'Apple M4 family (fitted)', 'architecture', 0.8215, 4e-06, 3.6e-05, 0.00042, 0.00035, 0.7341, NULL, 0.5, 1.509, 0.691, 1.426, NULL, 4.98, 85, 0, -0.26, 0.42, -0.26, 0.42,
+  'fit to the Apple llama-bench and MLX rows of tests/data/reference/public.json (t_reference fit_apple)', '2026-12-07', 14.31);
 
 -- One-shot all-reduce kernels (engine_allreduce says which engine runs
 -- them, on which messages): one stage's fixed cost and what a GPU pulls
@@ -145,7 +149,7 @@ INSERT INTO link (id, name, efficiency, latency_s, collective_s, bytes_per_s, er
 INSERT INTO efficiency (id, name, scope, bw, kernel_s, layer_s, step_s, launch_layer_s, gemm, gemm_fp8,
   attn_prefill, roofline_p, power_mem, power_comp, thermal_r_k_per_w, thermal_tau_s, temp_slowdown_c,
   context_bytes, err_decode_lo, err_decode_hi, err_prefill_lo, err_prefill_hi, source, as_of, dequant_ops) VALUES
-('zen4', 'AMD Zen 4 cores, llama.cpp CPU (fitted)', 'architecture', 0.7683, 0, 0, 0, 0, 0.2066, NULL, 0.2066, 1.0, 1, 1, NULL, 60, 95, 0, -0.30, 0.30, -0.30, 0.30,
-  'fit to the CPU llama-bench rows of tests/data/reference/public.json (t_reference fit_cpu)', '2026-12-07', 9.04),
-('zen5', 'AMD Zen 5 cores, llama.cpp CPU (fitted)', 'architecture', 0.7683, 0, 0, 0, 0, 0.2066, NULL, 0.2066, 1.0, 1, 1, NULL, 60, 95, 0, -0.30, 0.30, -0.30, 0.30,
-  'fit to the CPU llama-bench rows of tests/data/reference/public.json (t_reference fit_cpu)', '2026-12-07', 9.04);
+('zen4', 'AMD Zen 4 cores, llama.cpp CPU (fitted)', 'architecture', 0.7667, 0, 0, 0, 0, 0.2085, NULL, 0.2085, 1.0, 1, 1, NULL, 60, 95, 0, -0.30, 0.30, -0.30, 0.30,
+  'fit to the CPU llama-bench rows of tests/data/reference/public.json (t_reference fit_cpu)', '2026-12-07', 8.83),
+('zen5', 'AMD Zen 5 cores, llama.cpp CPU (fitted)', 'architecture', 0.7667, 0, 0, 0, 0, 0.2085, NULL, 0.2085, 1.0, 1, 1, NULL, 60, 95, 0, -0.30, 0.30, -0.30, 0.30,
+  'fit to the CPU llama-bench rows of tests/data/reference/public.json (t_reference fit_cpu)', '2026-12-07', 8.83);

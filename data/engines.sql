@@ -580,10 +580,10 @@ INSERT INTO alias (kind, alias, id) VALUES ('engine', 'mlx', 'mlx-lm'), ('engine
 -- weight, against llama.cpp's 14.2), and its prompts' matrix products
 -- reach 0.745 of the fp16 rate.
 INSERT INTO engine_kernel (id, family, architecture, dequant_ops, gemm, source, as_of) VALUES
-('mlx-lm/apple-m1', 'mlx-lm', 'apple-m1', 0, 0.7454, 'fit to the MLX rows of tests/data/reference/public.json (t_reference fit_apple; docs/sources/mlx-bench.json)', '2026-12-07'),
-('mlx-lm/apple-m2', 'mlx-lm', 'apple-m2', 0, 0.7454, 'fit to the MLX rows of tests/data/reference/public.json (t_reference fit_apple; docs/sources/mlx-bench.json)', '2026-12-07'),
-('mlx-lm/apple-m3', 'mlx-lm', 'apple-m3', 0, 0.7454, 'fit to the MLX rows of tests/data/reference/public.json (t_reference fit_apple; docs/sources/mlx-bench.json)', '2026-12-07'),
-('mlx-lm/apple-m4', 'mlx-lm', 'apple-m4', 0, 0.7454, 'fit to the MLX rows of tests/data/reference/public.json (t_reference fit_apple; docs/sources/mlx-bench.json)', '2026-12-07');
+('mlx-lm/apple-m1', 'mlx-lm', 'apple-m1', 0, 0.7543, 'fit to the MLX rows of tests/data/reference/public.json (t_reference fit_apple; docs/sources/mlx-bench.json)', '2026-12-07'),
+('mlx-lm/apple-m2', 'mlx-lm', 'apple-m2', 0, 0.7543, 'fit to the MLX rows of tests/data/reference/public.json (t_reference fit_apple; docs/sources/mlx-bench.json)', '2026-12-07'),
+('mlx-lm/apple-m3', 'mlx-lm', 'apple-m3', 0, 0.7543, 'fit to the MLX rows of tests/data/reference/public.json (t_reference fit_apple; docs/sources/mlx-bench.json)', '2026-12-07'),
+('mlx-lm/apple-m4', 'mlx-lm', 'apple-m4', 0, 0.7543, 'fit to the MLX rows of tests/data/reference/public.json (t_reference fit_apple; docs/sources/mlx-bench.json)', '2026-12-07');
 
 -- llama.cpp's CUDA kernels on GeForce Ampere and Ada, fitted (t_reference
 -- fit_kernel) to the llama-bench rows of tests/data/reference/public.json
@@ -593,7 +593,7 @@ INSERT INTO engine_kernel (id, family, architecture, dequant_ops, gemm, source, 
 -- its quantized formats cost unpacking in decode and prompts (operations
 -- a weight at the 16-bit tensor rate).  Ollama runs the same kernels.
 INSERT INTO engine_kernel (id, family, architecture, dequant_ops, gemm, source, as_of) VALUES
-('llama-cpp/ampere', 'llama-cpp', 'ampere', 3.25, 0.4467, 'fit to the RTX 3070/3080/3090 llama-bench rows (known gaps aside) of tests/data/reference/public.json (t_reference fit_kernel)', '2026-12-07'),
-('llama-cpp/ada', 'llama-cpp', 'ada', 25.00, 0.4774, 'fit to the RTX 4070 Ti/4080/4090/6000 Ada llama-bench rows (known gaps aside) of tests/data/reference/public.json (t_reference fit_kernel)', '2026-12-07'),
-('ollama/ampere', 'ollama', 'ampere', 3.25, 0.4467, 'llama.cpp''s kernels (engine_kernel llama-cpp/ampere): Ollama runs them', '2026-12-07'),
-('ollama/ada', 'ollama', 'ada', 25.00, 0.4774, 'llama.cpp''s kernels (engine_kernel llama-cpp/ada): Ollama runs them', '2026-12-07');
+('llama-cpp/ampere', 'llama-cpp', 'ampere', 2.92, 0.4592, 'fit to the RTX 3070/3080/3090 llama-bench rows (known gaps aside) of tests/data/reference/public.json (t_reference fit_kernel)', '2026-12-07'),
+('llama-cpp/ada', 'llama-cpp', 'ada', 24.93, 0.5118, 'fit to the RTX 4070 Ti/4080/4090/6000 Ada llama-bench rows (known gaps aside) of tests/data/reference/public.json (t_reference fit_kernel)', '2026-12-07'),
+('ollama/ampere', 'ollama', 'ampere', 2.92, 0.4592, 'llama.cpp''s kernels (engine_kernel llama-cpp/ampere): Ollama runs them', '2026-12-07'),
+('ollama/ada', 'ollama', 'ada', 24.93, 0.5118, 'llama.cpp''s kernels (engine_kernel llama-cpp/ada): Ollama runs them', '2026-12-07');

@@ -41,6 +41,10 @@ struct est_model {
 	double moe_fixed_bytes;     /* router + shared experts, one GPU */
 	double head_bytes;          /* output head, one GPU */
 	double embed_bytes;         /* the input embedding, all of it */
+	/* the layer's element-wise kernels (perf.c act_layer_bytes), bytes
+	 * read and written per token on one GPU: the add-and-norms, rotary,
+	 * and in an MoE layer what the routed experts' tokens add */
+	double act_bytes_dense, act_bytes_moe, act_bytes_routed;
 	/* unpacking block-quantized weights in a step (gpu eff.dequant_ops
 	 * at the 16-bit rate), seconds per byte read: attention and dense
 	 * FFN, routed experts, the head; 0 where nothing is unpacked */

@@ -56,7 +56,8 @@ struct fmt_kv {
 struct gpu_eff {
 	double bw;              /* achieved / datasheet memory bandwidth, large reads */
 	double kernel_s;        /* fixed cost of one GEMM kernel */
-	double layer_s;         /* per decoder layer: norms, rotary, residuals, launches */
+	double layer_s;         /* per decoder layer: its kernels' launches and tails (their
+				 * traffic is perf.c's act_layer_bytes) */
 	double step_s;          /* per forward: embedding, sampling, graph launch */
 	double gemm;            /* achieved / peak, large dense GEMMs, sustained at the cap */
 	double gemm_fp8;        /* the same in fp8 */

@@ -569,6 +569,64 @@ static void mla_gemms(void)
 	free(d);
 }
 
+/*
+ * The element-wise kernels between a layer's GEMMs, by the token (perf.c
+ * act_layer_bytes), bf16 activations (2 bytes):
+ *  - Llama 3.1 8B (hidden 4096, intermediate 14336, 32 heads and 8 KV
+ *    heads of 128) on one GPU: two add-and-norms 8 x 4096 = 32768 values,
+ *    rotary 2 x (32 + 8) x 128 = 10240, the gated activation 3 x 14336 =
+ *    43008; 86016 values, 172032 bytes.  On two GPUs (tp 2) the heads and
+ *    the intermediate halve, the norms do not: 32768 + 5120 + 21504 =
+ *    59392 values, 118784 bytes.
+ *  - Qwen3-30B-A3B (hidden 2048, 32 heads and 4 KV heads of 128, 128
+ *    experts of 768, top 8, no shared expert) on one GPU: per token
+ *    16384 + 2 x 36 x 128 + 2048 (the combine's write) = 27648 values,
+ *    55296 bytes; per routed token and expert 3 x 768 + 2048 = 4352
+ *    values, 8704 bytes.
+ * A 4096-token prefill of the 8B is long enough that no launch floor
+ * applies: the kernels add 32 x 4096 x 172032 bytes at the achieved
+ * bandwidth, exactly, to its memory time.
+ */
+static void act_traffic(void)
+{
+	struct deploy_request q = DEPLOY_REQUEST_INIT;
+	struct err err = ERR_INIT;
+	struct deploy *d = xcalloc(1, sizeof(*d));
+	struct cat *cat = test_catalog();
+	struct perf_result with, without;
+	struct est_model m;
+
+	q.model = "llama-3.1-8b";
+	q.gpu = "h100-sxm";
+	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "Llama 3.1 8B on an H100: %s",
+		    err.code ? err.msg : "deploys")) {
+		m = d->in.model;
+		test_rel(m.act_bytes_dense, 172032, 1e-12, "8B, tp 1: 172032 bytes a token a layer");
+		perf_prefill(&with, &m, 1, 4096);
+		m.act_bytes_dense = 0;
+		perf_prefill(&without, &m, 1, 4096);
+		test_rel(with.mem_s - without.mem_s, 32.0 * 4096 * 172032 / m.bw, 1e-9,
+			 "... a 4096-token prefill: %.3f ms more memory time",
+			 (with.mem_s - without.mem_s) * 1e3);
+		test_rel(with.time_s - without.time_s, with.mem_s - without.mem_s, 1e-9,
+			 "... and nothing else changes");
+	}
+	q.tp = 2;
+	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "on two: %s", err.code ? err.msg : "deploys"))
+		test_rel(d->in.model.act_bytes_dense, 118784, 1e-12, "8B, tp 2: 118784 bytes");
+	q = (struct deploy_request)DEPLOY_REQUEST_INIT;
+	q.model = "qwen3-30b-a3b";
+	q.gpu = "h100-sxm";
+	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "Qwen3-30B-A3B on an H100: %s",
+		    err.code ? err.msg : "deploys")) {
+		test_rel(d->in.model.act_bytes_moe, 55296, 1e-12, "MoE layer: 55296 bytes a token");
+		test_rel(d->in.model.act_bytes_routed, 8704, 1e-12,
+			 "... and 8704 a routed token and expert");
+	}
+	cat_free(cat);
+	free(d);
+}
+
 int main(void)
 {
 	compat_rules();
@@ -576,6 +634,7 @@ int main(void)
 	engine_host();
 	engine_allreduce();
 	mla_gemms();
+	act_traffic();
 	layout_is_pure();
 	kept_failures();
 	host_defaults();

@@ -1223,7 +1223,7 @@ int main(void)
 	fit_one(rows, a100_decode_bound, "a100-sxm-80gb", "bw", offsetof(struct cat_efficiency, bw),
 		0.8, 0.4, 1.0, 0);
 	fit_one(rows, prefill_bound, "a100-sxm-80gb", "gemm", offsetof(struct cat_efficiency, gemm),
-		0.6, 0.3, 0.95, 1);
+		0.75, 0.3, 0.95, 1);
 	ampere_carries_a100();
 	snprintf(path, sizeof(path), "%s/tests/data/reference/serving.json", test_env("TOP_SRCDIR"));
 	serving = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
