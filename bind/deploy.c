@@ -720,7 +720,7 @@ static void allreduce_of(struct allreduce_spec *out, const struct bind_engine_ro
 	if (!e->has_allreduce || (!strcmp(g->vendor, "amd") &&
 				  (!a->rocm_since[0] || version_cmp(e->engine.version, a->rocm_since) < 0)))
 		return;
-	for (p = e->allreduce.world_sizes; *p; p = end) {
+	for (p = a->world_sizes; *p; p = end) {
 		unsigned long n = strtoul(p, &end, 10);
 
 		if (end == p)
@@ -728,9 +728,9 @@ static void allreduce_of(struct allreduce_spec *out, const struct bind_engine_ro
 		if (n < 32)
 			out->world_sizes |= 1u << n;
 	}
-	out->max_bytes = (double)e->allreduce.max_bytes;
-	out->oneshot_bytes_4 = (double)e->allreduce.oneshot_bytes_4;
-	out->oneshot_bytes_8 = (double)e->allreduce.oneshot_bytes_8;
+	out->max_bytes = (double)a->max_bytes;
+	out->oneshot_bytes_4 = (double)a->oneshot_bytes_4;
+	out->oneshot_bytes_8 = (double)a->oneshot_bytes_8;
 }
 
 /* vLLM's --enforce-eager and SGLang's --disable-cuda-graph, in every

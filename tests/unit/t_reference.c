@@ -419,7 +419,8 @@ static double ar_brent(struct ar_fit *a)
 }
 
 /* Keep deployment d (built: deploy_build's or row_deploy's return) in the
- * fit when its link is `link`, else free it; -1 when it did not build. */
+ * fit when its link is `link`, else free it; -1 (a failed test) when it
+ * did not build or the fit is full. */
 static int ar_add(struct ar_fit *a, struct deploy *d, int built, const struct err *err,
 		  enum link_kind link, const char *id, const char *metric, double in, double out,
 		  double want)
@@ -428,9 +429,13 @@ static int ar_add(struct ar_fit *a, struct deploy *d, int built, const struct er
 		free(d);
 		return -1;
 	}
-	if (d->in.model.dep.intra.kind != link || a->n == FIT_MAX) {
+	if (d->in.model.dep.intra.kind != link) {
 		free(d);
 		return 0;
+	}
+	if (!test_ok(a->n < FIT_MAX, "%s: room in the fit (FIT_MAX %d rows)", id, FIT_MAX)) {
+		free(d);
+		return -1;
 	}
 	a->held_out[a->n] = d->in.model.llm.attn == LLM_MLA;
 	a->d[a->n] = d;
