@@ -546,7 +546,6 @@ out:
 static void mla_gemms(void)
 {
 	struct deploy_request q = DEPLOY_REQUEST_INIT;
-	struct err err = ERR_INIT;
 	struct deploy *d = xcalloc(1, sizeof(*d));
 	struct cat *cat = test_catalog();
 	struct perf_result p;
@@ -555,8 +554,7 @@ static void mla_gemms(void)
 	q.gpu = "h200-sxm";
 	q.tp = 8;
 	q.precision = "fp8";
-	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "DeepSeek-V3 on 8 x H200: %s",
-		    err.code ? err.msg : "deploys")) {
+	if (test_deploy(d, cat, &q) == 0) {
 		const struct gpu_eff *e = &d->in.model.gpu.eff;
 
 		perf_decode(&p, &d->in.model, 1, 1024);
@@ -590,7 +588,6 @@ static void mla_gemms(void)
 static void act_traffic(void)
 {
 	struct deploy_request q = DEPLOY_REQUEST_INIT;
-	struct err err = ERR_INIT;
 	struct deploy *d = xcalloc(1, sizeof(*d));
 	struct cat *cat = test_catalog();
 	struct perf_result with, without;
@@ -598,8 +595,7 @@ static void act_traffic(void)
 
 	q.model = "llama-3.1-8b";
 	q.gpu = "h100-sxm";
-	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "Llama 3.1 8B on an H100: %s",
-		    err.code ? err.msg : "deploys")) {
+	if (test_deploy(d, cat, &q) == 0) {
 		m = d->in.model;
 		test_rel(m.act_bytes_dense, 172032, 1e-12, "8B, tp 1: 172032 bytes a token a layer");
 		perf_prefill(&with, &m, 1, 4096);
@@ -612,13 +608,12 @@ static void act_traffic(void)
 			 "... and nothing else changes");
 	}
 	q.tp = 2;
-	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "on two: %s", err.code ? err.msg : "deploys"))
+	if (test_deploy(d, cat, &q) == 0)
 		test_rel(d->in.model.act_bytes_dense, 118784, 1e-12, "8B, tp 2: 118784 bytes");
 	q = (struct deploy_request)DEPLOY_REQUEST_INIT;
 	q.model = "qwen3-30b-a3b";
 	q.gpu = "h100-sxm";
-	if (test_ok(deploy_build(d, cat, &q, &err) == 0, "Qwen3-30B-A3B on an H100: %s",
-		    err.code ? err.msg : "deploys")) {
+	if (test_deploy(d, cat, &q) == 0) {
 		test_rel(d->in.model.act_bytes_moe, 55296, 1e-12, "MoE layer: 55296 bytes a token");
 		test_rel(d->in.model.act_bytes_routed, 8704, 1e-12,
 			 "... and 8704 a routed token and expert");

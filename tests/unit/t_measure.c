@@ -395,17 +395,27 @@ static void power_curve(const char *gpu, const struct deploy *d)
 		100 * f.max_abs, 100 * f.rms);
 }
 
-static void one_gpu(const char *gpu)
+/* A recording of bench/measure/measure_llm.py: tests/data/measure/SUB GPU.json
+ * (sub "" or "fused/"); NULL, with a failed test, when it cannot be read. */
+static json_t *read_recording(const char *sub, const char *gpu)
 {
 	char path[4096];
 	json_error_t jerr;
 	json_t *root;
+
+	snprintf(path, sizeof(path), "%s/tests/data/measure/%s%s.json", test_env("TOP_SRCDIR"),
+		 sub, gpu);
+	root = json_load_file(path, 0, &jerr);
+	test_ok(root != NULL, "read %s: %s", path, root ? "ok" : jerr.text);
+	return root;
+}
+
+static void one_gpu(const char *gpu)
+{
+	json_t *root;
 	double worst_d = 0, worst_p = 0, idle, idle_mhz;
 
-	snprintf(path, sizeof(path), "%s/tests/data/measure/%s.json",
-		 test_env("TOP_SRCDIR"), gpu);
-	root = json_load_file(path, 0, &jerr);
-	if (!test_ok(root != NULL, "read %s: %s", path, root ? "ok" : jerr.text))
+	if (!(root = read_recording("", gpu)))
 		return;
 	idle = num(json_object_get(root, "idle"), "power_w");
 	idle_mhz = num(json_object_get(root, "idle"), "sm_mhz");
@@ -437,8 +447,9 @@ static void one_gpu(const char *gpu)
  * (vLLM's add-and-norm, rotary, silu_and_mul), attention by cuDNN's
  * flash kernel with GQA inside it, the forward in a CUDA graph.  A GPU
  * calibrated by `rigplan calibrate` (tests/data/calibration, replayed
- * here, its decode overheads refitted as the command refits them) must predict each of its prefills within 6% and all of them
- * within 5% on average: the issue's bar for a calibrated Hopper.  Not the
+ * here, its decode overheads refitted as the command refits them) must
+ * predict each of its prefills within 6% and all of them within 5% on
+ * average: the issue's bar for a calibrated Hopper.  Not the
  * 128-token one: its graph replay has no host launch floor, which an
  * eager prefill has and the model charges.  The shipped row, fitted to
  * the plain PyTorch prefill of tests/data/measure, is reported beside it.
@@ -447,8 +458,6 @@ static void one_gpu(const char *gpu)
  */
 static void engine_grade(const char *gpu)
 {
-	char path[4096];
-	json_error_t jerr;
 	json_t *root, *row;
 	struct cal_record rec;
 	struct cal_fit f;
@@ -458,10 +467,7 @@ static void engine_grade(const char *gpu)
 	size_t i, n = 0, used = 0;
 	int r;
 
-	snprintf(path, sizeof(path), "%s/tests/data/measure/fused/%s.json", test_env("TOP_SRCDIR"),
-		 gpu);
-	root = json_load_file(path, 0, &jerr);
-	if (!test_ok(root != NULL, "read %s: %s", path, root ? "ok" : jerr.text)) {
+	if (!(root = read_recording("fused/", gpu))) {
 		free(d);
 		return;
 	}
