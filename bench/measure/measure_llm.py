@@ -288,9 +288,9 @@ def sustain(fn, seconds):
 
 
 # ------------------------------------------------------------------ phases
-def micro(res, n_sm):
-    out = {}
-    # streaming read: a sum over 4 GiB of bf16 (read-only traffic)
+def stream(out):
+    """Streaming bandwidth into out: a sum over 4 GiB of bf16 (read-only
+    traffic) and a copy of it (bytes read and written)."""
     x = torch.empty(2 * 1024**3, device=DEV, dtype=DT).normal_()
     t = time_cuda(lambda: x.sum(dtype=torch.float32), 20)
     out["read_bytes_per_s"] = x.numel() * 2 / t
@@ -298,6 +298,18 @@ def micro(res, n_sm):
     t = time_cuda(lambda: y.copy_(x), 20)
     out["copy_bytes_per_s"] = 2 * x.numel() * 2 / t
     del x, y
+    return out
+
+
+def write_json(res, out_path):
+    """res to out_path whole or not at all (a temporary file, renamed)."""
+    with open(out_path + ".tmp", "w") as f:
+        json.dump(res, f, indent=1)
+    os.replace(out_path + ".tmp", out_path)
+
+
+def micro(res, n_sm):
+    out = stream({})
     # GEMV/GEMM over weight sizes: time vs bytes for M = 1, and GEMMs vs M
     gemv = []
     for (n, k) in [(1024, 1024), (4096, 1024), (4096, 4096), (6144, 4096), (28672, 4096),
@@ -406,9 +418,7 @@ def small(res, out_path, n_sm):
         del W
         torch.cuda.empty_cache()
     sampler.stop()
-    with open(out_path + ".tmp", "w") as f:
-        json.dump(res, f, indent=1)
-    os.replace(out_path + ".tmp", out_path)
+    write_json(res, out_path)
     print("wrote", out_path)
 
 
@@ -751,19 +761,8 @@ def fused(res, out_path):
     meta = res["meta"]
     t_start = time.time()
 
-    def dump():
-        with open(out_path + ".tmp", "w") as f:
-            json.dump(res, f, indent=1)
-        os.replace(out_path + ".tmp", out_path)
-
     # streaming bandwidth, as micro() measures it: the element-wise ceiling
-    x = torch.empty(2 * 1024**3, device=DEV, dtype=DT).normal_()
-    t = time_cuda(lambda: x.sum(dtype=torch.float32), 20)
-    res["micro"] = dict(read_bytes_per_s=x.numel() * 2 / t)
-    y = torch.empty_like(x)
-    t = time_cuda(lambda: y.copy_(x), 20)
-    res["micro"]["copy_bytes_per_s"] = 2 * x.numel() * 2 / t
-    del x, y
+    res["micro"] = stream({})
     torch.cuda.empty_cache()
     print(f"copy {res['micro']['copy_bytes_per_s']/1e12:.3f} TB/s", flush=True)
 
@@ -794,7 +793,7 @@ def fused(res, out_path):
         tmp = {}
         prefill_grid(tmp, s, W, grid, None, set())
         res["prefill_eager"].extend(tmp["prefill"])
-        dump()
+        write_json(res, out_path)
         for (B, S) in grid:
             kc, vc = fused_caches(s, B, S)
             tok = torch.randint(0, s.vocab, (B, S), device=DEV)
@@ -821,10 +820,10 @@ def fused(res, out_path):
             res["parts"].extend(fused_parts(s, W, K, B, S, gqa))
             torch.cuda.empty_cache()
             meta["fused"]["elapsed_s"] = time.time() - t_start
-            dump()
+            write_json(res, out_path)
         del W
         torch.cuda.empty_cache()
-    dump()
+    write_json(res, out_path)
     print("wrote", out_path, f"in {time.time() - t_start:.0f} s", flush=True)
 
 
@@ -891,9 +890,7 @@ def main():
                              for s in sampler.window(t0 - 5, time.time())]
         res["heat_trace_load_end_s"] = t1 - t0
     sampler.stop()
-    with open(out_path + ".tmp", "w") as f:
-        json.dump(res, f, indent=1)
-    os.replace(out_path + ".tmp", out_path)
+    write_json(res, out_path)
     print("wrote", out_path)
 
 
